@@ -1,0 +1,317 @@
+//! A connection to a healthchain node: status, signed submission with finality, runtime APIs,
+//! and errors decoded to the pallet error that caused them.
+
+use crate::output::composite_to_json;
+use anyhow::{anyhow, Context, Result};
+use serde::Serialize;
+use serde_json::Value as Json;
+use subxt::{
+	config::{DefaultExtrinsicParamsBuilder, RpcConfigFor},
+	error::DispatchError,
+	ext::{
+		scale_decode::DecodeAsType,
+		scale_value::{Composite, Value},
+	},
+	rpcs::{methods::LegacyRpcMethods, RpcClient},
+	transactions::{Payload, TransactionStatus},
+	ArcMetadata, OnlineClient, SubstrateConfig,
+};
+use subxt_signer::sr25519::Keypair;
+
+/// The chain configuration the client signs for: healthchain uses Substrate's defaults
+/// (sr25519 `MultiSignature`, `AccountId32`, BLAKE2-256).
+pub type Config = SubstrateConfig;
+
+/// How long to follow a submitted transaction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Wait {
+	/// Return once the transaction pool accepted it.
+	None,
+	/// Return once it is in a best block (may still be reverted).
+	InBlock,
+	/// Return once it is in a finalized block (the default).
+	Finalized,
+}
+
+/// The chain, best and finalized block of a node.
+#[derive(Debug, Serialize)]
+pub struct Status {
+	/// The chain's name.
+	pub chain: String,
+	/// The runtime's `spec_name` and `spec_version`.
+	pub runtime: String,
+	/// The best block number.
+	pub best: u64,
+	/// The finalized block number.
+	pub finalized: u64,
+	/// The finalized block's hash.
+	pub finalized_hash: String,
+}
+
+/// One event emitted by a transaction.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventRecord {
+	/// The pallet that emitted it.
+	pub pallet: String,
+	/// The event's name.
+	pub name: String,
+	/// Its fields.
+	pub fields: Json,
+}
+
+/// What a successful transaction did.
+#[derive(Debug, Serialize)]
+pub struct Outcome {
+	/// The transaction's hash.
+	pub extrinsic_hash: String,
+	/// The block it is in (absent with `--wait none`).
+	pub block_hash: Option<String>,
+	/// That block's number.
+	pub block_number: Option<u64>,
+	/// Whether that block is final.
+	pub finalized: bool,
+	/// The events it emitted.
+	pub events: Vec<EventRecord>,
+}
+
+impl Outcome {
+	/// The first event `pallet.name`, if the transaction emitted one.
+	pub fn event(&self, pallet: &str, name: &str) -> Option<&EventRecord> {
+		self.events.iter().find(|e| e.pallet == pallet && e.name == name)
+	}
+}
+
+/// Why the chain refused a transaction: `error` is `pallet.Error` (e.g.
+/// `registry.NotAuthorized`) or a dispatch error's name (`BadOrigin`).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Failure {
+	/// The error's identifier.
+	pub error: String,
+	/// What it means, from the runtime's documentation.
+	pub message: String,
+}
+
+impl core::fmt::Display for Failure {
+	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+		write!(f, "{}: {}", self.error, self.message)
+	}
+}
+
+impl std::error::Error for Failure {}
+
+impl Failure {
+	fn from_dispatch_error(error: DispatchError) -> Self {
+		match error {
+			DispatchError::Module(module) => match module.details() {
+				Ok(details) => Failure {
+					error: format!(
+						"{}.{}",
+						details.pallet.name().to_lowercase(),
+						details.variant.name
+					),
+					message: details.variant.docs.join(" ").trim().to_string(),
+				},
+				Err(_) =>
+					Failure { error: "UnknownModuleError".into(), message: module.details_string() },
+			},
+			DispatchError::BadOrigin => Failure {
+				error: "BadOrigin".into(),
+				message: "the signer is not allowed to make this call (e.g. a consortium-only \
+				          call signed by an ordinary account)"
+					.into(),
+			},
+			other => Failure { error: dispatch_error_name(&other), message: other.to_string() },
+		}
+	}
+}
+
+fn dispatch_error_name(error: &DispatchError) -> String {
+	let debug = format!("{error:?}");
+	debug.split(['(', ' ', '{']).next().unwrap_or("DispatchError").to_string()
+}
+
+/// A connection to a node.
+pub struct Chain {
+	api: OnlineClient<Config>,
+	rpc: LegacyRpcMethods<RpcConfigFor<Config>>,
+}
+
+impl Chain {
+	/// Connect to the node at `url` (`ws://` or `wss://`).
+	pub async fn connect(url: &str) -> Result<Self> {
+		let rpc_client = RpcClient::from_insecure_url(url)
+			.await
+			.with_context(|| format!("cannot connect to a node at {url}"))?;
+		let api = OnlineClient::<Config>::from_rpc_client(rpc_client.clone())
+			.await
+			.with_context(|| format!("cannot talk to the node at {url}"))?;
+		Ok(Self { api, rpc: LegacyRpcMethods::new(rpc_client) })
+	}
+
+	/// The node's chain, runtime, best and finalized block.
+	pub async fn status(&self) -> Result<Status> {
+		let chain = self.rpc.system_chain().await?;
+		let best = self.rpc.chain_get_header(None).await?.ok_or_else(|| anyhow!("no best block"))?;
+		let finalized_hash = self.rpc.chain_get_finalized_head().await?;
+		let finalized = self
+			.rpc
+			.chain_get_header(Some(finalized_hash))
+			.await?
+			.ok_or_else(|| anyhow!("no finalized block"))?;
+		let version = self.rpc.state_get_runtime_version(None).await?;
+		let spec_name = version
+			.other
+			.get("specName")
+			.and_then(|v| v.as_str())
+			.unwrap_or("unknown")
+			.to_string();
+		Ok(Status {
+			chain,
+			runtime: format!("{spec_name}/{}", version.spec_version),
+			best: best.number,
+			finalized: finalized.number,
+			finalized_hash: format!("{finalized_hash:?}"),
+		})
+	}
+
+	/// The value of the plain storage item `pallet::entry` at the latest finalized block.
+	pub async fn storage_value<V: DecodeAsType>(&self, pallet: &str, entry: &str) -> Result<V> {
+		let at = self.api.at_current_block().await?;
+		let address = subxt::dynamic::storage::<(), V>(pallet, entry);
+		let value = at.storage().fetch(address, ()).await?;
+		Ok(value.decode()?)
+	}
+
+	/// The metadata of the latest finalized block.
+	pub async fn metadata(&self) -> Result<ArcMetadata> {
+		Ok(self.api.at_current_block().await?.metadata())
+	}
+
+	/// Call the runtime API `api_name::method` at the latest finalized block (or, with
+	/// `best = true`, at the best block).
+	pub async fn runtime_api<Args, R>(
+		&self,
+		api_name: &str,
+		method: &str,
+		args: Args,
+		best: bool,
+	) -> Result<R>
+	where
+		Args: subxt::ext::scale_encode::EncodeAsFields,
+		R: DecodeAsType,
+	{
+		let at = if best {
+			let hash = self.rpc.chain_get_block_hash(None).await?.ok_or_else(|| anyhow!("no best block"))?;
+			self.api.at_block(hash).await?
+		} else {
+			self.api.at_current_block().await?
+		};
+		let payload = subxt::dynamic::runtime_api_call::<Args, R>(api_name, method, args);
+		at.runtime_apis()
+			.call(payload)
+			.await
+			.with_context(|| format!("runtime API {api_name}_{method} failed"))
+	}
+
+	/// Sign `call` with `signer`, submit it and follow it as `wait` says.
+	///
+	/// A transaction that the chain rejected or whose dispatch failed (including a call wrapped
+	/// in `sudo` or executed by the council) returns a [`Failure`] as the error.
+	pub async fn submit<P: Payload>(&self, call: &P, signer: &Keypair, wait: Wait) -> Result<Outcome> {
+		let account = signer.public_key().to_account_id();
+		let nonce = self.rpc.system_account_next_index(&account).await?;
+		let params = DefaultExtrinsicParamsBuilder::<Config>::new().nonce(nonce).build();
+		let at = self.api.at_current_block().await?;
+		let mut progress = at
+			.transactions()
+			.sign_and_submit_then_watch(call, signer, params)
+			.await
+			.map_err(|e| anyhow!(Failure { error: "Invalid".into(), message: e.to_string() }))?;
+		let extrinsic_hash = format!("{:?}", progress.extrinsic_hash());
+		if wait == Wait::None {
+			return Ok(Outcome {
+				extrinsic_hash,
+				block_hash: None,
+				block_number: None,
+				finalized: false,
+				events: Vec::new(),
+			});
+		}
+		while let Some(status) = progress.next().await {
+			let (in_block, finalized) = match status? {
+				TransactionStatus::InBestBlock(in_block) if wait == Wait::InBlock => (in_block, false),
+				TransactionStatus::InFinalizedBlock(in_block) => (in_block, true),
+				TransactionStatus::Error { message } |
+				TransactionStatus::Invalid { message } |
+				TransactionStatus::Dropped { message } =>
+					return Err(anyhow!(Failure { error: "Invalid".into(), message })),
+				_ => continue,
+			};
+			let metadata = at.metadata();
+			let events = in_block.fetch_events().await?;
+			let mut records = Vec::new();
+			for event in events.iter() {
+				let event = event?;
+				let (pallet, name) = (event.pallet_name(), event.event_name());
+				let bytes = event.field_bytes();
+				let failed = match (pallet, name) {
+					("System", "ExtrinsicFailed") => Some(bytes),
+					// `Sudid { sudo_result: Result<(), DispatchError> }`
+					("Sudo", "Sudid") if bytes.first() == Some(&1) => bytes.get(1..),
+					// `Executed { proposal_hash: H256, result: Result<(), DispatchError> }`
+					("Council", "Executed") if bytes.get(32) == Some(&1) => bytes.get(33..),
+					_ => None,
+				};
+				if let Some(error_bytes) = failed {
+					let error = DispatchError::decode_from(error_bytes, metadata.clone())
+						.context("cannot decode the dispatch error")?;
+					return Err(anyhow!(Failure::from_dispatch_error(error)));
+				}
+				let fields = event.decode_fields_unchecked_as::<Composite<()>>()?;
+				records.push(EventRecord {
+					pallet: pallet.to_string(),
+					name: name.to_string(),
+					fields: composite_to_json(&fields),
+				});
+			}
+			let block_hash = in_block.block_hash();
+			let header = self.rpc.chain_get_header(Some(block_hash)).await?;
+			return Ok(Outcome {
+				extrinsic_hash,
+				block_hash: Some(format!("{block_hash:?}")),
+				block_number: header.map(|h| h.number),
+				finalized,
+				events: records,
+			});
+		}
+		Err(anyhow!("the node stopped reporting on the transaction before it was included"))
+	}
+}
+
+/// A registry (or any pallet's) call, as a pallet name, call name and named fields: submitted
+/// directly, wrapped in `Sudo::sudo` or proposed to the council.
+#[derive(Clone, Debug)]
+pub struct Call {
+	/// The pallet.
+	pub pallet: &'static str,
+	/// The call.
+	pub name: &'static str,
+	/// The named arguments.
+	pub fields: Vec<(&'static str, Value)>,
+}
+
+impl Call {
+	/// The call as a dynamic transaction payload.
+	pub fn payload(&self) -> subxt::transactions::DynamicPayload<Composite<()>> {
+		subxt::dynamic::tx(
+			self.pallet,
+			self.name,
+			Composite::named(self.fields.iter().map(|(name, value)| (name.to_string(), value.clone()))),
+		)
+	}
+
+	/// The call as a value of the runtime's `RuntimeCall`, to nest in `sudo` or a proposal.
+	pub fn into_runtime_call(self) -> Value {
+		self.payload().into_value()
+	}
+}

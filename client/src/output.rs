@@ -1,0 +1,92 @@
+//! Turning decoded SCALE values into readable JSON: byte arrays become `0x…` hex, field-less
+//! enum variants become their name, newtypes are unwrapped.
+
+use serde_json::{json, Map, Value as Json};
+use subxt::ext::scale_value::{Composite, Primitive, Value, ValueDef};
+
+/// The JSON form of a decoded value.
+pub fn value_to_json<T>(value: &Value<T>) -> Json {
+	match &value.value {
+		ValueDef::Composite(composite) => composite_to_json(composite),
+		ValueDef::Variant(variant) => {
+			if variant.values.is_empty() {
+				Json::String(variant.name.clone())
+			} else {
+				json!({ variant.name.clone(): composite_to_json(&variant.values) })
+			}
+		},
+		ValueDef::Primitive(primitive) => primitive_to_json(primitive),
+		ValueDef::BitSequence(bits) => Json::String(format!("{bits:?}")),
+	}
+}
+
+/// The JSON form of a composite (struct or tuple).
+pub fn composite_to_json<T>(composite: &Composite<T>) -> Json {
+	match composite {
+		Composite::Named(fields) => {
+			let mut map = Map::new();
+			for (name, value) in fields {
+				map.insert(name.clone(), value_to_json(value));
+			}
+			Json::Object(map)
+		},
+		Composite::Unnamed(values) => {
+			if let Some(bytes) = as_bytes(values) {
+				return Json::String(format!("0x{}", hex::encode(bytes)));
+			}
+			match values.as_slice() {
+				[single] => value_to_json(single),
+				_ => Json::Array(values.iter().map(value_to_json).collect()),
+			}
+		},
+	}
+}
+
+fn primitive_to_json(primitive: &Primitive) -> Json {
+	match primitive {
+		Primitive::Bool(b) => Json::Bool(*b),
+		Primitive::Char(c) => Json::String(c.to_string()),
+		Primitive::String(s) => Json::String(s.clone()),
+		Primitive::U128(n) => u64::try_from(*n).map(Json::from).unwrap_or_else(|_| n.to_string().into()),
+		Primitive::I128(n) => i64::try_from(*n).map(Json::from).unwrap_or_else(|_| n.to_string().into()),
+		Primitive::U256(bytes) | Primitive::I256(bytes) =>
+			Json::String(format!("0x{}", hex::encode(bytes))),
+	}
+}
+
+/// The bytes of a sequence of at least two `u8`-sized numbers, if that is what it is.
+fn as_bytes<T>(values: &[Value<T>]) -> Option<Vec<u8>> {
+	if values.len() < 2 {
+		return None;
+	}
+	values
+		.iter()
+		.map(|value| match &value.value {
+			ValueDef::Primitive(Primitive::U128(n)) => u8::try_from(*n).ok(),
+			_ => None,
+		})
+		.collect()
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn renders_hashes_variants_and_numbers() {
+		let hash = Value::unnamed_composite([Value::unnamed_composite(
+			(0..32u8).map(|b| Value::u128(b.into())),
+		)]);
+		let value = Value::named_composite([
+			("organisation", Value::u128(7)),
+			("kind", Value::unnamed_variant("Hospital", [])),
+			("profile_hash", hash),
+			("big", Value::u128(u128::MAX)),
+		]);
+		let json = value_to_json(&value);
+		assert_eq!(json["organisation"], 7);
+		assert_eq!(json["kind"], "Hospital");
+		assert_eq!(json["big"], u128::MAX.to_string());
+		assert!(json["profile_hash"].as_str().unwrap().starts_with("0x000102"));
+	}
+}

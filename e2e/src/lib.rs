@@ -1,0 +1,232 @@
+//! End-to-end harness: starts real `healthchain-node` processes and drives them through the
+//! real `healthchain` client binary, as an operator and a wallet would.
+//!
+//! The binaries are taken from the cargo target directory the tests were built in (build them
+//! first: `cargo build -p healthchain-node -p healthchain`), or from `HEALTHCHAIN_NODE_BIN` and
+//! `HEALTHCHAIN_CLIENT_BIN`.
+#![deny(missing_docs)]
+
+use anyhow::{anyhow, bail, Context, Result};
+use serde_json::Value;
+use std::{
+	fs::File,
+	net::TcpListener,
+	path::{Path, PathBuf},
+	process::{Child, Command, Stdio},
+	time::{Duration, Instant},
+};
+use tempfile::TempDir;
+
+/// The directory holding the built binaries: the parent of the test's `deps/` directory.
+fn target_profile_dir() -> Result<PathBuf> {
+	let exe = std::env::current_exe()?;
+	let deps = exe.parent().ok_or_else(|| anyhow!("test executable has no directory"))?;
+	let dir = if deps.ends_with("deps") { deps.parent().unwrap_or(deps) } else { deps };
+	Ok(dir.to_path_buf())
+}
+
+fn binary(env: &str, name: &str) -> Result<PathBuf> {
+	if let Ok(path) = std::env::var(env) {
+		return Ok(PathBuf::from(path));
+	}
+	let path = target_profile_dir()?.join(name);
+	if !path.exists() {
+		bail!(
+			"{} is not built; run `cargo build -p healthchain-node -p healthchain` first (or set {env})",
+			path.display()
+		);
+	}
+	Ok(path)
+}
+
+/// The `healthchain-node` binary.
+pub fn node_binary() -> Result<PathBuf> {
+	binary("HEALTHCHAIN_NODE_BIN", "healthchain-node")
+}
+
+/// The `healthchain` client binary.
+pub fn client_binary() -> Result<PathBuf> {
+	binary("HEALTHCHAIN_CLIENT_BIN", "healthchain")
+}
+
+/// A free TCP port on the loopback interface.
+pub fn free_port() -> Result<u16> {
+	Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+/// A running development node with its own base path and ports; killed when dropped.
+pub struct Node {
+	child: Option<Child>,
+	/// The node's base path (kept across restarts).
+	pub base_path: PathBuf,
+	_dir: Option<TempDir>,
+	/// The RPC port.
+	pub rpc_port: u16,
+	/// The Prometheus port.
+	pub prometheus_port: u16,
+	log: PathBuf,
+	restarts: u32,
+}
+
+impl Node {
+	/// Start a `--dev` node on a fresh temporary base path and wait until it finalizes a block.
+	pub fn start_dev() -> Result<Self> {
+		let dir = tempfile::Builder::new().prefix("healthchain-e2e-").tempdir()?;
+		let base_path = dir.path().join("node");
+		let mut node = Node {
+			child: None,
+			base_path,
+			_dir: Some(dir),
+			rpc_port: free_port()?,
+			prometheus_port: free_port()?,
+			log: PathBuf::new(),
+			restarts: 0,
+		};
+		node.spawn()?;
+		node.wait_for_finalized(1, Duration::from_secs(180))?;
+		Ok(node)
+	}
+
+	fn spawn(&mut self) -> Result<()> {
+		self.log = self
+			._dir
+			.as_ref()
+			.map(|d| d.path().join(format!("node-{}.log", self.restarts)))
+			.unwrap_or_else(|| PathBuf::from("node.log"));
+		let log = File::create(&self.log)?;
+		let child = Command::new(node_binary()?)
+			.args(["--dev", "--base-path"])
+			.arg(&self.base_path)
+			.args(["--rpc-port", &self.rpc_port.to_string()])
+			.args(["--port", &free_port()?.to_string()])
+			.args(["--prometheus-port", &self.prometheus_port.to_string()])
+			.args(["--no-telemetry", "--no-mdns", "--no-hardware-benchmarks"])
+			.stdin(Stdio::null())
+			.stdout(log.try_clone()?)
+			.stderr(log)
+			.spawn()
+			.context("cannot start healthchain-node")?;
+		self.child = Some(child);
+		Ok(())
+	}
+
+	/// The node's RPC URL.
+	pub fn url(&self) -> String {
+		format!("ws://127.0.0.1:{}", self.rpc_port)
+	}
+
+	/// The last lines of the node's log, for failure messages.
+	pub fn log_tail(&self) -> String {
+		let text = std::fs::read_to_string(&self.log).unwrap_or_default();
+		let lines: Vec<&str> = text.lines().collect();
+		lines[lines.len().saturating_sub(30)..].join("\n")
+	}
+
+	/// Wait until the node reports a finalized block at or above `number`.
+	pub fn wait_for_finalized(&mut self, number: u64, timeout: Duration) -> Result<Value> {
+		let start = Instant::now();
+		loop {
+			if let Some(child) = self.child.as_mut() {
+				if let Some(status) = child.try_wait()? {
+					bail!("healthchain-node exited ({status}):\n{}", self.log_tail());
+				}
+			}
+			if let Ok(status) = self.client(&["status"]) {
+				if status.ok() && status.json["finalized"].as_u64().unwrap_or(0) >= number {
+					return Ok(status.json);
+				}
+			}
+			if start.elapsed() > timeout {
+				bail!("no finalized block #{number} after {timeout:?}:\n{}", self.log_tail());
+			}
+			std::thread::sleep(Duration::from_millis(500));
+		}
+	}
+
+	/// Kill the node at once (SIGKILL: no clean shutdown) and wait for it to exit.
+	pub fn kill(&mut self) -> Result<()> {
+		if let Some(mut child) = self.child.take() {
+			child.kill()?;
+			child.wait()?;
+		}
+		Ok(())
+	}
+
+	/// Start the node again on the same base path and ports; wait until it finalizes past
+	/// `finalized`.
+	pub fn restart(&mut self, finalized: u64) -> Result<()> {
+		self.kill()?;
+		self.restarts += 1;
+		self.spawn()?;
+		self.wait_for_finalized(finalized + 1, Duration::from_secs(180))?;
+		Ok(())
+	}
+
+	/// Run the client against this node with `--json`.
+	pub fn client(&self, args: &[&str]) -> Result<ClientRun> {
+		run_client(&self.url(), args)
+	}
+}
+
+impl Drop for Node {
+	fn drop(&mut self) {
+		let _ = self.kill();
+	}
+}
+
+/// One run of the client: its exit status and its JSON output.
+#[derive(Debug)]
+pub struct ClientRun {
+	/// The exit code.
+	pub code: i32,
+	/// The JSON it printed (`Null` if none).
+	pub json: Value,
+	/// What it printed on standard error.
+	pub stderr: String,
+}
+
+impl ClientRun {
+	/// Whether it exited with status 0.
+	pub fn ok(&self) -> bool {
+		self.code == 0
+	}
+
+	/// The error id it reported (`registry.NotAuthorized`), if any.
+	pub fn error(&self) -> Option<&str> {
+		self.json["error"].as_str()
+	}
+
+	/// The first event `pallet.name` of the transaction, if any.
+	pub fn event(&self, pallet: &str, name: &str) -> Option<&Value> {
+		self.json["outcome"]["events"]
+			.as_array()?
+			.iter()
+			.find(|e| e["pallet"] == pallet && e["name"] == name)
+	}
+}
+
+/// Run `healthchain --url <url> --json <args>`.
+pub fn run_client(url: &str, args: &[&str]) -> Result<ClientRun> {
+	let output = Command::new(client_binary()?)
+		.args(["--url", url, "--json"])
+		.args(args)
+		.stdin(Stdio::null())
+		.output()
+		.context("cannot run healthchain")?;
+	let stdout = String::from_utf8_lossy(&output.stdout);
+	let json = stdout
+		.lines()
+		.rev()
+		.find_map(|line| serde_json::from_str::<Value>(line).ok())
+		.unwrap_or(Value::Null);
+	Ok(ClientRun {
+		code: output.status.code().unwrap_or(-1),
+		json,
+		stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+	})
+}
+
+/// The workspace's root directory.
+pub fn workspace_root() -> PathBuf {
+	Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+}

@@ -1,0 +1,55 @@
+//! The node's command line.
+
+/// The command line of `healthchain-node`.
+#[derive(Debug, clap::Parser)]
+pub struct Cli {
+	/// A subcommand; without one the node runs.
+	#[command(subcommand)]
+	pub subcommand: Option<Subcommand>,
+
+	/// How to run the node.
+	#[clap(flatten)]
+	pub run: sc_cli::RunCmd,
+}
+
+/// The node's subcommands.
+#[derive(Debug, clap::Subcommand)]
+#[allow(clippy::large_enum_variant)]
+pub enum Subcommand {
+	/// Key management: generate, inspect, insert keys into the keystore.
+	#[command(subcommand)]
+	Key(sc_cli::KeySubcommand),
+
+	/// Build a chain specification (use `--raw` for the form nodes start from).
+	BuildSpec(sc_cli::BuildSpecCmd),
+
+	/// Export a chain specification without starting a node.
+	ExportChainSpec(sc_cli::ExportChainSpecCmd),
+
+	/// Validate blocks.
+	CheckBlock(sc_cli::CheckBlockCmd),
+
+	/// Export blocks to a file.
+	ExportBlocks(sc_cli::ExportBlocksCmd),
+
+	/// Export the state of a block as a chain specification.
+	ExportState(sc_cli::ExportStateCmd),
+
+	/// Import blocks from a file.
+	ImportBlocks(sc_cli::ImportBlocksCmd),
+
+	/// Remove the whole chain's data.
+	PurgeChain(sc_cli::PurgeChainCmd),
+
+	/// Revert the chain to a previous state.
+	Revert(sc_cli::RevertCmd),
+
+	/// Benchmarks: `benchmark pallet` generates the pallets' weights (needs a build with
+	/// `--features runtime-benchmarks`, see `scripts/benchmark.sh`), `benchmark machine` checks
+	/// a validator's hardware.
+	#[command(subcommand)]
+	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
+
+	/// Information about the database.
+	ChainInfo(sc_cli::ChainInfoCmd),
+}

@@ -1,0 +1,176 @@
+//! The registry's answers to other pallets ([`AccreditationInspect`]) and to the runtime API,
+//! and its storage invariants.
+
+use crate::{
+	AccreditationError, AccreditationInspect, AccreditationView, AgentOf, AgentsOf,
+	Accreditations, Config, EffectiveStatus, OrganisationId, OrganisationOf, OrganisationStatus,
+	Organisations, Pallet, Role,
+};
+use alloc::vec::Vec;
+
+impl<T: Config> Pallet<T> {
+	/// The organisation for which `who` may act in `role` now, or why not.
+	pub fn check_role(who: &T::AccountId, role: Role) -> Result<OrganisationId, AccreditationError> {
+		let agent = AgentOf::<T>::get(who).ok_or(AccreditationError::NotAnAgent)?;
+		let id = agent.organisation;
+		Self::check_organisation_role(id, role).map(|()| id)
+	}
+
+	/// Whether organisation `id` may act in `role` now, or why not.
+	pub fn check_organisation_role(
+		id: OrganisationId,
+		role: Role,
+	) -> Result<(), AccreditationError> {
+		let organisation = Organisations::<T>::get(id).ok_or(AccreditationError::NotAccredited)?;
+		if organisation.status == OrganisationStatus::Suspended {
+			return Err(AccreditationError::OrganisationSuspended);
+		}
+		let accreditation =
+			Accreditations::<T>::get(id, role).ok_or(AccreditationError::NotAccredited)?;
+		match accreditation.effective_status(Self::now()) {
+			EffectiveStatus::Active => Ok(()),
+			EffectiveStatus::Suspended => Err(AccreditationError::Suspended),
+			EffectiveStatus::Expired => Err(AccreditationError::Expired),
+		}
+	}
+
+	/// Organisation `id`, for the runtime API.
+	pub fn organisation_info(id: OrganisationId) -> Option<OrganisationOf<T>> {
+		Organisations::<T>::get(id)
+	}
+
+	/// The organisation `who` acts for, if any.
+	pub fn organisation_of(who: &T::AccountId) -> Option<OrganisationId> {
+		AgentOf::<T>::get(who).map(|agent| agent.organisation)
+	}
+
+	/// Every accreditation of organisation `id`, with its status now. At most one per role.
+	pub fn accreditations_of(
+		id: OrganisationId,
+	) -> Vec<AccreditationView<frame_system::pallet_prelude::BlockNumberFor<T>>> {
+		let now = Self::now();
+		Role::ALL
+			.into_iter()
+			.filter_map(|role| {
+				Accreditations::<T>::get(id, role).map(|accreditation| AccreditationView {
+					role,
+					valid_until: accreditation.valid_until,
+					status: accreditation.status,
+					effective: accreditation.effective_status(now),
+					granted_at: accreditation.granted_at,
+				})
+			})
+			.collect()
+	}
+
+	/// The agents of organisation `id`, its admin included (at most `MaxAgents + 1`).
+	pub fn agents_of(id: OrganisationId) -> Vec<T::AccountId> {
+		AgentsOf::<T>::iter_key_prefix(id).collect()
+	}
+
+	/// Check the registry's storage invariants.
+	///
+	/// - every agent record points at an existing organisation and is mirrored in `AgentsOf`;
+	/// - every organisation's admin acts for it, and its agent count matches `AgentsOf`;
+	/// - every accreditation belongs to an existing organisation;
+	/// - every id is below `NextOrganisationId`.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use frame_support::ensure;
+		let next = crate::NextOrganisationId::<T>::get();
+		for (who, agent) in AgentOf::<T>::iter() {
+			ensure!(
+				Organisations::<T>::contains_key(agent.organisation),
+				"agent of a missing organisation"
+			);
+			ensure!(
+				AgentsOf::<T>::contains_key(agent.organisation, &who),
+				"AgentOf not mirrored in AgentsOf"
+			);
+		}
+		for (id, who, ()) in AgentsOf::<T>::iter() {
+			ensure!(
+				AgentOf::<T>::get(&who).map(|a| a.organisation) == Some(id),
+				"AgentsOf not mirrored in AgentOf"
+			);
+		}
+		for (id, organisation) in Organisations::<T>::iter() {
+			ensure!(id < next, "organisation id not below NextOrganisationId");
+			ensure!(
+				AgentOf::<T>::get(&organisation.admin).map(|a| a.organisation) == Some(id),
+				"admin does not act for its organisation"
+			);
+			let counted = AgentsOf::<T>::iter_key_prefix(id).count();
+			ensure!(
+				counted == (organisation.agents as usize).saturating_add(1),
+				"agent count differs from AgentsOf"
+			);
+			ensure!(
+				organisation.agents <= <T::MaxAgents as frame_support::traits::Get<u32>>::get(),
+				"more agents than MaxAgents"
+			);
+		}
+		for (id, _role, _) in Accreditations::<T>::iter() {
+			ensure!(Organisations::<T>::contains_key(id), "accreditation of a missing organisation");
+		}
+		Ok(())
+	}
+}
+
+impl<T: Config> AccreditationInspect<T::AccountId> for Pallet<T> {
+	fn ensure_accredited(who: &T::AccountId, role: Role) -> Result<OrganisationId, AccreditationError> {
+		Self::check_role(who, role)
+	}
+
+	fn is_accredited(organisation: OrganisationId, role: Role) -> bool {
+		Self::check_organisation_role(organisation, role).is_ok()
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_accredited(who: &T::AccountId, role: Role) -> OrganisationId {
+		use crate::{
+			AccreditationInfo, AccreditationStatus, AgentInfo, NextOrganisationId,
+			OrganisationInfo, OrganisationKind,
+		};
+		use sp_runtime::traits::Zero;
+		let now = frame_system::Pallet::<T>::block_number();
+		if let Some(agent) = AgentOf::<T>::get(who) {
+			Accreditations::<T>::insert(
+				agent.organisation,
+				role,
+				AccreditationInfo {
+					valid_until: crate::Moment::MAX,
+					status: AccreditationStatus::Active,
+					granted_at: now,
+				},
+			);
+			return agent.organisation;
+		}
+		let id = NextOrganisationId::<T>::get();
+		NextOrganisationId::<T>::put(id.saturating_add(1));
+		Organisations::<T>::insert(
+			id,
+			OrganisationInfo {
+				kind: OrganisationKind::Hospital,
+				admin: who.clone(),
+				profile_hash: Default::default(),
+				status: OrganisationStatus::Active,
+				registered_at: now,
+				deposit: Zero::zero(),
+				agents: 0,
+			},
+		);
+		AgentOf::<T>::insert(who, AgentInfo { organisation: id, deposit: Zero::zero(), since: now });
+		AgentsOf::<T>::insert(id, who, ());
+		Accreditations::<T>::insert(
+			id,
+			role,
+			AccreditationInfo {
+				valid_until: crate::Moment::MAX,
+				status: AccreditationStatus::Active,
+				granted_at: now,
+			},
+		);
+		id
+	}
+}

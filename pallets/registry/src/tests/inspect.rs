@@ -1,0 +1,121 @@
+//! What other pallets and the runtime API see: `AccreditationInspect` and the query helpers.
+
+use super::*;
+use crate::{AccreditationError, AccreditationInspect, EffectiveStatus, Role};
+
+fn ensure(who: u64, role: Role) -> Result<OrganisationId, AccreditationError> {
+	<Registry as AccreditationInspect<u64>>::ensure_accredited(&who, role)
+}
+
+/// Organisation 0: admin ALICE, agent BOB, provider until [`DAY_LATER`].
+fn provider() -> OrganisationId {
+	let id = register(ALICE);
+	assert_ok!(Registry::add_agent(RuntimeOrigin::signed(ALICE), id, BOB));
+	assert_ok!(Registry::grant_accreditation(RuntimeOrigin::root(), id, Role::Provider, DAY_LATER));
+	id
+}
+
+#[test]
+fn ensure_accredited_works_for_admin_and_agents() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = provider();
+		assert_eq!(ensure(ALICE, Role::Provider), Ok(id));
+		assert_eq!(ensure(BOB, Role::Provider), Ok(id));
+		assert!(<Registry as AccreditationInspect<u64>>::is_accredited(id, Role::Provider));
+	});
+}
+
+#[test]
+fn ensure_accredited_fails_when_account_acts_for_no_organisation() {
+	ExtBuilder::default().build_and_execute(|| {
+		provider();
+		assert_eq!(ensure(CHARLIE, Role::Provider), Err(AccreditationError::NotAnAgent));
+	});
+}
+
+#[test]
+fn ensure_accredited_fails_when_role_not_accredited() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = provider();
+		assert_eq!(ensure(ALICE, Role::Laboratory), Err(AccreditationError::NotAccredited));
+		assert!(!<Registry as AccreditationInspect<u64>>::is_accredited(id, Role::Laboratory));
+		assert!(!<Registry as AccreditationInspect<u64>>::is_accredited(id + 1, Role::Provider));
+	});
+}
+
+#[test]
+fn ensure_accredited_fails_when_accreditation_suspended() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = provider();
+		assert_ok!(Registry::suspend_accreditation(RuntimeOrigin::root(), id, Role::Provider));
+		assert_eq!(ensure(BOB, Role::Provider), Err(AccreditationError::Suspended));
+		assert_ok!(Registry::reinstate_accreditation(RuntimeOrigin::root(), id, Role::Provider));
+		assert_eq!(ensure(BOB, Role::Provider), Ok(id));
+	});
+}
+
+#[test]
+fn ensure_accredited_fails_when_organisation_suspended() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = provider();
+		assert_ok!(Registry::suspend_organisation(RuntimeOrigin::root(), id));
+		assert_eq!(ensure(BOB, Role::Provider), Err(AccreditationError::OrganisationSuspended));
+		assert!(!<Registry as AccreditationInspect<u64>>::is_accredited(id, Role::Provider));
+	});
+}
+
+#[test]
+fn ensure_accredited_fails_from_the_moment_of_expiry_without_a_transaction() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = provider();
+		Now::set(DAY_LATER - 1);
+		assert_eq!(ensure(ALICE, Role::Provider), Ok(id));
+		Now::set(DAY_LATER);
+		assert_eq!(ensure(ALICE, Role::Provider), Err(AccreditationError::Expired));
+	});
+}
+
+#[test]
+fn ensure_accredited_fails_when_agent_removed_or_revoked() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = provider();
+		assert_ok!(Registry::remove_agent(RuntimeOrigin::signed(ALICE), id, BOB));
+		assert_eq!(ensure(BOB, Role::Provider), Err(AccreditationError::NotAnAgent));
+		assert_ok!(Registry::revoke_accreditation(RuntimeOrigin::root(), id, Role::Provider));
+		assert_eq!(ensure(ALICE, Role::Provider), Err(AccreditationError::NotAccredited));
+	});
+}
+
+#[test]
+fn accreditations_of_reports_the_status_now() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = provider();
+		assert_ok!(Registry::grant_accreditation(
+			RuntimeOrigin::root(),
+			id,
+			Role::DataCustodian,
+			DAY_LATER * 2
+		));
+		assert_ok!(Registry::grant_accreditation(RuntimeOrigin::root(), id, Role::Laboratory, DAY_LATER));
+		assert_ok!(Registry::suspend_accreditation(RuntimeOrigin::root(), id, Role::Laboratory));
+		Now::set(DAY_LATER);
+		let seen: Vec<_> =
+			Registry::accreditations_of(id).into_iter().map(|a| (a.role, a.effective)).collect();
+		assert_eq!(
+			seen,
+			vec![
+				(Role::Provider, EffectiveStatus::Expired),
+				(Role::Laboratory, EffectiveStatus::Suspended),
+				(Role::DataCustodian, EffectiveStatus::Active),
+			]
+		);
+	});
+}
+
+#[test]
+fn organisation_storage_holds_no_personal_data() {
+	// An organisation is a kind, account ids, a hash, a status, a block, a deposit and a count:
+	// its encoding has a fixed size, so no free text can hide in it.
+	use codec::MaxEncodedLen;
+	assert_eq!(crate::OrganisationOf::<Test>::max_encoded_len(), 1 + 8 + 32 + 1 + 8 + 8 + 4);
+}

@@ -1,0 +1,156 @@
+//! The SCALE types the registry stores and its runtime API returns.
+
+use crate::{Config, Moment, OrganisationId, OrganisationKind, Role};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::traits::fungible::Inspect;
+use frame_system::pallet_prelude::BlockNumberFor;
+use scale_info::TypeInfo;
+use sp_core::H256;
+use sp_runtime::RuntimeDebug;
+
+/// The balance type of the pallet's currency.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+/// [`OrganisationInfo`] as the pallet stores it.
+pub type OrganisationOf<T> = OrganisationInfo<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	BlockNumberFor<T>,
+>;
+
+/// [`AgentInfo`] as the pallet stores it.
+pub type AgentInfoOf<T> = AgentInfo<BalanceOf<T>, BlockNumberFor<T>>;
+
+/// [`AccreditationInfo`] as the pallet stores it.
+pub type AccreditationOf<T> = AccreditationInfo<BlockNumberFor<T>>;
+
+/// Whether the consortium has suspended an organisation.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	RuntimeDebug,
+)]
+pub enum OrganisationStatus {
+	/// Its accreditations authorize (each subject to its own status and expiry).
+	Active,
+	/// None of its accreditations authorizes anything.
+	Suspended,
+}
+
+/// A registered organisation.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, RuntimeDebug)]
+pub struct OrganisationInfo<AccountId, Balance, BlockNumber> {
+	/// What kind of entity it is.
+	pub kind: OrganisationKind,
+	/// The account that registered it, paid its deposits and manages its agents.
+	pub admin: AccountId,
+	/// Hash of its public profile document (name, registration number, address), kept off
+	/// chain. Public organisational data only, never about patients.
+	pub profile_hash: H256,
+	/// Whether the consortium has suspended it.
+	pub status: OrganisationStatus,
+	/// The block in which it was registered.
+	pub registered_at: BlockNumber,
+	/// The registration deposit held from the admin.
+	pub deposit: Balance,
+	/// How many agents it has besides the admin (at most `MaxAgents`).
+	pub agents: u32,
+}
+
+/// What the registry knows of one agent.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, RuntimeDebug)]
+pub struct AgentInfo<Balance, BlockNumber> {
+	/// The organisation the account acts for.
+	pub organisation: OrganisationId,
+	/// The deposit held from the organisation's admin for this agent (zero for the admin).
+	pub deposit: Balance,
+	/// The block from which it acts for the organisation.
+	pub since: BlockNumber,
+}
+
+/// Whether the consortium has suspended an accreditation.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	RuntimeDebug,
+)]
+pub enum AccreditationStatus {
+	/// It authorizes until `valid_until`.
+	Active,
+	/// It authorizes nothing until reinstated.
+	Suspended,
+}
+
+/// An organisation's accreditation for one role.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, RuntimeDebug)]
+pub struct AccreditationInfo<BlockNumber> {
+	/// Until when it authorizes: Unix milliseconds, exclusive.
+	pub valid_until: Moment,
+	/// Whether it is suspended.
+	pub status: AccreditationStatus,
+	/// The block in which it was (last) granted.
+	pub granted_at: BlockNumber,
+}
+
+/// The state of an accreditation at a given moment, as queries report it.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	RuntimeDebug,
+)]
+pub enum EffectiveStatus {
+	/// It authorizes now.
+	Active,
+	/// It is suspended (whether or not it has also expired).
+	Suspended,
+	/// Its `valid_until` has passed.
+	Expired,
+}
+
+impl<BlockNumber> AccreditationInfo<BlockNumber> {
+	/// The status at time `now` (Unix milliseconds): expiry is read, never written.
+	pub fn effective_status(&self, now: Moment) -> EffectiveStatus {
+		match self.status {
+			AccreditationStatus::Suspended => EffectiveStatus::Suspended,
+			AccreditationStatus::Active if now >= self.valid_until => EffectiveStatus::Expired,
+			AccreditationStatus::Active => EffectiveStatus::Active,
+		}
+	}
+}
+
+/// One accreditation as the runtime API reports it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, RuntimeDebug)]
+pub struct AccreditationView<BlockNumber> {
+	/// The role.
+	pub role: Role,
+	/// Until when (Unix milliseconds, exclusive).
+	pub valid_until: Moment,
+	/// The stored status (active or suspended).
+	pub status: AccreditationStatus,
+	/// The status now, expiry taken into account.
+	pub effective: EffectiveStatus,
+	/// The block in which it was granted.
+	pub granted_at: BlockNumber,
+}

@@ -1,0 +1,236 @@
+//! Types and traits shared by healthchain's pallets.
+//!
+//! The registry pallet is the trust root of the chain: it knows which organisations exist,
+//! which accounts act for them (their *agents*) and which roles the consortium has accredited
+//! each organisation for, until when. Every other pallet asks it one question through
+//! [`AccreditationInspect`]: "may this account act in role R now, and for which organisation?".
+//!
+//! Nothing here is personal data: organisations are public legal entities, identified by a
+//! sequential [`OrganisationId`], and described on chain only by a hash of their public profile.
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+#[cfg(feature = "std")]
+use serde::{Deserialize, Serialize};
+use sp_runtime::RuntimeDebug;
+
+/// Identifier of an organisation in the registry, assigned sequentially from 0.
+pub type OrganisationId = u32;
+
+/// A point in time: milliseconds since the Unix epoch, as `pallet-timestamp` keeps it.
+pub type Moment = u64;
+
+/// What kind of legal entity an organisation is.
+///
+/// The kind describes the organisation; it authorizes nothing. Authority comes only from an
+/// accreditation for a [`Role`]. The SCALE indices are fixed: new kinds are appended.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	RuntimeDebug,
+)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "snake_case"))]
+pub enum OrganisationKind {
+	/// A hospital.
+	#[codec(index = 0)]
+	Hospital,
+	/// A clinic or practice.
+	#[codec(index = 1)]
+	Clinic,
+	/// A medical or diagnostic laboratory.
+	#[codec(index = 2)]
+	Laboratory,
+	/// A manufacturer of medicines or devices.
+	#[codec(index = 3)]
+	Manufacturer,
+	/// A wholesale distributor.
+	#[codec(index = 4)]
+	Distributor,
+	/// A pharmacy.
+	#[codec(index = 5)]
+	Pharmacy,
+	/// A health insurer.
+	#[codec(index = 6)]
+	Insurer,
+	/// A body that licenses practitioners.
+	#[codec(index = 7)]
+	LicensingBoard,
+	/// A regulator.
+	#[codec(index = 8)]
+	Regulator,
+	/// An organ procurement organisation.
+	#[codec(index = 9)]
+	OrganProcurementOrganisation,
+	/// A transplant centre.
+	#[codec(index = 10)]
+	TransplantCentre,
+	/// A sponsor of clinical trials.
+	#[codec(index = 11)]
+	TrialSponsor,
+	/// A research institute.
+	#[codec(index = 12)]
+	ResearchInstitute,
+}
+
+impl OrganisationKind {
+	/// Every kind, in index order.
+	pub const ALL: [OrganisationKind; 13] = [
+		Self::Hospital,
+		Self::Clinic,
+		Self::Laboratory,
+		Self::Manufacturer,
+		Self::Distributor,
+		Self::Pharmacy,
+		Self::Insurer,
+		Self::LicensingBoard,
+		Self::Regulator,
+		Self::OrganProcurementOrganisation,
+		Self::TransplantCentre,
+		Self::TrialSponsor,
+		Self::ResearchInstitute,
+	];
+}
+
+/// What an organisation may do on chain, once the consortium accredits it for it.
+///
+/// Roles are separate from [`OrganisationKind`]: a hospital is typically accredited as a
+/// `Provider` and a `DataCustodian`, a laboratory as a `Laboratory`. The SCALE indices are
+/// fixed: new roles are appended, so later pallets can add roles without a migration.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	RuntimeDebug,
+)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "snake_case"))]
+pub enum Role {
+	/// Provides care and issues medical records to patients.
+	#[codec(index = 0)]
+	Provider,
+	/// Issues test results and certificates.
+	#[codec(index = 1)]
+	Laboratory,
+	/// Licenses practitioners (issues, suspends and revokes licences).
+	#[codec(index = 2)]
+	LicensingBoard,
+	/// Manufactures and commissions drug batches.
+	#[codec(index = 3)]
+	Manufacturer,
+	/// Takes custody of drug batches in the supply chain.
+	#[codec(index = 4)]
+	Distributor,
+	/// Dispenses drugs to patients.
+	#[codec(index = 5)]
+	Dispenser,
+	/// Attests insurance coverage.
+	#[codec(index = 6)]
+	Insurer,
+	/// Supervises a domain (recalls, audits).
+	#[codec(index = 7)]
+	Regulator,
+	/// Procures and allocates organs.
+	#[codec(index = 8)]
+	OrganProcurement,
+	/// Transplants organs.
+	#[codec(index = 9)]
+	TransplantCentre,
+	/// Registers clinical trials and anchors their documents and data.
+	#[codec(index = 10)]
+	TrialSponsor,
+	/// Uses research datasets under licence.
+	#[codec(index = 11)]
+	Researcher,
+	/// Holds patients' records off chain and logs accesses to them.
+	#[codec(index = 12)]
+	DataCustodian,
+}
+
+impl Role {
+	/// Every role, in index order. Bounds loops over the roles of one organisation.
+	pub const ALL: [Role; 13] = [
+		Self::Provider,
+		Self::Laboratory,
+		Self::LicensingBoard,
+		Self::Manufacturer,
+		Self::Distributor,
+		Self::Dispenser,
+		Self::Insurer,
+		Self::Regulator,
+		Self::OrganProcurement,
+		Self::TransplantCentre,
+		Self::TrialSponsor,
+		Self::Researcher,
+		Self::DataCustodian,
+	];
+}
+
+/// Why an account may not act in a role now: the answer of [`AccreditationInspect`].
+///
+/// A pallet that asks maps this to its own error, so the user learns the precise reason.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	RuntimeDebug,
+)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "snake_case"))]
+pub enum AccreditationError {
+	/// The account acts for no registered organisation.
+	NotAnAgent,
+	/// The account's organisation is suspended by the consortium.
+	OrganisationSuspended,
+	/// The organisation holds no accreditation for the role.
+	NotAccredited,
+	/// The accreditation for the role is suspended.
+	Suspended,
+	/// The accreditation for the role has passed its valid-until time.
+	Expired,
+}
+
+/// The registry's answer to "may this account act in this role now?".
+///
+/// Implemented by the registry pallet; other pallets take it as a `Config` type so that the
+/// runtime wires them to the registry and their mocks can wire them to anything.
+pub trait AccreditationInspect<AccountId> {
+	/// The organisation for which `who` may act in `role` at this moment, or why not.
+	///
+	/// "Now" is the current block's timestamp: an accreditation whose valid-until time has
+	/// passed no longer authorizes, without any transaction having to expire it.
+	fn ensure_accredited(who: &AccountId, role: Role) -> Result<OrganisationId, AccreditationError>;
+
+	/// Whether `organisation` itself is accredited for `role` at this moment.
+	fn is_accredited(organisation: OrganisationId, role: Role) -> bool;
+
+	/// Benchmark helper: make `who` an agent of a fresh organisation accredited for `role`
+	/// for a long time, so that another pallet's benchmarks can act in that role.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_accredited(who: &AccountId, role: Role) -> OrganisationId;
+}

@@ -1,0 +1,5 @@
+//! The pallets benchmarked by `healthchain-node benchmark pallet` (see `scripts/benchmark.sh`).
+
+frame_benchmarking::define_benchmarks!(
+	[pallet_registry, Registry]
+);

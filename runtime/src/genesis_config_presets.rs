@@ -1,0 +1,116 @@
+//! Genesis presets, exposed through the genesis-builder runtime API:
+//!
+//! - `development`: one validator (Alice), Alice holds the sudo key, the council is Alice alone;
+//! - `local_testnet`: four validators (Alice, Bob, Charlie, Dave) forming the consortium
+//!   council, Alice holding the sudo key for bootstrapping.
+//!
+//! Both endow the well-known development accounts. They are for development and testing only:
+//! a consortium network gets its own chain spec with its members' keys.
+
+use crate::{AccountId, Balance, UNIT};
+use alloc::{vec, vec::Vec};
+use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_genesis_builder::{self, PresetId};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+/// What each development account is endowed with.
+pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
+
+/// The genesis of a network with these validators, endowed accounts, sudo key and council.
+fn testnet_genesis(
+	authorities: Vec<(AuraId, GrandpaId)>,
+	endowed: Vec<AccountId>,
+	root: AccountId,
+	council: Vec<AccountId>,
+) -> Value {
+	serde_json::json!({
+		"balances": {
+			"balances": endowed.into_iter().map(|who| (who, ENDOWMENT)).collect::<Vec<_>>(),
+		},
+		"aura": {
+			"authorities": authorities.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
+		},
+		"grandpa": {
+			"authorities": authorities.into_iter().map(|(_, grandpa)| (grandpa, 1u64)).collect::<Vec<_>>(),
+		},
+		"sudo": { "key": Some(root) },
+		"council": { "members": council },
+	})
+}
+
+/// The keys of a development validator.
+fn validator(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
+	(aura.public().into(), grandpa.public().into())
+}
+
+/// The `development` preset.
+pub fn development_config_genesis() -> Value {
+	testnet_genesis(
+		vec![validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
+		Sr25519Keyring::Alice.to_account_id(),
+		vec![Sr25519Keyring::Alice.to_account_id()],
+	)
+}
+
+/// The `local_testnet` preset.
+pub fn local_config_genesis() -> Value {
+	let members = [
+		(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+		(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+		(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+		(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+	];
+	testnet_genesis(
+		members.iter().map(|(aura, grandpa)| validator(*aura, *grandpa)).collect(),
+		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
+		Sr25519Keyring::Alice.to_account_id(),
+		members.iter().map(|(aura, _)| aura.to_account_id()).collect(),
+	)
+}
+
+/// The preset `id` as JSON, if it exists.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		_ => return None,
+	};
+	serde_json::to_string(&patch).ok().map(|json| json.into_bytes())
+}
+
+/// The names of the presets.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![
+		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+	]
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn presets_build_a_valid_genesis() {
+		for id in preset_names() {
+			let json = get_preset(&id).expect("listed presets exist");
+			frame_support::genesis_builder_helper::build_state::<crate::RuntimeGenesisConfig>(json)
+				.expect("preset builds");
+		}
+	}
+
+	#[test]
+	fn local_testnet_has_four_validators_in_the_council() {
+		let preset = local_config_genesis();
+		assert_eq!(preset["aura"]["authorities"].as_array().map(Vec::len), Some(4));
+		assert_eq!(preset["council"]["members"].as_array().map(Vec::len), Some(4));
+	}
+
+	#[test]
+	fn unknown_preset_is_none() {
+		assert!(get_preset(&PresetId::from("mainnet")).is_none());
+	}
+}

@@ -1,0 +1,253 @@
+//! The healthchain runtime.
+//!
+//! Pallets and their stable indices (never reused):
+//!
+//! | index | pallet | what for |
+//! |-------|--------|----------|
+//! | 0 | System | accounts, blocks, events |
+//! | 1 | Timestamp | block time (Unix ms), against which expiries are checked |
+//! | 2 | Aura | block production by the consortium's validators |
+//! | 3 | Grandpa | finality |
+//! | 4 | Balances | the HCT token: fees and storage deposits (holds) |
+//! | 5 | TransactionPayment | fees |
+//! | 6 | Utility | batches |
+//! | 7 | Sudo | bootstrap key of development and test networks |
+//! | 8 | Council | the consortium council; its 2/3 majority is the consortium origin |
+//! | 20 | Registry | organisations, agents, accreditations |
+#![cfg_attr(not(feature = "std"), no_std)]
+// `#[frame_support::runtime]` and `impl_runtime_apis!` expand to items without docs.
+#![allow(missing_docs)]
+// `construct_runtime` requires a large recursion limit.
+#![recursion_limit = "256"]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+extern crate alloc;
+
+pub mod apis;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarks;
+pub mod configs;
+pub mod genesis_config_presets;
+pub mod weights;
+
+use alloc::vec::Vec;
+use frame_support::instances::Instance1;
+use sp_runtime::{
+	generic, impl_opaque_keys,
+	traits::{BlakeTwo256, IdentifyAccount, Verify},
+	MultiAddress, MultiSignature,
+};
+#[cfg(feature = "std")]
+use sp_version::NativeVersion;
+use sp_version::RuntimeVersion;
+
+pub use configs::ConsortiumOrigin;
+pub use frame_system::Call as SystemCall;
+pub use pallet_balances::Call as BalancesCall;
+pub use pallet_timestamp::Call as TimestampCall;
+#[cfg(any(feature = "std", test))]
+pub use sp_runtime::BuildStorage;
+
+/// Opaque types: what the node needs to know of blocks without knowing the runtime.
+pub mod opaque {
+	use super::*;
+	use sp_runtime::traits::Hash as HashT;
+
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+
+	/// Opaque block header type.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// Opaque block type.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+	/// Opaque block identifier type.
+	pub type BlockId = generic::BlockId<Block>;
+	/// Opaque block hash type.
+	pub type Hash = <BlakeTwo256 as HashT>::Output;
+}
+
+impl_opaque_keys! {
+	/// The session keys of a validator: Aura (block production) and GRANDPA (finality).
+	pub struct SessionKeys {
+		pub aura: Aura,
+		pub grandpa: Grandpa,
+	}
+}
+
+/// The runtime version: wallets and nodes check `spec_version` and `transaction_version`.
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("healthchain"),
+	impl_name: alloc::borrow::Cow::Borrowed("healthchain"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The target block time. Blocks come at most this often.
+pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
+/// Aura's slot duration. It cannot be changed once the chain runs.
+pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
+/// Blocks per minute.
+pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
+/// Blocks per hour.
+pub const HOURS: BlockNumber = MINUTES * 60;
+/// Blocks per day.
+pub const DAYS: BlockNumber = HOURS * 24;
+
+/// Decimals of the HCT token.
+pub const TOKEN_DECIMALS: u8 = 12;
+/// The token's symbol, as wallets show it.
+pub const TOKEN_SYMBOL: &str = "HCT";
+/// The SS58 address prefix (42: the generic Substrate prefix every wallet understands).
+pub const SS58_PREFIX: u16 = 42;
+/// One HCT in its smallest unit.
+pub const UNIT: Balance = 1_000_000_000_000;
+/// A thousandth of an HCT.
+pub const MILLI_UNIT: Balance = 1_000_000_000;
+/// The minimum balance an account must keep to exist.
+pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
+
+/// The version of the runtime when compiled natively.
+#[cfg(feature = "std")]
+pub fn native_version() -> NativeVersion {
+	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
+}
+
+/// A signature: sr25519, ed25519 or ecdsa.
+pub type Signature = MultiSignature;
+/// An account id: the public key of the signing scheme.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+/// A balance of HCT.
+pub type Balance = u128;
+/// A transaction counter.
+pub type Nonce = u32;
+/// A hash.
+pub type Hash = sp_core::H256;
+/// A block number.
+pub type BlockNumber = u32;
+/// The address format of calls.
+pub type Address = MultiAddress<AccountId, ()>;
+/// The block header.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+/// The block.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+/// A block by hash or number.
+pub type BlockId = generic::BlockId<Block>;
+
+/// The transaction extensions a wallet signs (in this order).
+pub type TxExtension = (
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
+);
+
+/// A signed or unsigned extrinsic.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+/// The payload a wallet signs.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+
+/// Storage migrations run on the next runtime upgrade, besides the pallets' own.
+#[allow(unused_parens)]
+type Migrations = ();
+
+/// Dispatches to the pallets.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
+>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+
+	#[runtime::pallet_index(2)]
+	pub type Aura = pallet_aura;
+
+	#[runtime::pallet_index(3)]
+	pub type Grandpa = pallet_grandpa;
+
+	#[runtime::pallet_index(4)]
+	pub type Balances = pallet_balances;
+
+	#[runtime::pallet_index(5)]
+	pub type TransactionPayment = pallet_transaction_payment;
+
+	#[runtime::pallet_index(6)]
+	pub type Utility = pallet_utility;
+
+	#[runtime::pallet_index(7)]
+	pub type Sudo = pallet_sudo;
+
+	#[runtime::pallet_index(8)]
+	pub type Council = pallet_collective<Instance1>;
+
+	#[runtime::pallet_index(20)]
+	pub type Registry = pallet_registry;
+}
+
+/// Transactions and queries that must keep their encoding: checked by the tests below.
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn pallet_indices_are_stable() {
+		use frame_support::traits::PalletInfoAccess;
+		assert_eq!(System::index(), 0);
+		assert_eq!(Timestamp::index(), 1);
+		assert_eq!(Aura::index(), 2);
+		assert_eq!(Grandpa::index(), 3);
+		assert_eq!(Balances::index(), 4);
+		assert_eq!(TransactionPayment::index(), 5);
+		assert_eq!(Utility::index(), 6);
+		assert_eq!(Sudo::index(), 7);
+		assert_eq!(Council::index(), 8);
+		assert_eq!(Registry::index(), 20);
+	}
+
+	#[test]
+	fn version_identifies_healthchain() {
+		assert_eq!(VERSION.spec_name, "healthchain");
+	}
+
+	#[test]
+	fn wasm_binary_is_built() {
+		assert!(WASM_BINARY.is_some_and(|wasm| !wasm.is_empty()));
+	}
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Regenerate the pallets' weights (`pallets/*/src/weights.rs`) with the node's
+# `benchmark pallet`, from the FRAME v2 benchmarks in `pallets/*/src/benchmarking.rs`.
+#
+# Usage: scripts/benchmark.sh [pallet ...]    (default: every healthchain pallet)
+# STEPS and REPEAT override the sampling (defaults 50 and 20).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+
+pallets=("$@")
+[ ${#pallets[@]} -gt 0 ] || pallets=(registry)
+
+# The runtime-benchmarks build shares the debug profile (and so most of the dependency graph)
+# with the test build. Both write the runtime's wasm to the same `wbuild` directory, so the
+# runtime's build script is made to run again before and after, and each build embeds its own
+# wasm.
+touch runtime/build.rs
+trap 'touch runtime/build.rs' EXIT
+cargo build --locked -p healthchain-node --features runtime-benchmarks
+node="$CARGO_TARGET_DIR/debug/healthchain-node"
+
+for pallet in "${pallets[@]}"; do
+	echo "==> benchmarking pallet_${pallet}"
+	"$node" benchmark pallet \
+		--chain dev \
+		--pallet "pallet_${pallet}" \
+		--extrinsic '*' \
+		--wasm-execution compiled \
+		--steps "${STEPS:-50}" \
+		--repeat "${REPEAT:-20}" \
+		--heap-pages 4096 \
+		--template .maintain/frame-weight-template.hbs \
+		--header .maintain/HEADER-APACHE2 \
+		--output "pallets/${pallet}/src/weights.rs"
+done

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what a fresh machine lacks to build healthchain: protoc (litep2p's build needs it)
+# and OpenSSL headers; clang and cmake are NOT needed (no RocksDB). The pinned toolchain (rust-toolchain.toml) installs
+# itself, with the wasm32v1-none target, the first time cargo runs.
+set -euo pipefail
+
+need=()
+command -v protoc >/dev/null 2>&1 || need+=(protobuf-compiler)
+command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+command -v cc >/dev/null 2>&1 || need+=(build-essential)
+# litep2p's WebRTC transport links OpenSSL.
+pkg-config --exists openssl 2>/dev/null || need+=(libssl-dev)
+
+if [ ${#need[@]} -gt 0 ]; then
+	echo "setup: installing ${need[*]}" >&2
+	if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+	export DEBIAN_FRONTEND=noninteractive
+	$sudo apt-get update -qq </dev/null
+	$sudo apt-get install -y -qq --no-install-recommends "${need[@]}" </dev/null >/dev/null
+fi
+
+# The target directory is shared by every build, test, e2e run and CI run on this machine.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/healthchain/target}"
+mkdir -p "$CARGO_TARGET_DIR"
