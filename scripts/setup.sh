@@ -19,6 +19,19 @@ if [ ${#need[@]} -gt 0 ]; then
 	$sudo apt-get install -y -qq --no-install-recommends "${need[@]}" </dev/null >/dev/null
 fi
 
+# The pinned toolchain with its wasm target. rustup installs a toolchain named by
+# rust-toolchain.toml, but does not add the file's targets to one that is already installed, and
+# the runtime's wasm is built by a nested cargo inside the target directory, outside this
+# checkout, where the toolchain file does not apply: pin both explicitly.
+channel=$(sed -n 's/^channel *= *"\(.*\)"/\1/p' "$(dirname "${BASH_SOURCE[0]}")/../rust-toolchain.toml")
+if ! rustup target list --installed --toolchain "$channel" 2>/dev/null | grep -qx wasm32v1-none; then
+	echo "setup: installing toolchain $channel with wasm32v1-none, rustfmt and clippy" >&2
+	rustup toolchain install "$channel" --profile minimal \
+		--component rustfmt --component clippy --target wasm32v1-none >&2
+fi
+export RUSTUP_TOOLCHAIN="$channel"
+export WASM_BUILD_TOOLCHAIN="$channel"
+
 # The target directory is shared by every build, test, e2e run and CI run on this machine.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/healthchain/target}"
 mkdir -p "$CARGO_TARGET_DIR"

@@ -111,8 +111,9 @@ impl Failure {
 					),
 					message: details.variant.docs.join(" ").trim().to_string(),
 				},
-				Err(_) =>
-					Failure { error: "UnknownModuleError".into(), message: module.details_string() },
+				Err(_) => {
+					Failure { error: "UnknownModuleError".into(), message: module.details_string() }
+				},
 			},
 			DispatchError::BadOrigin => Failure {
 				error: "BadOrigin".into(),
@@ -151,7 +152,8 @@ impl Chain {
 	/// The node's chain, runtime, best and finalized block.
 	pub async fn status(&self) -> Result<Status> {
 		let chain = self.rpc.system_chain().await?;
-		let best = self.rpc.chain_get_header(None).await?.ok_or_else(|| anyhow!("no best block"))?;
+		let best =
+			self.rpc.chain_get_header(None).await?.ok_or_else(|| anyhow!("no best block"))?;
 		let finalized_hash = self.rpc.chain_get_finalized_head().await?;
 		let finalized = self
 			.rpc
@@ -159,12 +161,8 @@ impl Chain {
 			.await?
 			.ok_or_else(|| anyhow!("no finalized block"))?;
 		let version = self.rpc.state_get_runtime_version(None).await?;
-		let spec_name = version
-			.other
-			.get("specName")
-			.and_then(|v| v.as_str())
-			.unwrap_or("unknown")
-			.to_string();
+		let spec_name =
+			version.other.get("specName").and_then(|v| v.as_str()).unwrap_or("unknown").to_string();
 		Ok(Status {
 			chain,
 			runtime: format!("{spec_name}/{}", version.spec_version),
@@ -197,11 +195,15 @@ impl Chain {
 		best: bool,
 	) -> Result<R>
 	where
-		Args: subxt::ext::scale_encode::EncodeAsFields,
+		Args: subxt::ext::frame_decode::storage::IntoEncodableValues,
 		R: DecodeAsType,
 	{
 		let at = if best {
-			let hash = self.rpc.chain_get_block_hash(None).await?.ok_or_else(|| anyhow!("no best block"))?;
+			let hash = self
+				.rpc
+				.chain_get_block_hash(None)
+				.await?
+				.ok_or_else(|| anyhow!("no best block"))?;
 			self.api.at_block(hash).await?
 		} else {
 			self.api.at_current_block().await?
@@ -217,16 +219,20 @@ impl Chain {
 	///
 	/// A transaction that the chain rejected or whose dispatch failed (including a call wrapped
 	/// in `sudo` or executed by the council) returns a [`Failure`] as the error.
-	pub async fn submit<P: Payload>(&self, call: &P, signer: &Keypair, wait: Wait) -> Result<Outcome> {
+	pub async fn submit<P: Payload>(
+		&self,
+		call: &P,
+		signer: &Keypair,
+		wait: Wait,
+	) -> Result<Outcome> {
 		let account = signer.public_key().to_account_id();
 		let nonce = self.rpc.system_account_next_index(&account).await?;
 		let params = DefaultExtrinsicParamsBuilder::<Config>::new().nonce(nonce).build();
 		let at = self.api.at_current_block().await?;
-		let mut progress = at
-			.transactions()
-			.sign_and_submit_then_watch(call, signer, params)
-			.await
-			.map_err(|e| anyhow!(Failure { error: "Invalid".into(), message: e.to_string() }))?;
+		let mut progress =
+			at.transactions().sign_and_submit_then_watch(call, signer, params).await.map_err(
+				|e| anyhow!(Failure { error: "Invalid".into(), message: e.to_string() }),
+			)?;
 		let extrinsic_hash = format!("{:?}", progress.extrinsic_hash());
 		if wait == Wait::None {
 			return Ok(Outcome {
@@ -239,12 +245,15 @@ impl Chain {
 		}
 		while let Some(status) = progress.next().await {
 			let (in_block, finalized) = match status? {
-				TransactionStatus::InBestBlock(in_block) if wait == Wait::InBlock => (in_block, false),
+				TransactionStatus::InBestBlock(in_block) if wait == Wait::InBlock => {
+					(in_block, false)
+				},
 				TransactionStatus::InFinalizedBlock(in_block) => (in_block, true),
-				TransactionStatus::Error { message } |
-				TransactionStatus::Invalid { message } |
-				TransactionStatus::Dropped { message } =>
-					return Err(anyhow!(Failure { error: "Invalid".into(), message })),
+				TransactionStatus::Error { message }
+				| TransactionStatus::Invalid { message }
+				| TransactionStatus::Dropped { message } => {
+					return Err(anyhow!(Failure { error: "Invalid".into(), message }))
+				},
 				_ => continue,
 			};
 			let metadata = at.metadata();
@@ -306,7 +315,9 @@ impl Call {
 		subxt::dynamic::tx(
 			self.pallet,
 			self.name,
-			Composite::named(self.fields.iter().map(|(name, value)| (name.to_string(), value.clone()))),
+			Composite::named(
+				self.fields.iter().map(|(name, value)| (name.to_string(), value.clone())),
+			),
 		)
 	}
 

@@ -286,9 +286,9 @@ impl App {
 				),
 				_ => format!("{summary} submitted ({})", outcome.extrinsic_hash),
 			};
-			for event in outcome.events.iter().filter(|e| e.pallet != "System" &&
-				e.pallet != "TransactionPayment" && e.pallet != "Balances")
-			{
+			for event in outcome.events.iter().filter(|e| {
+				e.pallet != "System" && e.pallet != "TransactionPayment" && e.pallet != "Balances"
+			}) {
 				text.push_str(&format!("\n  {}.{} {}", event.pallet, event.name, event.fields));
 			}
 			text
@@ -318,7 +318,11 @@ impl App {
 				self.print(serde_json::to_value(&status)?, || {
 					format!(
 						"chain {} ({}): best #{}, finalized #{} {}",
-						status.chain, status.runtime, status.best, status.finalized, status.finalized_hash
+						status.chain,
+						status.runtime,
+						status.best,
+						status.finalized,
+						status.finalized_hash
 					)
 				});
 			},
@@ -415,7 +419,8 @@ impl App {
 					bail!(UserError(format!("unknown organisation {organisation}")));
 				};
 				self.print(serde_json::to_value(&report)?, || {
-					let mut text = format!(
+					let mut text =
+						format!(
 						"organisation {} ({:?}, {:?})\n  admin: {}\n  profile: {}\n  agents: {}",
 						report.id,
 						report.organisation.kind,
@@ -440,8 +445,12 @@ impl App {
 				let chain = self.chain().await?;
 				let answer = chain.check_role(&account, *role, false).await?;
 				let value = match &answer {
-					Ok(id) => json!({ "account": account.to_string(), "role": role, "permitted": true, "organisation": id }),
-					Err(why) => json!({ "account": account.to_string(), "role": role, "permitted": false, "reason": why }),
+					Ok(id) => {
+						json!({ "account": account.to_string(), "role": role, "permitted": true, "organisation": id })
+					},
+					Err(why) => {
+						json!({ "account": account.to_string(), "role": role, "permitted": false, "reason": why })
+					},
 				};
 				self.print(value, || match answer {
 					Ok(id) => format!("{account} may act as {role:?} for organisation {id}"),
@@ -452,12 +461,13 @@ impl App {
 				let account = keys::parse_account(account)?;
 				let chain = self.chain().await?;
 				let organisation = chain.organisation_of(&account, false).await?;
-				self.print(json!({ "account": account.to_string(), "organisation": organisation }), || {
-					match organisation {
+				self.print(
+					json!({ "account": account.to_string(), "organisation": organisation }),
+					|| match organisation {
 						Some(id) => format!("{account} acts for organisation {id}"),
 						None => format!("{account} acts for no organisation"),
-					}
-				});
+					},
+				);
 			},
 		}
 		Ok(())
@@ -492,9 +502,11 @@ async fn main() -> ExitCode {
 			let failure = error.downcast_ref::<Failure>().cloned();
 			let (code, id) = match &failure {
 				Some(failure) => (1, failure.error.clone()),
-				None if error.downcast_ref::<UserError>().is_some() ||
-					error.to_string().starts_with("bad ") =>
-					(2, "InvalidInput".to_string()),
+				None if error.downcast_ref::<UserError>().is_some()
+					|| error.to_string().starts_with("bad ") =>
+				{
+					(2, "InvalidInput".to_string())
+				},
 				None => (1, "Error".to_string()),
 			};
 			let message = match &failure {
@@ -504,7 +516,10 @@ async fn main() -> ExitCode {
 			if json_output {
 				println!("{}", json!({ "ok": false, "error": id, "message": message }));
 			}
-			eprintln!("error: {}", if failure.is_some() { format!("{id}: {message}") } else { message });
+			eprintln!(
+				"error: {}",
+				if failure.is_some() { format!("{id}: {message}") } else { message }
+			);
 			ExitCode::from(code)
 		},
 	}

@@ -47,10 +47,15 @@ fn primitive_to_json(primitive: &Primitive) -> Json {
 		Primitive::Bool(b) => Json::Bool(*b),
 		Primitive::Char(c) => Json::String(c.to_string()),
 		Primitive::String(s) => Json::String(s.clone()),
-		Primitive::U128(n) => u64::try_from(*n).map(Json::from).unwrap_or_else(|_| n.to_string().into()),
-		Primitive::I128(n) => i64::try_from(*n).map(Json::from).unwrap_or_else(|_| n.to_string().into()),
-		Primitive::U256(bytes) | Primitive::I256(bytes) =>
-			Json::String(format!("0x{}", hex::encode(bytes))),
+		Primitive::U128(n) => {
+			u64::try_from(*n).map(Json::from).unwrap_or_else(|_| n.to_string().into())
+		},
+		Primitive::I128(n) => {
+			i64::try_from(*n).map(Json::from).unwrap_or_else(|_| n.to_string().into())
+		},
+		Primitive::U256(bytes) | Primitive::I256(bytes) => {
+			Json::String(format!("0x{}", hex::encode(bytes)))
+		},
 	}
 }
 

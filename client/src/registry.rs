@@ -371,7 +371,11 @@ impl Chain {
 	}
 
 	/// Organisation `id` with its agents and accreditations, or `None` if it is not registered.
-	pub async fn organisation(&self, id: OrganisationId, best: bool) -> Result<Option<OrganisationReport>> {
+	pub async fn organisation(
+		&self,
+		id: OrganisationId,
+		best: bool,
+	) -> Result<Option<OrganisationReport>> {
 		let Some(organisation) = self
 			.runtime_api::<_, Option<Organisation>>("RegistryApi", "organisation", (id,), best)
 			.await?
@@ -384,7 +388,11 @@ impl Chain {
 	}
 
 	/// The organisation `who` acts for, if any.
-	pub async fn organisation_of(&self, who: &AccountId32, best: bool) -> Result<Option<OrganisationId>> {
+	pub async fn organisation_of(
+		&self,
+		who: &AccountId32,
+		best: bool,
+	) -> Result<Option<OrganisationId>> {
 		self.runtime_api("RegistryApi", "organisation_of", (who.clone(),), best).await
 	}
 

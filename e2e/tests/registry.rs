@@ -28,7 +28,14 @@ fn hospital(node: &Node) -> u64 {
 	let registered = ok(as_signer(
 		node,
 		ADMIN,
-		&["registry", "register", "--kind", "hospital", "--profile-hash", &format!("0x{}", "ab".repeat(32))],
+		&[
+			"registry",
+			"register",
+			"--kind",
+			"hospital",
+			"--profile-hash",
+			&format!("0x{}", "ab".repeat(32)),
+		],
 	));
 	let event = registered.event("Registry", "OrganisationRegistered").expect("event emitted");
 	assert_eq!(registered.json["outcome"]["finalized"], true, "waits for finality by default");
@@ -89,7 +96,11 @@ fn registry_lifecycle_through_the_client() {
 	assert_eq!(shown["accreditations"].as_array().map(Vec::len), Some(0));
 
 	// An accreditation that ends now stops authorizing without any transaction.
-	ok(as_signer(&node, CONSORTIUM, &["registry", "accredit", &org, "laboratory", "--valid-until", "+20s"]));
+	ok(as_signer(
+		&node,
+		CONSORTIUM,
+		&["registry", "accredit", &org, "laboratory", "--valid-until", "+20s"],
+	));
 	assert_eq!(check(&node, "charlie", "laboratory")["permitted"], true);
 	std::thread::sleep(Duration::from_secs(25));
 	let mut expired = false;
@@ -118,7 +129,11 @@ fn wrong_origins_are_rejected_and_change_nothing() {
 	assert_eq!(refused.error(), Some("registry.NotAuthorized"));
 
 	// Consortium calls: neither the sudo key nor a council seat belongs to the admin.
-	let refused = as_signer(&node, ADMIN, &["registry", "accredit", &org, "provider", "--valid-until", "+1d"]);
+	let refused = as_signer(
+		&node,
+		ADMIN,
+		&["registry", "accredit", &org, "provider", "--valid-until", "+1d"],
+	);
 	assert_eq!(refused.error(), Some("sudo.RequireSudo"));
 	let refused = as_signer(
 		&node,
@@ -142,7 +157,11 @@ fn wrong_origins_are_rejected_and_change_nothing() {
 	assert_eq!(check(&node, "charlie", "provider")["permitted"], true);
 
 	// A pallet error from inside sudo is reported as that error.
-	let refused = as_signer(&node, CONSORTIUM, &["registry", "accredit", &org, "provider", "--valid-until", "+2d"]);
+	let refused = as_signer(
+		&node,
+		CONSORTIUM,
+		&["registry", "accredit", &org, "provider", "--valid-until", "+2d"],
+	);
 	assert_eq!(refused.error(), Some("registry.AlreadyAccredited"));
 }
 
@@ -158,7 +177,11 @@ fn malformed_input_gets_a_clear_message() {
 	assert_eq!(unknown.code, 2);
 	assert!(unknown.json["message"].as_str().unwrap().contains("unknown organisation 99"));
 
-	let bad_time = as_signer(&node, CONSORTIUM, &["registry", "accredit", "0", "provider", "--valid-until", "tomorrow"]);
+	let bad_time = as_signer(
+		&node,
+		CONSORTIUM,
+		&["registry", "accredit", "0", "provider", "--valid-until", "tomorrow"],
+	);
 	assert_eq!(bad_time.code, 2);
 
 	let unsigned = node.client(&["registry", "deregister", "0"]).unwrap();
@@ -173,7 +196,11 @@ fn finalized_registry_entries_survive_a_killed_node() {
 	let mut node = Node::start_dev().expect("dev node starts and finalizes");
 	let id = hospital(&node);
 	let org = id.to_string();
-	ok(as_signer(&node, CONSORTIUM, &["registry", "accredit", &org, "provider", "--valid-until", "+365d"]));
+	ok(as_signer(
+		&node,
+		CONSORTIUM,
+		&["registry", "accredit", &org, "provider", "--valid-until", "+365d"],
+	));
 	let before = ok(node.client(&["registry", "show", &org]).unwrap()).json;
 	let finalized = ok(node.client(&["status"]).unwrap()).json["finalized"].as_u64().unwrap();
 
@@ -182,6 +209,9 @@ fn finalized_registry_entries_survive_a_killed_node() {
 
 	let after = ok(node.client(&["registry", "show", &org]).unwrap()).json;
 	assert_eq!(before["agent_accounts"], after["agent_accounts"]);
-	assert_eq!(before["accreditations"][0]["valid_until"], after["accreditations"][0]["valid_until"]);
+	assert_eq!(
+		before["accreditations"][0]["valid_until"],
+		after["accreditations"][0]["valid_until"]
+	);
 	assert_eq!(check(&node, "charlie", "provider")["permitted"], true);
 }

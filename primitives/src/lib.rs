@@ -14,7 +14,6 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 #[cfg(feature = "std")]
 use serde::{Deserialize, Serialize};
-use sp_runtime::RuntimeDebug;
 
 /// Identifier of an organisation in the registry, assigned sequentially from 0.
 pub type OrganisationId = u32;
@@ -38,7 +37,7 @@ pub type Moment = u64;
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
-	RuntimeDebug,
+	Debug,
 )]
 #[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "std", serde(rename_all = "snake_case"))]
@@ -120,7 +119,7 @@ impl OrganisationKind {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
-	RuntimeDebug,
+	Debug,
 )]
 #[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "std", serde(rename_all = "snake_case"))]
@@ -198,7 +197,7 @@ impl Role {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
-	RuntimeDebug,
+	Debug,
 )]
 #[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "std", serde(rename_all = "snake_case"))]
@@ -224,7 +223,8 @@ pub trait AccreditationInspect<AccountId> {
 	///
 	/// "Now" is the current block's timestamp: an accreditation whose valid-until time has
 	/// passed no longer authorizes, without any transaction having to expire it.
-	fn ensure_accredited(who: &AccountId, role: Role) -> Result<OrganisationId, AccreditationError>;
+	fn ensure_accredited(who: &AccountId, role: Role)
+		-> Result<OrganisationId, AccreditationError>;
 
 	/// Whether `organisation` itself is accredited for `role` at this moment.
 	fn is_accredited(organisation: OrganisationId, role: Role) -> bool;

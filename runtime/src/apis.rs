@@ -1,9 +1,10 @@
 //! The runtime APIs the node, wallets and clients call (`state_call`).
 
+#[cfg(feature = "try-runtime")]
+use crate::configs::RuntimeBlockWeights;
 use crate::{
-	configs::RuntimeBlockWeights, AccountId, Aura, Balance, Block, BlockNumber, Executive,
-	Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
-	System, TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Block, BlockNumber, Executive, Grandpa, InherentDataExt, Nonce,
+	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{

@@ -1,5 +1,3 @@
 //! The pallets benchmarked by `healthchain-node benchmark pallet` (see `scripts/benchmark.sh`).
 
-frame_benchmarking::define_benchmarks!(
-	[pallet_registry, Registry]
-);
+frame_benchmarking::define_benchmarks!([pallet_registry, Registry]);

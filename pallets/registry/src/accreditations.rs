@@ -52,10 +52,7 @@ impl<T: Config> Pallet<T> {
 	/// Suspend the accreditation of `id` for `role`.
 	pub(crate) fn do_suspend_accreditation(id: OrganisationId, role: Role) -> DispatchResult {
 		let mut accreditation = Self::accreditation(id, role)?;
-		ensure!(
-			accreditation.status == AccreditationStatus::Active,
-			Error::<T>::AlreadySuspended
-		);
+		ensure!(accreditation.status == AccreditationStatus::Active, Error::<T>::AlreadySuspended);
 		accreditation.status = AccreditationStatus::Suspended;
 		Accreditations::<T>::insert(id, role, accreditation);
 		Self::deposit_event(Event::AccreditationSuspended { organisation: id, role });
@@ -65,10 +62,7 @@ impl<T: Config> Pallet<T> {
 	/// Lift the suspension of the accreditation of `id` for `role`, unless it has expired.
 	pub(crate) fn do_reinstate_accreditation(id: OrganisationId, role: Role) -> DispatchResult {
 		let mut accreditation = Self::accreditation(id, role)?;
-		ensure!(
-			accreditation.status == AccreditationStatus::Suspended,
-			Error::<T>::NotSuspended
-		);
+		ensure!(accreditation.status == AccreditationStatus::Suspended, Error::<T>::NotSuspended);
 		ensure!(accreditation.valid_until > Self::now(), Error::<T>::Expired);
 		accreditation.status = AccreditationStatus::Active;
 		Accreditations::<T>::insert(id, role, accreditation);

@@ -109,7 +109,10 @@ mod benchmarks {
 		let origin = consortium::<T>()?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id, Role::Provider, until);
-		assert_eq!(Accreditations::<T>::get(id, Role::Provider).map(|a| a.valid_until), Some(until));
+		assert_eq!(
+			Accreditations::<T>::get(id, Role::Provider).map(|a| a.valid_until),
+			Some(until)
+		);
 		Ok(())
 	}
 
@@ -173,12 +176,13 @@ mod benchmarks {
 		let origin = consortium::<T>()?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id);
-		assert_eq!(
-			Organisations::<T>::get(id).map(|o| o.status),
-			Some(OrganisationStatus::Active)
-		);
+		assert_eq!(Organisations::<T>::get(id).map(|o| o.status), Some(OrganisationStatus::Active));
 		Ok(())
 	}
 
-	impl_benchmark_test_suite!(Pallet, crate::mock::ExtBuilder::default().build(), crate::mock::Test);
+	impl_benchmark_test_suite!(
+		Pallet,
+		crate::mock::ExtBuilder::default().build(),
+		crate::mock::Test
+	);
 }

@@ -2,15 +2,18 @@
 //! and its storage invariants.
 
 use crate::{
-	AccreditationError, AccreditationInspect, AccreditationView, AgentOf, AgentsOf,
-	Accreditations, Config, EffectiveStatus, OrganisationId, OrganisationOf, OrganisationStatus,
-	Organisations, Pallet, Role,
+	AccreditationError, AccreditationInspect, AccreditationView, Accreditations, AgentOf, AgentsOf,
+	Config, EffectiveStatus, OrganisationId, OrganisationOf, OrganisationStatus, Organisations,
+	Pallet, Role,
 };
 use alloc::vec::Vec;
 
 impl<T: Config> Pallet<T> {
 	/// The organisation for which `who` may act in `role` now, or why not.
-	pub fn check_role(who: &T::AccountId, role: Role) -> Result<OrganisationId, AccreditationError> {
+	pub fn check_role(
+		who: &T::AccountId,
+		role: Role,
+	) -> Result<OrganisationId, AccreditationError> {
 		let agent = AgentOf::<T>::get(who).ok_or(AccreditationError::NotAnAgent)?;
 		let id = agent.organisation;
 		Self::check_organisation_role(id, role).map(|()| id)
@@ -111,14 +114,20 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		for (id, _role, _) in Accreditations::<T>::iter() {
-			ensure!(Organisations::<T>::contains_key(id), "accreditation of a missing organisation");
+			ensure!(
+				Organisations::<T>::contains_key(id),
+				"accreditation of a missing organisation"
+			);
 		}
 		Ok(())
 	}
 }
 
 impl<T: Config> AccreditationInspect<T::AccountId> for Pallet<T> {
-	fn ensure_accredited(who: &T::AccountId, role: Role) -> Result<OrganisationId, AccreditationError> {
+	fn ensure_accredited(
+		who: &T::AccountId,
+		role: Role,
+	) -> Result<OrganisationId, AccreditationError> {
 		Self::check_role(who, role)
 	}
 
@@ -160,7 +169,10 @@ impl<T: Config> AccreditationInspect<T::AccountId> for Pallet<T> {
 				agents: 0,
 			},
 		);
-		AgentOf::<T>::insert(who, AgentInfo { organisation: id, deposit: Zero::zero(), since: now });
+		AgentOf::<T>::insert(
+			who,
+			AgentInfo { organisation: id, deposit: Zero::zero(), since: now },
+		);
 		AgentsOf::<T>::insert(id, who, ());
 		Accreditations::<T>::insert(
 			id,

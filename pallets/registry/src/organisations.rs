@@ -1,13 +1,13 @@
 //! Registering, updating, suspending and deregistering organisations.
 
 use crate::{
-	AgentInfo, AgentOf, AgentsOf, Accreditations, Config, Error, Event, HoldReason,
+	Accreditations, AgentInfo, AgentOf, AgentsOf, Config, Error, Event, HoldReason,
 	NextOrganisationId, OrganisationId, OrganisationInfo, OrganisationKind, OrganisationOf,
 	OrganisationStatus, Organisations, Pallet, Role,
 };
 use frame_support::{
 	ensure,
-	traits::{fungible::MutateHold, tokens::Precision},
+	traits::{fungible::MutateHold, tokens::Precision, Get},
 };
 use sp_core::H256;
 use sp_runtime::{traits::Zero, DispatchError, DispatchResult};

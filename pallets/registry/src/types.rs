@@ -6,18 +6,14 @@ use frame_support::traits::fungible::Inspect;
 use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 use sp_core::H256;
-use sp_runtime::RuntimeDebug;
 
 /// The balance type of the pallet's currency.
 pub type BalanceOf<T> =
 	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 
 /// [`OrganisationInfo`] as the pallet stores it.
-pub type OrganisationOf<T> = OrganisationInfo<
-	<T as frame_system::Config>::AccountId,
-	BalanceOf<T>,
-	BlockNumberFor<T>,
->;
+pub type OrganisationOf<T> =
+	OrganisationInfo<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
 
 /// [`AgentInfo`] as the pallet stores it.
 pub type AgentInfoOf<T> = AgentInfo<BalanceOf<T>, BlockNumberFor<T>>;
@@ -36,7 +32,7 @@ pub type AccreditationOf<T> = AccreditationInfo<BlockNumberFor<T>>;
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
-	RuntimeDebug,
+	Debug,
 )]
 pub enum OrganisationStatus {
 	/// Its accreditations authorize (each subject to its own status and expiry).
@@ -46,7 +42,7 @@ pub enum OrganisationStatus {
 }
 
 /// A registered organisation.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, RuntimeDebug)]
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct OrganisationInfo<AccountId, Balance, BlockNumber> {
 	/// What kind of entity it is.
 	pub kind: OrganisationKind,
@@ -66,7 +62,7 @@ pub struct OrganisationInfo<AccountId, Balance, BlockNumber> {
 }
 
 /// What the registry knows of one agent.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, RuntimeDebug)]
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct AgentInfo<Balance, BlockNumber> {
 	/// The organisation the account acts for.
 	pub organisation: OrganisationId,
@@ -87,7 +83,7 @@ pub struct AgentInfo<Balance, BlockNumber> {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
-	RuntimeDebug,
+	Debug,
 )]
 pub enum AccreditationStatus {
 	/// It authorizes until `valid_until`.
@@ -97,7 +93,7 @@ pub enum AccreditationStatus {
 }
 
 /// An organisation's accreditation for one role.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, RuntimeDebug)]
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct AccreditationInfo<BlockNumber> {
 	/// Until when it authorizes: Unix milliseconds, exclusive.
 	pub valid_until: Moment,
@@ -118,7 +114,7 @@ pub struct AccreditationInfo<BlockNumber> {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
-	RuntimeDebug,
+	Debug,
 )]
 pub enum EffectiveStatus {
 	/// It authorizes now.
@@ -141,7 +137,7 @@ impl<BlockNumber> AccreditationInfo<BlockNumber> {
 }
 
 /// One accreditation as the runtime API reports it.
-#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, RuntimeDebug)]
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
 pub struct AccreditationView<BlockNumber> {
 	/// The role.
 	pub role: Role,

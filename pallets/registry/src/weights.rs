@@ -1,7 +1,7 @@
 //! PLACEHOLDER until `scripts/benchmark.sh` regenerates this file from a real run.
 #![allow(missing_docs)]
-use frame_support::weights::Weight;
 use core::marker::PhantomData;
+use frame_support::weights::Weight;
 pub trait WeightInfo {
 	fn register_organisation() -> Weight;
 	fn update_profile() -> Weight;
@@ -18,30 +18,78 @@ pub trait WeightInfo {
 }
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	fn register_organisation() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn update_profile() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn add_agent() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn remove_agent() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn deregister_organisation() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn grant_accreditation() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn renew_accreditation() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn suspend_accreditation() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn reinstate_accreditation() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn revoke_accreditation() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn suspend_organisation() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn reinstate_organisation() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
+	fn register_organisation() -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+	}
+	fn update_profile() -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+	}
+	fn add_agent() -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+	}
+	fn remove_agent() -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+	}
+	fn deregister_organisation() -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+	}
+	fn grant_accreditation() -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+	}
+	fn renew_accreditation() -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+	}
+	fn suspend_accreditation() -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+	}
+	fn reinstate_accreditation() -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+	}
+	fn revoke_accreditation() -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+	}
+	fn suspend_organisation() -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+	}
+	fn reinstate_organisation() -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+	}
 }
 impl WeightInfo for () {
-	fn register_organisation() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn update_profile() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn add_agent() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn remove_agent() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn deregister_organisation() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn grant_accreditation() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn renew_accreditation() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn suspend_accreditation() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn reinstate_accreditation() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn revoke_accreditation() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn suspend_organisation() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn reinstate_organisation() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
+	fn register_organisation() -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+	}
+	fn update_profile() -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+	}
+	fn add_agent() -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+	}
+	fn remove_agent() -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+	}
+	fn deregister_organisation() -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+	}
+	fn grant_accreditation() -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+	}
+	fn renew_accreditation() -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+	}
+	fn suspend_accreditation() -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+	}
+	fn reinstate_accreditation() -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+	}
+	fn revoke_accreditation() -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+	}
+	fn suspend_organisation() -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+	}
+	fn reinstate_organisation() -> Weight {
+		Weight::from_parts(1_000_000_000, 10_000)
+	}
 }

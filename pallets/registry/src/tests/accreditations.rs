@@ -21,7 +21,12 @@ fn status(id: OrganisationId) -> AccreditationStatus {
 fn grant_accreditation_works() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = register(ALICE);
-		assert_ok!(Registry::grant_accreditation(RuntimeOrigin::root(), id, Role::Provider, DAY_LATER));
+		assert_ok!(Registry::grant_accreditation(
+			RuntimeOrigin::root(),
+			id,
+			Role::Provider,
+			DAY_LATER
+		));
 		let accreditation = Accreditations::<Test>::get(id, Role::Provider).unwrap();
 		assert_eq!(accreditation.valid_until, DAY_LATER);
 		assert_eq!(accreditation.status, AccreditationStatus::Active);
@@ -42,7 +47,8 @@ fn grant_accreditation_fails_when_not_consortium() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = register(ALICE);
 		// Not even the organisation's own admin may accredit it.
-		for origin in [RuntimeOrigin::signed(ALICE), RuntimeOrigin::signed(BOB), RuntimeOrigin::none()]
+		for origin in
+			[RuntimeOrigin::signed(ALICE), RuntimeOrigin::signed(BOB), RuntimeOrigin::none()]
 		{
 			assert_noop!(
 				Registry::grant_accreditation(origin, id, Role::Provider, DAY_LATER),
@@ -79,7 +85,12 @@ fn grant_accreditation_fails_when_expiry_not_in_future() {
 		let id = register(ALICE);
 		for valid_until in [0, START - 1, START] {
 			assert_noop!(
-				Registry::grant_accreditation(RuntimeOrigin::root(), id, Role::Provider, valid_until),
+				Registry::grant_accreditation(
+					RuntimeOrigin::root(),
+					id,
+					Role::Provider,
+					valid_until
+				),
 				Error::<Test>::ExpiryInPast
 			);
 		}
@@ -97,8 +108,12 @@ fn renew_accreditation_works() {
 		assert_eq!(Accreditations::<Test>::get(id, Role::Provider).unwrap().valid_until, until);
 		assert_eq!(Registry::check_role(&ALICE, Role::Provider), Ok(id));
 		System::assert_last_event(
-			Event::AccreditationRenewed { organisation: id, role: Role::Provider, valid_until: until }
-				.into(),
+			Event::AccreditationRenewed {
+				organisation: id,
+				role: Role::Provider,
+				valid_until: until,
+			}
+			.into(),
 		);
 	});
 }
@@ -108,7 +123,12 @@ fn renew_accreditation_fails_when_not_consortium() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = accredited();
 		assert_noop!(
-			Registry::renew_accreditation(RuntimeOrigin::signed(ALICE), id, Role::Provider, DAY_LATER * 2),
+			Registry::renew_accreditation(
+				RuntimeOrigin::signed(ALICE),
+				id,
+				Role::Provider,
+				DAY_LATER * 2
+			),
 			DispatchError::BadOrigin
 		);
 	});
@@ -252,7 +272,12 @@ fn revoke_accreditation_works() {
 			Event::AccreditationRevoked { organisation: id, role: Role::Provider }.into(),
 		);
 		// A revoked accreditation can be granted anew.
-		assert_ok!(Registry::grant_accreditation(RuntimeOrigin::root(), id, Role::Provider, DAY_LATER));
+		assert_ok!(Registry::grant_accreditation(
+			RuntimeOrigin::root(),
+			id,
+			Role::Provider,
+			DAY_LATER
+		));
 	});
 }
 

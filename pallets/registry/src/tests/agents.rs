@@ -61,7 +61,8 @@ fn add_agent_fails_when_account_already_acts_for_an_organisation() {
 		let second = register(BOB);
 		assert_ok!(Registry::add_agent(RuntimeOrigin::signed(ALICE), first, CHARLIE));
 		// Already an agent here, an agent elsewhere, and another organisation's admin.
-		for (admin, id, agent) in [(ALICE, first, CHARLIE), (BOB, second, CHARLIE), (ALICE, first, BOB)]
+		for (admin, id, agent) in
+			[(ALICE, first, CHARLIE), (BOB, second, CHARLIE), (ALICE, first, BOB)]
 		{
 			assert_noop!(
 				Registry::add_agent(RuntimeOrigin::signed(admin), id, agent),

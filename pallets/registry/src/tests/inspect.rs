@@ -96,7 +96,12 @@ fn accreditations_of_reports_the_status_now() {
 			Role::DataCustodian,
 			DAY_LATER * 2
 		));
-		assert_ok!(Registry::grant_accreditation(RuntimeOrigin::root(), id, Role::Laboratory, DAY_LATER));
+		assert_ok!(Registry::grant_accreditation(
+			RuntimeOrigin::root(),
+			id,
+			Role::Laboratory,
+			DAY_LATER
+		));
 		assert_ok!(Registry::suspend_accreditation(RuntimeOrigin::root(), id, Role::Laboratory));
 		Now::set(DAY_LATER);
 		let seen: Vec<_> =

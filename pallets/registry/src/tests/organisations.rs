@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::{
-	AgentOf, Accreditations, Error, Event, HoldReason, OrganisationStatus, Organisations, Role,
+	Accreditations, AgentOf, Error, Event, HoldReason, OrganisationStatus, Organisations, Role,
 };
 use frame_support::{assert_noop, traits::fungible::InspectHold};
 use sp_runtime::DispatchError;
@@ -99,7 +99,11 @@ fn register_organisation_fails_when_unsigned() {
 fn update_profile_works() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = register(ALICE);
-		assert_ok!(Registry::update_profile(RuntimeOrigin::signed(ALICE), id, H256::repeat_byte(5)));
+		assert_ok!(Registry::update_profile(
+			RuntimeOrigin::signed(ALICE),
+			id,
+			H256::repeat_byte(5)
+		));
 		assert_eq!(Organisations::<Test>::get(id).unwrap().profile_hash, H256::repeat_byte(5));
 		System::assert_last_event(
 			Event::ProfileUpdated { organisation: id, profile_hash: H256::repeat_byte(5) }.into(),
@@ -136,7 +140,12 @@ fn update_profile_fails_when_organisation_not_found() {
 fn deregister_organisation_works() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = register(ALICE);
-		assert_ok!(Registry::grant_accreditation(RuntimeOrigin::root(), id, Role::Provider, DAY_LATER));
+		assert_ok!(Registry::grant_accreditation(
+			RuntimeOrigin::root(),
+			id,
+			Role::Provider,
+			DAY_LATER
+		));
 		assert_ok!(Registry::deregister_organisation(RuntimeOrigin::signed(ALICE), id));
 		assert!(Organisations::<Test>::get(id).is_none());
 		assert!(AgentOf::<Test>::get(ALICE).is_none());
