@@ -393,7 +393,7 @@ impl Chain {
 		who: &AccountId32,
 		best: bool,
 	) -> Result<Option<OrganisationId>> {
-		self.runtime_api("RegistryApi", "organisation_of", (who.clone(),), best).await
+		self.runtime_api("RegistryApi", "organisation_of", (*who,), best).await
 	}
 
 	/// For which organisation `who` may act in `role` now, or why not.
@@ -403,6 +403,6 @@ impl Chain {
 		role: Role,
 		best: bool,
 	) -> Result<Result<OrganisationId, AccreditationError>> {
-		self.runtime_api("RegistryApi", "check_role", (who.clone(), role), best).await
+		self.runtime_api("RegistryApi", "check_role", (*who, role), best).await
 	}
 }

@@ -100,7 +100,7 @@ impl Node {
 			.args(["--rpc-port", &self.rpc_port.to_string()])
 			.args(["--port", &free_port()?.to_string()])
 			.args(["--prometheus-port", &self.prometheus_port.to_string()])
-			.args(["--no-telemetry", "--no-mdns", "--no-hardware-benchmarks"])
+			.args(["--no-telemetry", "--no-mdns"])
 			.stdin(Stdio::null())
 			.stdout(log.try_clone()?)
 			.stderr(log)
