@@ -12,11 +12,17 @@ pallets=("$@")
 [ ${#pallets[@]} -gt 0 ] || pallets=(registry)
 
 # The runtime-benchmarks build shares the debug profile (and so most of the dependency graph)
-# with the test build. Both write the runtime's wasm to the same `wbuild` directory, so the
-# runtime's build script is made to run again before and after, and each build embeds its own
-# wasm.
+# with the test build. Both write the runtime's wasm to the same `wbuild` directory and the node
+# to the same path, so the runtime's build script is made to run again before and after, and
+# the normal build is restored at the end: `target/debug/healthchain-node` is again the node
+# that `scripts/dev.sh` and the tests use.
+restore() {
+	touch runtime/build.rs
+	echo "==> restoring the normal build" >&2
+	cargo build --locked --workspace
+}
 touch runtime/build.rs
-trap 'touch runtime/build.rs' EXIT
+trap restore EXIT
 cargo build --locked -p healthchain-node --features runtime-benchmarks
 node="$CARGO_TARGET_DIR/debug/healthchain-node"
 

@@ -14,6 +14,9 @@ cargo fmt --all -- --check
 step "build (workspace, all targets)"
 cargo build --locked --workspace --all-targets
 
+step "lints (clippy, warnings are errors)"
+cargo clippy --locked --workspace --all-targets -- -D warnings
+
 step "tests (unit, runtime, client, end-to-end)"
 cargo test --locked --workspace
 

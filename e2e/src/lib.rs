@@ -162,6 +162,29 @@ impl Node {
 		Ok(())
 	}
 
+	/// The node's Prometheus metrics page (`GET /metrics` on the Prometheus port).
+	pub fn metrics(&self) -> Result<String> {
+		use std::io::{Read, Write};
+		let mut stream = std::net::TcpStream::connect(("127.0.0.1", self.prometheus_port))?;
+		stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+		stream.write_all(b"GET /metrics HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")?;
+		let mut response = String::new();
+		stream.read_to_string(&mut response)?;
+		Ok(response)
+	}
+
+	/// Run `healthchain-node <args> --dev --base-path <this node's base path>` to completion
+	/// (the node itself must be stopped); its exit status and output.
+	pub fn subcommand(&self, args: &[&str]) -> Result<std::process::Output> {
+		Command::new(node_binary()?)
+			.args(args)
+			.args(["--dev", "--base-path"])
+			.arg(&self.base_path)
+			.stdin(Stdio::null())
+			.output()
+			.context("cannot run healthchain-node")
+	}
+
 	/// Run the client against this node with `--json`.
 	pub fn client(&self, args: &[&str]) -> Result<ClientRun> {
 		run_client(&self.url(), args)
