@@ -20,7 +20,8 @@ cargo clippy --locked --workspace --all-targets -- -D warnings
 step "tests (unit, runtime, client, end-to-end)"
 cargo test --locked --workspace
 
-# The benchmarks run as tests against the pallet's mock runtime. Only the FRAME crates below
-# the pallet are rebuilt with `runtime-benchmarks`; the node is not.
+# The benchmarks run as tests against the pallet's mock runtime. This builds the pallet's own
+# dependency graph (FRAME, no client crates, no wasm) a second time, with `runtime-benchmarks`
+# and per-package feature resolution; the node is not rebuilt.
 step "benchmark tests"
 cargo test --locked -p pallet-registry --features runtime-benchmarks
