@@ -14,7 +14,7 @@ use subxt::{
 	},
 	rpcs::{methods::LegacyRpcMethods, RpcClient},
 	transactions::{Payload, TransactionStatus},
-	ArcMetadata, OnlineClient, SubstrateConfig,
+	OnlineClient, SubstrateConfig,
 };
 use subxt_signer::sr25519::Keypair;
 
@@ -178,11 +178,6 @@ impl Chain {
 		let address = subxt::dynamic::storage::<(), V>(pallet, entry);
 		let value = at.storage().fetch(address, ()).await?;
 		Ok(value.decode()?)
-	}
-
-	/// The metadata of the latest finalized block.
-	pub async fn metadata(&self) -> Result<ArcMetadata> {
-		Ok(self.api.at_current_block().await?.metadata())
 	}
 
 	/// Call the runtime API `api_name::method` at the latest finalized block (or, with
