@@ -26,10 +26,11 @@ pub fn keypair_from_file(path: &Path) -> Result<Keypair> {
 pub fn parse_account(text: &str) -> Result<AccountId32> {
 	let text = text.trim();
 	if let Some(hex) = text.strip_prefix("0x") {
-		let bytes = hex::decode(hex).map_err(|_| anyhow!("bad address {text:?}: invalid hex"))?;
-		let bytes: [u8; 32] = bytes
-			.try_into()
-			.map_err(|_| anyhow!("bad address {text:?}: a public key has 32 bytes"))?;
+		let bytes = hex::decode(hex)
+			.map_err(|_| crate::invalid(format!("bad address {text:?}: invalid hex")))?;
+		let bytes: [u8; 32] = bytes.try_into().map_err(|_| {
+			crate::invalid(format!("bad address {text:?}: a public key has 32 bytes"))
+		})?;
 		return Ok(AccountId32(bytes));
 	}
 	let dev = match text.to_ascii_lowercase().as_str() {
@@ -45,7 +46,7 @@ pub fn parse_account(text: &str) -> Result<AccountId32> {
 		}
 		return Ok(keypair_from_suri(&suri)?.public_key().to_account_id());
 	}
-	AccountId32::from_str(text).map_err(|e| anyhow!("bad address {text:?}: {e}"))
+	AccountId32::from_str(text).map_err(|e| crate::invalid(format!("bad address {text:?}: {e}")))
 }
 
 #[cfg(test)]

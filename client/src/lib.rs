@@ -14,3 +14,21 @@ pub mod output;
 pub mod registry;
 
 pub use chain::{Chain, Failure, Outcome, Status, Wait};
+
+/// Input the user has to fix (a malformed address, hash or time, an unknown id): the command
+/// line exits with status 2 for it, and with 1 for everything the chain refused.
+#[derive(Debug)]
+pub struct InvalidInput(pub String);
+
+impl core::fmt::Display for InvalidInput {
+	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+		f.write_str(&self.0)
+	}
+}
+
+impl std::error::Error for InvalidInput {}
+
+/// An [`InvalidInput`] error with this message.
+pub fn invalid(message: impl Into<String>) -> anyhow::Error {
+	anyhow::Error::new(InvalidInput(message.into()))
+}

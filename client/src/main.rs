@@ -5,7 +5,7 @@
 //! what happened, and with `--json` prints it as JSON. A refused transaction prints the pallet
 //! error (`registry.NotAuthorized`) and exits with status 1; malformed input exits with status 2.
 
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand};
 use healthchain_client::{
 	chain::{Call, Chain, Outcome, Wait},
@@ -229,22 +229,30 @@ fn parse_time(text: &str) -> Result<u64> {
 	if let Some(relative) = text.strip_prefix('+') {
 		let split = relative.find(|c: char| !c.is_ascii_digit()).unwrap_or(relative.len());
 		let (digits, unit) = relative.split_at(split);
-		let amount: u64 = digits.parse().map_err(|_| anyhow!("bad time {text:?}"))?;
+		let amount: u64 = digits
+			.parse()
+			.map_err(|_| healthchain_client::invalid(format!("bad time {text:?}")))?;
 		let unit_ms: u64 = match unit {
 			"s" => 1_000,
 			"m" => 60_000,
 			"h" => 3_600_000,
 			"d" => 86_400_000,
-			_ => bail!("bad time {text:?}: the unit is one of s, m, h, d"),
+			_ => {
+				return Err(healthchain_client::invalid(format!(
+					"bad time {text:?}: the unit is one of s, m, h, d"
+				)))
+			},
 		};
 		let now = SystemTime::now().duration_since(UNIX_EPOCH)?.as_millis() as u64;
 		return amount
 			.checked_mul(unit_ms)
 			.and_then(|ms| ms.checked_add(now))
-			.ok_or_else(|| anyhow!("bad time {text:?}: too far"));
+			.ok_or_else(|| healthchain_client::invalid(format!("bad time {text:?}: too far")));
 	}
 	text.parse().map_err(|_| {
-		anyhow!("bad time {text:?}: give Unix milliseconds or +<n><s|m|h|d>, e.g. +365d")
+		healthchain_client::invalid(format!(
+			"bad time {text:?}: give Unix milliseconds or +<n><s|m|h|d>, e.g. +365d"
+		))
 	})
 }
 
@@ -416,7 +424,9 @@ impl App {
 			Show { organisation } => {
 				let chain = self.chain().await?;
 				let Some(report) = chain.organisation(*organisation, false).await? else {
-					bail!(UserError(format!("unknown organisation {organisation}")));
+					return Err(healthchain_client::invalid(format!(
+						"unknown organisation {organisation}"
+					)));
 				};
 				self.print(serde_json::to_value(&report)?, || {
 					let mut text =
@@ -479,18 +489,6 @@ fn hash_value(text: &str) -> Result<subxt::dynamic::Value> {
 	Ok(subxt::dynamic::Value::unnamed_composite([subxt::dynamic::Value::from_bytes(hash.0)]))
 }
 
-/// A refusal that is the user's to fix (unknown id, bad input): exit status 2.
-#[derive(Debug)]
-struct UserError(String);
-
-impl core::fmt::Display for UserError {
-	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-		f.write_str(&self.0)
-	}
-}
-
-impl std::error::Error for UserError {}
-
 #[tokio::main]
 async fn main() -> ExitCode {
 	let cli = Cli::parse();
@@ -502,9 +500,7 @@ async fn main() -> ExitCode {
 			let failure = error.downcast_ref::<Failure>().cloned();
 			let (code, id) = match &failure {
 				Some(failure) => (1, failure.error.clone()),
-				None if error.downcast_ref::<UserError>().is_some()
-					|| error.to_string().starts_with("bad ") =>
-				{
+				None if error.downcast_ref::<healthchain_client::InvalidInput>().is_some() => {
 					(2, "InvalidInput".to_string())
 				},
 				None => (1, "Error".to_string()),

@@ -2,7 +2,7 @@
 //! builders of its calls.
 
 use crate::chain::{Call, Chain};
-use anyhow::{anyhow, Result};
+use anyhow::Result;
 use serde::{Serialize, Serializer};
 use subxt::{
 	ext::{scale_decode::DecodeAsType, scale_encode::EncodeAsType, scale_value::Value},
@@ -160,9 +160,11 @@ impl std::str::FromStr for Hash32 {
 	type Err = anyhow::Error;
 	fn from_str(text: &str) -> Result<Self> {
 		let hex = text.strip_prefix("0x").unwrap_or(text);
-		let bytes = hex::decode(hex).map_err(|_| anyhow!("bad hash {text:?}: invalid hex"))?;
-		let bytes: [u8; 32] =
-			bytes.try_into().map_err(|_| anyhow!("bad hash {text:?}: a hash has 32 bytes"))?;
+		let bytes = hex::decode(hex)
+			.map_err(|_| crate::invalid(format!("bad hash {text:?}: invalid hex")))?;
+		let bytes: [u8; 32] = bytes
+			.try_into()
+			.map_err(|_| crate::invalid(format!("bad hash {text:?}: a hash has 32 bytes")))?;
 		Ok(Hash32(bytes))
 	}
 }

@@ -137,52 +137,34 @@ impl<T: Config> AccreditationInspect<T::AccountId> for Pallet<T> {
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn make_accredited(who: &T::AccountId, role: Role) -> OrganisationId {
-		use crate::{
-			AccreditationInfo, AccreditationStatus, AgentInfo, NextOrganisationId,
-			OrganisationInfo, OrganisationKind,
+		use crate::{Moment, OrganisationKind};
+		use frame_support::traits::{
+			fungible::{Inspect, Mutate},
+			Get,
 		};
-		use sp_runtime::traits::Zero;
-		let now = frame_system::Pallet::<T>::block_number();
-		if let Some(agent) = AgentOf::<T>::get(who) {
-			Accreditations::<T>::insert(
-				agent.organisation,
-				role,
-				AccreditationInfo {
-					valid_until: crate::Moment::MAX,
-					status: AccreditationStatus::Active,
-					granted_at: now,
-				},
-			);
-			return agent.organisation;
-		}
-		let id = NextOrganisationId::<T>::get();
-		NextOrganisationId::<T>::put(id.saturating_add(1));
-		Organisations::<T>::insert(
-			id,
-			OrganisationInfo {
-				kind: OrganisationKind::Hospital,
-				admin: who.clone(),
-				profile_hash: Default::default(),
-				status: OrganisationStatus::Active,
-				registered_at: now,
-				deposit: Zero::zero(),
-				agents: 0,
+		use sp_runtime::Saturating;
+		// Through the pallet's own paths: fund the deposit, register, (re-)grant until the end of
+		// time. A benchmark whose setup cannot register has nothing to measure.
+		let id = match AgentOf::<T>::get(who) {
+			Some(agent) => agent.organisation,
+			None => {
+				let needed = T::OrganisationDeposit::get()
+					.saturating_add(T::Currency::minimum_balance())
+					.saturating_mul(2u32.into());
+				if T::Currency::balance(who) < needed {
+					T::Currency::set_balance(who, needed);
+				}
+				Self::do_register_organisation(
+					who.clone(),
+					OrganisationKind::Hospital,
+					Default::default(),
+				)
+				.expect("a funded account that acts for no organisation can register")
 			},
-		);
-		AgentOf::<T>::insert(
-			who,
-			AgentInfo { organisation: id, deposit: Zero::zero(), since: now },
-		);
-		AgentsOf::<T>::insert(id, who, ());
-		Accreditations::<T>::insert(
-			id,
-			role,
-			AccreditationInfo {
-				valid_until: crate::Moment::MAX,
-				status: AccreditationStatus::Active,
-				granted_at: now,
-			},
-		);
+		};
+		Accreditations::<T>::remove(id, role);
+		Self::do_grant_accreditation(id, role, Moment::MAX)
+			.expect("a registered organisation without this role can be accredited");
 		id
 	}
 }

@@ -124,3 +124,22 @@ fn organisation_storage_holds_no_personal_data() {
 	use codec::MaxEncodedLen;
 	assert_eq!(crate::OrganisationOf::<Test>::max_encoded_len(), 1 + 8 + 32 + 1 + 8 + 8 + 4);
 }
+
+#[cfg(feature = "runtime-benchmarks")]
+#[test]
+fn make_accredited_accredits_a_fresh_or_existing_agent() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = <Registry as AccreditationInspect<u64>>::make_accredited(&POOR, Role::Insurer);
+		assert_eq!(ensure(POOR, Role::Insurer), Ok(id));
+		// Again, and for a second role: same organisation.
+		assert_eq!(
+			<Registry as AccreditationInspect<u64>>::make_accredited(&POOR, Role::Insurer),
+			id
+		);
+		assert_eq!(
+			<Registry as AccreditationInspect<u64>>::make_accredited(&POOR, Role::Provider),
+			id
+		);
+		assert_eq!(ensure(POOR, Role::Provider), Ok(id));
+	});
+}
