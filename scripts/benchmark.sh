@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
 pallets=("$@")
-[ ${#pallets[@]} -gt 0 ] || pallets=(registry)
+[ ${#pallets[@]} -gt 0 ] || pallets=(registry health-tokens)
 
 # The runtime-benchmarks build shares the debug profile (and so most of the dependency graph)
 # with the test build. Both write the runtime's wasm to the same `wbuild` directory and the node
@@ -27,10 +27,11 @@ cargo build --locked -p healthchain-node --features runtime-benchmarks
 node="$CARGO_TARGET_DIR/debug/healthchain-node"
 
 for pallet in "${pallets[@]}"; do
-	echo "==> benchmarking pallet_${pallet}"
+	name="pallet_${pallet//-/_}"
+	echo "==> benchmarking ${name}"
 	"$node" benchmark pallet \
 		--chain dev \
-		--pallet "pallet_${pallet}" \
+		--pallet "${name}" \
 		--extrinsic '*' \
 		--wasm-execution compiled \
 		--steps "${STEPS:-50}" \

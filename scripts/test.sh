@@ -20,8 +20,9 @@ cargo clippy --locked --workspace --all-targets -- -D warnings
 step "tests (unit, runtime, client, end-to-end)"
 cargo test --locked --workspace
 
-# The benchmarks run as tests against the pallet's mock runtime. This builds the pallet's own
+# The benchmarks run as tests against the pallets' mock runtimes. This builds the pallets' own
 # dependency graph (FRAME, no client crates, no wasm) a second time, with `runtime-benchmarks`
 # and per-package feature resolution; the node is not rebuilt.
 step "benchmark tests"
-cargo test --locked -p pallet-registry --features runtime-benchmarks
+cargo test --locked -p pallet-registry -p pallet-health-tokens \
+	--features pallet-registry/runtime-benchmarks,pallet-health-tokens/runtime-benchmarks

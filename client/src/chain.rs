@@ -149,6 +149,11 @@ impl Chain {
 		Ok(Self { api, rpc: LegacyRpcMethods::new(rpc_client) })
 	}
 
+	/// The subxt client.
+	pub fn api(&self) -> &OnlineClient<Config> {
+		&self.api
+	}
+
 	/// The node's chain, runtime, best and finalized block.
 	pub async fn status(&self) -> Result<Status> {
 		let chain = self.rpc.system_chain().await?;

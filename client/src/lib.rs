@@ -12,6 +12,7 @@ pub mod chain;
 pub mod keys;
 pub mod output;
 pub mod registry;
+pub mod tokens;
 
 pub use chain::{Chain, Failure, Outcome, Status, Wait};
 

@@ -11,6 +11,10 @@ use healthchain_client::{
 	chain::{Call, Chain, Outcome, Wait},
 	keys,
 	registry::{self, calls, Hash32, OrganisationId, OrganisationKind, Role, Via},
+	tokens::{
+		self, Acceptance, Document, HashAlgorithm, Profession, RevocationReason, TokenId,
+		VersionReason,
+	},
 	Failure,
 };
 use serde_json::json;
@@ -60,6 +64,221 @@ enum Command {
 	/// Vote on and close consortium council motions.
 	#[command(subcommand)]
 	Council(CouncilCommand),
+	/// Health tokens: records, certificates, licences; verify a document.
+	#[command(subcommand)]
+	Token(TokenCommand),
+	/// Telemedicine session attestations.
+	#[command(subcommand)]
+	Session(SessionCommand),
+}
+
+#[derive(Args)]
+struct DocumentArgs {
+	/// The document: its hash is anchored; the file itself never leaves this machine.
+	#[arg(long, conflicts_with = "hash")]
+	file: Option<PathBuf>,
+	/// The document's hash as 0x-prefixed hex, if you computed it yourself.
+	#[arg(long)]
+	hash: Option<String>,
+	/// The hash function used (or to use on --file).
+	#[arg(long, value_enum, default_value = "sha256")]
+	algorithm: HashAlgorithm,
+	/// Where the encrypted copy is stored (URL, CID, …): only its SHA-256 goes on chain.
+	#[arg(long, conflicts_with = "locator_hash")]
+	locator: Option<String>,
+	/// The hash of the storage locator, as 0x-prefixed hex.
+	#[arg(long)]
+	locator_hash: Option<String>,
+}
+
+impl DocumentArgs {
+	fn document(&self) -> Result<Document> {
+		let hash = match (&self.hash, &self.file) {
+			(Some(hash), _) => hash.parse()?,
+			(None, Some(path)) => self.algorithm.digest(&read_file(path)?),
+			(None, None) => bail!("give the document with --file or its hash with --hash"),
+		};
+		let locator = match (&self.locator, &self.locator_hash) {
+			(Some(locator), _) => Some(Hash32::sha256(locator.as_bytes())),
+			(None, Some(hash)) => Some(hash.parse()?),
+			(None, None) => None,
+		};
+		Ok(Document { hash, algorithm: self.algorithm, locator })
+	}
+}
+
+fn read_file(path: &std::path::Path) -> Result<Vec<u8>> {
+	std::fs::read(path)
+		.map_err(|e| healthchain_client::invalid(format!("cannot read {}: {e}", path.display())))
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+	/// Issue a medical record to a patient (agent of an accredited provider or laboratory;
+	/// the signer pays the deposit).
+	IssueRecord {
+		/// The patient's address.
+		patient: String,
+		/// The role the issuer acts in.
+		#[arg(long, value_enum, default_value = "provider")]
+		role: Role,
+		#[command(flatten)]
+		document: DocumentArgs,
+	},
+	/// Issue a certificate or test result (agent of an accredited laboratory or provider).
+	IssueCertificate {
+		/// The subject's address.
+		subject: String,
+		/// The role the issuer acts in.
+		#[arg(long, value_enum, default_value = "laboratory")]
+		role: Role,
+		/// Until when it is valid: Unix milliseconds or +<n><s|m|h|d>; default: no expiry.
+		#[arg(long)]
+		valid_until: Option<String>,
+		#[command(flatten)]
+		document: DocumentArgs,
+	},
+	/// License a practitioner (agent of an accredited licensing board).
+	IssueLicence {
+		/// The practitioner's address.
+		practitioner: String,
+		/// The profession licensed.
+		#[arg(value_enum)]
+		profession: Profession,
+		/// Until when: Unix milliseconds or +<n><s|m|h|d>.
+		#[arg(long)]
+		valid_until: String,
+		#[command(flatten)]
+		document: DocumentArgs,
+	},
+	/// Write a new version (correction, amendment, addendum, renewal) as the issuer.
+	Update {
+		/// The token.
+		token: TokenId,
+		/// Why.
+		#[arg(long, value_enum)]
+		reason: VersionReason,
+		/// A new valid-until time, for renewals.
+		#[arg(long)]
+		valid_until: Option<String>,
+		#[command(flatten)]
+		document: DocumentArgs,
+	},
+	/// Revoke a certificate or licence as its issuer.
+	Revoke {
+		/// The token.
+		token: TokenId,
+		/// Why.
+		#[arg(long, value_enum)]
+		reason: RevocationReason,
+	},
+	/// Suspend a licence as its issuer.
+	Suspend {
+		/// The token.
+		token: TokenId,
+	},
+	/// Lift a licence's suspension as its issuer.
+	Reinstate {
+		/// The token.
+		token: TokenId,
+	},
+	/// Archive a record or certificate you own.
+	Archive {
+		/// The token.
+		token: TokenId,
+	},
+	/// Transfer a token you own (refused for non-transferable classes).
+	Transfer {
+		/// The token.
+		token: TokenId,
+		/// The new owner's address.
+		to: String,
+	},
+	/// Show a token, its status now and its version history.
+	Show {
+		/// The token.
+		token: TokenId,
+	},
+	/// List the ids of an account's tokens.
+	List {
+		/// The owner's address.
+		owner: String,
+		/// Continue after this id (the last of the previous page).
+		#[arg(long)]
+		after: Option<TokenId>,
+		/// The most ids to return (the chain caps a page at 100).
+		#[arg(long, default_value_t = 100)]
+		limit: u32,
+		/// Follow the pages to the end.
+		#[arg(long, conflicts_with = "after")]
+		all: bool,
+	},
+	/// Is this document an authentic token in force? Hashes the file locally (SHA-256 and
+	/// BLAKE2-256) and asks the chain; exits 0 only if it is.
+	Verify {
+		/// The document.
+		#[arg(required_unless_present = "hash")]
+		file: Option<PathBuf>,
+		/// The document's hash instead of the file.
+		#[arg(long, conflicts_with = "file")]
+		hash: Option<String>,
+	},
+	/// Is this practitioner licensed for this profession now?
+	LicenceCheck {
+		/// The practitioner's address.
+		practitioner: String,
+		/// The profession.
+		#[arg(value_enum)]
+		profession: Profession,
+	},
+}
+
+#[derive(Subcommand)]
+enum SessionCommand {
+	/// Open a session with a patient under your licence (practitioner; pays the deposit).
+	Open {
+		/// The patient's address.
+		patient: String,
+		/// The profession you act in.
+		#[arg(value_enum)]
+		profession: Profession,
+		/// The session's reference hash (0x…); default: a fresh one.
+		#[arg(long)]
+		reference: Option<String>,
+		/// The patient's pre-signed acceptance (the JSON file `session sign-acceptance`
+		/// wrote): the session is then in progress at once.
+		#[arg(long)]
+		acceptance: Option<PathBuf>,
+	},
+	/// As the patient, sign an acceptance of a session in advance; prints it as JSON for the
+	/// practitioner's `session open --acceptance`.
+	SignAcceptance {
+		/// The practitioner's address.
+		practitioner: String,
+		/// The session reference the practitioner will open it with (0x…).
+		#[arg(long)]
+		reference: String,
+		/// For how many blocks from now it may be used.
+		#[arg(long, default_value_t = 600)]
+		valid_for_blocks: u32,
+	},
+	/// Accept a session opened for you (patient).
+	Accept {
+		/// The session token.
+		token: TokenId,
+	},
+	/// Close a session in progress with its record's hash (practitioner).
+	Close {
+		/// The session token.
+		token: TokenId,
+		#[command(flatten)]
+		record: DocumentArgs,
+	},
+	/// Withdraw or decline a session nobody accepted yet (either party).
+	Cancel {
+		/// The session token.
+		token: TokenId,
+	},
 }
 
 #[derive(Args)]
@@ -339,6 +558,8 @@ impl App {
 				self.print(json!({ "account": account.to_string() }), || account.to_string());
 			},
 			Command::Registry(command) => self.registry(command).await?,
+			Command::Token(command) => self.token(command).await?,
+			Command::Session(command) => self.session(command).await?,
 			Command::Council(command) => {
 				let chain = self.chain().await?;
 				let call = match command {
@@ -484,6 +705,256 @@ impl App {
 	}
 }
 
+/// A command that already printed its answer and only needs to exit with status 1.
+#[derive(Debug)]
+struct Reported;
+
+impl core::fmt::Display for Reported {
+	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+		f.write_str("reported")
+	}
+}
+
+impl std::error::Error for Reported {}
+
+/// The JSON of a 32-byte hash.
+fn hash_hex(hash: Hash32) -> String {
+	format!("0x{}", hex::encode(hash.0))
+}
+
+impl App {
+	async fn token(&self, command: &TokenCommand) -> Result<()> {
+		use tokens::calls;
+		use TokenCommand::*;
+		let call = match command {
+			IssueRecord { patient, role, document } => {
+				calls::issue_record(&keys::parse_account(patient)?, *role, document.document()?)
+			},
+			IssueCertificate { subject, role, valid_until, document } => {
+				let until = valid_until.as_deref().map(parse_time).transpose()?;
+				calls::issue_certificate(
+					&keys::parse_account(subject)?,
+					*role,
+					document.document()?,
+					until,
+				)
+			},
+			IssueLicence { practitioner, profession, valid_until, document } => {
+				calls::issue_licence(
+					&keys::parse_account(practitioner)?,
+					*profession,
+					document.document()?,
+					parse_time(valid_until)?,
+				)
+			},
+			Update { token, reason, valid_until, document } => {
+				let until = valid_until.as_deref().map(parse_time).transpose()?;
+				calls::update(*token, document.document()?, *reason, until)
+			},
+			Revoke { token, reason } => calls::revoke(*token, *reason),
+			Suspend { token } => calls::on_token("suspend", *token),
+			Reinstate { token } => calls::on_token("reinstate", *token),
+			Archive { token } => calls::on_token("archive", *token),
+			Transfer { token, to } => calls::transfer(*token, &keys::parse_account(to)?),
+			Show { token } => {
+				let chain = self.chain().await?;
+				let Some(report) = chain.token(*token, false).await? else {
+					return Err(healthchain_client::invalid(format!("unknown token {token}")));
+				};
+				self.print(report.clone(), || {
+					format!(
+						"token {token}: {} {} owned by {}, issued by {}\n{}",
+						report["effective"].as_str().unwrap_or("?"),
+						report["class"].as_str().unwrap_or("?"),
+						report["token"]["owner"].as_str().unwrap_or("?"),
+						report["token"]["issuer"].as_str().unwrap_or("?"),
+						serde_json::to_string_pretty(&report).unwrap_or_default()
+					)
+				});
+				return Ok(());
+			},
+			List { owner, after, limit, all } => {
+				let owner = keys::parse_account(owner)?;
+				let chain = self.chain().await?;
+				let mut ids = Vec::new();
+				let mut cursor = *after;
+				loop {
+					let page = chain.tokens_of(&owner, cursor, *limit, false).await?;
+					let done = page.is_empty() || !*all;
+					cursor = page.last().copied().or(cursor);
+					ids.extend(page);
+					if done {
+						break;
+					}
+				}
+				self.print(json!({ "owner": owner.to_string(), "tokens": ids }), || {
+					if ids.is_empty() {
+						format!("{owner} holds no tokens")
+					} else {
+						ids.iter().map(|id| id.to_string()).collect::<Vec<_>>().join("\n")
+					}
+				});
+				return Ok(());
+			},
+			Verify { file, hash } => return self.verify(file.as_deref(), hash.as_deref()).await,
+			LicenceCheck { practitioner, profession } => {
+				let account = keys::parse_account(practitioner)?;
+				let chain = self.chain().await?;
+				let check = chain.licence_check(&account, *profession, false).await?;
+				let licensed = check["result"].get("Ok").is_some();
+				let value = json!({
+					"practitioner": account.to_string(),
+					"profession": profession,
+					"licensed": licensed,
+					"licence": check["licence"],
+					"reason": check["result"].get("Err"),
+				});
+				self.print(value, || match (licensed, &check["result"]) {
+					(true, result) => {
+						format!(
+							"{account} is licensed as {profession:?} (licence {})",
+							result["Ok"]
+						)
+					},
+					(false, result) => {
+						format!("{account} is not licensed as {profession:?}: {}", result["Err"])
+					},
+				});
+				return Ok(());
+			},
+		};
+		let chain = self.chain().await?;
+		self.submit(&chain, call).await?;
+		Ok(())
+	}
+
+	async fn verify(&self, file: Option<&std::path::Path>, hash: Option<&str>) -> Result<()> {
+		let candidates: Vec<(Option<HashAlgorithm>, Hash32)> = match (file, hash) {
+			(_, Some(hash)) => vec![(None, hash.parse()?)],
+			(Some(path), None) => {
+				let data = read_file(path)?;
+				[HashAlgorithm::Sha256, HashAlgorithm::Blake2_256]
+					.into_iter()
+					.map(|algorithm| (Some(algorithm), algorithm.digest(&data)))
+					.collect()
+			},
+			(None, None) => bail!("give the document or --hash"),
+		};
+		let chain = self.chain().await?;
+		let mut found = None;
+		for (algorithm, hash) in &candidates {
+			if let Some(verification) = chain.verify(*hash, false).await? {
+				found = Some((*algorithm, *hash, verification));
+				break;
+			}
+		}
+		let Some((_, hash, verification)) = found else {
+			let hashes: Vec<_> = candidates.iter().map(|(_, hash)| hash_hex(*hash)).collect();
+			self.print(json!({ "authentic": false, "valid_now": false, "hashes": hashes }), || {
+				format!("NOT AUTHENTIC: no token anchors this document ({})", hashes.join(", "))
+			});
+			return Err(anyhow::Error::new(Reported));
+		};
+		let valid_now = verification["valid_now"].as_bool().unwrap_or(false);
+		let mut value = verification.clone();
+		if let serde_json::Value::Object(map) = &mut value {
+			map.insert("authentic".into(), true.into());
+			map.insert("hash".into(), hash_hex(hash).into());
+		}
+		self.print(value, || {
+			let token = &verification["token"];
+			let verdict = if valid_now {
+				"AUTHENTIC and in force"
+			} else if verification["is_current_version"] == false {
+				"AUTHENTIC but superseded by a later version"
+			} else {
+				"AUTHENTIC but not in force"
+			};
+			format!(
+				"{verdict}: token {} ({}), version {}, status {}\n  issued by {} under {}\n  \
+				 issuer's authority still holds: {}",
+				token["id"],
+				token["class"].as_str().unwrap_or("?"),
+				verification["version"],
+				token["effective"].as_str().unwrap_or("?"),
+				token["token"]["issuer"].as_str().unwrap_or("?"),
+				token["token"]["authority"],
+				token["authority_valid_now"],
+			)
+		});
+		if valid_now {
+			Ok(())
+		} else {
+			Err(anyhow::Error::new(Reported))
+		}
+	}
+
+	async fn session(&self, command: &SessionCommand) -> Result<()> {
+		use tokens::calls;
+		use SessionCommand::*;
+		let call = match command {
+			Open { patient, profession, reference, acceptance } => {
+				let patient = keys::parse_account(patient)?;
+				let acceptance = match acceptance {
+					Some(path) => {
+						let text = String::from_utf8(read_file(path)?).map_err(|_| {
+							healthchain_client::invalid("the acceptance file is not text")
+						})?;
+						let acceptance: Acceptance = serde_json::from_str(&text).map_err(|e| {
+							healthchain_client::invalid(format!("bad acceptance file: {e}"))
+						})?;
+						Some(acceptance)
+					},
+					None => None,
+				};
+				let reference = match (reference, &acceptance) {
+					(Some(hash), _) => hash.parse()?,
+					(None, Some(acceptance)) => acceptance.reference.parse()?,
+					(None, None) => {
+						let practitioner = self.signer()?.public_key().to_account_id();
+						let nanos = SystemTime::now().duration_since(UNIX_EPOCH)?.as_nanos();
+						let seed = [
+							&practitioner.0[..],
+							&patient.0[..],
+							&nanos.to_le_bytes()[..],
+							&std::process::id().to_le_bytes()[..],
+						]
+						.concat();
+						Hash32::sha256(&seed)
+					},
+				};
+				let acceptance = acceptance.map(|a| a.to_value()).transpose()?;
+				let document =
+					Document { hash: reference, algorithm: HashAlgorithm::Sha256, locator: None };
+				calls::open_session(&patient, *profession, document, acceptance)
+			},
+			SignAcceptance { practitioner, reference, valid_for_blocks } => {
+				let practitioner = keys::parse_account(practitioner)?;
+				let reference: Hash32 = reference.parse()?;
+				let signer = self.signer()?;
+				let chain = self.chain().await?;
+				let genesis = chain.genesis_hash().await?;
+				let best = chain.status().await?.best;
+				let deadline = u32::try_from(best)
+					.ok()
+					.and_then(|best| best.checked_add(*valid_for_blocks))
+					.ok_or_else(|| healthchain_client::invalid("the deadline is out of range"))?;
+				let acceptance =
+					tokens::sign_acceptance(&signer, &genesis, &practitioner, &reference, deadline);
+				// Always JSON: it is a file to hand to the practitioner.
+				println!("{}", serde_json::to_string_pretty(&acceptance)?);
+				return Ok(());
+			},
+			Accept { token } => calls::on_token("accept_session", *token),
+			Close { token, record } => calls::close_session(*token, record.document()?),
+			Cancel { token } => calls::on_token("cancel_session", *token),
+		};
+		let chain = self.chain().await?;
+		self.submit(&chain, call).await?;
+		Ok(())
+	}
+}
+
 fn hash_value(text: &str) -> Result<subxt::dynamic::Value> {
 	let hash: Hash32 = text.parse()?;
 	Ok(subxt::dynamic::Value::unnamed_composite([subxt::dynamic::Value::from_bytes(hash.0)]))
@@ -496,6 +967,7 @@ async fn main() -> ExitCode {
 	let app = App { cli };
 	match app.run().await {
 		Ok(()) => ExitCode::SUCCESS,
+		Err(error) if error.downcast_ref::<Reported>().is_some() => ExitCode::from(1),
 		Err(error) => {
 			let failure = error.downcast_ref::<Failure>().cloned();
 			let (code, id) = match &failure {

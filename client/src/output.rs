@@ -9,6 +9,12 @@ pub fn value_to_json<T>(value: &Value<T>) -> Json {
 	match &value.value {
 		ValueDef::Composite(composite) => composite_to_json(composite),
 		ValueDef::Variant(variant) => {
+			// Options read as the value or null.
+			match (variant.name.as_str(), variant.values.values().count()) {
+				("None", 0) => return Json::Null,
+				("Some", 1) => return composite_to_json(&variant.values),
+				_ => {},
+			}
 			if variant.values.is_empty() {
 				Json::String(variant.name.clone())
 			} else {

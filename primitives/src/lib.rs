@@ -21,6 +21,9 @@ pub type OrganisationId = u32;
 /// A point in time: milliseconds since the Unix epoch, as `pallet-timestamp` keeps it.
 pub type Moment = u64;
 
+/// Identifier of a health token, assigned sequentially from 0 and never reused.
+pub type TokenId = u64;
+
 /// What kind of legal entity an organisation is.
 ///
 /// The kind describes the organisation; it authorizes nothing. Authority comes only from an
@@ -229,8 +232,127 @@ pub trait AccreditationInspect<AccountId> {
 	/// Whether `organisation` itself is accredited for `role` at this moment.
 	fn is_accredited(organisation: OrganisationId, role: Role) -> bool;
 
+	/// The organisation `who` acts for (as admin or agent), whatever its accreditations.
+	fn organisation_of(who: &AccountId) -> Option<OrganisationId>;
+
 	/// Benchmark helper: make `who` an agent of a fresh organisation accredited for `role`
 	/// for a long time, so that another pallet's benchmarks can act in that role.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn make_accredited(who: &AccountId, role: Role) -> OrganisationId;
+}
+
+/// The profession a practitioner licence authorizes, so that "is this practitioner licensed
+/// for X now?" is one lookup.
+///
+/// Public professional register data, never about patients. Aligned with the broad groups of
+/// ISCO-08 health professionals. The SCALE indices are fixed: new professions are appended.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "snake_case"))]
+pub enum Profession {
+	/// Medical doctor (generalist or specialist).
+	#[codec(index = 0)]
+	Physician,
+	/// Nurse.
+	#[codec(index = 1)]
+	Nurse,
+	/// Midwife.
+	#[codec(index = 2)]
+	Midwife,
+	/// Pharmacist.
+	#[codec(index = 3)]
+	Pharmacist,
+	/// Dentist.
+	#[codec(index = 4)]
+	Dentist,
+	/// Psychologist or psychotherapist.
+	#[codec(index = 5)]
+	Psychologist,
+	/// Physiotherapist.
+	#[codec(index = 6)]
+	Physiotherapist,
+	/// Paramedic or emergency medical technician.
+	#[codec(index = 7)]
+	Paramedic,
+	/// Laboratory scientist.
+	#[codec(index = 8)]
+	LaboratoryScientist,
+	/// Radiographer.
+	#[codec(index = 9)]
+	Radiographer,
+}
+
+impl Profession {
+	/// Every profession, in index order. Bounds loops over the licences of one practitioner.
+	pub const ALL: [Profession; 10] = [
+		Self::Physician,
+		Self::Nurse,
+		Self::Midwife,
+		Self::Pharmacist,
+		Self::Dentist,
+		Self::Psychologist,
+		Self::Physiotherapist,
+		Self::Paramedic,
+		Self::LaboratoryScientist,
+		Self::Radiographer,
+	];
+}
+
+/// Why an account holds no valid licence now: the answer of [`LicenceInspect`].
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "snake_case"))]
+pub enum LicenceError {
+	/// The account holds no licence (for this profession).
+	NotLicensed,
+	/// The licence is suspended by its licensing board.
+	Suspended,
+	/// The licence was revoked.
+	Revoked,
+	/// The licence has passed its valid-until time.
+	Expired,
+	/// The licensing board that issued it is no longer accredited to license.
+	IssuerNotAccredited,
+}
+
+/// The health-token ledger's answer to "does this account hold a valid practitioner licence
+/// now?", for pallets that let only licensed practitioners act (telemedicine, break-glass).
+pub trait LicenceInspect<AccountId> {
+	/// The licence token under which `who` may practise `profession` now, or why not.
+	///
+	/// Valid means: active (not suspended or revoked), not expired at this block's time, and
+	/// issued by a licensing board that is still accredited to license.
+	fn ensure_licensed(who: &AccountId, profession: Profession) -> Result<TokenId, LicenceError>;
+
+	/// Some valid licence of `who` in any profession, or why none (the reason for the first
+	/// profession in which `who` holds a licence at all).
+	fn ensure_any_licence(who: &AccountId) -> Result<(TokenId, Profession), LicenceError>;
+
+	/// Benchmark helper: give `who` a valid licence for `profession`.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_licensed(who: &AccountId, profession: Profession) -> TokenId;
 }

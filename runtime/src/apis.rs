@@ -11,8 +11,9 @@ use frame_support::{
 	genesis_builder_helper::{build_state, get_preset},
 	weights::Weight,
 };
-use healthchain_primitives::{AccreditationError, OrganisationId, Role};
+use healthchain_primitives::{AccreditationError, OrganisationId, Profession, Role, TokenId};
 use pallet_grandpa::AuthorityId as GrandpaId;
+use pallet_health_tokens::{LicenceCheck, TokenView, Verification, VersionInfo};
 use pallet_registry::{AccreditationView, OrganisationInfo};
 use sp_api::impl_runtime_apis;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -224,6 +225,28 @@ impl_runtime_apis! {
 
 		fn check_role(who: AccountId, role: Role) -> Result<OrganisationId, AccreditationError> {
 			crate::Registry::check_role(&who, role)
+		}
+	}
+
+	impl pallet_health_tokens_runtime_api::HealthTokensApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn token(id: TokenId) -> Option<TokenView<AccountId, BlockNumber>> {
+			crate::HealthTokens::token_view(id)
+		}
+
+		fn versions(id: TokenId) -> Vec<VersionInfo<AccountId, Balance, BlockNumber>> {
+			crate::HealthTokens::versions_of(id)
+		}
+
+		fn tokens_of(owner: AccountId, start_after: Option<TokenId>, limit: u32) -> Vec<TokenId> {
+			crate::HealthTokens::tokens_of(&owner, start_after, limit)
+		}
+
+		fn verify(hash: sp_core::H256) -> Option<Verification<AccountId, BlockNumber>> {
+			crate::HealthTokens::verify(hash)
+		}
+
+		fn licence_check(practitioner: AccountId, profession: Profession) -> LicenceCheck {
+			crate::HealthTokens::licence_check(&practitioner, profession)
 		}
 	}
 

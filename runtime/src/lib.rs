@@ -14,6 +14,7 @@
 //! | 7 | Sudo | bootstrap key of development and test networks |
 //! | 8 | Council | the consortium council; its 2/3 majority is the consortium origin |
 //! | 20 | Registry | organisations, agents, accreditations |
+//! | 21 | HealthTokens | medical records, certificates, licences, telemedicine sessions |
 #![cfg_attr(not(feature = "std"), no_std)]
 // `#[frame_support::runtime]` and `impl_runtime_apis!` expand to items without docs.
 #![allow(missing_docs)]
@@ -78,7 +79,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("healthchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("healthchain"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -210,6 +211,9 @@ mod runtime {
 
 	#[runtime::pallet_index(20)]
 	pub type Registry = pallet_registry;
+
+	#[runtime::pallet_index(21)]
+	pub type HealthTokens = pallet_health_tokens;
 }
 
 /// Transactions and queries that must keep their encoding: checked by the tests below.
@@ -230,6 +234,7 @@ mod tests {
 		assert_eq!(Sudo::index(), 7);
 		assert_eq!(Council::index(), 8);
 		assert_eq!(Registry::index(), 20);
+		assert_eq!(HealthTokens::index(), 21);
 	}
 
 	#[test]

@@ -135,6 +135,10 @@ impl<T: Config> AccreditationInspect<T::AccountId> for Pallet<T> {
 		Self::check_organisation_role(organisation, role).is_ok()
 	}
 
+	fn organisation_of(who: &T::AccountId) -> Option<OrganisationId> {
+		Self::organisation_of(who)
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn make_accredited(who: &T::AccountId, role: Role) -> OrganisationId {
 		use crate::{Moment, OrganisationKind};

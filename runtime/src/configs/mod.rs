@@ -3,8 +3,8 @@
 use crate::{
 	weights, AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, PalletInfo,
 	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
-	RuntimeTask, System, Timestamp, DAYS, EXISTENTIAL_DEPOSIT, SLOT_DURATION, SS58_PREFIX, UNIT,
-	VERSION,
+	RuntimeTask, Signature, System, Timestamp, DAYS, EXISTENTIAL_DEPOSIT, MILLI_UNIT,
+	SLOT_DURATION, SS58_PREFIX, UNIT, VERSION,
 };
 use frame_support::{
 	derive_impl,
@@ -175,4 +175,47 @@ impl pallet_registry::Config for Runtime {
 	type AgentDeposit = AgentDeposit;
 	type MaxAgents = ConstU32<100>;
 	type WeightInfo = pallet_registry::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// Held from the issuer for every health token: the price of its permanent storage.
+	pub const TokenDeposit: Balance = 10 * MILLI_UNIT;
+	/// Held from the author of every later version of a token.
+	pub const VersionDeposit: Balance = 5 * MILLI_UNIT;
+}
+
+/// Creates sr25519 keys in the benchmark's keystore and signs with them.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct HealthTokensBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_health_tokens::BenchmarkHelper<AccountId, Signature> for HealthTokensBenchmarkHelper {
+	fn sign_as_new_account(
+		message_for: impl FnOnce(&AccountId) -> alloc::vec::Vec<u8>,
+	) -> (AccountId, Signature) {
+		use sp_runtime::traits::IdentifyAccount;
+		let key_type = sp_core::crypto::KeyTypeId(*b"hcbm");
+		let public = sp_io::crypto::sr25519_generate(key_type, None);
+		let account = sp_runtime::MultiSigner::from(public).into_account();
+		let message = message_for(&account);
+		let signature = sp_io::crypto::sr25519_sign(key_type, &public, &message)
+			.expect("the key was just generated in the keystore");
+		(account, Signature::Sr25519(signature))
+	}
+}
+
+impl pallet_health_tokens::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Accreditation = crate::Registry;
+	type Time = Timestamp;
+	/// Records, certificates, licences and sessions belong to their subjects.
+	type TransferableClasses = frame_support::traits::Nothing;
+	type Signature = Signature;
+	type TokenDeposit = TokenDeposit;
+	type VersionDeposit = VersionDeposit;
+	type MaxVersions = ConstU32<64>;
+	type MaxPageSize = ConstU32<100>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = HealthTokensBenchmarkHelper;
+	type WeightInfo = pallet_health_tokens::weights::SubstrateWeight<Runtime>;
 }

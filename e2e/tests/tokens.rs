@@ -1,0 +1,314 @@
+//! Health tokens through the real node and the real client, as issuers, patients,
+//! practitioners and verifiers would use them.
+
+use healthchain_e2e::{ClientRun, Node};
+use serde_json::Value;
+use std::{path::Path, time::Duration};
+
+/// Alice holds the dev chain's sudo key: she acts as the consortium.
+const CONSORTIUM: &str = "//Alice";
+/// Bob registers and administers the hospital (accredited as provider and laboratory).
+const HOSPITAL: &str = "//Bob";
+/// Charlie administers the licensing board.
+const BOARD: &str = "//Charlie";
+/// Dave acts for no organisation and holds no licence.
+const STRANGER: &str = "//Dave";
+/// Eve is a patient with funds for fees.
+const PATIENT: &str = "//Eve";
+/// Ferdie is a practitioner.
+const DOCTOR: &str = "//Ferdie";
+/// A patient with no funds at all: accepts sessions by signature only.
+const UNFUNDED_PATIENT: &str = "//Alice//patient";
+
+fn ok(run: ClientRun) -> ClientRun {
+	assert!(run.ok(), "client failed: {:?}\n{}", run.json, run.stderr);
+	run
+}
+
+fn as_signer(node: &Node, suri: &str, args: &[&str]) -> ClientRun {
+	let mut full = vec!["--suri", suri];
+	full.extend_from_slice(args);
+	node.client(&full).expect("client runs")
+}
+
+/// The id of the token a transaction issued.
+fn issued(run: &ClientRun) -> String {
+	let event = run.event("HealthTokens", "TokenIssued").expect("TokenIssued emitted");
+	event["fields"]["token"].as_u64().expect("token id").to_string()
+}
+
+/// Register an organisation of `kind` administered by `admin` and accredit it for `roles`.
+fn organisation(node: &Node, admin: &str, kind: &str, roles: &[&str]) {
+	let registered = ok(as_signer(
+		node,
+		admin,
+		&[
+			"registry",
+			"register",
+			"--kind",
+			kind,
+			"--profile-hash",
+			&format!("0x{}", "cd".repeat(32)),
+		],
+	));
+	let id = registered.event("Registry", "OrganisationRegistered").expect("registered")["fields"]
+		["organisation"]
+		.to_string();
+	for role in roles {
+		ok(as_signer(
+			node,
+			CONSORTIUM,
+			&["registry", "accredit", &id, role, "--valid-until", "+365d"],
+		));
+	}
+}
+
+fn write(dir: &Path, name: &str, content: &str) -> String {
+	let path = dir.join(name);
+	std::fs::write(&path, content).expect("write test document");
+	path.to_string_lossy().into_owned()
+}
+
+fn verify(node: &Node, file: &str) -> ClientRun {
+	node.client(&["token", "verify", file]).expect("client runs")
+}
+
+fn show(node: &Node, token: &str) -> Value {
+	ok(node.client(&["token", "show", token]).unwrap()).json
+}
+
+fn address(node: &Node, suri: &str) -> String {
+	ok(as_signer(node, suri, &["account"])).json["account"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn records_and_certificates_through_the_client() {
+	let node = Node::start_dev().expect("dev node starts and finalizes");
+	let dir = tempfile::tempdir().unwrap();
+	organisation(&node, HOSPITAL, "hospital", &["provider", "laboratory"]);
+
+	// The hospital issues a record of a document that stays on this machine.
+	let report = write(dir.path(), "discharge.pdf", "discharge summary, version 1");
+	let run = ok(as_signer(
+		&node,
+		HOSPITAL,
+		&["token", "issue-record", "eve", "--file", &report, "--locator", "s3://bucket/enc/1"],
+	));
+	let record = issued(&run);
+	let verified = ok(verify(&node, &report)).json;
+	assert_eq!(verified["authentic"], true);
+	assert_eq!(verified["valid_now"], true);
+	assert_eq!(verified["token"]["class"], "MedicalRecord");
+	assert_eq!(verified["token"]["token"]["owner"], address(&node, PATIENT));
+	assert_eq!(verified["authorized_at_issuance"], true);
+
+	// Wrong issuers and a non-transferable record are refused, and nothing changes.
+	let refused = as_signer(
+		&node,
+		STRANGER,
+		&["token", "issue-record", "eve", "--hash", &format!("0x{}", "11".repeat(32))],
+	);
+	assert_eq!(refused.error(), Some("healthtokens.IssuerNotAnAgent"));
+	let correction = write(dir.path(), "discharge-v2.pdf", "discharge summary, version 2");
+	let refused = as_signer(
+		&node,
+		STRANGER,
+		&["token", "update", &record, "--reason", "corrected", "--file", &correction],
+	);
+	assert_eq!(refused.error(), Some("healthtokens.NotIssuer"));
+	let refused = as_signer(&node, PATIENT, &["token", "transfer", &record, "dave"]);
+	assert_eq!(refused.error(), Some("healthtokens.NonTransferable"));
+	assert_eq!(show(&node, &record)["token"]["owner"], address(&node, PATIENT));
+	assert_eq!(show(&node, &record)["token"]["versions"], 1);
+
+	// The issuer corrects it: a new version; the old document is still found, as superseded.
+	ok(as_signer(
+		&node,
+		HOSPITAL,
+		&["token", "update", &record, "--reason", "corrected", "--file", &correction],
+	));
+	let old = verify(&node, &report);
+	assert_eq!(old.code, 1, "a superseded version is not in force");
+	assert_eq!(old.json["authentic"], true);
+	assert_eq!(old.json["is_current_version"], false);
+	assert_eq!(ok(verify(&node, &correction)).json["version"], 1);
+	let history = show(&node, &record)["history"].clone();
+	assert_eq!(history.as_array().map(Vec::len), Some(2));
+	assert_eq!(history[0]["reason"], "Issued");
+	assert_eq!(history[1]["reason"], "Corrected");
+
+	// The patient archives it: still authentic, no longer in force.
+	ok(as_signer(&node, PATIENT, &["token", "archive", &record]));
+	let archived = verify(&node, &correction);
+	assert_eq!(
+		(archived.code, archived.json["token"]["effective"].as_str()),
+		(1, Some("Archived"))
+	);
+
+	// A laboratory certificate, verified, then revoked with a reason.
+	let result = write(dir.path(), "pcr.json", r#"{"test":"pcr","result":"negative"}"#);
+	let run = ok(as_signer(
+		&node,
+		HOSPITAL,
+		&[
+			"token",
+			"issue-certificate",
+			"eve",
+			"--file",
+			&result,
+			"--algorithm",
+			"blake2-256",
+			"--valid-until",
+			"+30d",
+		],
+	));
+	let certificate = issued(&run);
+	assert_eq!(ok(verify(&node, &result)).json["token"]["class"], "Certificate");
+	let refused =
+		as_signer(&node, PATIENT, &["token", "revoke", &certificate, "--reason", "withdrawn"]);
+	assert_eq!(refused.error(), Some("healthtokens.NotIssuer"));
+	let run =
+		ok(as_signer(&node, HOSPITAL, &["token", "revoke", &certificate, "--reason", "withdrawn"]));
+	assert_eq!(run.event("HealthTokens", "TokenRevoked").unwrap()["fields"]["reason"], "Withdrawn");
+	let revoked = verify(&node, &result);
+	assert_eq!((revoked.code, revoked.json["token"]["effective"].as_str()), (1, Some("Revoked")));
+
+	// The patient's tokens, and a document no token anchors.
+	let listed = ok(node.client(&["token", "list", "eve", "--all"]).unwrap()).json;
+	let mut ids: Vec<String> =
+		listed["tokens"].as_array().unwrap().iter().map(|id| id.to_string()).collect();
+	ids.sort();
+	assert_eq!(ids, vec![record.clone(), certificate.clone()]);
+	let forged = write(dir.path(), "forged.pdf", "discharge summary, forged");
+	let unknown = verify(&node, &forged);
+	assert_eq!((unknown.code, &unknown.json["authentic"]), (1, &Value::Bool(false)));
+
+	// Malformed input gets a clear message and exit status 2.
+	let missing = node.client(&["token", "verify", "/nonexistent/file.pdf"]).unwrap();
+	assert_eq!(missing.code, 2);
+	let unknown = node.client(&["token", "show", "999"]).unwrap();
+	assert_eq!(unknown.code, 2);
+	assert!(unknown.json["message"].as_str().unwrap().contains("unknown token 999"));
+}
+
+#[test]
+fn licences_and_telemedicine_sessions_through_the_client() {
+	let mut node = Node::start_dev().expect("dev node starts and finalizes");
+	let dir = tempfile::tempdir().unwrap();
+	organisation(&node, BOARD, "licensing-board", &["licensing-board"]);
+
+	// Only a licensing board licenses.
+	let refused = as_signer(
+		&node,
+		HOSPITAL,
+		&[
+			"token",
+			"issue-licence",
+			"ferdie",
+			"physician",
+			"--valid-until",
+			"+1d",
+			"--hash",
+			&format!("0x{}", "21".repeat(32)),
+		],
+	);
+	assert_eq!(refused.error(), Some("healthtokens.IssuerNotAnAgent"));
+	let run = ok(as_signer(
+		&node,
+		BOARD,
+		&[
+			"token",
+			"issue-licence",
+			"ferdie",
+			"physician",
+			"--valid-until",
+			"+1d",
+			"--hash",
+			&format!("0x{}", "22".repeat(32)),
+		],
+	));
+	let licence = issued(&run);
+	let check = ok(node.client(&["token", "licence-check", "ferdie", "physician"]).unwrap()).json;
+	assert_eq!(check["licensed"], true);
+	assert_eq!(check["licence"].to_string(), licence);
+
+	// An unlicensed account cannot open a session.
+	let refused = as_signer(&node, STRANGER, &["session", "open", "eve", "physician"]);
+	assert_eq!(refused.error(), Some("healthtokens.NotLicensed"));
+
+	// Practitioner first, then the patient accepts; closed with the record's hash.
+	let run = ok(as_signer(&node, DOCTOR, &["session", "open", "eve", "physician"]));
+	let session = issued(&run);
+	assert_eq!(show(&node, &session)["effective"], "Pending");
+	let refused = as_signer(&node, STRANGER, &["session", "accept", &session]);
+	assert_eq!(refused.error(), Some("healthtokens.NotOwner"));
+	let run = ok(as_signer(&node, PATIENT, &["session", "accept", &session]));
+	assert!(run.event("HealthTokens", "SessionAccepted").is_some());
+	let notes = write(dir.path(), "session-notes.txt", "telemedicine session notes");
+	ok(as_signer(&node, DOCTOR, &["session", "close", &session, "--file", &notes]));
+	let closed = ok(verify(&node, &notes)).json;
+	assert_eq!(closed["token"]["effective"], "Closed");
+	assert_eq!(closed["token"]["token"]["issuer"], address(&node, DOCTOR));
+	assert_eq!(closed["token"]["token"]["authority"]["Licence"]["licence"].to_string(), licence);
+
+	// Patient first: an account without any funds signs an acceptance off chain.
+	let patient = address(&node, UNFUNDED_PATIENT);
+	let reference = format!("0x{}", "5e".repeat(32));
+	let signed = ok(as_signer(
+		&node,
+		UNFUNDED_PATIENT,
+		&["session", "sign-acceptance", "ferdie", "--reference", &reference],
+	));
+	let acceptance = dir.path().join("acceptance.json");
+	std::fs::write(&acceptance, signed.json.to_string()).unwrap();
+	let acceptance = acceptance.to_string_lossy().into_owned();
+	let run = ok(as_signer(
+		&node,
+		DOCTOR,
+		&["session", "open", &patient, "physician", "--acceptance", &acceptance],
+	));
+	let accepted = run.event("HealthTokens", "SessionAccepted").expect("accepted at once");
+	assert_eq!(accepted["fields"]["patient"].as_str().map(str::len), Some(66), "{accepted}");
+	assert_eq!(show(&node, &issued(&run))["effective"], "Active");
+	// The same acceptance cannot open a second session.
+	let replayed = as_signer(
+		&node,
+		DOCTOR,
+		&["session", "open", &patient, "physician", "--acceptance", &acceptance],
+	);
+	assert_eq!(replayed.error(), Some("healthtokens.HashInUse"));
+
+	// A suspended licence stops the practitioner at once.
+	ok(as_signer(&node, BOARD, &["token", "suspend", &licence]));
+	let check = ok(node.client(&["token", "licence-check", "ferdie", "physician"]).unwrap()).json;
+	assert_eq!(
+		(check["licensed"].as_bool(), check["reason"].as_str()),
+		(Some(false), Some("Suspended"))
+	);
+	let refused = as_signer(&node, DOCTOR, &["session", "open", "eve", "physician"]);
+	assert_eq!(refused.error(), Some("healthtokens.LicenceSuspended"));
+	ok(as_signer(&node, BOARD, &["token", "reinstate", &licence]));
+
+	// An expired licence stops them too, without any transaction: licence Dave for 40 s.
+	let run = ok(as_signer(
+		&node,
+		BOARD,
+		&[
+			"token",
+			"issue-licence",
+			"dave",
+			"nurse",
+			"--valid-until",
+			"+40s",
+			"--hash",
+			&format!("0x{}", "23".repeat(32)),
+		],
+	));
+	let short = issued(&run);
+	let finalized = ok(node.client(&["status"]).unwrap()).json["finalized"].as_u64().unwrap();
+	node.wait_for_finalized(finalized + 8, Duration::from_secs(120)).expect("blocks go on");
+	let check = ok(node.client(&["token", "licence-check", "dave", "nurse"]).unwrap()).json;
+	assert_eq!(check["reason"], "Expired", "licence {short}: {check}");
+	let refused = as_signer(&node, STRANGER, &["session", "open", "eve", "nurse"]);
+	assert_eq!(refused.error(), Some("healthtokens.LicenceExpired"));
+}

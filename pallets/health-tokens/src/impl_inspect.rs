@@ -1,0 +1,236 @@
+//! The ledger's answers to other pallets ([`LicenceInspect`]) and to the runtime API, and its
+//! storage invariants.
+
+use crate::{
+	AccreditationInspect, Authority, Config, EffectiveStatus, LicenceCheck, LicenceError,
+	LicenceInspect, LicenceOf, Pallet, Profession, TokenByHash, TokenClass, TokenId, TokenOf,
+	TokenView, Tokens, TokensOf, Verification, VersionOf, Versions,
+};
+use alloc::vec::Vec;
+use frame_support::traits::Get;
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_core::H256;
+
+impl<T: Config> Pallet<T> {
+	/// The licence under which `who` may practise `profession` now, or why not.
+	pub fn check_licence(
+		who: &T::AccountId,
+		profession: Profession,
+	) -> Result<TokenId, LicenceError> {
+		let licence = LicenceOf::<T>::get(who, profession).ok_or(LicenceError::NotLicensed)?;
+		Self::licence_validity(licence).map(|()| licence)
+	}
+
+	/// Whether licence token `licence` licenses its holder now, or why not.
+	pub fn licence_validity(licence: TokenId) -> Result<(), LicenceError> {
+		let token = Tokens::<T>::get(licence).ok_or(LicenceError::NotLicensed)?;
+		if token.class() != TokenClass::Licence {
+			return Err(LicenceError::NotLicensed);
+		}
+		match token.effective_status(Self::now()) {
+			EffectiveStatus::Active => {},
+			EffectiveStatus::Suspended => return Err(LicenceError::Suspended),
+			EffectiveStatus::Revoked => return Err(LicenceError::Revoked),
+			EffectiveStatus::Expired => return Err(LicenceError::Expired),
+			_ => return Err(LicenceError::NotLicensed),
+		}
+		if Self::authority_holds(&token.authority) {
+			Ok(())
+		} else {
+			Err(LicenceError::IssuerNotAccredited)
+		}
+	}
+
+	/// Whether `authority` still holds now: the organisation is still accredited for the role,
+	/// or the licence still licenses.
+	pub fn authority_holds(authority: &Authority) -> bool {
+		match *authority {
+			Authority::Accreditation { organisation, role } => {
+				T::Accreditation::is_accredited(organisation, role)
+			},
+			// A licence's own authority is an accreditation, so this recursion ends there.
+			Authority::Licence { licence, .. } => Self::licence_validity(licence).is_ok(),
+		}
+	}
+
+	/// Token `id` with its status now, for the runtime API.
+	pub fn token_view(id: TokenId) -> Option<TokenView<T::AccountId, BlockNumberFor<T>>> {
+		Tokens::<T>::get(id).map(|token| Self::view(id, token))
+	}
+
+	fn view(id: TokenId, token: TokenOf<T>) -> TokenView<T::AccountId, BlockNumberFor<T>> {
+		TokenView {
+			id,
+			class: token.class(),
+			effective: token.effective_status(Self::now()),
+			authority_valid_now: Self::authority_holds(&token.authority),
+			token,
+		}
+	}
+
+	/// Every version of token `id`, oldest first (at most `MaxVersions`).
+	pub fn versions_of(id: TokenId) -> Vec<VersionOf<T>> {
+		let count = Tokens::<T>::get(id).map_or(0, |token| token.versions);
+		(0..count).filter_map(|index| Versions::<T>::get(id, index)).collect()
+	}
+
+	/// Up to `limit` (at most `MaxPageSize`) ids of the tokens `owner` holds, in storage order,
+	/// starting after `start_after` (the last id of the previous page).
+	pub fn tokens_of(
+		owner: &T::AccountId,
+		start_after: Option<TokenId>,
+		limit: u32,
+	) -> Vec<TokenId> {
+		let limit = limit.min(T::MaxPageSize::get()) as usize;
+		match start_after {
+			Some(last) => TokensOf::<T>::iter_key_prefix_from(
+				owner,
+				TokensOf::<T>::hashed_key_for(owner, last),
+			)
+			.take(limit)
+			.collect(),
+			None => TokensOf::<T>::iter_key_prefix(owner).take(limit).collect(),
+		}
+	}
+
+	/// The token version that anchors document hash `hash`, with everything a verifier needs.
+	pub fn verify(hash: H256) -> Option<Verification<T::AccountId, BlockNumberFor<T>>> {
+		let (id, version) = TokenByHash::<T>::get(hash)?;
+		let token = Tokens::<T>::get(id)?;
+		let is_current_version = version == token.current_version();
+		let view = Self::view(id, token);
+		let in_force = matches!(view.effective, EffectiveStatus::Active | EffectiveStatus::Closed);
+		Some(Verification {
+			token: view,
+			version,
+			is_current_version,
+			authorized_at_issuance: true,
+			valid_now: is_current_version && in_force,
+		})
+	}
+
+	/// Whether `who` is licensed for `profession` now, for the runtime API.
+	pub fn licence_check(who: &T::AccountId, profession: Profession) -> LicenceCheck {
+		LicenceCheck {
+			licence: LicenceOf::<T>::get(who, profession),
+			result: Self::check_licence(who, profession),
+		}
+	}
+
+	/// Check the ledger's storage invariants.
+	///
+	/// - every token's id is below `NextTokenId`, it has `1..=MaxVersions` versions, exactly
+	///   versions `0..versions` are stored, each indexed by its hash, and it is listed under
+	///   its owner;
+	/// - every hash index entry and every owner listing points at a token that agrees;
+	/// - every licence index entry points at a licence of that holder and profession;
+	/// - a pending session is not accepted, a closed one is closed.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use crate::{TokenDetails, TokenStatus};
+		use frame_support::ensure;
+		let next = crate::NextTokenId::<T>::get();
+		let mut versions = 0usize;
+		for (id, token) in Tokens::<T>::iter() {
+			ensure!(id < next, "token id not below NextTokenId");
+			ensure!(
+				token.versions >= 1 && token.versions <= T::MaxVersions::get(),
+				"version count out of range"
+			);
+			for index in 0..token.versions {
+				let version = Versions::<T>::get(id, index).ok_or("a version is missing")?;
+				ensure!(
+					TokenByHash::<T>::get(version.document.hash) == Some((id, index)),
+					"version not indexed by its hash"
+				);
+			}
+			versions = versions.saturating_add(token.versions as usize);
+			ensure!(TokensOf::<T>::contains_key(&token.owner, id), "token not listed for owner");
+			if let TokenDetails::TelemedicineSession { accepted_at, closed_at } = token.details {
+				match token.status {
+					TokenStatus::Pending => {
+						ensure!(accepted_at.is_none(), "pending session marked accepted")
+					},
+					TokenStatus::Active => ensure!(
+						accepted_at.is_some() && closed_at.is_none(),
+						"session in progress not accepted or closed"
+					),
+					TokenStatus::Closed => ensure!(
+						accepted_at.is_some() && closed_at.is_some(),
+						"closed session not accepted or closed"
+					),
+					_ => return Err("session in a status sessions do not have".into()),
+				}
+			}
+		}
+		ensure!(Versions::<T>::iter().count() == versions, "a version of no token is stored");
+		for (hash, (id, index)) in TokenByHash::<T>::iter() {
+			let version = Versions::<T>::get(id, index).ok_or("hash index of a missing version")?;
+			ensure!(version.document.hash == hash, "hash index disagrees with the version");
+		}
+		for (owner, id, ()) in TokensOf::<T>::iter() {
+			let token = Tokens::<T>::get(id).ok_or("owner listing of a missing token")?;
+			ensure!(token.owner == owner, "owner listing disagrees with the token");
+		}
+		for (holder, profession, id) in LicenceOf::<T>::iter() {
+			let token = Tokens::<T>::get(id).ok_or("licence index of a missing token")?;
+			ensure!(token.owner == holder, "licence index disagrees with the holder");
+			ensure!(
+				token.details == TokenDetails::Licence { profession },
+				"licence index disagrees with the profession"
+			);
+		}
+		Ok(())
+	}
+}
+
+impl<T: Config> LicenceInspect<T::AccountId> for Pallet<T> {
+	fn ensure_licensed(
+		who: &T::AccountId,
+		profession: Profession,
+	) -> Result<TokenId, LicenceError> {
+		Self::check_licence(who, profession)
+	}
+
+	fn ensure_any_licence(who: &T::AccountId) -> Result<(TokenId, Profession), LicenceError> {
+		let mut first_error = None;
+		for profession in Profession::ALL {
+			match Self::check_licence(who, profession) {
+				Ok(licence) => return Ok((licence, profession)),
+				Err(LicenceError::NotLicensed) => {},
+				Err(error) => {
+					first_error.get_or_insert(error);
+				},
+			}
+		}
+		Err(first_error.unwrap_or(LicenceError::NotLicensed))
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_licensed(who: &T::AccountId, profession: Profession) -> TokenId {
+		use crate::{DocumentRef, HashAlgorithm, Role, TokenDetails};
+		use codec::Encode;
+		use frame_support::traits::fungible::{Inspect, Mutate};
+		use sp_runtime::Saturating;
+		// A licensing board of its own, through the pallet's own issuance path.
+		let board: T::AccountId = frame_benchmarking::account("licensing-board", 0, 0);
+		T::Accreditation::make_accredited(&board, Role::LicensingBoard);
+		let needed = T::TokenDeposit::get()
+			.saturating_add(T::Currency::minimum_balance())
+			.saturating_mul(4u32.into());
+		if T::Currency::balance(&board) < needed {
+			T::Currency::set_balance(&board, needed);
+		}
+		let hash = H256(sp_core::blake2_256(&(b"licence", who, profession).encode()));
+		let document = DocumentRef { hash, algorithm: HashAlgorithm::Blake2_256, locator: None };
+		Self::do_issue(
+			board,
+			who.clone(),
+			Role::LicensingBoard,
+			TokenDetails::Licence { profession },
+			document,
+			Some(crate::Moment::MAX),
+		)
+		.expect("an accredited, funded board can license a practitioner without a licence")
+	}
+}

@@ -1,0 +1,222 @@
+//! Issuing tokens and writing new versions of them.
+
+use crate::{
+	AccreditationError, AccreditationInspect, Authority, BalanceOf, Config, DocumentRef, Error,
+	Event, HoldReason, LicenceOf, Moment, NextTokenId, Pallet, Role, TokenByHash, TokenDetails,
+	TokenId, TokenInfo, TokenOf, TokenStatus, Tokens, TokensOf, VersionInfo, VersionReason,
+	Versions,
+};
+use frame_support::{
+	ensure,
+	traits::{fungible::MutateHold, Get},
+};
+use sp_runtime::{DispatchError, DispatchResult};
+
+impl<T: Config> Pallet<T> {
+	/// Issue a token of the class in `details` to `owner`, `issuer` acting in `role`.
+	pub(crate) fn do_issue(
+		issuer: T::AccountId,
+		owner: T::AccountId,
+		role: Role,
+		details: TokenDetails,
+		document: DocumentRef,
+		valid_until: Option<Moment>,
+	) -> Result<TokenId, DispatchError> {
+		let class = details.class();
+		ensure!(class.issuer_roles().contains(&role), Error::<T>::RoleNotAllowed);
+		let organisation = Self::ensure_accredited(&issuer, role)?;
+		if let TokenDetails::Licence { profession } = details {
+			ensure!(valid_until.is_some(), Error::<T>::ValidUntilRequired);
+			if let Some(existing) = LicenceOf::<T>::get(&owner, profession) {
+				let revoked = Tokens::<T>::get(existing)
+					.is_none_or(|licence| matches!(licence.status, TokenStatus::Revoked { .. }));
+				ensure!(revoked, Error::<T>::AlreadyLicensed);
+			}
+		}
+		let now = Self::now();
+		if let Some(until) = valid_until {
+			ensure!(until > now, Error::<T>::ExpiryInPast);
+		}
+		let authority = Authority::Accreditation { organisation, role };
+		let holder = owner.clone();
+		let id = Self::insert_token(
+			issuer,
+			owner,
+			details,
+			authority,
+			TokenStatus::Active,
+			document,
+			valid_until,
+		)?;
+		if let TokenDetails::Licence { profession } = details {
+			LicenceOf::<T>::insert(&holder, profession, id);
+		}
+		Ok(id)
+	}
+
+	/// Store a new token with its first version, hold its deposit from `issuer`, index it and
+	/// emit [`Event::TokenIssued`]. Every check but the hash's uniqueness is the caller's.
+	pub(crate) fn insert_token(
+		issuer: T::AccountId,
+		owner: T::AccountId,
+		details: TokenDetails,
+		authority: Authority,
+		status: TokenStatus,
+		document: DocumentRef,
+		valid_until: Option<Moment>,
+	) -> Result<TokenId, DispatchError> {
+		ensure!(!TokenByHash::<T>::contains_key(document.hash), Error::<T>::HashInUse);
+		let id = NextTokenId::<T>::get();
+		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		let deposit = T::TokenDeposit::get();
+		Self::hold(&issuer, deposit)?;
+
+		let now = Self::now();
+		let block = frame_system::Pallet::<T>::block_number();
+		let token = TokenInfo {
+			details,
+			issuer: issuer.clone(),
+			authority,
+			owner: owner.clone(),
+			status,
+			valid_until,
+			issued_at: now,
+			issued_block: block,
+			versions: 1,
+		};
+		let version = VersionInfo {
+			document,
+			reason: VersionReason::Issued,
+			author: issuer.clone(),
+			deposit,
+			valid_until,
+			written_at: now,
+			block,
+		};
+		NextTokenId::<T>::put(next);
+		Tokens::<T>::insert(id, token);
+		Versions::<T>::insert(id, 0, version);
+		TokenByHash::<T>::insert(document.hash, (id, 0));
+		TokensOf::<T>::insert(&owner, id, ());
+		Self::deposit_event(Event::TokenIssued {
+			token: id,
+			class: details.class(),
+			issuer,
+			authority,
+			owner,
+			hash: document.hash,
+		});
+		Ok(id)
+	}
+
+	/// Write a new version of token `id` as its issuing organisation's agent `who`.
+	pub(crate) fn do_update(
+		who: T::AccountId,
+		id: TokenId,
+		document: DocumentRef,
+		reason: VersionReason,
+		valid_until: Option<Moment>,
+	) -> DispatchResult {
+		let mut token = Tokens::<T>::get(id).ok_or(Error::<T>::NotFound)?;
+		ensure!(token.class().updatable(), Error::<T>::NotSupportedForClass);
+		ensure!(
+			!matches!(reason, VersionReason::Issued | VersionReason::SessionClosed),
+			Error::<T>::NotSupportedForClass
+		);
+		Self::ensure_issuer_accredited(&who, &token)?;
+		// An expired token may be renewed; a revoked or archived one is final.
+		ensure!(
+			matches!(token.status, TokenStatus::Active | TokenStatus::Suspended),
+			Error::<T>::NotActive
+		);
+		if let Some(until) = valid_until {
+			ensure!(until > Self::now(), Error::<T>::ExpiryInPast);
+			token.valid_until = Some(until);
+		}
+		let version = Self::append_version(&who, id, &mut token, document, reason)?;
+		Tokens::<T>::insert(id, &token);
+		Self::deposit_event(Event::TokenUpdated {
+			token: id,
+			version,
+			reason,
+			hash: document.hash,
+			valid_until: token.valid_until,
+		});
+		Ok(())
+	}
+
+	/// Append a version to `token` (stored by the caller), paid by `author`; its index.
+	pub(crate) fn append_version(
+		author: &T::AccountId,
+		id: TokenId,
+		token: &mut TokenOf<T>,
+		document: DocumentRef,
+		reason: VersionReason,
+	) -> Result<u32, DispatchError> {
+		ensure!(token.versions < T::MaxVersions::get(), Error::<T>::TooManyVersions);
+		ensure!(!TokenByHash::<T>::contains_key(document.hash), Error::<T>::HashInUse);
+		let index = token.versions;
+		token.versions = index.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		let deposit = T::VersionDeposit::get();
+		Self::hold(author, deposit)?;
+		let version = VersionInfo {
+			document,
+			reason,
+			author: author.clone(),
+			deposit,
+			valid_until: token.valid_until,
+			written_at: Self::now(),
+			block: frame_system::Pallet::<T>::block_number(),
+		};
+		Versions::<T>::insert(id, index, version);
+		TokenByHash::<T>::insert(document.hash, (id, index));
+		Ok(index)
+	}
+
+	/// Hold `amount` from `who` for a token or version.
+	fn hold(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		T::Currency::hold(&HoldReason::TokenDeposit.into(), who, amount)
+			.map_err(|_| Error::<T>::InsufficientBalance.into())
+	}
+
+	/// The organisation for which `who` may act in `role` now, or the precise reason why not.
+	pub(crate) fn ensure_accredited(
+		who: &T::AccountId,
+		role: Role,
+	) -> Result<crate::OrganisationId, Error<T>> {
+		T::Accreditation::ensure_accredited(who, role).map_err(|error| match error {
+			AccreditationError::NotAnAgent => Error::<T>::IssuerNotAnAgent,
+			AccreditationError::OrganisationSuspended => Error::<T>::IssuerOrganisationSuspended,
+			AccreditationError::NotAccredited => Error::<T>::IssuerNotAccredited,
+			AccreditationError::Suspended => Error::<T>::IssuerAccreditationSuspended,
+			AccreditationError::Expired => Error::<T>::IssuerAccreditationExpired,
+		})
+	}
+
+	/// Check that `who` acts for the organisation that issued `token`, whatever that
+	/// organisation's accreditation now (for revocation and suspension).
+	pub(crate) fn ensure_issuer(who: &T::AccountId, token: &TokenOf<T>) -> DispatchResult {
+		match token.authority {
+			Authority::Accreditation { organisation, .. } => ensure!(
+				T::Accreditation::organisation_of(who) == Some(organisation),
+				Error::<T>::NotIssuer
+			),
+			Authority::Licence { .. } => ensure!(*who == token.issuer, Error::<T>::NotIssuer),
+		}
+		Ok(())
+	}
+
+	/// Check that `who` acts for the organisation that issued `token` and that the
+	/// organisation is still accredited for the role it issued in (for new versions and
+	/// reinstatement).
+	pub(crate) fn ensure_issuer_accredited(
+		who: &T::AccountId,
+		token: &TokenOf<T>,
+	) -> DispatchResult {
+		Self::ensure_issuer(who, token)?;
+		if let Authority::Accreditation { role, .. } = token.authority {
+			Self::ensure_accredited(who, role)?;
+		}
+		Ok(())
+	}
+}

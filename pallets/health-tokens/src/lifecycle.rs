@@ -1,0 +1,95 @@
+//! Status changes: revocation, suspension and reinstatement by the issuer; archiving and
+//! transfer by the owner.
+
+use crate::{
+	Config, EffectiveStatus, Error, Event, Pallet, RevocationReason, TokenDetails, TokenId,
+	TokenStatus, Tokens, TokensOf,
+};
+use frame_support::{ensure, traits::Contains};
+use sp_runtime::DispatchResult;
+
+impl<T: Config> Pallet<T> {
+	/// Revoke certificate or licence `id` as an agent `who` of its issuing organisation.
+	pub(crate) fn do_revoke(
+		who: &T::AccountId,
+		id: TokenId,
+		reason: RevocationReason,
+	) -> DispatchResult {
+		let mut token = Tokens::<T>::get(id).ok_or(Error::<T>::NotFound)?;
+		ensure!(token.class().revocable(), Error::<T>::NotSupportedForClass);
+		Self::ensure_issuer(who, &token)?;
+		// An expired or suspended token can still be revoked: revocation is final, expiry not.
+		ensure!(
+			matches!(token.status, TokenStatus::Active | TokenStatus::Suspended),
+			Error::<T>::NotActive
+		);
+		token.status = TokenStatus::Revoked { reason };
+		Tokens::<T>::insert(id, token);
+		Self::deposit_event(Event::TokenRevoked { token: id, reason });
+		Ok(())
+	}
+
+	/// Suspend licence `id` as an agent `who` of its issuing organisation.
+	pub(crate) fn do_suspend(who: &T::AccountId, id: TokenId) -> DispatchResult {
+		let mut token = Tokens::<T>::get(id).ok_or(Error::<T>::NotFound)?;
+		ensure!(token.class().suspendable(), Error::<T>::NotSupportedForClass);
+		Self::ensure_issuer(who, &token)?;
+		match token.status {
+			TokenStatus::Active => {},
+			TokenStatus::Suspended => return Err(Error::<T>::AlreadySuspended.into()),
+			_ => return Err(Error::<T>::NotActive.into()),
+		}
+		token.status = TokenStatus::Suspended;
+		Tokens::<T>::insert(id, token);
+		Self::deposit_event(Event::TokenSuspended { token: id });
+		Ok(())
+	}
+
+	/// Lift the suspension of licence `id` as an agent `who` of its still-accredited issuer.
+	pub(crate) fn do_reinstate(who: &T::AccountId, id: TokenId) -> DispatchResult {
+		let mut token = Tokens::<T>::get(id).ok_or(Error::<T>::NotFound)?;
+		ensure!(token.class().suspendable(), Error::<T>::NotSupportedForClass);
+		Self::ensure_issuer_accredited(who, &token)?;
+		ensure!(token.status == TokenStatus::Suspended, Error::<T>::NotSuspended);
+		token.status = TokenStatus::Active;
+		Tokens::<T>::insert(id, token);
+		Self::deposit_event(Event::TokenReinstated { token: id });
+		Ok(())
+	}
+
+	/// Archive record or certificate `id` as its owner `who`.
+	pub(crate) fn do_archive(who: &T::AccountId, id: TokenId) -> DispatchResult {
+		let mut token = Tokens::<T>::get(id).ok_or(Error::<T>::NotFound)?;
+		ensure!(token.class().archivable(), Error::<T>::NotSupportedForClass);
+		ensure!(token.owner == *who, Error::<T>::NotOwner);
+		// Whatever else it is, an owner may put away anything not yet archived or revoked.
+		ensure!(
+			matches!(token.status, TokenStatus::Active | TokenStatus::Suspended),
+			Error::<T>::NotActive
+		);
+		token.status = TokenStatus::Archived;
+		Tokens::<T>::insert(id, token);
+		Self::deposit_event(Event::TokenArchived { token: id });
+		Ok(())
+	}
+
+	/// Transfer token `id` from its owner `who` to `to`, if its class is transferable.
+	pub(crate) fn do_transfer(who: &T::AccountId, id: TokenId, to: T::AccountId) -> DispatchResult {
+		let mut token = Tokens::<T>::get(id).ok_or(Error::<T>::NotFound)?;
+		ensure!(token.owner == *who, Error::<T>::NotOwner);
+		// A licence is its holder's whatever the runtime says (and is indexed by holder).
+		let transferable = T::TransferableClasses::contains(&token.class())
+			&& !matches!(token.details, TokenDetails::Licence { .. });
+		ensure!(transferable, Error::<T>::NonTransferable);
+		ensure!(
+			token.effective_status(Self::now()) == EffectiveStatus::Active,
+			Error::<T>::NotActive
+		);
+		TokensOf::<T>::remove(&token.owner, id);
+		TokensOf::<T>::insert(&to, id, ());
+		let from = core::mem::replace(&mut token.owner, to.clone());
+		Tokens::<T>::insert(id, token);
+		Self::deposit_event(Event::TokenTransferred { token: id, from, to });
+		Ok(())
+	}
+}

@@ -1,0 +1,288 @@
+//! Practitioner licences: issuance, renewal, suspension, revocation, expiry, the licence check.
+
+use super::*;
+use crate::{
+	EffectiveStatus, Error, LicenceError, LicenceInspect, LicenceOf, RevocationReason, TokenStatus,
+	Tokens, VersionReason,
+};
+use frame_support::{assert_noop, assert_ok};
+
+#[test]
+fn issue_licence_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = license_doctor(1, 365);
+		let token = Tokens::<Test>::get(id).unwrap();
+		assert_eq!(
+			token.details,
+			crate::TokenDetails::Licence { profession: Profession::Physician }
+		);
+		assert_eq!(token.owner, DOCTOR);
+		assert_eq!(token.valid_until, Some(START + 365 * DAY));
+		assert_eq!(LicenceOf::<Test>::get(DOCTOR, Profession::Physician), Some(id));
+		assert_eq!(HealthTokens::check_licence(&DOCTOR, Profession::Physician), Ok(id));
+		assert_eq!(
+			HealthTokens::check_licence(&DOCTOR, Profession::Nurse),
+			Err(LicenceError::NotLicensed)
+		);
+	});
+}
+
+#[test]
+fn issue_licence_fails_when_not_a_licensing_board() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			HealthTokens::issue_licence(
+				RuntimeOrigin::signed(HOSPITAL),
+				DOCTOR,
+				Profession::Physician,
+				doc(1),
+				START + DAY
+			),
+			Error::<Test>::IssuerNotAccredited
+		);
+	});
+}
+
+#[test]
+fn issue_licence_fails_when_already_licensed() {
+	ExtBuilder::default().build_and_execute(|| {
+		license_doctor(1, 365);
+		assert_noop!(
+			HealthTokens::issue_licence(
+				RuntimeOrigin::signed(BOARD),
+				DOCTOR,
+				Profession::Physician,
+				doc(2),
+				START + DAY
+			),
+			Error::<Test>::AlreadyLicensed
+		);
+	});
+}
+
+#[test]
+fn issue_licence_works_again_after_revocation() {
+	ExtBuilder::default().build_and_execute(|| {
+		let old = license_doctor(1, 365);
+		assert_ok!(HealthTokens::revoke(
+			RuntimeOrigin::signed(BOARD),
+			old,
+			RevocationReason::Disciplinary
+		));
+		let new = license_doctor(2, 365);
+		assert_eq!(LicenceOf::<Test>::get(DOCTOR, Profession::Physician), Some(new));
+		assert_eq!(HealthTokens::check_licence(&DOCTOR, Profession::Physician), Ok(new));
+	});
+}
+
+#[test]
+fn issue_licence_fails_when_expiry_in_past() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			HealthTokens::issue_licence(
+				RuntimeOrigin::signed(BOARD),
+				DOCTOR,
+				Profession::Physician,
+				doc(1),
+				START - 1
+			),
+			Error::<Test>::ExpiryInPast
+		);
+	});
+}
+
+#[test]
+fn licence_expires_without_a_transaction_and_renewal_revives_it() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = license_doctor(1, 10);
+		Now::set(START + 10 * DAY);
+		assert_eq!(
+			HealthTokens::check_licence(&DOCTOR, Profession::Physician),
+			Err(LicenceError::Expired)
+		);
+		assert_ok!(HealthTokens::update(
+			RuntimeOrigin::signed(BOARD),
+			id,
+			doc(2),
+			VersionReason::Renewed,
+			Some(START + 50 * DAY)
+		));
+		assert_eq!(Tokens::<Test>::get(id).unwrap().valid_until, Some(START + 50 * DAY));
+		assert_eq!(HealthTokens::check_licence(&DOCTOR, Profession::Physician), Ok(id));
+		// The earlier version keeps the validity it had.
+		assert_eq!(
+			crate::Versions::<Test>::get(id, 0).unwrap().valid_until,
+			Some(START + 10 * DAY)
+		);
+	});
+}
+
+#[test]
+fn update_fails_when_new_expiry_in_past() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = license_doctor(1, 10);
+		assert_noop!(
+			HealthTokens::update(
+				RuntimeOrigin::signed(BOARD),
+				id,
+				doc(2),
+				VersionReason::Renewed,
+				Some(START)
+			),
+			Error::<Test>::ExpiryInPast
+		);
+	});
+}
+
+#[test]
+fn suspend_and_reinstate_work() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = license_doctor(1, 365);
+		assert_ok!(HealthTokens::suspend(RuntimeOrigin::signed(BOARD), id));
+		assert_eq!(last_event(), Event::TokenSuspended { token: id });
+		assert_eq!(
+			HealthTokens::check_licence(&DOCTOR, Profession::Physician),
+			Err(LicenceError::Suspended)
+		);
+		assert_ok!(HealthTokens::reinstate(RuntimeOrigin::signed(BOARD), id));
+		assert_eq!(last_event(), Event::TokenReinstated { token: id });
+		assert_eq!(Tokens::<Test>::get(id).unwrap().status, TokenStatus::Active);
+		assert_eq!(HealthTokens::check_licence(&DOCTOR, Profession::Physician), Ok(id));
+	});
+}
+
+#[test]
+fn suspend_fails_when_already_suspended() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = license_doctor(1, 365);
+		assert_ok!(HealthTokens::suspend(RuntimeOrigin::signed(BOARD), id));
+		assert_noop!(
+			HealthTokens::suspend(RuntimeOrigin::signed(BOARD), id),
+			Error::<Test>::AlreadySuspended
+		);
+	});
+}
+
+#[test]
+fn suspend_fails_when_revoked() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = license_doctor(1, 365);
+		assert_ok!(HealthTokens::revoke(RuntimeOrigin::signed(BOARD), id, RevocationReason::Other));
+		assert_noop!(
+			HealthTokens::suspend(RuntimeOrigin::signed(BOARD), id),
+			Error::<Test>::NotActive
+		);
+	});
+}
+
+#[test]
+fn suspend_and_reinstate_fail_when_not_issuer() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = license_doctor(1, 365);
+		assert_noop!(
+			HealthTokens::suspend(RuntimeOrigin::signed(DOCTOR), id),
+			Error::<Test>::NotIssuer
+		);
+		assert_ok!(HealthTokens::suspend(RuntimeOrigin::signed(BOARD), id));
+		assert_noop!(
+			HealthTokens::reinstate(RuntimeOrigin::signed(HOSPITAL), id),
+			Error::<Test>::NotIssuer
+		);
+	});
+}
+
+#[test]
+fn suspend_and_reinstate_fail_when_not_found() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			HealthTokens::suspend(RuntimeOrigin::signed(BOARD), 4),
+			Error::<Test>::NotFound
+		);
+		assert_noop!(
+			HealthTokens::reinstate(RuntimeOrigin::signed(BOARD), 4),
+			Error::<Test>::NotFound
+		);
+	});
+}
+
+#[test]
+fn reinstate_fails_when_not_suspended() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = license_doctor(1, 365);
+		assert_noop!(
+			HealthTokens::reinstate(RuntimeOrigin::signed(BOARD), id),
+			Error::<Test>::NotSuspended
+		);
+	});
+}
+
+#[test]
+fn reinstate_fails_when_the_board_is_no_longer_accredited() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = license_doctor(1, 365);
+		assert_ok!(HealthTokens::suspend(RuntimeOrigin::signed(BOARD), id));
+		assert_ok!(Registry::revoke_accreditation(
+			RuntimeOrigin::root(),
+			BOARD_ORG,
+			Role::LicensingBoard
+		));
+		assert_noop!(
+			HealthTokens::reinstate(RuntimeOrigin::signed(BOARD), id),
+			Error::<Test>::IssuerNotAccredited
+		);
+	});
+}
+
+#[test]
+fn licence_stops_licensing_when_its_board_loses_accreditation() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = license_doctor(1, 365);
+		assert_ok!(Registry::suspend_accreditation(
+			RuntimeOrigin::root(),
+			BOARD_ORG,
+			Role::LicensingBoard
+		));
+		assert_eq!(
+			HealthTokens::check_licence(&DOCTOR, Profession::Physician),
+			Err(LicenceError::IssuerNotAccredited)
+		);
+		let view = HealthTokens::token_view(id).unwrap();
+		assert_eq!(view.effective, EffectiveStatus::Active);
+		assert!(!view.authority_valid_now);
+	});
+}
+
+#[test]
+fn ensure_any_licence_reports_a_valid_licence_or_the_reason() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_eq!(
+			<HealthTokens as LicenceInspect<u64>>::ensure_any_licence(&DOCTOR),
+			Err(LicenceError::NotLicensed)
+		);
+		let id = license_doctor(1, 365);
+		assert_eq!(
+			<HealthTokens as LicenceInspect<u64>>::ensure_any_licence(&DOCTOR),
+			Ok((id, Profession::Physician))
+		);
+		assert_ok!(HealthTokens::suspend(RuntimeOrigin::signed(BOARD), id));
+		assert_eq!(
+			<HealthTokens as LicenceInspect<u64>>::ensure_any_licence(&DOCTOR),
+			Err(LicenceError::Suspended)
+		);
+	});
+}
+
+#[test]
+fn archive_and_transfer_fail_for_a_licence() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = license_doctor(1, 365);
+		assert_noop!(
+			HealthTokens::archive(RuntimeOrigin::signed(DOCTOR), id),
+			Error::<Test>::NotSupportedForClass
+		);
+		assert_noop!(
+			HealthTokens::transfer(RuntimeOrigin::signed(DOCTOR), id, NOBODY),
+			Error::<Test>::NonTransferable
+		);
+	});
+}

@@ -1,0 +1,62 @@
+//! Unit tests, one file per class or area.
+
+mod certificates;
+mod licences;
+mod queries;
+mod records;
+mod sessions;
+
+use crate::{mock::*, DocumentRef, Event, HashAlgorithm, Profession, Role, TokenId};
+use frame_support::assert_ok;
+use sp_core::H256;
+
+/// A document reference whose hash is `n` repeated.
+fn doc(n: u8) -> DocumentRef {
+	DocumentRef { hash: H256::repeat_byte(n), algorithm: HashAlgorithm::Sha256, locator: None }
+}
+
+/// The id the last issued token got.
+fn last_id() -> TokenId {
+	crate::NextTokenId::<Test>::get() - 1
+}
+
+/// The last event the ledger emitted.
+fn last_event() -> Event<Test> {
+	System::events()
+		.into_iter()
+		.rev()
+		.find_map(|record| match record.event {
+			RuntimeEvent::HealthTokens(event) => Some(event),
+			_ => None,
+		})
+		.expect("the ledger emitted an event")
+}
+
+/// Issue a medical record with document `doc(n)` from the hospital to `patient`.
+fn record(patient: u64, n: u8) -> TokenId {
+	assert_ok!(HealthTokens::issue_record(
+		RuntimeOrigin::signed(HOSPITAL),
+		patient,
+		Role::Provider,
+		doc(n)
+	));
+	last_id()
+}
+
+/// License [`DOCTOR`] as a physician for `days` days, with document `doc(n)`.
+fn license_doctor(n: u8, days: u64) -> TokenId {
+	assert_ok!(HealthTokens::issue_licence(
+		RuntimeOrigin::signed(BOARD),
+		DOCTOR,
+		Profession::Physician,
+		doc(n),
+		START + days * DAY
+	));
+	last_id()
+}
+
+/// What `who` has on hold.
+fn held(who: u64) -> u64 {
+	use frame_support::traits::fungible::InspectHold;
+	Balances::total_balance_on_hold(&who)
+}

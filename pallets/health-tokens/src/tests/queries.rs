@@ -1,0 +1,116 @@
+//! What the runtime API answers: verification, an owner's tokens, versions; and the check
+//! that nothing but fixed-size hashes and ids is stored.
+
+use super::*;
+use crate::{EffectiveStatus, TokenOf, VersionOf, VersionReason};
+use codec::MaxEncodedLen;
+use frame_support::assert_ok;
+
+#[test]
+fn verify_finds_every_version_and_says_which_is_current() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = record(PATIENT, 1);
+		assert_ok!(HealthTokens::update(
+			RuntimeOrigin::signed(HOSPITAL),
+			id,
+			doc(2),
+			VersionReason::Corrected,
+			None
+		));
+		let old = HealthTokens::verify(doc(1).hash).unwrap();
+		assert_eq!((old.token.id, old.version, old.is_current_version), (id, 0, false));
+		assert!(!old.valid_now);
+		let new = HealthTokens::verify(doc(2).hash).unwrap();
+		assert_eq!((new.version, new.is_current_version, new.valid_now), (1, true, true));
+		assert!(new.authorized_at_issuance && new.token.authority_valid_now);
+		assert_eq!(new.token.effective, EffectiveStatus::Active);
+		assert_eq!(HealthTokens::verify(doc(9).hash), None);
+	});
+}
+
+#[test]
+fn verify_reports_an_issuer_no_longer_accredited() {
+	ExtBuilder::default().build_and_execute(|| {
+		record(PATIENT, 1);
+		Now::set(START + 100 * DAY);
+		let verification = HealthTokens::verify(doc(1).hash).unwrap();
+		// Issued while accredited, so still authentic; the issuer's authority has lapsed since.
+		assert!(verification.valid_now);
+		assert!(!verification.token.authority_valid_now);
+	});
+}
+
+#[test]
+fn tokens_of_pages_through_every_token_once() {
+	ExtBuilder::default().build_and_execute(|| {
+		let mut issued: Vec<_> = (1..=7).map(|n| record(PATIENT, n)).collect();
+		record(PATIENT2, 8);
+		let mut seen = Vec::new();
+		let mut cursor = None;
+		loop {
+			// Asking for more than MaxPageSize (3) returns at most 3.
+			let page = HealthTokens::tokens_of(&PATIENT, cursor, 10);
+			assert!(page.len() <= 3);
+			if page.is_empty() {
+				break;
+			}
+			cursor = page.last().copied();
+			seen.extend(page);
+		}
+		seen.sort();
+		issued.sort();
+		assert_eq!(seen, issued);
+		assert_eq!(HealthTokens::tokens_of(&NOBODY, None, 3), Vec::<TokenId>::new());
+	});
+}
+
+#[test]
+fn versions_of_lists_the_history_oldest_first() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = record(PATIENT, 1);
+		assert_ok!(HealthTokens::update(
+			RuntimeOrigin::signed(HOSPITAL),
+			id,
+			doc(2),
+			VersionReason::Amended,
+			None
+		));
+		let history: Vec<_> = HealthTokens::versions_of(id)
+			.into_iter()
+			.map(|v| (v.document.hash, v.reason))
+			.collect();
+		assert_eq!(
+			history,
+			vec![(doc(1).hash, VersionReason::Issued), (doc(2).hash, VersionReason::Amended)]
+		);
+		assert!(HealthTokens::versions_of(99).is_empty());
+	});
+}
+
+#[test]
+fn licence_check_reports_the_licence_and_its_state() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = license_doctor(1, 1);
+		let check = HealthTokens::licence_check(&DOCTOR, Profession::Physician);
+		assert_eq!((check.licence, check.result), (Some(id), Ok(id)));
+		Now::set(START + DAY);
+		let check = HealthTokens::licence_check(&DOCTOR, Profession::Physician);
+		assert_eq!(check.result, Err(crate::LicenceError::Expired));
+	});
+}
+
+/// Nothing but fixed-size hashes, ids, enums and times is stored: no field can carry free text
+/// (a name, a diagnosis). The bounds below would fail if a variable-length field were added.
+#[test]
+fn stored_types_have_small_fixed_bounds() {
+	// details (≤ 1 + 1 + 2×9) + issuer and owner (8 each in the mock) + authority (≤ 1 + 9)
+	// + status (≤ 2) + valid_until (9) + issued_at (8) + block (8) + versions (4)
+	assert!(TokenOf::<Test>::max_encoded_len() <= 90, "{}", TokenOf::<Test>::max_encoded_len());
+	// document (32 + 1 + 33) + reason (1) + author (8) + deposit (8) + valid_until (9)
+	// + written_at (8) + block (8)
+	assert!(
+		VersionOf::<Test>::max_encoded_len() <= 110,
+		"{}",
+		VersionOf::<Test>::max_encoded_len()
+	);
+}

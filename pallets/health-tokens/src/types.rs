@@ -1,0 +1,509 @@
+//! The SCALE types the ledger stores and its runtime API returns.
+//!
+//! Every enum has fixed SCALE indices and new variants are only ever appended, so classes and
+//! statuses added later (drug batches, organs, research datasets) decode alongside the tokens
+//! stored today, without a storage migration.
+
+use crate::{Config, Moment, OrganisationId, Profession, Role, TokenId};
+use alloc::vec::Vec;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::traits::fungible::Inspect;
+use frame_system::pallet_prelude::BlockNumberFor;
+use scale_info::TypeInfo;
+use sp_core::H256;
+
+/// The balance type of the pallet's currency.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+/// [`TokenInfo`] as the pallet stores it.
+pub type TokenOf<T> = TokenInfo<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+
+/// [`VersionInfo`] as the pallet stores it.
+pub type VersionOf<T> =
+	VersionInfo<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+
+/// [`SessionAcceptance`] as the pallet takes it.
+pub type SessionAcceptanceOf<T> = SessionAcceptance<<T as Config>::Signature, BlockNumberFor<T>>;
+
+/// What kind of fact a token proves. Each class has its own rules (see the pallet's README).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum TokenClass {
+	/// A patient's medical record, issued by a provider or laboratory; non-transferable.
+	#[codec(index = 0)]
+	MedicalRecord,
+	/// A certificate or test result, verifiable by whoever holds the document.
+	#[codec(index = 1)]
+	Certificate,
+	/// A practitioner's licence or credential, issued by a licensing board.
+	#[codec(index = 2)]
+	Licence,
+	/// An attestation that a licensed practitioner and a patient held a telemedicine session.
+	#[codec(index = 3)]
+	TelemedicineSession,
+	// Indices 4 (drug batch), 5 (organ) and 6 (research dataset) are reserved.
+}
+
+impl TokenClass {
+	/// Every class, in index order.
+	pub const ALL: [TokenClass; 4] =
+		[Self::MedicalRecord, Self::Certificate, Self::Licence, Self::TelemedicineSession];
+
+	/// The registry roles whose holders may issue tokens of this class (none for sessions: a
+	/// session is opened under a practitioner's licence, not an accreditation).
+	pub fn issuer_roles(self) -> &'static [Role] {
+		match self {
+			Self::MedicalRecord => &[Role::Provider, Role::Laboratory],
+			Self::Certificate => &[Role::Laboratory, Role::Provider],
+			Self::Licence => &[Role::LicensingBoard],
+			Self::TelemedicineSession => &[],
+		}
+	}
+
+	/// Whether the issuer may add a version with [`crate::Pallet::update`].
+	pub fn updatable(self) -> bool {
+		!matches!(self, Self::TelemedicineSession)
+	}
+
+	/// Whether the issuer may revoke tokens of this class.
+	pub fn revocable(self) -> bool {
+		matches!(self, Self::Certificate | Self::Licence)
+	}
+
+	/// Whether the issuer may suspend and reinstate tokens of this class.
+	pub fn suspendable(self) -> bool {
+		matches!(self, Self::Licence)
+	}
+
+	/// Whether the owner may archive tokens of this class.
+	pub fn archivable(self) -> bool {
+		matches!(self, Self::MedicalRecord | Self::Certificate)
+	}
+}
+
+/// The hash function that produced a document hash.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum HashAlgorithm {
+	/// SHA-256 (what `sha256sum` prints).
+	#[codec(index = 0)]
+	Sha256,
+	/// BLAKE2b with a 256-bit output (what `b2sum -l 256` prints).
+	#[codec(index = 1)]
+	Blake2_256,
+}
+
+/// A reference to an off-chain document: its hash and, optionally, the hash of where its
+/// encrypted copy is stored. The document itself never comes on chain.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct DocumentRef {
+	/// Hash of the document's bytes. Unique across the ledger: a hash anchors one version.
+	pub hash: H256,
+	/// How `hash` was computed.
+	pub algorithm: HashAlgorithm,
+	/// Hash of the encrypted copy's storage locator (URL, CID, …), if the issuer gives one.
+	/// A hash, so that the locator itself stays private to those who are told it.
+	pub locator: Option<H256>,
+}
+
+/// What authorized the issuer of a token at the moment it issued it.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum Authority {
+	/// An organisation's accreditation for a role in the registry.
+	#[codec(index = 0)]
+	Accreditation {
+		/// The issuing organisation.
+		organisation: OrganisationId,
+		/// The role it acted in.
+		role: Role,
+	},
+	/// A practitioner's licence (a token of class [`TokenClass::Licence`]).
+	#[codec(index = 1)]
+	Licence {
+		/// The licence token.
+		licence: TokenId,
+		/// The profession it licenses.
+		profession: Profession,
+	},
+}
+
+/// The class of a token and what only that class records.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum TokenDetails {
+	/// See [`TokenClass::MedicalRecord`]. No category is recorded: "this account has a
+	/// mental-health record" would itself be personal data.
+	#[codec(index = 0)]
+	MedicalRecord,
+	/// See [`TokenClass::Certificate`].
+	#[codec(index = 1)]
+	Certificate,
+	/// See [`TokenClass::Licence`].
+	#[codec(index = 2)]
+	Licence {
+		/// The profession it licenses.
+		profession: Profession,
+	},
+	/// See [`TokenClass::TelemedicineSession`]. The practitioner is the token's issuer, the
+	/// patient its owner, the licence its [`Authority`].
+	#[codec(index = 3)]
+	TelemedicineSession {
+		/// When both parties had signed (Unix milliseconds), if they have.
+		accepted_at: Option<Moment>,
+		/// When the practitioner closed it (Unix milliseconds), if it is closed.
+		closed_at: Option<Moment>,
+	},
+}
+
+impl TokenDetails {
+	/// The class these details belong to.
+	pub fn class(&self) -> TokenClass {
+		match self {
+			Self::MedicalRecord => TokenClass::MedicalRecord,
+			Self::Certificate => TokenClass::Certificate,
+			Self::Licence { .. } => TokenClass::Licence,
+			Self::TelemedicineSession { .. } => TokenClass::TelemedicineSession,
+		}
+	}
+}
+
+/// Why an issuer revoked a token.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum RevocationReason {
+	/// It was issued by mistake (FHIR `entered-in-error`).
+	#[codec(index = 0)]
+	EnteredInError,
+	/// The issuer withdraws it (e.g. a certificate found invalid).
+	#[codec(index = 1)]
+	Withdrawn,
+	/// Another token replaces it.
+	#[codec(index = 2)]
+	Superseded,
+	/// It was obtained by fraud.
+	#[codec(index = 3)]
+	Fraudulent,
+	/// Disciplinary action against its holder (licences).
+	#[codec(index = 4)]
+	Disciplinary,
+	/// None of the above; the issuer's records say why.
+	#[codec(index = 5)]
+	Other,
+}
+
+/// The stored status of a token. Expiry is not stored: it is read against the block's time.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum TokenStatus {
+	/// In force (a session: accepted by both parties and not yet closed).
+	#[codec(index = 0)]
+	Active,
+	/// Suspended by its issuer until reinstated.
+	#[codec(index = 1)]
+	Suspended,
+	/// Revoked by its issuer, for good.
+	#[codec(index = 2)]
+	Revoked {
+		/// Why.
+		reason: RevocationReason,
+	},
+	/// Archived by its owner: no longer in force, history still readable.
+	#[codec(index = 3)]
+	Archived,
+	/// A session opened by the practitioner and awaiting the patient's acceptance.
+	#[codec(index = 4)]
+	Pending,
+	/// A session the practitioner closed with the hash of its record.
+	#[codec(index = 5)]
+	Closed,
+}
+
+/// The status of a token at a given moment, as queries report it.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum EffectiveStatus {
+	/// In force now.
+	#[codec(index = 0)]
+	Active,
+	/// Suspended.
+	#[codec(index = 1)]
+	Suspended,
+	/// Revoked.
+	#[codec(index = 2)]
+	Revoked,
+	/// Archived by its owner.
+	#[codec(index = 3)]
+	Archived,
+	/// Active, but past its valid-until time.
+	#[codec(index = 4)]
+	Expired,
+	/// A session awaiting the patient's acceptance.
+	#[codec(index = 5)]
+	Pending,
+	/// A closed session (a complete attestation).
+	#[codec(index = 6)]
+	Closed,
+}
+
+/// Why a new version of a token was written.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum VersionReason {
+	/// The first version, written at issuance (a session: when it was opened).
+	#[codec(index = 0)]
+	Issued,
+	/// An error in the previous version was corrected (FHIR `corrected`).
+	#[codec(index = 1)]
+	Corrected,
+	/// The content was amended after review (FHIR `amended`).
+	#[codec(index = 2)]
+	Amended,
+	/// Information was appended (FHIR `appended`).
+	#[codec(index = 3)]
+	Appended,
+	/// A licence or certificate was renewed (a new valid-until).
+	#[codec(index = 4)]
+	Renewed,
+	/// The hash of a telemedicine session's record, written when it was closed.
+	#[codec(index = 5)]
+	SessionClosed,
+}
+
+/// A health token: who issued it under what authority, who owns it, its status.
+///
+/// The document hashes are in its versions ([`VersionInfo`]), of which the last is current.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct TokenInfo<AccountId, BlockNumber> {
+	/// The class, with what only that class records.
+	pub details: TokenDetails,
+	/// The account that issued it: an agent of the issuing organisation, or the practitioner
+	/// who opened a session. It paid the token's deposit.
+	pub issuer: AccountId,
+	/// What authorized the issuer at issuance (checked then; the token would not exist
+	/// otherwise).
+	pub authority: Authority,
+	/// The owner: the patient (records, certificates, sessions) or the practitioner (licences).
+	pub owner: AccountId,
+	/// The stored status.
+	pub status: TokenStatus,
+	/// Until when it is in force (Unix milliseconds, exclusive), for classes that expire.
+	pub valid_until: Option<Moment>,
+	/// When it was issued (Unix milliseconds).
+	pub issued_at: Moment,
+	/// The block in which it was issued.
+	pub issued_block: BlockNumber,
+	/// How many versions it has (at least 1); the current one is `versions - 1`.
+	pub versions: u32,
+}
+
+impl<AccountId, BlockNumber> TokenInfo<AccountId, BlockNumber> {
+	/// The class.
+	pub fn class(&self) -> TokenClass {
+		self.details.class()
+	}
+
+	/// The index of the current version.
+	pub fn current_version(&self) -> u32 {
+		self.versions.saturating_sub(1)
+	}
+
+	/// The status at time `now` (Unix milliseconds): expiry is read, never written.
+	pub fn effective_status(&self, now: Moment) -> EffectiveStatus {
+		match self.status {
+			TokenStatus::Active if self.valid_until.is_some_and(|until| now >= until) => {
+				EffectiveStatus::Expired
+			},
+			TokenStatus::Active => EffectiveStatus::Active,
+			TokenStatus::Suspended => EffectiveStatus::Suspended,
+			TokenStatus::Revoked { .. } => EffectiveStatus::Revoked,
+			TokenStatus::Archived => EffectiveStatus::Archived,
+			TokenStatus::Pending => EffectiveStatus::Pending,
+			TokenStatus::Closed => EffectiveStatus::Closed,
+		}
+	}
+}
+
+/// One version of a token: never changed or removed once written (except the single
+/// version of a session proposal that is cancelled before anyone accepted it).
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct VersionInfo<AccountId, Balance, BlockNumber> {
+	/// The document this version anchors.
+	pub document: DocumentRef,
+	/// Why it was written. Version `n` supersedes version `n - 1`.
+	pub reason: VersionReason,
+	/// The account that wrote it and paid its deposit.
+	pub author: AccountId,
+	/// The deposit held from `author` for it.
+	pub deposit: Balance,
+	/// The token's valid-until time as of this version.
+	pub valid_until: Option<Moment>,
+	/// When it was written (Unix milliseconds).
+	pub written_at: Moment,
+	/// The block in which it was written.
+	pub block: BlockNumber,
+}
+
+/// A patient's acceptance of a telemedicine session, signed before the session is opened, so
+/// that the practitioner can open it already accepted (and the patient pays no fee).
+///
+/// The patient signs the bytes of [`acceptance_message`] with the key of their account.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+pub struct SessionAcceptance<Signature, BlockNumber> {
+	/// The last block in which the acceptance may be used.
+	pub deadline: BlockNumber,
+	/// The patient's signature over [`acceptance_message`].
+	pub signature: Signature,
+}
+
+/// The domain tag that starts every session acceptance message.
+pub const ACCEPTANCE_CONTEXT: &[u8; 26] = b"healthchain:accept-session";
+
+/// The bytes a patient signs to accept a telemedicine session in advance: the SCALE encoding of
+/// `(ACCEPTANCE_CONTEXT, genesis_hash, practitioner, patient, reference, deadline)`.
+///
+/// The genesis hash binds it to one chain; `reference` is the hash the session is opened with,
+/// which the ledger accepts once only, so an acceptance cannot be replayed.
+pub fn acceptance_message<Hash: Encode, AccountId: Encode, BlockNumber: Encode>(
+	genesis_hash: &Hash,
+	practitioner: &AccountId,
+	patient: &AccountId,
+	reference: &H256,
+	deadline: &BlockNumber,
+) -> Vec<u8> {
+	(ACCEPTANCE_CONTEXT, genesis_hash, practitioner, patient, reference, deadline).encode()
+}
+
+/// A token as the runtime API reports it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct TokenView<AccountId, BlockNumber> {
+	/// Its id.
+	pub id: TokenId,
+	/// Its class.
+	pub class: TokenClass,
+	/// The token as stored.
+	pub token: TokenInfo<AccountId, BlockNumber>,
+	/// Its status now, expiry taken into account.
+	pub effective: EffectiveStatus,
+	/// Whether its [`Authority`] still holds now (the organisation is still accredited for the
+	/// role, or the licence is still valid).
+	pub authority_valid_now: bool,
+}
+
+/// The answer to "is this document hash an authentic token?".
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct Verification<AccountId, BlockNumber> {
+	/// The token the hash belongs to, with its status now.
+	pub token: TokenView<AccountId, BlockNumber>,
+	/// Which version of the token the hash is.
+	pub version: u32,
+	/// Whether that version is the token's current one (otherwise it was superseded).
+	pub is_current_version: bool,
+	/// Whether the issuer was authorized when it issued the token. Always `true` for a token
+	/// that exists: issuance is refused otherwise. Reported so that verifiers need not know.
+	pub authorized_at_issuance: bool,
+	/// Whether the document is authentic and in force now: the current version of an active,
+	/// unexpired token whose authority still holds.
+	pub valid_now: bool,
+}
+
+/// The answer to "is this practitioner licensed for this profession now?".
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct LicenceCheck {
+	/// The practitioner's licence token for the profession, if they have one.
+	pub licence: Option<TokenId>,
+	/// Whether it licenses them now, or why not.
+	pub result: Result<TokenId, healthchain_primitives::LicenceError>,
+}
