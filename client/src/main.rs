@@ -941,8 +941,12 @@ impl App {
 					.ok_or_else(|| healthchain_client::invalid("the deadline is out of range"))?;
 				let acceptance =
 					tokens::sign_acceptance(&signer, &genesis, &practitioner, &reference, deadline);
-				// Always JSON: it is a file to hand to the practitioner.
-				println!("{}", serde_json::to_string_pretty(&acceptance)?);
+				// Always JSON (one line with --json): a file to hand to the practitioner.
+				if self.cli.json {
+					println!("{}", serde_json::to_string(&acceptance)?);
+				} else {
+					println!("{}", serde_json::to_string_pretty(&acceptance)?);
+				}
 				return Ok(());
 			},
 			Accept { token } => calls::on_token("accept_session", *token),

@@ -250,6 +250,13 @@ pub fn run_client(url: &str, args: &[&str]) -> Result<ClientRun> {
 }
 
 /// The workspace's root directory.
+///
+/// Read from `CARGO_MANIFEST_DIR` at run time (cargo sets it for the tests it runs): the value
+/// compiled in can be another checkout's, because cargo reuses a workspace crate's artifacts
+/// across checkouts that share a target directory when their sources are unchanged.
 pub fn workspace_root() -> PathBuf {
-	Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+	let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+		.map(PathBuf::from)
+		.unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+	manifest_dir.parent().map(Path::to_path_buf).unwrap_or_default()
 }
