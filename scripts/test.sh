@@ -17,8 +17,10 @@ cargo build --locked --workspace --all-targets
 step "lints (clippy, warnings are errors)"
 cargo clippy --locked --workspace --all-targets -- -D warnings
 
+# The end-to-end tests are one test binary; their nodes mostly wait for six-second slots, so
+# they run side by side (each on its own temporary base path and free ports).
 step "tests (unit, runtime, client, end-to-end)"
-cargo test --locked --workspace
+cargo test --locked --workspace -- --test-threads "${E2E_THREADS:-8}"
 
 # The benchmarks run as tests against the pallets' mock runtimes. This builds the pallets' own
 # dependency graph (FRAME, no client crates, no wasm) a second time, with `runtime-benchmarks`

@@ -2,25 +2,23 @@
 
 use super::*;
 use crate::Pallet as HealthTokens;
-use codec::Encode;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
 	fungible::{Inspect, Mutate},
 	Contains, Get,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use sp_core::H256;
 use sp_runtime::{
-	traits::{Saturating, Zero},
+	traits::{BlakeTwo256, Hash, Saturating, Zero},
 	DispatchError,
 };
 
 /// A document with hash and locator derived from `n`.
 fn document(n: u32) -> DocumentRef {
 	DocumentRef {
-		hash: H256(sp_core::blake2_256(&(b"document", n).encode())),
+		hash: BlakeTwo256::hash_of(&(b"document", n)),
 		algorithm: HashAlgorithm::Sha256,
-		locator: Some(H256(sp_core::blake2_256(&(b"locator", n).encode()))),
+		locator: Some(BlakeTwo256::hash_of(&(b"locator", n))),
 	}
 }
 

@@ -209,7 +209,6 @@ impl<T: Config> LicenceInspect<T::AccountId> for Pallet<T> {
 	#[cfg(feature = "runtime-benchmarks")]
 	fn make_licensed(who: &T::AccountId, profession: Profession) -> TokenId {
 		use crate::{DocumentRef, HashAlgorithm, Role, TokenDetails};
-		use codec::Encode;
 		use frame_support::traits::fungible::{Inspect, Mutate};
 		use sp_runtime::Saturating;
 		// A licensing board of its own, through the pallet's own issuance path.
@@ -221,7 +220,9 @@ impl<T: Config> LicenceInspect<T::AccountId> for Pallet<T> {
 		if T::Currency::balance(&board) < needed {
 			T::Currency::set_balance(&board, needed);
 		}
-		let hash = H256(sp_core::blake2_256(&(b"licence", who, profession).encode()));
+		let hash = <sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash_of(&(
+			b"licence", who, profession,
+		));
 		let document = DocumentRef { hash, algorithm: HashAlgorithm::Blake2_256, locator: None };
 		Self::do_issue(
 			board,

@@ -1,6 +1,7 @@
 //! The registry through the real node and the real client, as a wallet would use it.
 
-use healthchain_e2e::{ClientRun, Node};
+use super::{as_signer, ok};
+use healthchain_e2e::Node;
 use std::time::Duration;
 
 /// Alice holds the dev chain's sudo key: she acts as the consortium.
@@ -11,17 +12,6 @@ const ADMIN: &str = "//Bob";
 const AGENT: &str = "//Charlie";
 /// Dave has nothing to do with it.
 const STRANGER: &str = "//Dave";
-
-fn ok(run: ClientRun) -> ClientRun {
-	assert!(run.ok(), "client failed: {:?}\n{}", run.json, run.stderr);
-	run
-}
-
-fn as_signer(node: &Node, suri: &str, args: &[&str]) -> ClientRun {
-	let mut full = vec!["--suri", suri];
-	full.extend_from_slice(args);
-	node.client(&full).expect("client runs")
-}
 
 /// Register Bob's hospital with Charlie as its agent; its id.
 fn hospital(node: &Node) -> u64 {

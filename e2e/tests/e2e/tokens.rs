@@ -1,6 +1,7 @@
 //! Health tokens through the real node and the real client, as issuers, patients,
 //! practitioners and verifiers would use them.
 
+use super::{as_signer, ok};
 use healthchain_e2e::{ClientRun, Node};
 use serde_json::Value;
 use std::{path::Path, time::Duration};
@@ -19,17 +20,6 @@ const PATIENT: &str = "//Eve";
 const DOCTOR: &str = "//Ferdie";
 /// A patient with no funds at all: accepts sessions by signature only.
 const UNFUNDED_PATIENT: &str = "//Alice//patient";
-
-fn ok(run: ClientRun) -> ClientRun {
-	assert!(run.ok(), "client failed: {:?}\n{}", run.json, run.stderr);
-	run
-}
-
-fn as_signer(node: &Node, suri: &str, args: &[&str]) -> ClientRun {
-	let mut full = vec!["--suri", suri];
-	full.extend_from_slice(args);
-	node.client(&full).expect("client runs")
-}
 
 /// The id of the token a transaction issued.
 fn issued(run: &ClientRun) -> String {
@@ -191,13 +181,31 @@ fn records_and_certificates_through_the_client() {
 	assert!(unknown.json["message"].as_str().unwrap().contains("unknown token 999"));
 }
 
-#[test]
-fn licences_and_telemedicine_sessions_through_the_client() {
-	let mut node = Node::start_dev().expect("dev node starts and finalizes");
-	let dir = tempfile::tempdir().unwrap();
-	organisation(&node, BOARD, "licensing-board", &["licensing-board"]);
+/// A licensing board run by Charlie, which licenses Ferdie as a physician for a day; the
+/// licence's id.
+fn licensed_doctor(node: &Node) -> String {
+	organisation(node, BOARD, "licensing-board", &["licensing-board"]);
+	let run = ok(as_signer(
+		node,
+		BOARD,
+		&[
+			"token",
+			"issue-licence",
+			"ferdie",
+			"physician",
+			"--valid-until",
+			"+1d",
+			"--hash",
+			&format!("0x{}", "22".repeat(32)),
+		],
+	));
+	issued(&run)
+}
 
-	// Only a licensing board licenses.
+#[test]
+fn licences_through_the_client() {
+	let mut node = Node::start_dev().expect("dev node starts and finalizes");
+	// Only a licensing board licenses: Bob acts for no organisation here.
 	let refused = as_signer(
 		&node,
 		HOSPITAL,
@@ -213,72 +221,19 @@ fn licences_and_telemedicine_sessions_through_the_client() {
 		],
 	);
 	assert_eq!(refused.error(), Some("healthtokens.IssuerNotAnAgent"));
-	let run = ok(as_signer(
-		&node,
-		BOARD,
-		&[
-			"token",
-			"issue-licence",
-			"ferdie",
-			"physician",
-			"--valid-until",
-			"+1d",
-			"--hash",
-			&format!("0x{}", "22".repeat(32)),
-		],
-	));
-	let licence = issued(&run);
+	let licence = licensed_doctor(&node);
 	let check = ok(node.client(&["token", "licence-check", "ferdie", "physician"]).unwrap()).json;
 	assert_eq!(check["licensed"], true);
 	assert_eq!(check["licence"].to_string(), licence);
-
-	// An unlicensed account cannot open a session.
-	let refused = as_signer(&node, STRANGER, &["session", "open", "eve", "physician"]);
-	assert_eq!(refused.error(), Some("healthtokens.NotLicensed"));
-
-	// Practitioner first, then the patient accepts; closed with the record's hash.
-	let run = ok(as_signer(&node, DOCTOR, &["session", "open", "eve", "physician"]));
-	let session = issued(&run);
-	assert_eq!(show(&node, &session)["effective"], "Pending");
-	let refused = as_signer(&node, STRANGER, &["session", "accept", &session]);
-	assert_eq!(refused.error(), Some("healthtokens.NotOwner"));
-	let run = ok(as_signer(&node, PATIENT, &["session", "accept", &session]));
-	assert!(run.event("HealthTokens", "SessionAccepted").is_some());
-	let notes = write(dir.path(), "session-notes.txt", "telemedicine session notes");
-	ok(as_signer(&node, DOCTOR, &["session", "close", &session, "--file", &notes]));
-	let closed = ok(verify(&node, &notes)).json;
-	assert_eq!(closed["token"]["effective"], "Closed");
-	assert_eq!(closed["token"]["token"]["issuer"], address(&node, DOCTOR));
-	assert_eq!(closed["token"]["token"]["authority"]["Licence"]["licence"].to_string(), licence);
-
-	// Patient first: an account without any funds signs an acceptance off chain.
-	let patient = address(&node, UNFUNDED_PATIENT);
-	let reference = format!("0x{}", "5e".repeat(32));
-	let signed = ok(as_signer(
-		&node,
-		UNFUNDED_PATIENT,
-		&["session", "sign-acceptance", "ferdie", "--reference", &reference],
-	));
-	let acceptance = dir.path().join("acceptance.json");
-	std::fs::write(&acceptance, signed.json.to_string()).unwrap();
-	let acceptance = acceptance.to_string_lossy().into_owned();
-	let run = ok(as_signer(
-		&node,
-		DOCTOR,
-		&["session", "open", &patient, "physician", "--acceptance", &acceptance],
-	));
-	let accepted = run.event("HealthTokens", "SessionAccepted").expect("accepted at once");
-	assert_eq!(accepted["fields"]["patient"].as_str().map(str::len), Some(66), "{accepted}");
-	assert_eq!(show(&node, &issued(&run))["effective"], "Active");
-	// The same acceptance cannot open a second session.
-	let replayed = as_signer(
-		&node,
-		DOCTOR,
-		&["session", "open", &patient, "physician", "--acceptance", &acceptance],
+	let check = ok(node.client(&["token", "licence-check", "ferdie", "nurse"]).unwrap()).json;
+	assert_eq!(
+		(check["licensed"].as_bool(), check["reason"].as_str()),
+		(Some(false), Some("NotLicensed"))
 	);
-	assert_eq!(replayed.error(), Some("healthtokens.HashInUse"));
 
-	// A suspended licence stops the practitioner at once.
+	// A suspended licence stops the practitioner at once; reinstated, it licenses again.
+	let refused = as_signer(&node, DOCTOR, &["token", "suspend", &licence]);
+	assert_eq!(refused.error(), Some("healthtokens.NotIssuer"));
 	ok(as_signer(&node, BOARD, &["token", "suspend", &licence]));
 	let check = ok(node.client(&["token", "licence-check", "ferdie", "physician"]).unwrap()).json;
 	assert_eq!(
@@ -288,8 +243,10 @@ fn licences_and_telemedicine_sessions_through_the_client() {
 	let refused = as_signer(&node, DOCTOR, &["session", "open", "eve", "physician"]);
 	assert_eq!(refused.error(), Some("healthtokens.LicenceSuspended"));
 	ok(as_signer(&node, BOARD, &["token", "reinstate", &licence]));
+	let check = ok(node.client(&["token", "licence-check", "ferdie", "physician"]).unwrap()).json;
+	assert_eq!(check["licensed"], true);
 
-	// An expired licence stops them too, without any transaction: licence Dave for 40 s.
+	// An expired licence stops them too, without any transaction: license Dave for 40 s.
 	let run = ok(as_signer(
 		&node,
 		BOARD,
@@ -311,4 +268,74 @@ fn licences_and_telemedicine_sessions_through_the_client() {
 	assert_eq!(check["reason"], "Expired", "licence {short}: {check}");
 	let refused = as_signer(&node, STRANGER, &["session", "open", "eve", "nurse"]);
 	assert_eq!(refused.error(), Some("healthtokens.LicenceExpired"));
+}
+
+#[test]
+fn telemedicine_sessions_through_the_client() {
+	let node = Node::start_dev().expect("dev node starts and finalizes");
+	let dir = tempfile::tempdir().unwrap();
+	let licence = licensed_doctor(&node);
+
+	// An unlicensed account cannot open a session.
+	let refused = as_signer(&node, STRANGER, &["session", "open", "eve", "physician"]);
+	assert_eq!(refused.error(), Some("healthtokens.NotLicensed"));
+
+	// Practitioner first, then the patient accepts; closed with the record's hash.
+	let run = ok(as_signer(&node, DOCTOR, &["session", "open", "eve", "physician"]));
+	let session = issued(&run);
+	assert_eq!(show(&node, &session)["effective"], "Pending");
+	let refused = as_signer(&node, STRANGER, &["session", "accept", &session]);
+	assert_eq!(refused.error(), Some("healthtokens.NotOwner"));
+	let run = ok(as_signer(&node, PATIENT, &["session", "accept", &session]));
+	assert!(run.event("HealthTokens", "SessionAccepted").is_some());
+	let notes = write(dir.path(), "session-notes.txt", "telemedicine session notes");
+	let refused = as_signer(&node, PATIENT, &["session", "close", &session, "--file", &notes]);
+	assert_eq!(refused.error(), Some("healthtokens.NotIssuer"));
+	ok(as_signer(&node, DOCTOR, &["session", "close", &session, "--file", &notes]));
+	let closed = ok(verify(&node, &notes)).json;
+	assert_eq!(closed["token"]["effective"], "Closed");
+	assert_eq!(closed["token"]["token"]["issuer"], address(&node, DOCTOR));
+	assert_eq!(closed["token"]["token"]["owner"], address(&node, PATIENT));
+	assert_eq!(closed["token"]["token"]["authority"]["Licence"]["licence"].to_string(), licence);
+
+	// Patient first: an account without any funds signs an acceptance off chain.
+	let patient = address(&node, UNFUNDED_PATIENT);
+	let reference = format!("0x{}", "5e".repeat(32));
+	let signed = ok(as_signer(
+		&node,
+		UNFUNDED_PATIENT,
+		&["session", "sign-acceptance", "ferdie", "--reference", &reference],
+	));
+	let acceptance = dir.path().join("acceptance.json");
+	std::fs::write(&acceptance, signed.json.to_string()).unwrap();
+	let acceptance = acceptance.to_string_lossy().into_owned();
+	// Ferdie cannot use it for another patient.
+	let misused = as_signer(
+		&node,
+		DOCTOR,
+		&["session", "open", "eve", "physician", "--acceptance", &acceptance],
+	);
+	assert_eq!(misused.error(), Some("healthtokens.BadSignature"));
+	let run = ok(as_signer(
+		&node,
+		DOCTOR,
+		&["session", "open", &patient, "physician", "--acceptance", &acceptance],
+	));
+	assert!(run.event("HealthTokens", "SessionAccepted").is_some(), "accepted at once");
+	let opened = show(&node, &issued(&run));
+	assert_eq!(opened["effective"], "Active");
+	assert_eq!(opened["token"]["owner"], patient);
+	// The same acceptance cannot open a second session.
+	let replayed = as_signer(
+		&node,
+		DOCTOR,
+		&["session", "open", &patient, "physician", "--acceptance", &acceptance],
+	);
+	assert_eq!(replayed.error(), Some("healthtokens.HashInUse"));
+
+	// A proposal nobody accepted can be withdrawn.
+	let run = ok(as_signer(&node, DOCTOR, &["session", "open", "eve", "physician"]));
+	let proposal = issued(&run);
+	ok(as_signer(&node, PATIENT, &["session", "cancel", &proposal]));
+	assert_eq!(node.client(&["token", "show", &proposal]).unwrap().code, 2);
 }

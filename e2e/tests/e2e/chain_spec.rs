@@ -65,9 +65,10 @@ fn committed_local_chain_spec_matches_the_node() {
 	let mut generated: Value =
 		serde_json::from_slice(&output.stdout).expect("the node prints JSON");
 	let path = workspace_root().join("chain-specs/local.json");
-	let mut committed: Value =
-		serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
-			.expect("committed spec is JSON");
+	let mut committed: Value = serde_json::from_str(
+		&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
+	)
+	.expect("committed spec is JSON");
 
 	let regenerate = "chain-specs/local.json drifted from the node: regenerate it with \
 	                  `healthchain-node export-chain-spec --chain local > chain-specs/local.json`";
