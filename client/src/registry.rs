@@ -5,33 +5,12 @@ use crate::chain::{Call, Chain};
 use anyhow::Result;
 use serde::{Serialize, Serializer};
 use subxt::{
-	ext::{scale_decode::DecodeAsType, scale_encode::EncodeAsType, scale_value::Value},
+	ext::{scale_decode::DecodeAsType, scale_value::Value},
 	utils::AccountId32,
 };
 
 /// An organisation id.
 pub type OrganisationId = u32;
-
-macro_rules! scale_enum {
-	($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident),* $(,)? }) => {
-		$(#[$doc])*
-		#[derive(
-			Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Serialize, DecodeAsType,
-			EncodeAsType,
-		)]
-		#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-		#[encode_as_type(crate_path = "subxt::ext::scale_encode")]
-		#[serde(rename_all = "snake_case")]
-		pub enum $name { $($(#[$vdoc])* $variant),* }
-
-		impl $name {
-			/// The variant as a SCALE value, to pass to a call.
-			pub fn to_value(self) -> Value {
-				Value::unnamed_variant(format!("{self:?}"), [])
-			}
-		}
-	};
-}
 
 scale_enum!(
 	/// What kind of legal entity an organisation is.

@@ -16,23 +16,7 @@ use subxt_signer::sr25519::Keypair;
 /// A token id.
 pub type TokenId = u64;
 
-macro_rules! value_enum {
-	($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident),* $(,)? }) => {
-		$(#[$doc])*
-		#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Serialize)]
-		#[serde(rename_all = "snake_case")]
-		pub enum $name { $($(#[$vdoc])* $variant),* }
-
-		impl $name {
-			/// The variant as a SCALE value, to pass to a call.
-			pub fn to_value(self) -> Value {
-				Value::unnamed_variant(format!("{self:?}"), [])
-			}
-		}
-	};
-}
-
-value_enum!(
+scale_enum!(
 	/// The profession a licence authorizes.
 	Profession {
 		/// Medical doctor.
@@ -58,7 +42,7 @@ value_enum!(
 	}
 );
 
-value_enum!(
+scale_enum!(
 	/// Why a new version is written.
 	VersionReason {
 		/// An error was corrected.
@@ -72,7 +56,7 @@ value_enum!(
 	}
 );
 
-value_enum!(
+scale_enum!(
 	/// Why a token is revoked.
 	RevocationReason {
 		/// Issued by mistake.
