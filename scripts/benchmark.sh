@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
 pallets=("$@")
-[ ${#pallets[@]} -gt 0 ] || pallets=(registry health-tokens)
+[ ${#pallets[@]} -gt 0 ] || pallets=(registry health-tokens consent)
 
 # The runtime-benchmarks build shares the debug profile (and so most of the dependency graph)
 # with the test build. Both write the runtime's wasm to the same `wbuild` directory and the node

@@ -26,5 +26,5 @@ cargo test --locked --workspace -- --test-threads "${E2E_THREADS:-8}"
 # dependency graph (FRAME, no client crates, no wasm) a second time, with `runtime-benchmarks`
 # and per-package feature resolution; the node is not rebuilt.
 step "benchmark tests"
-cargo test --locked -p pallet-registry -p pallet-health-tokens \
-	--features pallet-registry/runtime-benchmarks,pallet-health-tokens/runtime-benchmarks
+cargo test --locked -p pallet-registry -p pallet-health-tokens -p pallet-consent --features \
+	pallet-registry/runtime-benchmarks,pallet-health-tokens/runtime-benchmarks,pallet-consent/runtime-benchmarks

@@ -5,6 +5,8 @@
 //! what happened, and with `--json` prints it as JSON. A refused transaction prints the pallet
 //! error (`registry.NotAuthorized`) and exits with status 1; malformed input exits with status 2.
 
+mod consent_cmd;
+
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand};
 use healthchain_client::{
@@ -70,6 +72,9 @@ enum Command {
 	/// Telemedicine session attestations.
 	#[command(subcommand)]
 	Session(SessionCommand),
+	/// Consents, representatives, break-glass and the audit trail.
+	#[command(subcommand)]
+	Consent(consent_cmd::ConsentCommand),
 }
 
 #[derive(Args)]
@@ -443,36 +448,40 @@ enum CouncilCommand {
 	},
 }
 
-/// Parse `--valid-until`: Unix milliseconds, or `+<n><s|m|h|d>` from now.
+/// Parse a span `<n><s|m|h|d>` (e.g. `90s`, `4h`) into milliseconds.
+fn parse_duration(text: &str) -> Result<u64> {
+	let bad = |why: &str| healthchain_client::invalid(format!("bad duration {text:?}: {why}"));
+	let split = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+	let (digits, unit) = text.split_at(split);
+	let amount: u64 = digits.parse().map_err(|_| bad("give <n><s|m|h|d>, e.g. 4h"))?;
+	let unit_ms: u64 = match unit {
+		"s" => 1_000,
+		"m" => 60_000,
+		"h" => 3_600_000,
+		"d" => 86_400_000,
+		_ => return Err(bad("the unit is one of s, m, h, d")),
+	};
+	amount.checked_mul(unit_ms).ok_or_else(|| bad("too long"))
+}
+
+/// Parse a time: Unix milliseconds, or `+<n><s|m|h|d>` from now, or `-<n><s|m|h|d>` before now.
 fn parse_time(text: &str) -> Result<u64> {
-	if let Some(relative) = text.strip_prefix('+') {
-		let split = relative.find(|c: char| !c.is_ascii_digit()).unwrap_or(relative.len());
-		let (digits, unit) = relative.split_at(split);
-		let amount: u64 = digits
-			.parse()
-			.map_err(|_| healthchain_client::invalid(format!("bad time {text:?}")))?;
-		let unit_ms: u64 = match unit {
-			"s" => 1_000,
-			"m" => 60_000,
-			"h" => 3_600_000,
-			"d" => 86_400_000,
-			_ => {
-				return Err(healthchain_client::invalid(format!(
-					"bad time {text:?}: the unit is one of s, m, h, d"
-				)))
-			},
-		};
-		let now = SystemTime::now().duration_since(UNIX_EPOCH)?.as_millis() as u64;
-		return amount
-			.checked_mul(unit_ms)
-			.and_then(|ms| ms.checked_add(now))
-			.ok_or_else(|| healthchain_client::invalid(format!("bad time {text:?}: too far")));
-	}
-	text.parse().map_err(|_| {
+	let bad = || {
 		healthchain_client::invalid(format!(
 			"bad time {text:?}: give Unix milliseconds or +<n><s|m|h|d>, e.g. +365d"
 		))
-	})
+	};
+	let now =
+		|| -> Result<u64> { Ok(SystemTime::now().duration_since(UNIX_EPOCH)?.as_millis() as u64) };
+	if let Some(span) = text.strip_prefix('+') {
+		let span = parse_duration(span).map_err(|_| bad())?;
+		return now()?.checked_add(span).ok_or_else(bad);
+	}
+	if let Some(span) = text.strip_prefix('-') {
+		let span = parse_duration(span).map_err(|_| bad())?;
+		return now()?.checked_sub(span).ok_or_else(bad);
+	}
+	text.parse().map_err(|_| bad())
 }
 
 struct App {
@@ -560,6 +569,7 @@ impl App {
 			Command::Registry(command) => self.registry(command).await?,
 			Command::Token(command) => self.token(command).await?,
 			Command::Session(command) => self.session(command).await?,
+			Command::Consent(command) => self.consent(command).await?,
 			Command::Council(command) => {
 				let chain = self.chain().await?;
 				let call = match command {

@@ -2,7 +2,10 @@
 //! enum variants become their name, newtypes are unwrapped.
 
 use serde_json::{json, Map, Value as Json};
-use subxt::ext::scale_value::{Composite, Primitive, Value, ValueDef};
+use subxt::{
+	ext::scale_value::{Composite, Primitive, Value, ValueDef},
+	utils::AccountId32,
+};
 
 /// The JSON form of a decoded value.
 pub fn value_to_json<T>(value: &Value<T>) -> Json {
@@ -63,6 +66,35 @@ fn primitive_to_json(primitive: &Primitive) -> Json {
 			Json::String(format!("0x{}", hex::encode(bytes)))
 		},
 	}
+}
+
+/// Rewrite the 32-byte values (hex) of the fields named `fields`, anywhere in `json`, as SS58
+/// addresses: the account fields of a runtime API answer.
+pub fn accounts_to_ss58(json: &mut Json, fields: &[&str]) {
+	match json {
+		Json::Object(map) => {
+			for (key, value) in map.iter_mut() {
+				if fields.contains(&key.as_str()) {
+					if let Some(account) = value.as_str().and_then(parse_hex32) {
+						*value = Json::String(AccountId32(account).to_string());
+						continue;
+					}
+				}
+				accounts_to_ss58(value, fields);
+			}
+		},
+		Json::Array(values) => values.iter_mut().for_each(|value| accounts_to_ss58(value, fields)),
+		_ => {},
+	}
+}
+
+/// An SS58 address for a `0x…` 32-byte hex string, if it is one.
+pub fn ss58(text: &str) -> Option<String> {
+	parse_hex32(text).map(|bytes| AccountId32(bytes).to_string())
+}
+
+fn parse_hex32(text: &str) -> Option<[u8; 32]> {
+	hex::decode(text.strip_prefix("0x")?).ok()?.try_into().ok()
 }
 
 /// The bytes of a sequence of at least two `u8`-sized numbers, if that is what it is.

@@ -3,7 +3,7 @@
 
 use crate::{
 	chain::{Call, Chain},
-	output::value_to_json,
+	output::{accounts_to_ss58, value_to_json},
 	registry::{Hash32, Role},
 };
 use anyhow::{anyhow, Result};
@@ -326,30 +326,6 @@ pub mod calls {
 	}
 }
 
-/// Rewrite the 32-byte account fields of a runtime API answer (hex) as SS58 addresses.
-fn accounts_to_ss58(json: &mut Json) {
-	const ACCOUNT_FIELDS: [&str; 4] = ["issuer", "owner", "author", "practitioner"];
-	match json {
-		Json::Object(map) => {
-			for (key, value) in map.iter_mut() {
-				if ACCOUNT_FIELDS.contains(&key.as_str()) {
-					if let Some(account) = value.as_str().and_then(parse_hex32) {
-						*value = Json::String(AccountId32(account).to_string());
-						continue;
-					}
-				}
-				accounts_to_ss58(value);
-			}
-		},
-		Json::Array(values) => values.iter_mut().for_each(accounts_to_ss58),
-		_ => {},
-	}
-}
-
-fn parse_hex32(text: &str) -> Option<[u8; 32]> {
-	hex::decode(text.strip_prefix("0x")?).ok()?.try_into().ok()
-}
-
 impl Chain {
 	/// Call a `HealthTokensApi` method and render its answer as JSON.
 	async fn tokens_api<Args>(&self, method: &str, args: Args, best: bool) -> Result<Json>
@@ -358,7 +334,7 @@ impl Chain {
 	{
 		let value: Value<()> = self.runtime_api("HealthTokensApi", method, args, best).await?;
 		let mut json = value_to_json(&value);
-		accounts_to_ss58(&mut json);
+		accounts_to_ss58(&mut json, &["issuer", "owner", "author", "practitioner"]);
 		Ok(json)
 	}
 

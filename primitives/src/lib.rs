@@ -235,6 +235,9 @@ pub trait AccreditationInspect<AccountId> {
 	/// The organisation `who` acts for (as admin or agent), whatever its accreditations.
 	fn organisation_of(who: &AccountId) -> Option<OrganisationId>;
 
+	/// Whether `organisation` is registered (whatever its accreditations).
+	fn organisation_exists(organisation: OrganisationId) -> bool;
+
 	/// Benchmark helper: make `who` an agent of a fresh organisation accredited for `role`
 	/// for a long time, so that another pallet's benchmarks can act in that role.
 	#[cfg(feature = "runtime-benchmarks")]
@@ -355,4 +358,15 @@ pub trait LicenceInspect<AccountId> {
 	/// Benchmark helper: give `who` a valid licence for `profession`.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn make_licensed(who: &AccountId, profession: Profession) -> TokenId;
+}
+
+/// The health-token ledger's answer to "who owns this token?", for pallets whose permissions
+/// name a token (a consent scoped to one record).
+pub trait TokenInspect<AccountId> {
+	/// The owner of token `token`, if it exists.
+	fn owner_of(token: TokenId) -> Option<AccountId>;
+
+	/// Benchmark helper: a fresh token owned by `owner`.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_token(owner: &AccountId) -> TokenId;
 }

@@ -12,6 +12,10 @@ use frame_support::{
 	weights::Weight,
 };
 use healthchain_primitives::{AccreditationError, OrganisationId, Profession, Role, TokenId};
+use pallet_consent::{
+	AccessDecision, AccessRecord, Action, ConsentId, ConsentView, EmergencyGrant, Purpose,
+	RecordScope, RepresentativeInfo,
+};
 use pallet_grandpa::AuthorityId as GrandpaId;
 use pallet_health_tokens::{LicenceCheck, TokenView, Verification, VersionInfo};
 use pallet_registry::{AccreditationView, OrganisationInfo};
@@ -247,6 +251,38 @@ impl_runtime_apis! {
 
 		fn licence_check(practitioner: AccountId, profession: Profession) -> LicenceCheck {
 			crate::HealthTokens::licence_check(&practitioner, profession)
+		}
+	}
+
+	impl pallet_consent_runtime_api::ConsentApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn check_access(
+			grantee: AccountId,
+			patient: AccountId,
+			scope: RecordScope,
+			action: Action,
+			purpose: Purpose,
+		) -> AccessDecision {
+			crate::Consent::check_access(&grantee, &patient, &scope, action, purpose)
+		}
+
+		fn consent(id: ConsentId) -> Option<ConsentView<AccountId, Balance, BlockNumber>> {
+			crate::Consent::consent_view(id)
+		}
+
+		fn consents_of(patient: AccountId) -> Vec<ConsentView<AccountId, Balance, BlockNumber>> {
+			crate::Consent::consents_of(&patient)
+		}
+
+		fn representatives_of(patient: AccountId) -> Vec<(AccountId, RepresentativeInfo<AccountId, Balance>, bool)> {
+			crate::Consent::representatives_of(&patient)
+		}
+
+		fn emergency_access_of(patient: AccountId) -> Vec<(AccountId, EmergencyGrant<Balance, BlockNumber>)> {
+			crate::Consent::emergency_access_of(&patient)
+		}
+
+		fn audit_log(patient: AccountId, start: u64, limit: u32) -> Vec<(u64, AccessRecord<AccountId, BlockNumber>)> {
+			crate::Consent::audit_log(&patient, start, limit)
 		}
 	}
 

@@ -15,6 +15,7 @@
 //! | 8 | Council | the consortium council; its 2/3 majority is the consortium origin |
 //! | 20 | Registry | organisations, agents, accreditations |
 //! | 21 | HealthTokens | medical records, certificates, licences, telemedicine sessions |
+//! | 22 | Consent | patients' consents, representatives, break-glass, audit trail |
 #![cfg_attr(not(feature = "std"), no_std)]
 // `#[frame_support::runtime]` and `impl_runtime_apis!` expand to items without docs.
 #![allow(missing_docs)]
@@ -79,7 +80,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("healthchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("healthchain"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -214,7 +215,13 @@ mod runtime {
 
 	#[runtime::pallet_index(21)]
 	pub type HealthTokens = pallet_health_tokens;
+
+	#[runtime::pallet_index(22)]
+	pub type Consent = pallet_consent;
 }
+
+#[cfg(test)]
+mod tests_consent;
 
 /// Transactions and queries that must keep their encoding: checked by the tests below.
 #[cfg(test)]
@@ -235,6 +242,7 @@ mod tests {
 		assert_eq!(Council::index(), 8);
 		assert_eq!(Registry::index(), 20);
 		assert_eq!(HealthTokens::index(), 21);
+		assert_eq!(Consent::index(), 22);
 	}
 
 	#[test]

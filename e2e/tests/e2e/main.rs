@@ -5,6 +5,7 @@
 //! long as its longest test rather than the sum of all.
 
 mod chain_spec;
+mod consent;
 mod operator;
 mod registry;
 mod tokens;

@@ -3,8 +3,8 @@
 
 use crate::{
 	AccreditationInspect, Authority, Config, EffectiveStatus, LicenceCheck, LicenceError,
-	LicenceInspect, LicenceOf, Pallet, Profession, TokenByHash, TokenClass, TokenId, TokenOf,
-	TokenView, Tokens, TokensOf, Verification, VersionOf, Versions,
+	LicenceInspect, LicenceOf, Pallet, Profession, TokenByHash, TokenClass, TokenId, TokenInspect,
+	TokenOf, TokenView, Tokens, TokensOf, Verification, VersionOf, Versions,
 };
 use alloc::vec::Vec;
 use frame_support::traits::Get;
@@ -181,6 +181,37 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		Ok(())
+	}
+}
+
+impl<T: Config> TokenInspect<T::AccountId> for Pallet<T> {
+	fn owner_of(token: TokenId) -> Option<T::AccountId> {
+		Tokens::<T>::get(token).map(|token| token.owner)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_token(owner: &T::AccountId) -> TokenId {
+		use crate::{DocumentRef, HashAlgorithm, Role, TokenDetails};
+		use frame_support::traits::fungible::Mutate;
+		use sp_runtime::Saturating;
+		let provider: T::AccountId = frame_benchmarking::account("token-issuer", 0, 0);
+		T::Accreditation::make_accredited(&provider, Role::Provider);
+		T::Currency::set_balance(&provider, T::TokenDeposit::get().saturating_mul(1_000u32.into()));
+		let next = crate::NextTokenId::<T>::get();
+		let hash = <sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash_of(&(
+			b"benchmark-token",
+			next,
+		));
+		let document = DocumentRef { hash, algorithm: HashAlgorithm::Blake2_256, locator: None };
+		Self::do_issue(
+			provider,
+			owner.clone(),
+			Role::Provider,
+			TokenDetails::MedicalRecord,
+			document,
+			None,
+		)
+		.expect("an accredited, funded provider can issue a record")
 	}
 }
 

@@ -25,8 +25,8 @@ impl<T: Config> Pallet<T> {
 		let class = details.class();
 		ensure!(class.issuer_roles().contains(&role), Error::<T>::RoleNotAllowed);
 		let organisation = Self::ensure_accredited(&issuer, role)?;
+		// A licence always has a valid-until time: `issue_licence` requires one.
 		if let TokenDetails::Licence { profession } = details {
-			ensure!(valid_until.is_some(), Error::<T>::ValidUntilRequired);
 			if let Some(existing) = LicenceOf::<T>::get(&owner, profession) {
 				let revoked = Tokens::<T>::get(existing)
 					.is_none_or(|licence| matches!(licence.status, TokenStatus::Revoked { .. }));

@@ -34,7 +34,7 @@ mod tests;
 
 pub use healthchain_primitives::{
 	AccreditationError, AccreditationInspect, LicenceError, LicenceInspect, Moment, OrganisationId,
-	Profession, Role, TokenId,
+	Profession, Role, TokenId, TokenInspect,
 };
 pub use types::*;
 pub use weights::WeightInfo;
@@ -305,8 +305,6 @@ pub mod pallet {
 		AlreadySuspended,
 		/// The token is not suspended.
 		NotSuspended,
-		/// A valid-until time must be given for this class.
-		ValidUntilRequired,
 		/// The valid-until time is not after the current block's time.
 		ExpiryInPast,
 		/// The practitioner and the patient of a session must be different accounts.

@@ -139,6 +139,10 @@ impl<T: Config> AccreditationInspect<T::AccountId> for Pallet<T> {
 		Self::organisation_of(who)
 	}
 
+	fn organisation_exists(organisation: OrganisationId) -> bool {
+		Organisations::<T>::contains_key(organisation)
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn make_accredited(who: &T::AccountId, role: Role) -> OrganisationId {
 		use crate::{Moment, OrganisationKind};

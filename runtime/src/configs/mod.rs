@@ -219,3 +219,35 @@ impl pallet_health_tokens::Config for Runtime {
 	type BenchmarkHelper = HealthTokensBenchmarkHelper;
 	type WeightInfo = pallet_health_tokens::weights::SubstrateWeight<Runtime>;
 }
+
+parameter_types! {
+	/// Held from the grantor of every consent until it is removed.
+	pub const ConsentDeposit: Balance = 10 * MILLI_UNIT;
+	/// Held for every guardian or legal representative until removed.
+	pub const RepresentativeDeposit: Balance = 10 * MILLI_UNIT;
+	/// Held from a practitioner for an emergency grant until it is closed.
+	pub const EmergencyDeposit: Balance = 10 * MILLI_UNIT;
+	/// Held for every audit-trail entry, which is permanent.
+	pub const AccessRecordDeposit: Balance = MILLI_UNIT;
+	/// Break-glass lasts at most four hours.
+	pub const MaxEmergencyDuration: u64 = 4 * 60 * 60 * 1000;
+}
+
+impl pallet_consent::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Accreditation = crate::Registry;
+	type Licences = crate::HealthTokens;
+	type Tokens = crate::HealthTokens;
+	type Time = Timestamp;
+	type ConsentDeposit = ConsentDeposit;
+	type RepresentativeDeposit = RepresentativeDeposit;
+	type EmergencyDeposit = EmergencyDeposit;
+	type AccessRecordDeposit = AccessRecordDeposit;
+	type MaxConsentsPerPatient = ConstU32<32>;
+	type MaxProvisions = ConstU32<8>;
+	type MaxRepresentatives = ConstU32<4>;
+	type MaxEmergencyDuration = MaxEmergencyDuration;
+	type MaxPageSize = ConstU32<100>;
+	type WeightInfo = pallet_consent::weights::SubstrateWeight<Runtime>;
+}

@@ -1,0 +1,116 @@
+//! Granting, revoking and removing consents.
+
+use crate::{
+	AccreditationInspect, Config, ConsentId, ConsentInfo, ConsentStatus, Consents, ConsentsOf,
+	EffectiveStatus, Error, Event, Grantee, HoldReason, NextConsentId, Pallet, Period,
+	ProvisionsOf, Scope, TokenInspect,
+};
+use frame_support::{
+	ensure,
+	traits::{fungible::MutateHold, tokens::Precision, Get},
+};
+use sp_runtime::{DispatchError, DispatchResult};
+
+impl<T: Config> Pallet<T> {
+	/// Grant a consent for `patient` as `who` (the patient or a representative in force).
+	pub(crate) fn do_grant(
+		who: T::AccountId,
+		patient: T::AccountId,
+		grantee: Grantee<T::AccountId>,
+		provisions: ProvisionsOf<T>,
+		period: Period,
+	) -> Result<ConsentId, DispatchError> {
+		let capacity = Self::capacity_of(&who, &patient).ok_or(Error::<T>::NotAuthorized)?;
+		ensure!(!provisions.is_empty(), Error::<T>::NoProvisions);
+		for provision in provisions.iter() {
+			ensure!(!provision.actions.is_empty(), Error::<T>::NoActions);
+			ensure!(!provision.purposes.is_empty(), Error::<T>::NoPurposes);
+			if let Some(data_period) = provision.data_period {
+				ensure!(data_period.is_valid(), Error::<T>::InvalidPeriod);
+			}
+			if let Scope::Token(token) = provision.scope {
+				ensure!(
+					T::Tokens::owner_of(token).as_ref() == Some(&patient),
+					Error::<T>::TokenNotOwned
+				);
+			}
+		}
+		ensure!(period.is_valid(), Error::<T>::InvalidPeriod);
+		if let Some(end) = period.end {
+			ensure!(end > Self::now(), Error::<T>::ExpiryInPast);
+		}
+		if let Grantee::Organisation(organisation) = grantee {
+			ensure!(
+				T::Accreditation::organisation_exists(organisation),
+				Error::<T>::UnknownOrganisation
+			);
+		}
+		let mut ids = ConsentsOf::<T>::get(&patient);
+		let id = NextConsentId::<T>::get();
+		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		ids.try_push(id).map_err(|_| Error::<T>::TooManyConsents)?;
+		let deposit = T::ConsentDeposit::get();
+		T::Currency::hold(&HoldReason::ConsentDeposit.into(), &who, deposit)
+			.map_err(|_| Error::<T>::InsufficientBalance)?;
+
+		NextConsentId::<T>::put(next);
+		ConsentsOf::<T>::insert(&patient, ids);
+		Consents::<T>::insert(
+			id,
+			ConsentInfo {
+				patient: patient.clone(),
+				grantor: who.clone(),
+				capacity,
+				grantee: grantee.clone(),
+				provisions,
+				period,
+				status: ConsentStatus::Active,
+				granted_in: frame_system::Pallet::<T>::block_number(),
+				deposit,
+			},
+		);
+		Self::deposit_event(Event::ConsentGranted {
+			consent: id,
+			patient,
+			grantor: who,
+			capacity,
+			grantee,
+		});
+		Ok(id)
+	}
+
+	/// Revoke consent `id` as `who` (the patient or a representative in force).
+	pub(crate) fn do_revoke(who: &T::AccountId, id: ConsentId) -> DispatchResult {
+		let mut consent = Consents::<T>::get(id).ok_or(Error::<T>::NotFound)?;
+		ensure!(Self::capacity_of(who, &consent.patient).is_some(), Error::<T>::NotAuthorized);
+		ensure!(consent.status == ConsentStatus::Active, Error::<T>::AlreadyRevoked);
+		consent.status = ConsentStatus::Revoked { at: Self::now() };
+		let patient = consent.patient.clone();
+		Consents::<T>::insert(id, consent);
+		Self::deposit_event(Event::ConsentRevoked { consent: id, patient, by: who.clone() });
+		Ok(())
+	}
+
+	/// Remove revoked or expired consent `id` as `who`; the deposit returns to its grantor.
+	pub(crate) fn do_remove(who: &T::AccountId, id: ConsentId) -> DispatchResult {
+		let consent = Consents::<T>::get(id).ok_or(Error::<T>::NotFound)?;
+		ensure!(Self::capacity_of(who, &consent.patient).is_some(), Error::<T>::NotAuthorized);
+		ensure!(
+			matches!(
+				consent.effective_status(Self::now()),
+				EffectiveStatus::Revoked | EffectiveStatus::Expired
+			),
+			Error::<T>::StillInForce
+		);
+		ConsentsOf::<T>::mutate(&consent.patient, |ids| ids.retain(|other| *other != id));
+		Consents::<T>::remove(id);
+		T::Currency::release(
+			&HoldReason::ConsentDeposit.into(),
+			&consent.grantor,
+			consent.deposit,
+			Precision::BestEffort,
+		)?;
+		Self::deposit_event(Event::ConsentRemoved { consent: id, patient: consent.patient });
+		Ok(())
+	}
+}

@@ -1,0 +1,416 @@
+//! The table of decisions: what `check_access` (the runtime API's answer) says in each case.
+
+use super::*;
+use crate::{Capacity, Justification};
+use frame_support::assert_ok;
+
+/// One row: a description, a setup returning the question, and the expected answer.
+struct Row {
+	case: &'static str,
+	run: fn() -> (AccessDecision, AccessDecision),
+}
+
+fn rows() -> Vec<Row> {
+	vec![
+		Row {
+			case: "permit: a consent to the account for the category, action and purpose",
+			run: || {
+				let id = grant(
+					Grantee::Account(NOBODY),
+					vec![provision(Decision::Permit, Scope::Category(DataCategory::Imaging))],
+				);
+				(
+					check(NOBODY, record(DataCategory::Imaging), Action::Read, Purpose::Treatment),
+					permit(id, 0),
+				)
+			},
+		},
+		Row {
+			case: "deny: no consent at all",
+			run: || {
+				(
+					check(NOBODY, record(DataCategory::Imaging), Action::Read, Purpose::Treatment),
+					no_consent(),
+				)
+			},
+		},
+		Row {
+			case: "deny: another category than the consent's",
+			run: || {
+				grant(
+					Grantee::Account(NOBODY),
+					vec![provision(Decision::Permit, Scope::Category(DataCategory::Imaging))],
+				);
+				(
+					check(
+						NOBODY,
+						record(DataCategory::MentalHealth),
+						Action::Read,
+						Purpose::Treatment,
+					),
+					no_consent(),
+				)
+			},
+		},
+		Row {
+			case: "deny: another grantee",
+			run: || {
+				grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::All)]);
+				(
+					check(DOCTOR, record(DataCategory::Imaging), Action::Read, Purpose::Treatment),
+					no_consent(),
+				)
+			},
+		},
+		Row {
+			case: "deny: wrong action (write under a read-only consent)",
+			run: || {
+				grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::All)]);
+				(
+					check(NOBODY, record(DataCategory::Imaging), Action::Write, Purpose::Treatment),
+					no_consent(),
+				)
+			},
+		},
+		Row {
+			case: "deny: wrong purpose (research under a treatment consent)",
+			run: || {
+				grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::All)]);
+				(
+					check(NOBODY, record(DataCategory::Imaging), Action::Read, Purpose::Research),
+					no_consent(),
+				)
+			},
+		},
+		Row {
+			case: "deny: expired, without any transaction",
+			run: || {
+				grant_for(
+					PATIENT,
+					PATIENT,
+					Grantee::Account(NOBODY),
+					vec![provision(Decision::Permit, Scope::All)],
+					Period { start: START, end: Some(START + DAY) },
+				);
+				Now::set(START + DAY);
+				(
+					check(NOBODY, record(DataCategory::Imaging), Action::Read, Purpose::Treatment),
+					no_consent(),
+				)
+			},
+		},
+		Row {
+			case: "deny: not yet started",
+			run: || {
+				grant_for(
+					PATIENT,
+					PATIENT,
+					Grantee::Account(NOBODY),
+					vec![provision(Decision::Permit, Scope::All)],
+					Period { start: START + DAY, end: None },
+				);
+				(
+					check(NOBODY, record(DataCategory::Imaging), Action::Read, Purpose::Treatment),
+					no_consent(),
+				)
+			},
+		},
+		Row {
+			case: "deny: revoked",
+			run: || {
+				let id =
+					grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::All)]);
+				assert_ok!(Consent::revoke(RuntimeOrigin::signed(PATIENT), id));
+				(
+					check(NOBODY, record(DataCategory::Imaging), Action::Read, Purpose::Treatment),
+					no_consent(),
+				)
+			},
+		},
+		Row {
+			case: "deny overrides permit: a narrower deny in a later consent",
+			run: || {
+				grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::All)]);
+				let deny_id = grant(
+					Grantee::Account(NOBODY),
+					vec![provision(Decision::Deny, Scope::Category(DataCategory::MentalHealth))],
+				);
+				(
+					check(
+						NOBODY,
+						record(DataCategory::MentalHealth),
+						Action::Read,
+						Purpose::Treatment,
+					),
+					deny(deny_id, 0),
+				)
+			},
+		},
+		Row {
+			case: "deny overrides permit: within one consent, whatever the order",
+			run: || {
+				let id = grant(
+					Grantee::Account(NOBODY),
+					vec![
+						provision(Decision::Permit, Scope::All),
+						provision(Decision::Deny, Scope::Category(DataCategory::Genomics)),
+					],
+				);
+				(
+					check(NOBODY, record(DataCategory::Genomics), Action::Read, Purpose::Treatment),
+					deny(id, 1),
+				)
+			},
+		},
+		Row {
+			case: "permit: the deny covers another category",
+			run: || {
+				let id = grant(
+					Grantee::Account(NOBODY),
+					vec![
+						provision(Decision::Permit, Scope::All),
+						provision(Decision::Deny, Scope::Category(DataCategory::Genomics)),
+					],
+				);
+				(
+					check(NOBODY, record(DataCategory::Imaging), Action::Read, Purpose::Treatment),
+					permit(id, 0),
+				)
+			},
+		},
+		Row {
+			case: "permit: an organisation grantee covers each of its agents",
+			run: || {
+				let id = grant(
+					Grantee::Organisation(HOSPITAL_ORG),
+					vec![provision(Decision::Permit, Scope::All)],
+				);
+				(
+					check(
+						HOSPITAL_AGENT,
+						record(DataCategory::Imaging),
+						Action::Read,
+						Purpose::Treatment,
+					),
+					permit(id, 0),
+				)
+			},
+		},
+		Row {
+			case: "deny: an organisation grantee does not cover other organisations' agents",
+			run: || {
+				grant(
+					Grantee::Organisation(HOSPITAL_ORG),
+					vec![provision(Decision::Permit, Scope::All)],
+				);
+				(
+					check(LAB, record(DataCategory::Imaging), Action::Read, Purpose::Treatment),
+					no_consent(),
+				)
+			},
+		},
+		Row {
+			case: "permit: a record dated inside the data period",
+			run: || {
+				let mut limited = provision(Decision::Permit, Scope::All);
+				limited.data_period = Some(Period { start: 0, end: Some(START) });
+				let id = grant(Grantee::Account(NOBODY), vec![limited]);
+				let scope =
+					RecordScope { recorded_at: Some(START - 1), ..record(DataCategory::Imaging) };
+				(check(NOBODY, scope, Action::Read, Purpose::Treatment), permit(id, 0))
+			},
+		},
+		Row {
+			case: "deny: a record dated after the data period",
+			run: || {
+				let mut limited = provision(Decision::Permit, Scope::All);
+				limited.data_period = Some(Period { start: 0, end: Some(START) });
+				grant(Grantee::Account(NOBODY), vec![limited]);
+				let scope =
+					RecordScope { recorded_at: Some(START), ..record(DataCategory::Imaging) };
+				(check(NOBODY, scope, Action::Read, Purpose::Treatment), no_consent())
+			},
+		},
+		Row {
+			case: "deny: an undated record under a permit limited to a data period",
+			run: || {
+				let mut limited = provision(Decision::Permit, Scope::All);
+				limited.data_period = Some(Period { start: 0, end: Some(START) });
+				grant(Grantee::Account(NOBODY), vec![limited]);
+				(
+					check(NOBODY, record(DataCategory::Imaging), Action::Read, Purpose::Treatment),
+					no_consent(),
+				)
+			},
+		},
+		Row {
+			case: "deny: an undated record under a deny limited to a data period (when in doubt)",
+			run: || {
+				let mut limited = provision(Decision::Deny, Scope::All);
+				limited.data_period = Some(Period { start: 0, end: Some(START) });
+				grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::All)]);
+				let deny_id = grant(Grantee::Account(NOBODY), vec![limited]);
+				(
+					check(NOBODY, record(DataCategory::Imaging), Action::Read, Purpose::Treatment),
+					deny(deny_id, 0),
+				)
+			},
+		},
+		Row {
+			case: "permit: one token of the patient",
+			run: || {
+				let token = issue_token(PATIENT);
+				let id = grant(
+					Grantee::Account(NOBODY),
+					vec![provision(Decision::Permit, Scope::Token(token))],
+				);
+				let scope =
+					RecordScope { token: Some(token), ..record(DataCategory::DiagnosticReports) };
+				(check(NOBODY, scope, Action::Read, Purpose::Treatment), permit(id, 0))
+			},
+		},
+		Row {
+			case: "deny: another record than the consent's token",
+			run: || {
+				let token = issue_token(PATIENT);
+				grant(
+					Grantee::Account(NOBODY),
+					vec![provision(Decision::Permit, Scope::Token(token))],
+				);
+				(
+					check(
+						NOBODY,
+						record(DataCategory::DiagnosticReports),
+						Action::Read,
+						Purpose::Treatment,
+					),
+					no_consent(),
+				)
+			},
+		},
+		Row {
+			case: "permit: granted by a guardian in force",
+			run: || {
+				assert_ok!(Consent::appoint_representative(
+					RuntimeOrigin::signed(PATIENT),
+					GUARDIAN,
+					Capacity::Guardian,
+					None
+				));
+				let id = grant_for(
+					GUARDIAN,
+					PATIENT,
+					Grantee::Account(NOBODY),
+					vec![provision(Decision::Permit, Scope::All)],
+					from_now(),
+				);
+				(
+					check(NOBODY, record(DataCategory::Imaging), Action::Read, Purpose::Treatment),
+					permit(id, 0),
+				)
+			},
+		},
+		Row {
+			case: "permit: break-glass, emergency purpose, over the patient's deny",
+			run: || {
+				grant(Grantee::Account(DOCTOR), vec![provision(Decision::Deny, Scope::All)]);
+				open_emergency();
+				(
+					check(
+						DOCTOR,
+						record(DataCategory::MentalHealth),
+						Action::Read,
+						Purpose::Emergency,
+					),
+					AccessDecision {
+						decision: Decision::Permit,
+						basis: Basis::Emergency { licence: 0 },
+					},
+				)
+			},
+		},
+		Row {
+			case: "deny: break-glass is for the emergency purpose only",
+			run: || {
+				open_emergency();
+				(
+					check(DOCTOR, record(DataCategory::Imaging), Action::Read, Purpose::Treatment),
+					no_consent(),
+				)
+			},
+		},
+		Row {
+			case: "deny: break-glass does not permit sharing",
+			run: || {
+				open_emergency();
+				(
+					check(DOCTOR, record(DataCategory::Imaging), Action::Share, Purpose::Emergency),
+					no_consent(),
+				)
+			},
+		},
+		Row {
+			case: "deny: break-glass after it ended",
+			run: || {
+				open_emergency();
+				Now::set(START + HOUR);
+				(
+					check(DOCTOR, record(DataCategory::Imaging), Action::Read, Purpose::Emergency),
+					no_consent(),
+				)
+			},
+		},
+	]
+}
+
+/// A medical record issued by the hospital to `patient`; its token id.
+fn issue_token(patient: u64) -> crate::TokenId {
+	assert_ok!(HealthTokens::issue_record(
+		RuntimeOrigin::signed(HOSPITAL),
+		patient,
+		pallet_registry::Role::Provider,
+		pallet_health_tokens::DocumentRef {
+			hash: sp_core::H256::repeat_byte(42),
+			algorithm: pallet_health_tokens::HashAlgorithm::Sha256,
+			locator: None,
+		}
+	));
+	pallet_health_tokens::NextTokenId::<Test>::get() - 1
+}
+
+/// `DOCTOR` breaks the glass on `PATIENT` for one hour.
+fn open_emergency() {
+	assert_ok!(Consent::open_emergency_access(
+		RuntimeOrigin::signed(DOCTOR),
+		PATIENT,
+		Justification::PatientUnableToConsent,
+		HOUR
+	));
+}
+
+#[test]
+fn check_access_decides_every_case_of_the_table() {
+	for row in rows() {
+		ExtBuilder::default().build_and_execute(|| {
+			let (answer, expected) = (row.run)();
+			assert_eq!(answer, expected, "{}", row.case);
+		});
+	}
+}
+
+#[test]
+fn check_access_ignores_other_patients_consents() {
+	ExtBuilder::default().build_and_execute(|| {
+		grant_for(
+			PATIENT2,
+			PATIENT2,
+			Grantee::Account(NOBODY),
+			vec![provision(Decision::Permit, Scope::All)],
+			from_now(),
+		);
+		assert_eq!(
+			check(NOBODY, record(DataCategory::Imaging), Action::Read, Purpose::Treatment),
+			no_consent()
+		);
+	});
+}

@@ -1,0 +1,100 @@
+//! Unit tests, one file per area; `decisions.rs` is the table of `check_access` answers.
+
+mod audit;
+mod consents;
+mod decisions;
+mod emergency;
+mod representatives;
+
+use crate::{
+	mock::*, AccessDecision, Action, Actions, Basis, ConsentId, DataCategory, Decision, Event,
+	Grantee, Period, Provision, Purpose, Purposes, RecordScope, Scope,
+};
+use frame_support::{assert_ok, BoundedVec};
+
+/// Read only.
+const READ: Actions = Actions { read: true, write: false, share: false };
+/// Treatment only.
+const TREATMENT: Purposes = Purposes {
+	treatment: true,
+	payment: false,
+	research: false,
+	emergency: false,
+	operations: false,
+};
+
+/// A provision over `scope` for reading for treatment.
+fn provision(decision: Decision, scope: Scope) -> Provision {
+	Provision { decision, scope, actions: READ, purposes: TREATMENT, data_period: None }
+}
+
+/// From now on, without end.
+fn from_now() -> Period {
+	Period { start: Now::get(), end: None }
+}
+
+/// `PATIENT` grants `grantee` these provisions from now on; the consent's id.
+fn grant(grantee: Grantee<u64>, provisions: Vec<Provision>) -> ConsentId {
+	grant_for(PATIENT, PATIENT, grantee, provisions, from_now())
+}
+
+/// `who` grants for `patient`; the consent's id.
+fn grant_for(
+	who: u64,
+	patient: u64,
+	grantee: Grantee<u64>,
+	provisions: Vec<Provision>,
+	period: Period,
+) -> ConsentId {
+	assert_ok!(Consent::grant(
+		RuntimeOrigin::signed(who),
+		patient,
+		grantee,
+		BoundedVec::truncate_from(provisions),
+		period
+	));
+	crate::NextConsentId::<Test>::get() - 1
+}
+
+/// A record of `category`, undated, without a token.
+fn record(category: DataCategory) -> RecordScope {
+	RecordScope { category, token: None, recorded_at: None }
+}
+
+/// What `check_access` answers for `grantee` reading `PATIENT`'s `scope` for `purpose`.
+fn check(grantee: u64, scope: RecordScope, action: Action, purpose: Purpose) -> AccessDecision {
+	Consent::check_access(&grantee, &PATIENT, &scope, action, purpose)
+}
+
+/// Permitted by provision `provision` of consent `consent`.
+fn permit(consent: ConsentId, provision: u32) -> AccessDecision {
+	AccessDecision { decision: Decision::Permit, basis: Basis::Consent { consent, provision } }
+}
+
+/// Denied by provision `provision` of consent `consent`.
+fn deny(consent: ConsentId, provision: u32) -> AccessDecision {
+	AccessDecision { decision: Decision::Deny, basis: Basis::Consent { consent, provision } }
+}
+
+/// Denied because no consent covers it.
+fn no_consent() -> AccessDecision {
+	AccessDecision { decision: Decision::Deny, basis: Basis::NoConsent }
+}
+
+/// The last event the pallet emitted.
+fn last_event() -> Event<Test> {
+	System::events()
+		.into_iter()
+		.rev()
+		.find_map(|record| match record.event {
+			RuntimeEvent::Consent(event) => Some(event),
+			_ => None,
+		})
+		.expect("the pallet emitted an event")
+}
+
+/// What `who` has on hold.
+fn held(who: u64) -> u64 {
+	use frame_support::traits::fungible::InspectHold;
+	Balances::total_balance_on_hold(&who)
+}

@@ -1,0 +1,623 @@
+//! The SCALE types of consents, representatives, emergency grants and the audit trail.
+//!
+//! Enums have fixed SCALE indices and only ever gain variants at the end, so categories,
+//! purposes and justifications can be added without migrating stored consents.
+
+use crate::{Config, Moment, OrganisationId, TokenId};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{traits::fungible::Inspect, BoundedVec};
+use frame_system::pallet_prelude::BlockNumberFor;
+use scale_info::TypeInfo;
+
+/// The balance type of the pallet's currency.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+/// Identifier of a consent, assigned sequentially from 0 and never reused.
+pub type ConsentId = u64;
+
+/// The provisions of one consent, at most `MaxProvisions`.
+pub type ProvisionsOf<T> = BoundedVec<Provision, <T as Config>::MaxProvisions>;
+
+/// [`ConsentInfo`] as the pallet stores it.
+pub type ConsentOf<T> = ConsentInfo<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	BlockNumberFor<T>,
+	ProvisionsOf<T>,
+>;
+
+/// [`RepresentativeInfo`] as the pallet stores it.
+pub type RepresentativeOf<T> =
+	RepresentativeInfo<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+
+/// [`EmergencyGrant`] as the pallet stores it.
+pub type EmergencyGrantOf<T> = EmergencyGrant<BalanceOf<T>, BlockNumberFor<T>>;
+
+/// [`AccessRecord`] as the pallet stores it.
+pub type AccessRecordOf<T> =
+	AccessRecord<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+
+macro_rules! scale_enum {
+	($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $index:literal),* $(,)? }) => {
+		$(#[$doc])*
+		#[derive(
+			Clone,
+			Copy,
+			PartialEq,
+			Eq,
+			PartialOrd,
+			Ord,
+			Encode,
+			Decode,
+			DecodeWithMemTracking,
+			MaxEncodedLen,
+			TypeInfo,
+			Debug,
+		)]
+		pub enum $name { $($(#[$vdoc])* #[codec(index = $index)] $variant),* }
+	};
+}
+
+scale_enum!(
+	/// A category of health data, as a consent scopes it. Aligned with the FHIR US Core and
+	/// HL7 v3 sensitivity categories; the last five are the sensitive categories that
+	/// jurisdictions commonly protect separately. The category of a record is known to the
+	/// custodian holding it, never stored on chain.
+	DataCategory {
+		/// Clinical notes and documents (FHIR `DocumentReference`).
+		ClinicalNotes = 0,
+		/// Laboratory and diagnostic reports (`DiagnosticReport`, `Observation` laboratory).
+		DiagnosticReports = 1,
+		/// Imaging studies and reports (`ImagingStudy`).
+		Imaging = 2,
+		/// Prescriptions and medication records (`MedicationRequest`, `MedicationStatement`).
+		Medications = 3,
+		/// Immunizations (`Immunization`).
+		Immunizations = 4,
+		/// Allergies and intolerances (`AllergyIntolerance`).
+		Allergies = 5,
+		/// Problems and diagnoses (`Condition`).
+		Conditions = 6,
+		/// Procedures (`Procedure`).
+		Procedures = 7,
+		/// Vital signs (`Observation` vital-signs).
+		VitalSigns = 8,
+		/// Care plans (`CarePlan`).
+		CarePlans = 9,
+		/// Mental and behavioural health (HL7 `PSY`, `BH`).
+		MentalHealth = 10,
+		/// Genetic and genomic data (HL7 `GDIS`).
+		Genomics = 11,
+		/// Sexual and reproductive health (HL7 `SEX`).
+		SexualAndReproductiveHealth = 12,
+		/// Substance use (HL7 `ETH`, `SUD`).
+		SubstanceUse = 13,
+		/// HIV/AIDS (HL7 `HIV`).
+		Hiv = 14,
+	}
+);
+
+scale_enum!(
+	/// What a grantee does with the data (FHIR `Consent.provision.action`).
+	Action {
+		/// Read or view it.
+		Read = 0,
+		/// Write or append to it.
+		Write = 1,
+		/// Disclose it to a third party.
+		Share = 2,
+	}
+);
+
+scale_enum!(
+	/// Why a grantee uses the data (HL7 `PurposeOfUse`).
+	Purpose {
+		/// Treatment (`TREAT`).
+		Treatment = 0,
+		/// Payment (`HPAYMT`).
+		Payment = 1,
+		/// Research (`HRESCH`).
+		Research = 2,
+		/// Emergency treatment (`ETREAT`).
+		Emergency = 3,
+		/// Healthcare operations (`HOPERAT`).
+		Operations = 4,
+	}
+);
+
+scale_enum!(
+	/// Whether a provision permits or denies (FHIR `Consent.provision.type`).
+	Decision {
+		/// It permits what it covers.
+		Permit = 0,
+		/// It denies what it covers; a deny overrides every permit.
+		Deny = 1,
+	}
+);
+
+scale_enum!(
+	/// In which capacity someone grants or revokes for a patient.
+	Capacity {
+		/// The patient, for themself.
+		Patient = 0,
+		/// A guardian (e.g. a parent of a minor).
+		Guardian = 1,
+		/// A legal representative (e.g. a court-appointed one, or a power of attorney).
+		LegalRepresentative = 2,
+	}
+);
+
+scale_enum!(
+	/// Why a practitioner broke the glass.
+	Justification {
+		/// The patient is unconscious or otherwise unable to consent.
+		PatientUnableToConsent = 0,
+		/// A threat to the patient's life or health.
+		LifeThreatening = 1,
+		/// A threat to the life or health of others.
+		ThreatToOthers = 2,
+		/// Another documented emergency.
+		Other = 3,
+	}
+);
+
+/// Which actions a provision covers (at least one).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct Actions {
+	/// [`Action::Read`].
+	pub read: bool,
+	/// [`Action::Write`].
+	pub write: bool,
+	/// [`Action::Share`].
+	pub share: bool,
+}
+
+impl Actions {
+	/// Whether `action` is covered.
+	pub fn covers(&self, action: Action) -> bool {
+		match action {
+			Action::Read => self.read,
+			Action::Write => self.write,
+			Action::Share => self.share,
+		}
+	}
+
+	/// Whether none is covered.
+	pub fn is_empty(&self) -> bool {
+		!(self.read || self.write || self.share)
+	}
+}
+
+/// Which purposes a provision covers (at least one).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct Purposes {
+	/// [`Purpose::Treatment`].
+	pub treatment: bool,
+	/// [`Purpose::Payment`].
+	pub payment: bool,
+	/// [`Purpose::Research`].
+	pub research: bool,
+	/// [`Purpose::Emergency`].
+	pub emergency: bool,
+	/// [`Purpose::Operations`].
+	pub operations: bool,
+}
+
+impl Purposes {
+	/// Whether `purpose` is covered.
+	pub fn covers(&self, purpose: Purpose) -> bool {
+		match purpose {
+			Purpose::Treatment => self.treatment,
+			Purpose::Payment => self.payment,
+			Purpose::Research => self.research,
+			Purpose::Emergency => self.emergency,
+			Purpose::Operations => self.operations,
+		}
+	}
+
+	/// Whether none is covered.
+	pub fn is_empty(&self) -> bool {
+		!(self.treatment || self.payment || self.research || self.emergency || self.operations)
+	}
+}
+
+/// What data a provision is about.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum Scope {
+	/// Every record of the patient.
+	#[codec(index = 0)]
+	All,
+	/// The records of one category.
+	#[codec(index = 1)]
+	Category(DataCategory),
+	/// One health token (a record or certificate the patient owns).
+	#[codec(index = 2)]
+	Token(TokenId),
+}
+
+/// A time range `[start, end)` in Unix milliseconds.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct Period {
+	/// The first moment inside.
+	pub start: Moment,
+	/// The first moment after, if it ends.
+	pub end: Option<Moment>,
+}
+
+impl Period {
+	/// Whether `moment` is inside.
+	pub fn contains(&self, moment: Moment) -> bool {
+		moment >= self.start && self.end.is_none_or(|end| moment < end)
+	}
+
+	/// Whether it is well formed: it ends after it starts.
+	pub fn is_valid(&self) -> bool {
+		self.end.is_none_or(|end| end > self.start)
+	}
+}
+
+/// One rule of a consent (FHIR `Consent.provision`).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct Provision {
+	/// Permit or deny.
+	pub decision: Decision,
+	/// What data.
+	pub scope: Scope,
+	/// Which actions.
+	pub actions: Actions,
+	/// For which purposes.
+	pub purposes: Purposes,
+	/// If set, only records dated within this period (FHIR `provision.dataPeriod`).
+	pub data_period: Option<Period>,
+}
+
+/// Who a consent is granted to.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum Grantee<AccountId> {
+	/// One account.
+	#[codec(index = 0)]
+	Account(AccountId),
+	/// Every agent of an organisation in the registry, whoever they are at the time.
+	#[codec(index = 1)]
+	Organisation(OrganisationId),
+}
+
+/// Whether a consent was revoked. Expiry is not stored: it is read against the block's time.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum ConsentStatus {
+	/// In force within its period.
+	#[codec(index = 0)]
+	Active,
+	/// Revoked at this time (Unix milliseconds).
+	#[codec(index = 1)]
+	Revoked {
+		/// When.
+		at: Moment,
+	},
+}
+
+/// A consent's status at a given moment, as queries report it.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum EffectiveStatus {
+	/// In force now.
+	#[codec(index = 0)]
+	Active,
+	/// Its period has not started.
+	#[codec(index = 1)]
+	NotYetActive,
+	/// Its period has ended.
+	#[codec(index = 2)]
+	Expired,
+	/// It was revoked.
+	#[codec(index = 3)]
+	Revoked,
+}
+
+/// A consent (FHIR `Consent`): who granted what to whom, for which period.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct ConsentInfo<AccountId, Balance, BlockNumber, Provisions> {
+	/// The patient whose data it is about.
+	pub patient: AccountId,
+	/// Who granted it: the patient or a representative.
+	pub grantor: AccountId,
+	/// In which capacity the grantor acted.
+	pub capacity: Capacity,
+	/// To whom.
+	pub grantee: Grantee<AccountId>,
+	/// Its rules (at most `MaxProvisions`); a deny overrides every permit.
+	pub provisions: Provisions,
+	/// When it is in force.
+	pub period: Period,
+	/// Whether it was revoked.
+	pub status: ConsentStatus,
+	/// The block in which it was granted.
+	pub granted_in: BlockNumber,
+	/// The deposit held from the grantor.
+	pub deposit: Balance,
+}
+
+impl<AccountId, Balance, BlockNumber, Provisions>
+	ConsentInfo<AccountId, Balance, BlockNumber, Provisions>
+{
+	/// The status at time `now`.
+	pub fn effective_status(&self, now: Moment) -> EffectiveStatus {
+		match self.status {
+			ConsentStatus::Revoked { .. } => EffectiveStatus::Revoked,
+			ConsentStatus::Active if now < self.period.start => EffectiveStatus::NotYetActive,
+			ConsentStatus::Active if self.period.contains(now) => EffectiveStatus::Active,
+			ConsentStatus::Active => EffectiveStatus::Expired,
+		}
+	}
+}
+
+/// Who appointed a representative.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum Appointer {
+	/// The patient.
+	#[codec(index = 0)]
+	Patient,
+	/// An accredited provider, for a patient who cannot act (a minor, an incapacitated adult).
+	#[codec(index = 1)]
+	Provider {
+		/// The provider organisation that recorded it.
+		organisation: OrganisationId,
+	},
+}
+
+/// A representative of a patient: a guardian or legal representative.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct RepresentativeInfo<AccountId, Balance> {
+	/// Guardian or legal representative.
+	pub capacity: Capacity,
+	/// Who appointed them.
+	pub appointed_by: Appointer,
+	/// Until when they may act (Unix milliseconds, exclusive), if limited.
+	pub valid_until: Option<Moment>,
+	/// Who paid the deposit.
+	pub depositor: AccountId,
+	/// The deposit.
+	pub deposit: Balance,
+}
+
+/// A practitioner's emergency ("break-glass") access to a patient's records.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct EmergencyGrant<Balance, BlockNumber> {
+	/// The licence under which it was opened.
+	pub licence: TokenId,
+	/// Why.
+	pub justification: Justification,
+	/// When it opened (Unix milliseconds).
+	pub opened_at: Moment,
+	/// When it ends (Unix milliseconds, exclusive).
+	pub until: Moment,
+	/// The block in which it opened.
+	pub block: BlockNumber,
+	/// The deposit held from the practitioner.
+	pub deposit: Balance,
+}
+
+/// What data an access is about, as the custodian holding the record describes it.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct RecordScope {
+	/// The record's category.
+	pub category: DataCategory,
+	/// The record's health token, if it has one.
+	pub token: Option<TokenId>,
+	/// When the record was made (Unix milliseconds), for provisions limited to a data period.
+	pub recorded_at: Option<Moment>,
+}
+
+/// What decided an access question.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum Basis {
+	/// A provision of a consent.
+	#[codec(index = 0)]
+	Consent {
+		/// The consent.
+		consent: ConsentId,
+		/// The index of the provision in it.
+		provision: u32,
+	},
+	/// The grantee's emergency access to the patient's records.
+	#[codec(index = 1)]
+	Emergency {
+		/// The licence it was opened under.
+		licence: TokenId,
+	},
+	/// No consent in force covers it: denied by default.
+	#[codec(index = 2)]
+	NoConsent,
+}
+
+/// The answer of `check_access`.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct AccessDecision {
+	/// Permit or deny.
+	pub decision: Decision,
+	/// What decided it.
+	pub basis: Basis,
+}
+
+/// One entry of a patient's audit trail.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct AccessRecord<AccountId, BlockNumber> {
+	/// Who accessed (or, for an emergency opening, the practitioner).
+	pub accessor: AccountId,
+	/// The custodian organisation that recorded it, or `None` for a break-glass opening the
+	/// chain recorded itself.
+	pub custodian: Option<OrganisationId>,
+	/// What data.
+	pub scope: Option<RecordScope>,
+	/// Which action.
+	pub action: Action,
+	/// For which purpose.
+	pub purpose: Purpose,
+	/// What the chain decided for it at that moment.
+	pub decision: AccessDecision,
+	/// When (Unix milliseconds).
+	pub at: Moment,
+	/// The block.
+	pub block: BlockNumber,
+}
+
+/// A consent as the runtime API reports it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct ConsentView<AccountId, Balance, BlockNumber> {
+	/// Its id.
+	pub id: ConsentId,
+	/// The patient whose data it is about.
+	pub patient: AccountId,
+	/// Who granted it.
+	pub grantor: AccountId,
+	/// In which capacity.
+	pub capacity: Capacity,
+	/// To whom.
+	pub grantee: Grantee<AccountId>,
+	/// Its rules.
+	pub provisions: alloc::vec::Vec<Provision>,
+	/// When it is in force.
+	pub period: Period,
+	/// Whether it was revoked.
+	pub status: ConsentStatus,
+	/// The block in which it was granted.
+	pub granted_in: BlockNumber,
+	/// The deposit held from the grantor.
+	pub deposit: Balance,
+	/// Its status now.
+	pub effective: EffectiveStatus,
+}

@@ -1,0 +1,232 @@
+//! The table of consent decisions, asked through the runtime API (`ConsentApi_check_access`)
+//! of the real runtime, with the real registry and health-token ledger behind it.
+
+use crate::{
+	AccountId, Balance, Block, BlockNumber, Consent, HealthTokens, Registry, Runtime,
+	RuntimeGenesisConfig, RuntimeOrigin, UNIT,
+};
+use frame_support::{assert_ok, BoundedVec};
+use healthchain_primitives::{OrganisationKind, Profession, Role};
+use pallet_consent::{
+	AccessDecision, Action, Actions, Basis, Capacity, DataCategory, Decision, Grantee,
+	Justification, Period, Provision, Purpose, Purposes, RecordScope, Scope,
+};
+use pallet_consent_runtime_api::runtime_decl_for_consent_api::ConsentApiV1;
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::BuildStorage;
+
+const START: u64 = 1_700_000_000_000;
+const DAY: u64 = 86_400_000;
+
+fn account(who: Sr25519Keyring) -> AccountId {
+	who.to_account_id()
+}
+
+/// Alice administers a licensing board that licensed Ferdie; Eve is the patient, Bob her
+/// guardian, Dave a grantee.
+fn ext() -> sp_io::TestExternalities {
+	let endowed = Sr25519Keyring::iter().map(|who| (who.to_account_id(), 1_000 * UNIT)).collect();
+	let storage = RuntimeGenesisConfig {
+		balances: pallet_balances::GenesisConfig { balances: endowed, ..Default::default() },
+		..Default::default()
+	}
+	.build_storage()
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| {
+		frame_system::Pallet::<Runtime>::set_block_number(1);
+		pallet_timestamp::Now::<Runtime>::put(START);
+		let alice = RuntimeOrigin::signed(account(Sr25519Keyring::Alice));
+		assert_ok!(Registry::register_organisation(
+			alice.clone(),
+			OrganisationKind::LicensingBoard,
+			Default::default()
+		));
+		assert_ok!(Registry::grant_accreditation(
+			RuntimeOrigin::root(),
+			0,
+			Role::LicensingBoard,
+			START + 365 * DAY
+		));
+		assert_ok!(HealthTokens::issue_licence(
+			alice,
+			account(Sr25519Keyring::Ferdie),
+			Profession::Physician,
+			pallet_health_tokens::DocumentRef {
+				hash: sp_core::H256::repeat_byte(1),
+				algorithm: pallet_health_tokens::HashAlgorithm::Sha256,
+				locator: None,
+			},
+			START + 365 * DAY
+		));
+	});
+	ext
+}
+
+fn provision(decision: Decision, scope: Scope, purposes: Purposes) -> Provision {
+	Provision {
+		decision,
+		scope,
+		actions: Actions { read: true, write: false, share: false },
+		purposes,
+		data_period: None,
+	}
+}
+
+const TREATMENT: Purposes = Purposes {
+	treatment: true,
+	payment: false,
+	research: false,
+	emergency: false,
+	operations: false,
+};
+
+/// `grantor` grants for Eve to `grantee`; the consent's id.
+fn grant(
+	grantor: Sr25519Keyring,
+	grantee: Sr25519Keyring,
+	provisions: Vec<Provision>,
+	end: Option<u64>,
+) -> u64 {
+	assert_ok!(Consent::grant(
+		RuntimeOrigin::signed(account(grantor)),
+		account(Sr25519Keyring::Eve),
+		Grantee::Account(account(grantee)),
+		BoundedVec::truncate_from(provisions),
+		Period { start: START, end }
+	));
+	pallet_consent::NextConsentId::<Runtime>::get() - 1
+}
+
+/// What the runtime API answers for `grantee` on Eve's record.
+fn ask(
+	grantee: Sr25519Keyring,
+	scope: RecordScope,
+	action: Action,
+	purpose: Purpose,
+) -> AccessDecision {
+	<Runtime as ConsentApiV1<Block, AccountId, Balance, BlockNumber>>::check_access(
+		account(grantee),
+		account(Sr25519Keyring::Eve),
+		scope,
+		action,
+		purpose,
+	)
+}
+
+fn imaging() -> RecordScope {
+	RecordScope { category: DataCategory::Imaging, token: None, recorded_at: None }
+}
+
+fn by(consent: u64, provision: u32, decision: Decision) -> AccessDecision {
+	AccessDecision { decision, basis: Basis::Consent { consent, provision } }
+}
+
+const DENIED: AccessDecision = AccessDecision { decision: Decision::Deny, basis: Basis::NoConsent };
+
+type Case = (&'static str, fn() -> (AccessDecision, AccessDecision));
+
+#[test]
+fn consent_decisions_through_the_runtime_api() {
+	use Sr25519Keyring::{Bob, Dave, Eve, Ferdie};
+	let cases: Vec<Case> = vec![
+		("permit", || {
+			let id =
+				grant(Eve, Dave, vec![provision(Decision::Permit, Scope::All, TREATMENT)], None);
+			(ask(Dave, imaging(), Action::Read, Purpose::Treatment), by(id, 0, Decision::Permit))
+		}),
+		("deny without consent", || {
+			(ask(Dave, imaging(), Action::Read, Purpose::Treatment), DENIED)
+		}),
+		("expired", || {
+			grant(
+				Eve,
+				Dave,
+				vec![provision(Decision::Permit, Scope::All, TREATMENT)],
+				Some(START + DAY),
+			);
+			pallet_timestamp::Now::<Runtime>::put(START + DAY);
+			(ask(Dave, imaging(), Action::Read, Purpose::Treatment), DENIED)
+		}),
+		("revoked", || {
+			let id =
+				grant(Eve, Dave, vec![provision(Decision::Permit, Scope::All, TREATMENT)], None);
+			assert_ok!(Consent::revoke(RuntimeOrigin::signed(account(Eve)), id));
+			(ask(Dave, imaging(), Action::Read, Purpose::Treatment), DENIED)
+		}),
+		("deny overrides permit", || {
+			grant(Eve, Dave, vec![provision(Decision::Permit, Scope::All, TREATMENT)], None);
+			let id = grant(
+				Eve,
+				Dave,
+				vec![provision(Decision::Deny, Scope::Category(DataCategory::Imaging), TREATMENT)],
+				None,
+			);
+			(ask(Dave, imaging(), Action::Read, Purpose::Treatment), by(id, 0, Decision::Deny))
+		}),
+		("wrong purpose", || {
+			grant(Eve, Dave, vec![provision(Decision::Permit, Scope::All, TREATMENT)], None);
+			(ask(Dave, imaging(), Action::Read, Purpose::Research), DENIED)
+		}),
+		("wrong action", || {
+			grant(Eve, Dave, vec![provision(Decision::Permit, Scope::All, TREATMENT)], None);
+			(ask(Dave, imaging(), Action::Share, Purpose::Treatment), DENIED)
+		}),
+		("data period", || {
+			let mut limited = provision(Decision::Permit, Scope::All, TREATMENT);
+			limited.data_period = Some(Period { start: START - DAY, end: Some(START) });
+			let id = grant(Eve, Dave, vec![limited], None);
+			let inside = RecordScope { recorded_at: Some(START - 1), ..imaging() };
+			let after = RecordScope { recorded_at: Some(START), ..imaging() };
+			assert_eq!(ask(Dave, after, Action::Read, Purpose::Treatment), DENIED);
+			(ask(Dave, inside, Action::Read, Purpose::Treatment), by(id, 0, Decision::Permit))
+		}),
+		("guardian", || {
+			assert_ok!(Consent::appoint_representative(
+				RuntimeOrigin::signed(account(Eve)),
+				account(Bob),
+				Capacity::Guardian,
+				None
+			));
+			let id =
+				grant(Bob, Dave, vec![provision(Decision::Permit, Scope::All, TREATMENT)], None);
+			assert_eq!(
+				pallet_consent::Consents::<Runtime>::get(id).unwrap().capacity,
+				Capacity::Guardian
+			);
+			(ask(Dave, imaging(), Action::Read, Purpose::Treatment), by(id, 0, Decision::Permit))
+		}),
+		("break-glass", || {
+			assert_ok!(Consent::open_emergency_access(
+				RuntimeOrigin::signed(account(Ferdie)),
+				account(Eve),
+				Justification::LifeThreatening,
+				60 * 60 * 1000
+			));
+			assert_eq!(ask(Ferdie, imaging(), Action::Read, Purpose::Treatment), DENIED);
+			(
+				ask(Ferdie, imaging(), Action::Read, Purpose::Emergency),
+				AccessDecision {
+					decision: Decision::Permit,
+					basis: Basis::Emergency { licence: 0 },
+				},
+			)
+		}),
+		("break-glass refused without a licence", || {
+			let refused = Consent::open_emergency_access(
+				RuntimeOrigin::signed(account(Dave)),
+				account(Eve),
+				Justification::LifeThreatening,
+				60 * 60 * 1000,
+			);
+			assert_eq!(refused, Err(pallet_consent::Error::<Runtime>::NotLicensed.into()));
+			(ask(Dave, imaging(), Action::Read, Purpose::Emergency), DENIED)
+		}),
+	];
+	for (case, run) in cases {
+		ext().execute_with(|| {
+			let (answer, expected) = run();
+			assert_eq!(answer, expected, "{case}");
+		});
+	}
+}
