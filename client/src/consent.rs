@@ -5,11 +5,11 @@ use crate::{
 	chain::{Call, Chain},
 	invalid,
 	keys::parse_account,
-	output::{accounts_to_ss58, ss58, value_to_json},
+	output::{accounts_to_ss58, value_to_json},
 };
 use anyhow::Result;
 use serde::Deserialize;
-use serde_json::Value as Json;
+use serde_json::{json, Value as Json};
 use subxt::{ext::scale_value::Value, utils::AccountId32};
 
 /// A consent id.
@@ -397,9 +397,7 @@ impl Chain {
 		Args: subxt::ext::frame_decode::storage::IntoEncodableValues,
 	{
 		let value: Value<()> = self.runtime_api("ConsentApi", method, args, false).await?;
-		let mut json = value_to_json(&value);
-		accounts_to_ss58(&mut json, &ACCOUNT_FIELDS);
-		Ok(json)
+		Ok(json_of(&value))
 	}
 
 	/// What `check_access` answers.
@@ -417,7 +415,9 @@ impl Chain {
 
 	/// The patient's consents.
 	pub async fn consents_of(&self, patient: &AccountId32) -> Result<Json> {
-		self.consent_api("consents_of", (*patient,)).await
+		let list: Vec<Value<()>> =
+			self.runtime_api("ConsentApi", "consents_of", (*patient,), false).await?;
+		Ok(Json::Array(list.iter().map(json_of).collect()))
 	}
 
 	/// Consent `id`, or `None`.
@@ -426,47 +426,42 @@ impl Chain {
 		Ok((!json.is_null()).then_some(json))
 	}
 
-	/// The patient's representatives: `[{representative, …, in_force}]`.
+	/// The patient's representatives: `[{representative, appointment, in_force}]`.
 	pub async fn representatives_of(&self, patient: &AccountId32) -> Result<Json> {
-		let json = self.consent_api("representatives_of", (*patient,)).await?;
-		Ok(tuples(
-			json,
-			|[who, info, in_force]| serde_json::json!({ "representative": who, "appointment": info, "in_force": in_force }),
-		))
+		let list: Vec<(AccountId32, Value<()>, bool)> =
+			self.runtime_api("ConsentApi", "representatives_of", (*patient,), false).await?;
+		Ok(list
+			.iter()
+			.map(|(who, info, in_force)| {
+				json!({ "representative": who.to_string(), "appointment": json_of(info), "in_force": in_force })
+			})
+			.collect())
 	}
 
-	/// The patient's emergency grants: `[{practitioner, …}]`.
+	/// The patient's emergency grants: `[{practitioner, grant}]`.
 	pub async fn emergency_access_of(&self, patient: &AccountId32) -> Result<Json> {
-		let json = self.consent_api("emergency_access_of", (*patient,)).await?;
-		Ok(tuples(json, |[who, grant]| serde_json::json!({ "practitioner": who, "grant": grant })))
+		let list: Vec<(AccountId32, Value<()>)> =
+			self.runtime_api("ConsentApi", "emergency_access_of", (*patient,), false).await?;
+		Ok(list
+			.iter()
+			.map(|(who, grant)| json!({ "practitioner": who.to_string(), "grant": json_of(grant) }))
+			.collect())
 	}
 
-	/// A page of the patient's audit trail: `[{index, …}]`.
+	/// A page of the patient's audit trail: `[{index, entry}]`.
 	pub async fn audit_log(&self, patient: &AccountId32, start: u64, limit: u32) -> Result<Json> {
-		let json = self.consent_api("audit_log", (*patient, start, limit)).await?;
-		Ok(tuples(json, |[index, entry]| serde_json::json!({ "index": index, "entry": entry })))
+		let list: Vec<(u64, Value<()>)> =
+			self.runtime_api("ConsentApi", "audit_log", (*patient, start, limit), false).await?;
+		Ok(list
+			.iter()
+			.map(|(index, entry)| json!({ "index": index, "entry": json_of(entry) }))
+			.collect())
 	}
 }
 
-/// Turn a JSON list of N-tuples into a list of objects, an account first element as SS58.
-fn tuples<const N: usize>(json: Json, object: impl Fn([Json; N]) -> Json) -> Json {
-	let Json::Array(items) = json else { return json };
-	Json::Array(
-		items
-			.into_iter()
-			.map(|item| match item {
-				Json::Array(fields) if fields.len() == N => {
-					let mut fields: [Json; N] = match fields.try_into() {
-						Ok(fields) => fields,
-						Err(fields) => return Json::Array(fields),
-					};
-					if let Some(address) = fields[0].as_str().and_then(ss58) {
-						fields[0] = Json::String(address);
-					}
-					object(fields)
-				},
-				other => other,
-			})
-			.collect(),
-	)
+/// The JSON of one of the pallet's answers, its account fields as SS58.
+fn json_of(value: &Value<()>) -> Json {
+	let mut json = value_to_json(value);
+	accounts_to_ss58(&mut json, &ACCOUNT_FIELDS);
+	json
 }

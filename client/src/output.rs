@@ -15,7 +15,11 @@ pub fn value_to_json<T>(value: &Value<T>) -> Json {
 			// Options read as the value or null.
 			match (variant.name.as_str(), variant.values.values().count()) {
 				("None", 0) => return Json::Null,
-				("Some", 1) => return composite_to_json(&variant.values),
+				("Some", 1) => {
+					if let Some(inner) = variant.values.values().next() {
+						return value_to_json(inner);
+					}
+				},
 				_ => {},
 			}
 			if variant.values.is_empty() {
@@ -44,7 +48,11 @@ pub fn composite_to_json<T>(composite: &Composite<T>) -> Json {
 				return Json::String(format!("0x{}", hex::encode(bytes)));
 			}
 			match values.as_slice() {
-				[single] => value_to_json(single),
+				// A newtype around a sequence (`H256([u8; 32])`, `BoundedVec(Vec<_>)`) reads as
+				// its content. A one-element sequence of structs, enums or numbers stays a list.
+				[single] if matches!(single.value, ValueDef::Composite(Composite::Unnamed(_))) => {
+					value_to_json(single)
+				},
 				_ => Json::Array(values.iter().map(value_to_json).collect()),
 			}
 		},
@@ -88,11 +96,6 @@ pub fn accounts_to_ss58(json: &mut Json, fields: &[&str]) {
 	}
 }
 
-/// An SS58 address for a `0x…` 32-byte hex string, if it is one.
-pub fn ss58(text: &str) -> Option<String> {
-	parse_hex32(text).map(|bytes| AccountId32(bytes).to_string())
-}
-
 fn parse_hex32(text: &str) -> Option<[u8; 32]> {
 	hex::decode(text.strip_prefix("0x")?).ok()?.try_into().ok()
 }
@@ -131,5 +134,21 @@ mod tests {
 		assert_eq!(json["kind"], "Hospital");
 		assert_eq!(json["big"], u128::MAX.to_string());
 		assert!(json["profile_hash"].as_str().unwrap().starts_with("0x000102"));
+	}
+
+	#[test]
+	fn keeps_one_element_lists_of_structs_as_lists() {
+		let one = Value::unnamed_composite([Value::named_composite([("id", Value::u128(1))])]);
+		assert_eq!(value_to_json(&one), json!([{ "id": 1 }]));
+		let bounded =
+			Value::unnamed_composite([Value::unnamed_composite([Value::unnamed_variant(
+				"Read",
+				[],
+			)])]);
+		assert_eq!(value_to_json(&bounded), json!(["Read"]));
+		let some =
+			Value::unnamed_variant("Some", [Value::named_composite([("id", Value::u128(1))])]);
+		assert_eq!(value_to_json(&some), json!({ "id": 1 }));
+		assert_eq!(value_to_json(&Value::unnamed_variant("None", [])), Json::Null);
 	}
 }

@@ -344,7 +344,19 @@ impl Chain {
 		if token.is_null() {
 			return Ok(None);
 		}
-		let versions = self.tokens_api("versions", (id,), best).await?;
+		// A list is decoded as a list: one version must not read as a newtype.
+		let versions: Vec<Value<()>> =
+			self.runtime_api("HealthTokensApi", "versions", (id,), best).await?;
+		let versions = Json::Array(
+			versions
+				.iter()
+				.map(|version| {
+					let mut json = value_to_json(version);
+					accounts_to_ss58(&mut json, &["author"]);
+					json
+				})
+				.collect(),
+		);
 		let mut report = token;
 		if let Json::Object(map) = &mut report {
 			map.insert("history".into(), versions);
