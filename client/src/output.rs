@@ -24,6 +24,10 @@ pub fn value_to_json<T>(value: &Value<T>) -> Json {
 			}
 			if variant.values.is_empty() {
 				Json::String(variant.name.clone())
+			} else if let (Composite::Unnamed(values), 1) = (&variant.values, variant.values.len())
+			{
+				// A newtype variant (`Err(reason)`, `Category(imaging)`) holds its one value.
+				json!({ variant.name.clone(): values.first().map(value_to_json) })
 			} else {
 				json!({ variant.name.clone(): composite_to_json(&variant.values) })
 			}
@@ -150,5 +154,7 @@ mod tests {
 			Value::unnamed_variant("Some", [Value::named_composite([("id", Value::u128(1))])]);
 		assert_eq!(value_to_json(&some), json!({ "id": 1 }));
 		assert_eq!(value_to_json(&Value::unnamed_variant("None", [])), Json::Null);
+		let err = Value::unnamed_variant("Err", [Value::unnamed_variant("Suspended", [])]);
+		assert_eq!(value_to_json(&err), json!({ "Err": "Suspended" }));
 	}
 }
