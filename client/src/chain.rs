@@ -185,6 +185,20 @@ impl Chain {
 		Ok(value.decode()?)
 	}
 
+	/// The `u32` constant `pallet::name` of the runtime at the latest finalized block.
+	pub async fn constant_u32(&self, pallet: &str, name: &str) -> Result<u32> {
+		let at = self.api.at_current_block().await?;
+		let metadata = at.metadata_ref();
+		let bytes = metadata
+			.pallet_by_name(pallet)
+			.and_then(|p| p.constant_by_name(name))
+			.map(|c| c.value().to_vec())
+			.ok_or_else(|| anyhow!("the runtime has no constant {pallet}::{name}"))?;
+		let bytes: [u8; 4] =
+			bytes.try_into().map_err(|_| anyhow!("{pallet}::{name} is not a u32"))?;
+		Ok(u32::from_le_bytes(bytes))
+	}
+
 	/// Call the runtime API `api_name::method` at the latest finalized block (or, with
 	/// `best = true`, at the best block).
 	pub async fn runtime_api<Args, R>(

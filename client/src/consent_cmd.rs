@@ -260,6 +260,15 @@ impl App {
 					},
 					(None, None) => return Err(invalid("give --grantee or --file")),
 				};
+				// The runtime bounds the provisions of a consent; a longer list would not even
+				// decode there, so say so here.
+				let max = self.chain().await?.constant_u32("Consent", "MaxProvisions").await?;
+				if spec.provisions.len() > max as usize {
+					return Err(invalid(format!(
+						"a consent has at most {max} provisions; this one has {} (split it in two)",
+						spec.provisions.len()
+					)));
+				}
 				calls::grant(&patient, &spec, &parse_time, now_ms()?)?
 			},
 			List { patient } => {

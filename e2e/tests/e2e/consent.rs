@@ -107,13 +107,27 @@ fn grant_check_revoke_and_expiry_through_the_client() {
 	// An expired consent can be removed; its deposit returns.
 	ok(as_signer(&node, PATIENT, &["consent", "remove", &expiring]));
 
-	// Malformed input is refused before anything is signed.
+	// Malformed input is refused before anything is signed, with the reason.
 	let bad = as_signer(
 		&node,
 		PATIENT,
 		&["consent", "grant", "--grantee", "dave", "--scope", "bogus", "--purposes", "treatment"],
 	);
 	assert_eq!(bad.code, 2, "{:?}", bad.json);
+	let provision = serde_json::json!({
+		"decision": "permit", "scope": "all", "actions": ["read"], "purposes": ["treatment"]
+	});
+	let file = tempfile::NamedTempFile::new().unwrap();
+	let too_many = serde_json::json!({ "grantee": "dave", "provisions": vec![provision; 9] });
+	std::fs::write(file.path(), too_many.to_string()).unwrap();
+	let path = file.path().to_string_lossy().into_owned();
+	let bad = as_signer(&node, PATIENT, &["consent", "grant", "--file", &path]);
+	assert_eq!(bad.code, 2);
+	assert!(
+		bad.json["message"].as_str().unwrap().contains("at most 8 provisions"),
+		"{:?}",
+		bad.json
+	);
 }
 
 #[test]
