@@ -14,6 +14,7 @@ use subxt::{
 	},
 	rpcs::{methods::LegacyRpcMethods, RpcClient},
 	transactions::{Payload, TransactionStatus},
+	utils::AccountId32,
 	OnlineClient, SubstrateConfig,
 };
 use subxt_signer::sr25519::Keypair;
@@ -308,6 +309,19 @@ impl Chain {
 			});
 		}
 		Err(anyhow!("the node stopped reporting on the transaction before it was included"))
+	}
+}
+
+/// An account as a SCALE value, to pass to a call or a runtime API.
+pub fn account_value(account: &AccountId32) -> Value {
+	Value::unnamed_composite([Value::from_bytes(account.0)])
+}
+
+/// An `Option` as a SCALE value.
+pub fn option_value(value: Option<Value>) -> Value {
+	match value {
+		Some(value) => Value::unnamed_variant("Some", [value]),
+		None => Value::unnamed_variant("None", []),
 	}
 }
 

@@ -2,7 +2,7 @@
 //! file) turned into the pallet's provisions, its calls, and its runtime API answers as JSON.
 
 use crate::{
-	chain::{Call, Chain},
+	chain::{account_value, option_value, Call, Chain},
 	invalid,
 	keys::parse_account,
 	output::{accounts_to_ss58, value_to_json},
@@ -169,21 +169,10 @@ pub fn grantee_value(text: &str) -> Result<Value> {
 	Ok(Value::unnamed_variant("Account", [account_value(&account)]))
 }
 
-fn account_value(account: &AccountId32) -> Value {
-	Value::unnamed_composite([Value::from_bytes(account.0)])
-}
-
-fn option(value: Option<Value>) -> Value {
-	match value {
-		Some(value) => Value::unnamed_variant("Some", [value]),
-		None => Value::unnamed_variant("None", []),
-	}
-}
-
 fn period_value(start: u64, end: Option<u64>) -> Value {
 	Value::named_composite([
 		("start", Value::u128(start.into())),
-		("end", option(end.map(|end| Value::u128(end.into())))),
+		("end", option_value(end.map(|end| Value::u128(end.into())))),
 	])
 }
 
@@ -250,7 +239,7 @@ impl ProvisionSpec {
 					("operations", serves(Purpose::Operations)),
 				]),
 			),
-			("data_period", option(data_period)),
+			("data_period", option_value(data_period)),
 		]))
 	}
 }
@@ -270,8 +259,8 @@ impl RecordScope {
 	fn to_value(self) -> Value {
 		Value::named_composite([
 			("category", self.category.to_value()),
-			("token", option(self.token.map(|t| Value::u128(t.into())))),
-			("recorded_at", option(self.recorded_at.map(|t| Value::u128(t.into())))),
+			("token", option_value(self.token.map(|t| Value::u128(t.into())))),
+			("recorded_at", option_value(self.recorded_at.map(|t| Value::u128(t.into())))),
 		])
 	}
 }
@@ -321,7 +310,7 @@ pub mod calls {
 			vec![
 				("representative", account_value(representative)),
 				("capacity", capacity.to_value()),
-				("valid_until", option(until.map(|t| Value::u128(t.into())))),
+				("valid_until", option_value(until.map(|t| Value::u128(t.into())))),
 			],
 		)
 	}

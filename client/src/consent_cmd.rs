@@ -260,16 +260,19 @@ impl App {
 					},
 					(None, None) => return Err(invalid("give --grantee or --file")),
 				};
+				let call = calls::grant(&patient, &spec, &parse_time, now_ms()?)?;
 				// The runtime bounds the provisions of a consent; a longer list would not even
 				// decode there, so say so here.
-				let max = self.chain().await?.constant_u32("Consent", "MaxProvisions").await?;
+				let chain = self.chain().await?;
+				let max = chain.constant_u32("Consent", "MaxProvisions").await?;
 				if spec.provisions.len() > max as usize {
 					return Err(invalid(format!(
 						"a consent has at most {max} provisions; this one has {} (split it in two)",
 						spec.provisions.len()
 					)));
 				}
-				calls::grant(&patient, &spec, &parse_time, now_ms()?)?
+				self.submit(&chain, call).await?;
+				return Ok(());
 			},
 			List { patient } => {
 				let patient = keys::parse_account(patient)?;

@@ -727,11 +727,6 @@ impl core::fmt::Display for Reported {
 
 impl std::error::Error for Reported {}
 
-/// The JSON of a 32-byte hash.
-fn hash_hex(hash: Hash32) -> String {
-	format!("0x{}", hex::encode(hash.0))
-}
-
 impl App {
 	async fn token(&self, command: &TokenCommand) -> Result<()> {
 		use tokens::calls;
@@ -859,7 +854,7 @@ impl App {
 			}
 		}
 		let Some((_, hash, verification)) = found else {
-			let hashes: Vec<_> = candidates.iter().map(|(_, hash)| hash_hex(*hash)).collect();
+			let hashes: Vec<_> = candidates.iter().map(|(_, hash)| hash.to_string()).collect();
 			self.print(json!({ "authentic": false, "valid_now": false, "hashes": hashes }), || {
 				format!("NOT AUTHENTIC: no token anchors this document ({})", hashes.join(", "))
 			});
@@ -869,7 +864,7 @@ impl App {
 		let mut value = verification.clone();
 		if let serde_json::Value::Object(map) = &mut value {
 			map.insert("authentic".into(), true.into());
-			map.insert("hash".into(), hash_hex(hash).into());
+			map.insert("hash".into(), hash.to_string().into());
 		}
 		self.print(value, || {
 			let token = &verification["token"];
@@ -970,8 +965,7 @@ impl App {
 }
 
 fn hash_value(text: &str) -> Result<subxt::dynamic::Value> {
-	let hash: Hash32 = text.parse()?;
-	Ok(subxt::dynamic::Value::unnamed_composite([subxt::dynamic::Value::from_bytes(hash.0)]))
+	Ok(text.parse::<Hash32>()?.to_value())
 }
 
 #[tokio::main]

@@ -1,7 +1,7 @@
 //! The registry pallet as the client sees it: typed views of its runtime API answers and
 //! builders of its calls.
 
-use crate::chain::{Call, Chain};
+use crate::chain::{account_value, Call, Chain};
 use anyhow::Result;
 use serde::{Serialize, Serializer};
 use subxt::{
@@ -129,9 +129,15 @@ scale_enum!(
 #[decode_as_type(crate_path = "subxt::ext::scale_decode")]
 pub struct Hash32(pub [u8; 32]);
 
+impl core::fmt::Display for Hash32 {
+	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+		write!(f, "0x{}", hex::encode(self.0))
+	}
+}
+
 impl Serialize for Hash32 {
 	fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-		serializer.serialize_str(&format!("0x{}", hex::encode(self.0)))
+		serializer.collect_str(self)
 	}
 }
 
@@ -155,7 +161,8 @@ impl Hash32 {
 		Hash32(sha2::Sha256::digest(data).into())
 	}
 
-	fn to_value(self) -> Value {
+	/// The hash as a SCALE value (`H256`), to pass to a call or a runtime API.
+	pub fn to_value(self) -> Value {
 		Value::unnamed_composite([Value::from_bytes(self.0)])
 	}
 }
@@ -208,10 +215,6 @@ pub struct OrganisationReport {
 	pub agent_accounts: Vec<AccountId32>,
 	/// Its accreditations.
 	pub accreditations: Vec<Accreditation>,
-}
-
-fn account_value(account: &AccountId32) -> Value {
-	Value::unnamed_composite([Value::from_bytes(account.0)])
 }
 
 fn id_value(id: OrganisationId) -> Value {

@@ -2,7 +2,7 @@
 //! answers as JSON, and the patient's pre-signed session acceptance.
 
 use crate::{
-	chain::{Call, Chain},
+	chain::{account_value, option_value, Call, Chain},
 	output::{accounts_to_ss58, value_to_json},
 	registry::{Hash32, Role},
 };
@@ -117,25 +117,10 @@ pub struct Document {
 impl Document {
 	fn to_value(self) -> Value {
 		Value::named_composite([
-			("hash", hash_value(self.hash)),
+			("hash", self.hash.to_value()),
 			("algorithm", self.algorithm.to_value()),
-			("locator", option(self.locator.map(hash_value))),
+			("locator", option_value(self.locator.map(Hash32::to_value))),
 		])
-	}
-}
-
-fn hash_value(hash: Hash32) -> Value {
-	Value::unnamed_composite([Value::from_bytes(hash.0)])
-}
-
-fn account_value(account: &AccountId32) -> Value {
-	Value::unnamed_composite([Value::from_bytes(account.0)])
-}
-
-fn option(value: Option<Value>) -> Value {
-	match value {
-		Some(value) => Value::unnamed_variant("Some", [value]),
-		None => Value::unnamed_variant("None", []),
 	}
 }
 
@@ -188,7 +173,7 @@ pub fn sign_acceptance(
 	Acceptance {
 		patient: patient.to_string(),
 		practitioner: practitioner.to_string(),
-		reference: format!("0x{}", hex::encode(reference.0)),
+		reference: reference.to_string(),
 		deadline,
 		signature: format!("0x{}", hex::encode(signature.0)),
 	}
@@ -245,7 +230,7 @@ pub mod calls {
 				("subject", account_value(subject)),
 				("role", role.to_value()),
 				("document", document.to_value()),
-				("valid_until", option(valid_until.map(|t| Value::u128(t.into())))),
+				("valid_until", option_value(valid_until.map(|t| Value::u128(t.into())))),
 			],
 		)
 	}
@@ -281,7 +266,7 @@ pub mod calls {
 				("token", id_value(id)),
 				("document", document.to_value()),
 				("reason", reason.to_value()),
-				("valid_until", option(valid_until.map(|t| Value::u128(t.into())))),
+				("valid_until", option_value(valid_until.map(|t| Value::u128(t.into())))),
 			],
 		)
 	}
@@ -315,7 +300,7 @@ pub mod calls {
 				("patient", account_value(patient)),
 				("profession", profession.to_value()),
 				("reference", reference.to_value()),
-				("acceptance", option(acceptance)),
+				("acceptance", option_value(acceptance)),
 			],
 		)
 	}
@@ -377,7 +362,7 @@ impl Chain {
 
 	/// What the ledger says of document hash `hash`, or `None` if no token anchors it.
 	pub async fn verify(&self, hash: Hash32, best: bool) -> Result<Option<Json>> {
-		let json = self.tokens_api("verify", (hash_value(hash),), best).await?;
+		let json = self.tokens_api("verify", (hash.to_value(),), best).await?;
 		Ok((!json.is_null()).then_some(json))
 	}
 

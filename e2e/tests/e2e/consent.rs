@@ -1,14 +1,10 @@
 //! Consent through the real node and the real client: a patient grants and revokes, a record
 //! store asks `check_access`, expiry needs no transaction, break-glass needs a licence.
 
-use super::{as_signer, ok};
+use super::{as_signer, ok, tokens::licensed_doctor};
 use healthchain_e2e::Node;
 use std::time::Duration;
 
-/// Alice holds the dev chain's sudo key: she acts as the consortium.
-const CONSORTIUM: &str = "//Alice";
-/// Charlie administers the licensing board.
-const BOARD: &str = "//Charlie";
 /// Dave is a grantee, and holds no licence.
 const GRANTEE: &str = "//Dave";
 /// Eve is the patient.
@@ -143,40 +139,7 @@ fn break_glass_needs_a_licence_and_is_audited() {
 	assert_eq!(refused.error(), Some("consent.NotLicensed"));
 
 	// A licensing board licenses Ferdie.
-	let registered = ok(as_signer(
-		&node,
-		BOARD,
-		&[
-			"registry",
-			"register",
-			"--kind",
-			"licensing-board",
-			"--profile-hash",
-			&format!("0x{}", "cd".repeat(32)),
-		],
-	));
-	let org = registered.event("Registry", "OrganisationRegistered").unwrap()["fields"]
-		["organisation"]
-		.to_string();
-	ok(as_signer(
-		&node,
-		CONSORTIUM,
-		&["registry", "accredit", &org, "licensing-board", "--valid-until", "+365d"],
-	));
-	ok(as_signer(
-		&node,
-		BOARD,
-		&[
-			"token",
-			"issue-licence",
-			"ferdie",
-			"physician",
-			"--valid-until",
-			"+365d",
-			"--hash",
-			&format!("0x{}", "44".repeat(32)),
-		],
-	));
+	licensed_doctor(&node);
 
 	// Eve denied Ferdie everything; breaking the glass overrides it, for emergencies only.
 	ok(as_signer(

@@ -183,7 +183,7 @@ fn records_and_certificates_through_the_client() {
 
 /// A licensing board run by Charlie, which licenses Ferdie as a physician for a day; the
 /// licence's id.
-fn licensed_doctor(node: &Node) -> String {
+pub(super) fn licensed_doctor(node: &Node) -> String {
 	organisation(node, BOARD, "licensing-board", &["licensing-board"]);
 	let run = ok(as_signer(
 		node,

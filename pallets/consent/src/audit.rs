@@ -1,16 +1,16 @@
 //! The patients' audit trails: every access a custodian reports, and every break-glass.
 
 use crate::{
-	AccessLog, AccessLogLength, AccessRecord, AccessRecordOf, Action, Config, Error, Event,
-	HoldReason, OrganisationId, Pallet, Purpose, RecordScope,
+	AccessDecision, AccessLog, AccessLogLength, AccessRecord, AccessRecordOf, Action, Config,
+	Error, Event, HoldReason, OrganisationId, Pallet, Purpose, RecordScope,
 };
 use alloc::vec::Vec;
 use frame_support::traits::{fungible::MutateHold, Get};
 use sp_runtime::DispatchError;
 
 impl<T: Config> Pallet<T> {
-	/// Append to `patient`'s trail that `accessor` accessed `scope`, with the decision the
-	/// chain gives now; `payer` pays the entry's deposit. The entry's index.
+	/// Append to `patient`'s trail that `accessor` accessed `scope` and what the chain decided
+	/// for it; `payer` pays the entry's deposit. The entry's index.
 	pub(crate) fn do_record_access(
 		payer: T::AccountId,
 		patient: T::AccountId,
@@ -19,10 +19,10 @@ impl<T: Config> Pallet<T> {
 		scope: Option<RecordScope>,
 		action: Action,
 		purpose: Purpose,
+		decision: AccessDecision,
 	) -> Result<u64, DispatchError> {
 		let index = AccessLogLength::<T>::get(&patient);
 		let next = index.checked_add(1).ok_or(Error::<T>::Overflow)?;
-		let decision = Self::decide(&accessor, &patient, scope.as_ref(), action, purpose);
 		T::Currency::hold(
 			&HoldReason::AccessRecordDeposit.into(),
 			&payer,

@@ -40,18 +40,6 @@ impl<T: Config> Pallet<T> {
 		action: Action,
 		purpose: Purpose,
 	) -> AccessDecision {
-		Self::decide(grantee, patient, Some(scope), action, purpose)
-	}
-
-	/// [`Self::check_access`], where a break-glass opening (which has no record scope) passes
-	/// `None`: only an emergency grant can permit it.
-	pub(crate) fn decide(
-		grantee: &T::AccountId,
-		patient: &T::AccountId,
-		scope: Option<&RecordScope>,
-		action: Action,
-		purpose: Purpose,
-	) -> AccessDecision {
 		let now = Self::now();
 		if purpose == Purpose::Emergency && action != Action::Share {
 			if let Some(grant) = EmergencyAccess::<T>::get(patient, grantee) {
@@ -63,8 +51,6 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		}
-		let deny_by_default = AccessDecision { decision: Decision::Deny, basis: Basis::NoConsent };
-		let Some(scope) = scope else { return deny_by_default };
 		let organisation = T::Accreditation::organisation_of(grantee);
 		let mut permit = None;
 		for id in ConsentsOf::<T>::get(patient) {
@@ -93,7 +79,7 @@ impl<T: Config> Pallet<T> {
 		}
 		match permit {
 			Some(basis) => AccessDecision { decision: Decision::Permit, basis },
-			None => deny_by_default,
+			None => AccessDecision { decision: Decision::Deny, basis: Basis::NoConsent },
 		}
 	}
 

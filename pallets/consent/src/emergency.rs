@@ -1,8 +1,8 @@
 //! Break-glass: emergency access by a licensed practitioner, short, justified and audited.
 
 use crate::{
-	Action, Config, EmergencyAccess, EmergencyGrant, Error, Event, HoldReason, Justification,
-	LicenceError, LicenceInspect, Moment, Pallet, Purpose,
+	AccessDecision, Action, Basis, Config, Decision, EmergencyAccess, EmergencyGrant, Error, Event,
+	HoldReason, Justification, LicenceError, LicenceInspect, Moment, Pallet, Purpose,
 };
 use frame_support::{
 	ensure,
@@ -59,6 +59,8 @@ impl<T: Config> Pallet<T> {
 			until,
 		});
 		// The opening itself goes into the patient's audit trail, with the decision it grants.
+		let decision =
+			AccessDecision { decision: Decision::Permit, basis: Basis::Emergency { licence } };
 		Self::do_record_access(
 			who.clone(),
 			patient,
@@ -67,6 +69,7 @@ impl<T: Config> Pallet<T> {
 			None,
 			Action::Read,
 			Purpose::Emergency,
+			decision,
 		)
 		.map(|_| ())
 	}

@@ -547,6 +547,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let custodian = Self::ensure_accredited(&who, Role::DataCustodian)?;
+			let decision = Self::check_access(&accessor, &patient, &scope, action, purpose);
 			Self::do_record_access(
 				who,
 				patient,
@@ -555,6 +556,7 @@ pub mod pallet {
 				Some(scope),
 				action,
 				purpose,
+				decision,
 			)
 			.map(|_| ())
 		}
