@@ -1,8 +1,12 @@
 //! A connection to a healthchain node: status, signed submission with finality, runtime APIs,
 //! and errors decoded to the pallet error that caused them.
 
-use crate::output::composite_to_json;
+use crate::{
+	config::{metadata_hash, ChainInfo, HealthchainParams, MetadataHash},
+	output::composite_to_json,
+};
 use anyhow::{anyhow, Context, Result};
+use codec::{Decode, Encode};
 use serde::Serialize;
 use serde_json::Value as Json;
 use subxt::{
@@ -15,13 +19,12 @@ use subxt::{
 	rpcs::{methods::LegacyRpcMethods, RpcClient},
 	transactions::{Payload, TransactionStatus},
 	utils::AccountId32,
-	OnlineClient, SubstrateConfig,
+	OnlineClient,
 };
 use subxt_signer::sr25519::Keypair;
 
-/// The chain configuration the client signs for: healthchain uses Substrate's defaults
-/// (sr25519 `MultiSignature`, `AccountId32`, BLAKE2-256).
-pub type Config = SubstrateConfig;
+/// The chain configuration the client signs for.
+pub type Config = crate::config::HealthchainConfig;
 
 /// How long to follow a submitted transaction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -136,6 +139,7 @@ fn dispatch_error_name(error: &DispatchError) -> String {
 pub struct Chain {
 	api: OnlineClient<Config>,
 	rpc: LegacyRpcMethods<RpcConfigFor<Config>>,
+	metadata_hash: Option<MetadataHash>,
 }
 
 impl Chain {
@@ -147,7 +151,60 @@ impl Chain {
 		let api = OnlineClient::<Config>::from_rpc_client(rpc_client.clone())
 			.await
 			.with_context(|| format!("cannot talk to the node at {url}"))?;
-		Ok(Self { api, rpc: LegacyRpcMethods::new(rpc_client) })
+		Ok(Self { api, rpc: LegacyRpcMethods::new(rpc_client), metadata_hash: None })
+	}
+
+	/// Sign every following transaction with `CheckMetadataHash` enabled, committing to `hash`
+	/// (as a hardware wallet does); `None` signs with the check disabled (the default).
+	pub fn sign_with_metadata_hash(&mut self, hash: Option<MetadataHash>) {
+		self.metadata_hash = hash;
+	}
+
+	/// What the metadata hash covers besides the types: the runtime's name and version, and the
+	/// SS58 prefix, token decimals and symbol.
+	pub async fn chain_info(&self) -> Result<ChainInfo> {
+		let version = self.rpc.state_get_runtime_version(None).await?;
+		let spec_name = version
+			.other
+			.get("specName")
+			.and_then(|v| v.as_str())
+			.ok_or_else(|| anyhow!("the node reports no specName"))?
+			.to_string();
+		let properties = self.rpc.system_properties().await?;
+		let token_symbol = properties
+			.get("tokenSymbol")
+			.and_then(|v| v.as_str())
+			.ok_or_else(|| anyhow!("the chain spec has no tokenSymbol property"))?
+			.to_string();
+		let decimals = properties
+			.get("tokenDecimals")
+			.and_then(|v| v.as_u64())
+			.and_then(|d| u8::try_from(d).ok())
+			.ok_or_else(|| anyhow!("the chain spec has no tokenDecimals property"))?;
+		let ss58_prefix = u16::from_le_bytes(self.constant_bytes("System", "SS58Prefix").await?);
+		Ok(ChainInfo {
+			spec_name,
+			spec_version: version.spec_version,
+			ss58_prefix,
+			decimals,
+			token_symbol,
+		})
+	}
+
+	/// The RFC 78 metadata hash of the node's current runtime, computed from its metadata (V15)
+	/// and [`Chain::chain_info`]: what a wallet commits to when it signs with
+	/// `CheckMetadataHash` enabled.
+	pub async fn metadata_hash(&self) -> Result<(MetadataHash, ChainInfo)> {
+		let info = self.chain_info().await?;
+		let answer = self
+			.rpc
+			.state_call("Metadata_metadata_at_version", Some(&15u32.encode()), None)
+			.await?;
+		let metadata = Option::<Vec<u8>>::decode(&mut &answer[..])
+			.context("cannot decode the answer of Metadata_metadata_at_version")?
+			.ok_or_else(|| anyhow!("the runtime offers no metadata version 15"))?;
+		let hash = metadata_hash(&metadata, &info).map_err(|e| anyhow!(e))?;
+		Ok((hash, info))
 	}
 
 	/// The subxt client.
@@ -188,6 +245,11 @@ impl Chain {
 
 	/// The `u32` constant `pallet::name` of the runtime at the latest finalized block.
 	pub async fn constant_u32(&self, pallet: &str, name: &str) -> Result<u32> {
+		Ok(u32::from_le_bytes(self.constant_bytes(pallet, name).await?))
+	}
+
+	/// The constant `pallet::name`, of `N` bytes, at the latest finalized block.
+	async fn constant_bytes<const N: usize>(&self, pallet: &str, name: &str) -> Result<[u8; N]> {
 		let at = self.api.at_current_block().await?;
 		let metadata = at.metadata_ref();
 		let bytes = metadata
@@ -195,9 +257,7 @@ impl Chain {
 			.and_then(|p| p.constant_by_name(name))
 			.map(|c| c.value().to_vec())
 			.ok_or_else(|| anyhow!("the runtime has no constant {pallet}::{name}"))?;
-		let bytes: [u8; 4] =
-			bytes.try_into().map_err(|_| anyhow!("{pallet}::{name} is not a u32"))?;
-		Ok(u32::from_le_bytes(bytes))
+		bytes.try_into().map_err(|_| anyhow!("{pallet}::{name} is not {N} bytes long"))
 	}
 
 	/// Call the runtime API `api_name::method` at the latest finalized block (or, with
@@ -242,12 +302,16 @@ impl Chain {
 	) -> Result<Outcome> {
 		let account = signer.public_key().to_account_id();
 		let nonce = self.rpc.system_account_next_index(&account).await?;
-		let params = DefaultExtrinsicParamsBuilder::<Config>::new().nonce(nonce).build();
+		let params = HealthchainParams {
+			default: DefaultExtrinsicParamsBuilder::<Config>::new().nonce(nonce).build(),
+			metadata_hash: self.metadata_hash,
+		};
 		let at = self.api.at_current_block().await?;
-		let mut progress =
-			at.transactions().sign_and_submit_then_watch(call, signer, params).await.map_err(
-				|e| anyhow!(Failure { error: "Invalid".into(), message: e.to_string() }),
-			)?;
+		let mut progress = at
+			.transactions()
+			.sign_and_submit_then_watch(call, signer, params)
+			.await
+			.map_err(|e| anyhow!(self.refusal(e.to_string())))?;
 		let extrinsic_hash = format!("{:?}", progress.extrinsic_hash());
 		if wait == Wait::None {
 			return Ok(Outcome {
@@ -266,9 +330,7 @@ impl Chain {
 				TransactionStatus::InFinalizedBlock(in_block) => (in_block, true),
 				TransactionStatus::Error { message }
 				| TransactionStatus::Invalid { message }
-				| TransactionStatus::Dropped { message } => {
-					return Err(anyhow!(Failure { error: "Invalid".into(), message }))
-				},
+				| TransactionStatus::Dropped { message } => return Err(anyhow!(self.refusal(message))),
 				_ => continue,
 			};
 			let metadata = at.metadata();
@@ -309,6 +371,35 @@ impl Chain {
 			});
 		}
 		Err(anyhow!("the node stopped reporting on the transaction before it was included"))
+	}
+}
+
+impl Chain {
+	/// The [`Failure`] for a transaction the node refused before inclusion, with the reason
+	/// named when it is the metadata hash: a runtime built without the `metadata-hash` feature
+	/// cannot look up its hash, and one built with it finds the signature bad when the hash
+	/// signed is another.
+	fn refusal(&self, message: String) -> Failure {
+		let text = message.to_lowercase();
+		match self.metadata_hash {
+			Some(_) if text.contains("lookup") => Failure {
+				error: "MetadataHashUnsupported".into(),
+				message: format!(
+					"this runtime was built without the `metadata-hash` feature, so it cannot \
+					 check a metadata hash: sign without --metadata-hash ({message})"
+				),
+			},
+			Some(hash) if text.contains("bad signature") => Failure {
+				error: "MetadataHashMismatch".into(),
+				message: format!(
+					"the runtime refused the signature: its metadata hash is not {} (the hash \
+					 signed), so the metadata the transaction was built from is not the runtime's \
+					 ({message})",
+					crate::registry::Hash32(hash)
+				),
+			},
+			_ => Failure { error: "Invalid".into(), message },
+		}
 	}
 }
 

@@ -39,6 +39,7 @@ macro_rules! scale_enum {
 }
 
 pub mod chain;
+pub mod config;
 pub mod consent;
 pub mod keys;
 pub mod output;

@@ -50,6 +50,21 @@ struct Cli {
 	#[arg(long, global = true)]
 	json: bool,
 
+	/// Sign with `CheckMetadataHash` enabled, as a hardware wallet does, committing to the
+	/// RFC 78 metadata hash: `--metadata-hash` computes it from the node's metadata,
+	/// `--metadata-hash=0x…` commits to a hash you trust (e.g. one a release published). Only
+	/// a runtime built with the `metadata-hash` feature (release builds) accepts such a
+	/// transaction, and only if the hash is its own.
+	#[arg(
+		long,
+		global = true,
+		value_name = "HASH",
+		num_args = 0..=1,
+		require_equals = true,
+		default_missing_value = "node"
+	)]
+	metadata_hash: Option<String>,
+
 	#[command(subcommand)]
 	command: Command,
 }
@@ -60,6 +75,9 @@ enum Command {
 	Status,
 	/// The account of the signer.
 	Account,
+	/// The RFC 78 metadata hash of the node's runtime, and what it covers: compare it with the
+	/// hash a release publishes or a hardware wallet shows.
+	MetadataHash,
 	/// The accreditation registry.
 	#[command(subcommand)]
 	Registry(RegistryCommand),
@@ -498,7 +516,13 @@ impl App {
 	}
 
 	async fn chain(&self) -> Result<Chain> {
-		Chain::connect(&self.cli.url).await
+		let mut chain = Chain::connect(&self.cli.url).await?;
+		match self.cli.metadata_hash.as_deref() {
+			None => {},
+			Some("node") => chain.sign_with_metadata_hash(Some(chain.metadata_hash().await?.0)),
+			Some(hash) => chain.sign_with_metadata_hash(Some(hash.parse::<Hash32>()?.0)),
+		}
+		Ok(chain)
 	}
 
 	/// Print `value` as JSON, or `text` for humans.
@@ -565,6 +589,31 @@ impl App {
 			Command::Account => {
 				let account = self.signer()?.public_key().to_account_id();
 				self.print(json!({ "account": account.to_string() }), || account.to_string());
+			},
+			Command::MetadataHash => {
+				let (hash, info) = Chain::connect(&self.cli.url).await?.metadata_hash().await?;
+				let hash = Hash32(hash).to_string();
+				self.print(
+					json!({
+						"metadata_hash": hash,
+						"spec_name": info.spec_name,
+						"spec_version": info.spec_version,
+						"ss58_prefix": info.ss58_prefix,
+						"decimals": info.decimals,
+						"token_symbol": info.token_symbol,
+					}),
+					|| {
+						format!(
+							"{hash}\n  over the metadata (V15) of {}/{}, SS58 prefix {}, {} decimals, \
+							 token {}",
+							info.spec_name,
+							info.spec_version,
+							info.ss58_prefix,
+							info.decimals,
+							info.token_symbol
+						)
+					},
+				);
 			},
 			Command::Registry(command) => self.registry(command).await?,
 			Command::Token(command) => self.token(command).await?,

@@ -9,6 +9,7 @@ mod consent;
 mod operator;
 mod registry;
 mod tokens;
+mod wallet;
 
 use healthchain_e2e::{ClientRun, Node};
 

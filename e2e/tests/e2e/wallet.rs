@@ -1,0 +1,71 @@
+//! Signing as a hardware wallet does: `CheckMetadataHash` enabled, committing to the RFC 78
+//! metadata hash, so the device can show what it signs without trusting the host.
+//!
+//! A runtime built with the `metadata-hash` feature (release builds) knows its own hash and
+//! accepts the signature only if the hash signed is that one; a runtime built without it must
+//! refuse every transaction that enables the check rather than accept an unchecked claim. The
+//! suite's default build is the latter; `scripts/release-check.sh` builds the former and runs
+//! this test with `HEALTHCHAIN_EXPECT_METADATA_HASH=1`.
+
+use crate::{as_signer, ok};
+use healthchain_e2e::Node;
+
+fn register(node: &Node, suri: &str, metadata_hash: &str) -> healthchain_e2e::ClientRun {
+	let profile = format!("0x{}", "cd".repeat(32));
+	as_signer(
+		node,
+		suri,
+		&[metadata_hash, "registry", "register", "--kind", "clinic", "--profile-hash", &profile],
+	)
+}
+
+/// The organisation `suri`'s account acts for, if any.
+fn organisation_of(node: &Node, suri: &str) -> Option<u64> {
+	let account = ok(node.client(&["--suri", suri, "account"]).expect("client runs"));
+	let account = account.json["account"].as_str().expect("an account").to_string();
+	let whois = ok(node.client(&["registry", "whois", &account]).expect("client runs"));
+	whois.json["organisation"].as_u64()
+}
+
+#[test]
+fn signing_with_the_metadata_hash() {
+	let node = Node::start_dev().expect("dev node starts and finalizes");
+
+	// The hash the client computes from the node's metadata, and what it covers.
+	let first = ok(node.client(&["metadata-hash"]).expect("client runs"));
+	let hash = first.json["metadata_hash"].as_str().expect("a hash").to_string();
+	assert!(hash.starts_with("0x") && hash.len() == 66, "{hash}");
+	assert_eq!(first.json["spec_name"], "healthchain");
+	assert_eq!(first.json["token_symbol"], "HCT");
+	assert_eq!(first.json["decimals"], 12);
+	assert_eq!(first.json["ss58_prefix"], 42);
+	let again = ok(node.client(&["metadata-hash"]).expect("client runs"));
+	assert_eq!(again.json["metadata_hash"], hash.as_str(), "the hash is deterministic");
+
+	let wrong = format!("--metadata-hash=0x{}", "00".repeat(32));
+	let given = format!("--metadata-hash={hash}");
+
+	if std::env::var("HEALTHCHAIN_EXPECT_METADATA_HASH").as_deref() == Ok("1") {
+		// A release runtime: the hash computed from the node, or the same hash given
+		// explicitly, is accepted; another hash makes the signature invalid.
+		ok(register(&node, "//Bob", "--metadata-hash"));
+		assert!(organisation_of(&node, "//Bob").is_some());
+		ok(register(&node, "//Charlie", &given));
+		assert!(organisation_of(&node, "//Charlie").is_some());
+		let refused = register(&node, "//Dave", &wrong);
+		assert_eq!(refused.code, 1, "{:?} {}", refused.json, refused.stderr);
+		assert_eq!(refused.error(), Some("MetadataHashMismatch"), "{:?}", refused.json);
+		assert_eq!(organisation_of(&node, "//Dave"), None, "the refused one changed nothing");
+	} else {
+		// A runtime without the feature refuses the check, whatever the hash, and says why.
+		for flag in ["--metadata-hash", given.as_str(), wrong.as_str()] {
+			let refused = register(&node, "//Bob", flag);
+			assert_eq!(refused.code, 1, "{:?} {}", refused.json, refused.stderr);
+			assert_eq!(refused.error(), Some("MetadataHashUnsupported"), "{:?}", refused.json);
+		}
+		assert_eq!(organisation_of(&node, "//Bob"), None, "nothing was registered");
+		// Signed with the check disabled (the default), the same call goes through.
+		ok(register(&node, "//Bob", "--wait=finalized"));
+		assert!(organisation_of(&node, "//Bob").is_some());
+	}
+}
