@@ -199,3 +199,37 @@ pub fn metadata_hash(metadata: &[u8], info: &ChainInfo) -> Result<MetadataHash, 
 	)?;
 	Ok(digest.hash())
 }
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	fn info() -> ChainInfo {
+		ChainInfo {
+			spec_name: "healthchain".into(),
+			spec_version: 1,
+			ss58_prefix: 42,
+			decimals: 12,
+			token_symbol: "HCT".into(),
+		}
+	}
+
+	#[test]
+	fn metadata_that_does_not_decode_is_refused() {
+		let error = metadata_hash(&[1, 2, 3], &info()).unwrap_err();
+		assert!(error.contains("does not decode"), "{error}");
+	}
+
+	#[test]
+	fn metadata_other_than_v15_is_refused() {
+		// `RuntimeMetadataPrefixed(META_RESERVED, V14 { types: [], pallets: [], … })` encoded:
+		// the magic number, the variant index 14, then empty lists and the extrinsic metadata.
+		let mut v14 = b"meta".to_vec();
+		v14.push(14);
+		v14.extend([0, 0]); // no types, no pallets
+		v14.extend([0, 4, 0]); // extrinsic: type 0, version 4, no signed extensions
+		v14.push(0); // the runtime type
+		let error = metadata_hash(&v14, &info()).unwrap_err();
+		assert!(error.contains("version 15"), "{error}");
+	}
+}
