@@ -3,7 +3,7 @@
 
 use crate::{
 	config::{metadata_hash, ChainInfo, HealthchainParams, MetadataHash},
-	output::composite_to_json,
+	output::typed_composite_to_json,
 };
 use anyhow::{anyhow, Context, Result};
 use codec::{Decode, Encode};
@@ -12,10 +12,12 @@ use serde_json::Value as Json;
 use subxt::{
 	config::{DefaultExtrinsicParamsBuilder, RpcConfigFor},
 	error::DispatchError,
+	events::Event,
 	ext::{
-		scale_decode::DecodeAsType,
-		scale_value::{Composite, Value},
+		scale_decode::{self, DecodeAsType},
+		scale_value::{scale::decode_as_fields, Composite, Value},
 	},
+	metadata::Metadata,
 	rpcs::{methods::LegacyRpcMethods, RpcClient},
 	transactions::{Payload, TransactionStatus},
 	utils::AccountId32,
@@ -353,11 +355,10 @@ impl Chain {
 						.context("cannot decode the dispatch error")?;
 					return Err(anyhow!(Failure::from_dispatch_error(error)));
 				}
-				let fields = event.decode_fields_unchecked_as::<Composite<()>>()?;
 				records.push(EventRecord {
 					pallet: pallet.to_string(),
 					name: name.to_string(),
-					fields: composite_to_json(&fields),
+					fields: event_fields(&metadata, &event)?,
 				});
 			}
 			let block_hash = in_block.block_hash();
@@ -401,6 +402,25 @@ impl Chain {
 			_ => Failure { error: "Invalid".into(), message },
 		}
 	}
+}
+
+/// An event's fields as JSON, decoded with their types so that accounts read as SS58.
+fn event_fields(metadata: &Metadata, event: &Event<'_, Config>) -> Result<Json> {
+	let variant = metadata
+		.pallet_by_event_index(event.pallet_index())
+		.and_then(|pallet| pallet.event_variant_by_index(event.event_index()))
+		.ok_or_else(|| {
+			anyhow!("event {}.{} is not in the metadata", event.pallet_name(), event.event_name())
+		})?;
+	let mut fields = variant
+		.fields
+		.iter()
+		.map(|field| scale_decode::Field::new(field.ty.id, field.name.as_deref()));
+	let fields = decode_as_fields(&mut event.field_bytes(), &mut fields, metadata.types())
+		.with_context(|| {
+			format!("cannot decode event {}.{}", event.pallet_name(), event.event_name())
+		})?;
+	Ok(typed_composite_to_json(&fields, metadata.types()))
 }
 
 /// An account as a SCALE value, to pass to a call or a runtime API.

@@ -516,12 +516,17 @@ impl App {
 	}
 
 	async fn chain(&self) -> Result<Chain> {
+		// A malformed hash is refused before connecting.
+		let given = match self.cli.metadata_hash.as_deref() {
+			None | Some("node") => None,
+			Some(hash) => Some(hash.parse::<Hash32>()?.0),
+		};
 		let mut chain = Chain::connect(&self.cli.url).await?;
-		match self.cli.metadata_hash.as_deref() {
-			None => {},
-			Some("node") => chain.sign_with_metadata_hash(Some(chain.metadata_hash().await?.0)),
-			Some(hash) => chain.sign_with_metadata_hash(Some(hash.parse::<Hash32>()?.0)),
-		}
+		let hash = match self.cli.metadata_hash.as_deref() {
+			Some("node") => Some(chain.metadata_hash().await?.0),
+			_ => given,
+		};
+		chain.sign_with_metadata_hash(hash);
 		Ok(chain)
 	}
 

@@ -1,6 +1,8 @@
 //! Turning decoded SCALE values into readable JSON: byte arrays become `0x…` hex, field-less
-//! enum variants become their name, newtypes are unwrapped.
+//! enum variants become their name, newtypes are unwrapped; with type information, accounts
+//! become SS58 addresses.
 
+use scale_info::PortableRegistry;
 use serde_json::{json, Map, Value as Json};
 use subxt::{
 	ext::scale_value::{Composite, Primitive, Value, ValueDef},
@@ -9,6 +11,37 @@ use subxt::{
 
 /// The JSON form of a decoded value.
 pub fn value_to_json<T>(value: &Value<T>) -> Json {
+	to_json(value, &|_| false)
+}
+
+/// The JSON form of a composite (struct or tuple).
+pub fn composite_to_json<T>(composite: &Composite<T>) -> Json {
+	composite_json(composite, &|_| false)
+}
+
+/// The JSON form of a composite decoded with its type ids (e.g. an event's fields), with every
+/// `AccountId32` in it, however deep, as an SS58 address.
+pub fn typed_composite_to_json(composite: &Composite<u32>, types: &PortableRegistry) -> Json {
+	let is_account = |id: &u32| {
+		types
+			.resolve(*id)
+			.and_then(|ty| ty.path.segments.last())
+			.is_some_and(|name| name == "AccountId32")
+	};
+	composite_json(composite, &is_account)
+}
+
+/// Whether a value's context says it is an account.
+type IsAccount<'a, T> = &'a dyn Fn(&T) -> bool;
+
+fn to_json<T>(value: &Value<T>, is_account: IsAccount<T>) -> Json {
+	if is_account(&value.context) {
+		if let Some(account) = account_bytes(value) {
+			return Json::String(AccountId32(account).to_string());
+		}
+	}
+	let value_to_json = |value: &Value<T>| to_json(value, is_account);
+	let composite_to_json = |composite: &Composite<T>| composite_json(composite, is_account);
 	match &value.value {
 		ValueDef::Composite(composite) => composite_to_json(composite),
 		ValueDef::Variant(variant) => {
@@ -37,8 +70,21 @@ pub fn value_to_json<T>(value: &Value<T>) -> Json {
 	}
 }
 
-/// The JSON form of a composite (struct or tuple).
-pub fn composite_to_json<T>(composite: &Composite<T>) -> Json {
+/// The 32 bytes of an `AccountId32([u8; 32])`.
+fn account_bytes<T>(value: &Value<T>) -> Option<[u8; 32]> {
+	let ValueDef::Composite(Composite::Unnamed(outer)) = &value.value else { return None };
+	let bytes = match outer.as_slice() {
+		[inner] => match &inner.value {
+			ValueDef::Composite(Composite::Unnamed(bytes)) => as_bytes(bytes)?,
+			_ => return None,
+		},
+		bytes => as_bytes(bytes)?,
+	};
+	bytes.try_into().ok()
+}
+
+fn composite_json<T>(composite: &Composite<T>, is_account: IsAccount<T>) -> Json {
+	let value_to_json = |value: &Value<T>| to_json(value, is_account);
 	match composite {
 		Composite::Named(fields) => {
 			let mut map = Map::new();
@@ -156,5 +202,38 @@ mod tests {
 		assert_eq!(value_to_json(&Value::unnamed_variant("None", [])), Json::Null);
 		let err = Value::unnamed_variant("Err", [Value::unnamed_variant("Suspended", [])]);
 		assert_eq!(value_to_json(&err), json!({ "Err": "Suspended" }));
+	}
+
+	#[test]
+	fn typed_values_render_accounts_as_ss58_and_other_hashes_as_hex() {
+		use codec::Encode;
+		use scale_info::{meta_type, Registry, TypeInfo};
+		use subxt::ext::scale_value::{scale::decode_as_type, Composite};
+
+		#[derive(Encode, TypeInfo)]
+		struct Event {
+			who: AccountId32,
+			delegates: Vec<AccountId32>,
+			maybe: Option<AccountId32>,
+			hash: [u8; 32],
+		}
+		let mut registry = Registry::new();
+		let id = registry.register_type(&meta_type::<Event>()).id;
+		let types: PortableRegistry = registry.into();
+		let alice = AccountId32([1; 32]);
+		let event =
+			Event { who: alice, delegates: vec![alice, alice], maybe: Some(alice), hash: [1; 32] };
+		let value = decode_as_type(&mut &event.encode()[..], id, &types).expect("decodes");
+		let ValueDef::Composite(fields @ Composite::Named(_)) = value.value else {
+			panic!("a struct decodes as named fields")
+		};
+		let json = typed_composite_to_json(&fields, &types);
+		let ss58 = alice.to_string();
+		assert_eq!(json["who"], ss58.as_str());
+		assert_eq!(json["delegates"], json!([ss58, ss58]));
+		assert_eq!(json["maybe"], ss58.as_str());
+		assert_eq!(json["hash"], format!("0x{}", "01".repeat(32)), "only accounts are converted");
+		// Without type information the same account stays hex.
+		assert_eq!(composite_to_json(&fields)["who"], format!("0x{}", "01".repeat(32)));
 	}
 }

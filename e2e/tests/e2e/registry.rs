@@ -29,6 +29,8 @@ fn hospital(node: &Node) -> u64 {
 	));
 	let event = registered.event("Registry", "OrganisationRegistered").expect("event emitted");
 	assert_eq!(registered.json["outcome"]["finalized"], true, "waits for finality by default");
+	// Accounts in events read as SS58 addresses (Bob's, prefix 42), not hex.
+	assert_eq!(event["fields"]["admin"], "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty");
 	let id = event["fields"]["organisation"].as_u64().expect("id");
 	ok(as_signer(node, ADMIN, &["registry", "add-agent", &id.to_string(), "charlie"]));
 	id

@@ -10,13 +10,12 @@
 use crate::{as_signer, ok};
 use healthchain_e2e::Node;
 
-fn register(node: &Node, suri: &str, metadata_hash: &str) -> healthchain_e2e::ClientRun {
+/// `suri` registers a clinic, signing with the global flags `signing` (e.g. `--metadata-hash`).
+fn register(node: &Node, suri: &str, signing: &[&str]) -> healthchain_e2e::ClientRun {
 	let profile = format!("0x{}", "cd".repeat(32));
-	as_signer(
-		node,
-		suri,
-		&[metadata_hash, "registry", "register", "--kind", "clinic", "--profile-hash", &profile],
-	)
+	let mut args = signing.to_vec();
+	args.extend(["registry", "register", "--kind", "clinic", "--profile-hash", &profile]);
+	as_signer(node, suri, &args)
 }
 
 /// The organisation `suri`'s account acts for, if any.
@@ -42,30 +41,35 @@ fn signing_with_the_metadata_hash() {
 	let again = ok(node.client(&["metadata-hash"]).expect("client runs"));
 	assert_eq!(again.json["metadata_hash"], hash.as_str(), "the hash is deterministic");
 
+	// A malformed hash is invalid input (exit 2), before anything is signed.
+	let malformed = register(&node, "//Bob", &["--metadata-hash=0x1234"]);
+	assert_eq!(malformed.code, 2, "{:?} {}", malformed.json, malformed.stderr);
+	assert!(malformed.stderr.contains("32 bytes"), "{}", malformed.stderr);
+
 	let wrong = format!("--metadata-hash=0x{}", "00".repeat(32));
 	let given = format!("--metadata-hash={hash}");
 
 	if std::env::var("HEALTHCHAIN_EXPECT_METADATA_HASH").as_deref() == Ok("1") {
 		// A release runtime: the hash computed from the node, or the same hash given
 		// explicitly, is accepted; another hash makes the signature invalid.
-		ok(register(&node, "//Bob", "--metadata-hash"));
+		ok(register(&node, "//Bob", &["--metadata-hash"]));
 		assert!(organisation_of(&node, "//Bob").is_some());
-		ok(register(&node, "//Charlie", &given));
+		ok(register(&node, "//Charlie", &[&given]));
 		assert!(organisation_of(&node, "//Charlie").is_some());
-		let refused = register(&node, "//Dave", &wrong);
+		let refused = register(&node, "//Dave", &[&wrong]);
 		assert_eq!(refused.code, 1, "{:?} {}", refused.json, refused.stderr);
 		assert_eq!(refused.error(), Some("MetadataHashMismatch"), "{:?}", refused.json);
 		assert_eq!(organisation_of(&node, "//Dave"), None, "the refused one changed nothing");
 	} else {
 		// A runtime without the feature refuses the check, whatever the hash, and says why.
 		for flag in ["--metadata-hash", given.as_str(), wrong.as_str()] {
-			let refused = register(&node, "//Bob", flag);
+			let refused = register(&node, "//Bob", &[flag]);
 			assert_eq!(refused.code, 1, "{:?} {}", refused.json, refused.stderr);
 			assert_eq!(refused.error(), Some("MetadataHashUnsupported"), "{:?}", refused.json);
 		}
 		assert_eq!(organisation_of(&node, "//Bob"), None, "nothing was registered");
 		// Signed with the check disabled (the default), the same call goes through.
-		ok(register(&node, "//Bob", "--wait=finalized"));
+		ok(register(&node, "//Bob", &[]));
 		assert!(organisation_of(&node, "//Bob").is_some());
 	}
 }
