@@ -12,17 +12,8 @@ pallets=("$@")
 [ ${#pallets[@]} -gt 0 ] || pallets=(registry health-tokens consent)
 
 # The runtime-benchmarks build shares the debug profile (and so most of the dependency graph)
-# with the test build. Both write the runtime's wasm to the same `wbuild` directory and the node
-# to the same path, so the runtime's build script is made to run again before and after, and
-# the normal build is restored at the end: `target/debug/healthchain-node` is again the node
-# that `scripts/dev.sh` and the tests use.
-restore() {
-	touch runtime/build.rs
-	echo "==> restoring the normal build" >&2
-	cargo build --locked --workspace
-}
-touch runtime/build.rs
-trap restore EXIT
+# with the test build; the test build is restored at the end (see `with_runtime_features`).
+with_runtime_features
 cargo build --locked -p healthchain-node --features runtime-benchmarks
 node="$CARGO_TARGET_DIR/debug/healthchain-node"
 

@@ -18,15 +18,8 @@ source scripts/setup.sh
 
 features=(--features healthchain-node/metadata-hash)
 
-# Both builds write the runtime's wasm to the same `wbuild` directory and the node to the same
-# path, so the runtime's build script is made to run again before and after.
-restore() {
-	touch runtime/build.rs
-	echo "==> restoring the normal build" >&2
-	cargo build --locked --workspace --all-targets
-}
-touch runtime/build.rs
-trap restore EXIT
+# The test build is restored at the end (see `with_runtime_features` in setup.sh).
+with_runtime_features
 
 echo "==> building with the metadata hash"
 cargo build --locked --workspace --all-targets "${features[@]}"

@@ -373,9 +373,7 @@ impl Chain {
 		}
 		Err(anyhow!("the node stopped reporting on the transaction before it was included"))
 	}
-}
 
-impl Chain {
 	/// The [`Failure`] for a transaction the node refused before inclusion, with the reason
 	/// named when it is the metadata hash: a runtime built without the `metadata-hash` feature
 	/// cannot look up its hash, and one built with it finds the signature bad when the hash

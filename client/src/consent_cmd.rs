@@ -11,11 +11,12 @@ use healthchain_client::{
 	},
 	invalid, keys,
 };
-use serde_json::json;
+use serde_json::{json, Value as Json};
 use std::{
 	path::PathBuf,
 	time::{SystemTime, UNIX_EPOCH},
 };
+use subxt::utils::AccountId32;
 
 /// The consent commands.
 #[derive(Subcommand)]
@@ -218,6 +219,14 @@ fn now_ms() -> Result<u64> {
 }
 
 impl App {
+	/// Print `list`, what the chain holds under `key` for `patient`: as JSON
+	/// `{"patient": …, key: list}`, or the list pretty-printed for humans.
+	fn print_of_patient(&self, patient: &AccountId32, key: &str, list: Json) {
+		self.print(json!({ "patient": patient.to_string(), key: list.clone() }), || {
+			serde_json::to_string_pretty(&list).unwrap_or_default()
+		});
+	}
+
 	pub(super) async fn consent(&self, command: &ConsentCommand) -> Result<()> {
 		use ConsentCommand::*;
 		let call = match command {
@@ -277,9 +286,7 @@ impl App {
 			List { patient } => {
 				let patient = keys::parse_account(patient)?;
 				let consents = self.chain().await?.consents_of(&patient).await?;
-				self.print(json!({ "patient": patient.to_string(), "consents": consents }), || {
-					serde_json::to_string_pretty(&consents).unwrap_or_default()
-				});
+				self.print_of_patient(&patient, "consents", consents);
 				return Ok(());
 			},
 			Show { consent } => {
@@ -343,10 +350,7 @@ impl App {
 				RepresentativeCommand::List { patient } => {
 					let patient = keys::parse_account(patient)?;
 					let list = self.chain().await?.representatives_of(&patient).await?;
-					self.print(
-						json!({ "patient": patient.to_string(), "representatives": list }),
-						|| serde_json::to_string_pretty(&list).unwrap_or_default(),
-					);
+					self.print_of_patient(&patient, "representatives", list);
 					return Ok(());
 				},
 			},
@@ -364,19 +368,14 @@ impl App {
 				EmergencyCommand::List { patient } => {
 					let patient = keys::parse_account(patient)?;
 					let list = self.chain().await?.emergency_access_of(&patient).await?;
-					self.print(
-						json!({ "patient": patient.to_string(), "emergency_access": list }),
-						|| serde_json::to_string_pretty(&list).unwrap_or_default(),
-					);
+					self.print_of_patient(&patient, "emergency_access", list);
 					return Ok(());
 				},
 			},
 			Audit { patient, start, limit } => {
 				let patient = keys::parse_account(patient)?;
 				let entries = self.chain().await?.audit_log(&patient, *start, *limit).await?;
-				self.print(json!({ "patient": patient.to_string(), "entries": entries }), || {
-					serde_json::to_string_pretty(&entries).unwrap_or_default()
-				});
+				self.print_of_patient(&patient, "entries", entries);
 				return Ok(());
 			},
 			LogAccess { patient, accessor, access } => calls::record_access(

@@ -64,22 +64,10 @@ fn ext() -> sp_io::TestExternalities {
 }
 
 fn provision(decision: Decision, scope: Scope, purposes: Purposes) -> Provision {
-	Provision {
-		decision,
-		scope,
-		actions: Actions { read: true, write: false, share: false },
-		purposes,
-		data_period: None,
-	}
+	Provision { decision, scope, actions: Actions::only(Action::Read), purposes, data_period: None }
 }
 
-const TREATMENT: Purposes = Purposes {
-	treatment: true,
-	payment: false,
-	research: false,
-	emergency: false,
-	operations: false,
-};
+const TREATMENT: Purposes = Purposes::only(Purpose::Treatment);
 
 /// `grantor` grants for Eve to `grantee`; the consent's id.
 fn grant(

@@ -42,12 +42,29 @@ fn provisions<T: Config>(patient: &T::AccountId) -> ProvisionsOf<T> {
 		.map(|_| Provision {
 			decision: Decision::Permit,
 			scope: Scope::Token(T::Tokens::make_token(patient)),
-			actions: Actions { read: true, write: false, share: false },
-			purposes: Purposes { emergency: true, ..Default::default() },
+			actions: Actions::only(Action::Read),
+			purposes: Purposes::only(Purpose::Emergency),
 			data_period: Some(Period { start: 0, end: None }),
 		})
 		.collect::<alloc::vec::Vec<_>>();
 	BoundedVec::truncate_from(provisions)
+}
+
+/// A licensed practitioner who broke the glass on a patient's record for `duration` ms;
+/// (practitioner, patient).
+fn emergency_opened<T: Config>(
+	duration: Moment,
+) -> Result<(T::AccountId, T::AccountId), DispatchError> {
+	let practitioner = funded::<T>("practitioner");
+	T::Licences::make_licensed(&practitioner, healthchain_primitives::Profession::Physician);
+	let patient: T::AccountId = account("patient", 0, 0);
+	Consent::<T>::do_open_emergency_access(
+		practitioner.clone(),
+		patient.clone(),
+		Justification::Other,
+		duration,
+	)?;
+	Ok((practitioner, patient))
 }
 
 /// Fill `patient`'s consents up to `MaxConsentsPerPatient - room`, all to `grantee`.
@@ -186,15 +203,7 @@ mod benchmarks {
 	/// Worst case: an ended grant to replace (a deposit released and one held).
 	#[benchmark]
 	fn open_emergency_access() -> Result<(), BenchmarkError> {
-		let practitioner = funded::<T>("practitioner");
-		T::Licences::make_licensed(&practitioner, healthchain_primitives::Profession::Physician);
-		let patient: T::AccountId = account("patient", 0, 0);
-		Consent::<T>::do_open_emergency_access(
-			practitioner.clone(),
-			patient.clone(),
-			Justification::Other,
-			1,
-		)?;
+		let (practitioner, patient) = emergency_opened::<T>(1)?;
 		// Make the previous grant end now (benchmarks run at a fixed time).
 		EmergencyAccess::<T>::mutate(&patient, &practitioner, |previous| {
 			if let Some(previous) = previous {
@@ -216,15 +225,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn close_emergency_access() -> Result<(), BenchmarkError> {
-		let practitioner = funded::<T>("practitioner");
-		T::Licences::make_licensed(&practitioner, healthchain_primitives::Profession::Physician);
-		let patient: T::AccountId = account("patient", 0, 0);
-		Consent::<T>::do_open_emergency_access(
-			practitioner.clone(),
-			patient.clone(),
-			Justification::Other,
-			T::MaxEmergencyDuration::get(),
-		)?;
+		let (practitioner, patient) = emergency_opened::<T>(T::MaxEmergencyDuration::get())?;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(practitioner.clone()), patient.clone());

@@ -186,6 +186,15 @@ pub struct Actions {
 }
 
 impl Actions {
+	/// `action` alone.
+	pub const fn only(action: Action) -> Self {
+		Self {
+			read: matches!(action, Action::Read),
+			write: matches!(action, Action::Write),
+			share: matches!(action, Action::Share),
+		}
+	}
+
 	/// Whether `action` is covered.
 	pub fn covers(&self, action: Action) -> bool {
 		match action {
@@ -229,6 +238,17 @@ pub struct Purposes {
 }
 
 impl Purposes {
+	/// `purpose` alone.
+	pub const fn only(purpose: Purpose) -> Self {
+		Self {
+			treatment: matches!(purpose, Purpose::Treatment),
+			payment: matches!(purpose, Purpose::Payment),
+			research: matches!(purpose, Purpose::Research),
+			emergency: matches!(purpose, Purpose::Emergency),
+			operations: matches!(purpose, Purpose::Operations),
+		}
+	}
+
 	/// Whether `purpose` is covered.
 	pub fn covers(&self, purpose: Purpose) -> bool {
 		match purpose {

@@ -13,15 +13,9 @@ use crate::{
 use frame_support::{assert_ok, BoundedVec};
 
 /// Read only.
-const READ: Actions = Actions { read: true, write: false, share: false };
+const READ: Actions = Actions::only(Action::Read);
 /// Treatment only.
-const TREATMENT: Purposes = Purposes {
-	treatment: true,
-	payment: false,
-	research: false,
-	emergency: false,
-	operations: false,
-};
+const TREATMENT: Purposes = Purposes::only(Purpose::Treatment);
 
 /// A provision over `scope` for reading for treatment.
 fn provision(decision: Decision, scope: Scope) -> Provision {
