@@ -1,34 +1,51 @@
 #!/usr/bin/env bash
-# Regenerate the pallets' weights (`pallets/*/src/weights.rs`) with the node's
-# `benchmark pallet`, from the FRAME v2 benchmarks in `pallets/*/src/benchmarking.rs`.
+# Regenerate the weights from an optimised build: the pallets' `weights.rs`
+# (`pallets/*/src/weights.rs`), `pallet_balances` for this runtime
+# (`runtime/src/weights/pallet_balances.rs`, the yardstick every call is compared with), and this
+# runtime's block and extrinsic base weights (`runtime/src/weights/{block,extrinsic}_weights.rs`).
 #
-# Usage: scripts/benchmark.sh [pallet ...]    (default: every healthchain pallet)
+# Usage: scripts/benchmark.sh [pallet ...]    (default: registry health-tokens consent balances,
+#                                              then `overhead`)
 # STEPS and REPEAT override the sampling (defaults 50 and 20).
+#
+# What runs: `healthchain-bencher` (FRAME's `benchmark pallet` / `benchmark overhead` over a
+# wasm blob, as `frame-omni-bencher` does; built in the `release` profile) over the runtime's
+# wasm built with `--features runtime-benchmarks` (always optimised by substrate-wasm-builder).
+# Both live in `$CARGO_TARGET_DIR/release`, apart from the test build in `debug`, which this
+# script does not touch. The first run builds both (about 40 min on 2 cores); later runs only
+# rebuild the runtime.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
-pallets=("$@")
-[ ${#pallets[@]} -gt 0 ] || pallets=(registry health-tokens consent)
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(registry health-tokens consent balances overhead)
 
-# The runtime-benchmarks build shares the debug profile (and so most of the dependency graph)
-# with the test build; the test build is restored at the end (see `with_runtime_features`).
-with_runtime_features
-cargo build --locked -p healthchain-node --features runtime-benchmarks
-node="$CARGO_TARGET_DIR/debug/healthchain-node"
+echo "==> building healthchain-bencher and the runtime with runtime-benchmarks (release)" >&2
+cargo build --locked --profile release -p healthchain-bencher
+cargo build --locked --profile release -p healthchain-runtime --features runtime-benchmarks
+bencher="$CARGO_TARGET_DIR/release/healthchain-bencher"
+wasm="$CARGO_TARGET_DIR/release/wbuild/healthchain-runtime/healthchain_runtime.compact.compressed.wasm"
 
-for pallet in "${pallets[@]}"; do
-	name="pallet_${pallet//-/_}"
-	echo "==> benchmarking ${name}"
-	"$node" benchmark pallet \
-		--chain dev \
-		--pallet "${name}" \
-		--extrinsic '*' \
-		--wasm-execution compiled \
-		--steps "${STEPS:-50}" \
-		--repeat "${REPEAT:-20}" \
-		--heap-pages 4096 \
-		--template .maintain/frame-weight-template.hbs \
-		--header .maintain/HEADER-APACHE2 \
-		--output "pallets/${pallet}/src/weights.rs"
+for target in "${targets[@]}"; do
+	echo "==> benchmarking ${target}" >&2
+	common=(--runtime "$wasm" --genesis-builder runtime --genesis-builder-preset development
+		--header .maintain/HEADER-APACHE2)
+	case "$target" in
+	overhead)
+		"$bencher" overhead "${common[@]}" --weight-path runtime/src/weights
+		;;
+	balances)
+		"$bencher" pallet "${common[@]}" --pallet pallet_balances --extrinsic '*' \
+			--wasm-execution compiled --steps "${STEPS:-50}" --repeat "${REPEAT:-20}" \
+			--heap-pages 4096 --output runtime/src/weights/pallet_balances.rs
+		;;
+	*)
+		"$bencher" pallet "${common[@]}" --pallet "pallet_${target//-/_}" --extrinsic '*' \
+			--wasm-execution compiled --steps "${STEPS:-50}" --repeat "${REPEAT:-20}" \
+			--heap-pages 4096 --template .maintain/frame-weight-template.hbs \
+			--output "pallets/${target}/src/weights.rs"
+		;;
+	esac
 done
+cargo fmt --all

@@ -8,5 +8,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
-cargo build --locked --workspace
+cargo build --locked "${TEST_BUILD[@]}"
 exec "$CARGO_TARGET_DIR/debug/healthchain-node" --dev "$@"

@@ -22,8 +22,8 @@ features=(--features healthchain-node/metadata-hash)
 with_runtime_features
 
 echo "==> building with the metadata hash"
-cargo build --locked --workspace --all-targets "${features[@]}"
+cargo build --locked "${TEST_BUILD[@]}" --all-targets "${features[@]}"
 
 echo "==> signing with CheckMetadataHash enabled against that node"
-HEALTHCHAIN_EXPECT_METADATA_HASH=1 cargo test --locked --workspace "${features[@]}" \
+HEALTHCHAIN_EXPECT_METADATA_HASH=1 cargo test --locked "${TEST_BUILD[@]}" "${features[@]}" \
 	--test e2e wallet::

@@ -32,19 +32,24 @@ fi
 export RUSTUP_TOOLCHAIN="$channel"
 export WASM_BUILD_TOOLCHAIN="$channel"
 
+# What the node, the client and the tests are built from: the whole workspace but the bencher
+# (`tools/bencher`), which only `scripts/benchmark.sh` builds, in the release profile.
+TEST_BUILD=(--workspace --exclude healthchain-bencher)
+
 # The target directory is shared by every build, test, e2e run and CI run on this machine.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/healthchain/target}"
 mkdir -p "$CARGO_TARGET_DIR"
 
-# Builds with other runtime features (`runtime-benchmarks`, `metadata-hash`) write the runtime's
-# wasm to the same `wbuild` directory and the node to the same path as the test build. Call
+# Debug builds with other runtime features (`metadata-hash`) write the runtime's wasm to the
+# same `wbuild` directory and the node to the same path as the test build. (The benchmarks'
+# build does not: it is in the `release` profile directory.) Call
 # `with_runtime_features` before such a build: it makes the runtime's build script run again
 # now and, when the script exits, rebuilds the test build, so that `target/debug/healthchain-node`
 # is again the node `scripts/dev.sh` and the tests use.
 restore_test_build() {
 	touch runtime/build.rs
 	echo "==> restoring the normal build" >&2
-	cargo build --locked --workspace --all-targets
+	cargo build --locked "${TEST_BUILD[@]}" --all-targets
 }
 with_runtime_features() {
 	touch runtime/build.rs

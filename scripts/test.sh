@@ -12,15 +12,15 @@ cargo fmt --all -- --check
 
 # One build serves the node, the client and every test (same profile, same features).
 step "build (workspace, all targets)"
-cargo build --locked --workspace --all-targets
+cargo build --locked "${TEST_BUILD[@]}" --all-targets
 
 step "lints (clippy, warnings are errors)"
-cargo clippy --locked --workspace --all-targets -- -D warnings
+cargo clippy --locked "${TEST_BUILD[@]}" --all-targets -- -D warnings
 
 # The end-to-end tests are one test binary; their nodes mostly wait for six-second slots, so
 # they run side by side (each on its own temporary base path and free ports).
 step "tests (unit, runtime, client, end-to-end)"
-cargo test --locked --workspace -- --test-threads "${E2E_THREADS:-8}"
+cargo test --locked "${TEST_BUILD[@]}" -- --test-threads "${E2E_THREADS:-8}"
 
 # The benchmarks run as tests against the pallets' mock runtimes. This builds the pallets' own
 # dependency graph (FRAME, no client crates, no wasm) a second time, with `runtime-benchmarks`

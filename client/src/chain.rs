@@ -292,6 +292,32 @@ impl Chain {
 			.with_context(|| format!("runtime API {api_name}_{method} failed"))
 	}
 
+	/// Call the runtime API `api_name::method` in the state of block number `block` (a node
+	/// that keeps that state: an archive node, or a recent block).
+	pub async fn runtime_api_at<Args, R>(
+		&self,
+		api_name: &str,
+		method: &str,
+		args: Args,
+		block: u64,
+	) -> Result<R>
+	where
+		Args: subxt::ext::frame_decode::storage::IntoEncodableValues,
+		R: DecodeAsType,
+	{
+		let hash = self
+			.rpc
+			.chain_get_block_hash(Some(block.into()))
+			.await?
+			.ok_or_else(|| anyhow!("no block #{block}"))?;
+		let at = self.api.at_block(hash).await?;
+		let payload = subxt::dynamic::runtime_api_call::<Args, R>(api_name, method, args);
+		at.runtime_apis()
+			.call(payload)
+			.await
+			.with_context(|| format!("runtime API {api_name}_{method} at block #{block} failed"))
+	}
+
 	/// Sign `call` with `signer`, submit it and follow it as `wait` says.
 	///
 	/// A transaction that the chain rejected or whose dispatch failed (including a call wrapped

@@ -6,9 +6,10 @@ use crate::{
 	invalid,
 	keys::parse_account,
 	output::{accounts_to_ss58, value_to_json},
+	registry::{Hash32, OrganisationId},
 };
 use anyhow::Result;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value as Json};
 use subxt::{ext::scale_value::Value, utils::AccountId32};
 
@@ -244,24 +245,96 @@ impl ProvisionSpec {
 	}
 }
 
-/// The record an access is about, as the custodian describes it.
-#[derive(Debug, Clone, Copy)]
+/// The record an access is about, as the custodian describes it. It is asked of the chain's
+/// `check_access` off chain; on chain, the audit trail holds only a salted commitment to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RecordScope {
-	/// Its category.
-	pub category: DataCategory,
-	/// Its health token, if any.
+	/// Its sensitivity labels: every category it belongs to (empty: unknown).
+	pub labels: Vec<DataCategory>,
+	/// Its health token, if the custodian names it.
 	pub token: Option<u64>,
 	/// When it was made (Unix ms), if known.
 	pub recorded_at: Option<u64>,
 }
 
 impl RecordScope {
-	fn to_value(self) -> Value {
+	fn to_value(&self) -> Value {
 		Value::named_composite([
-			("category", self.category.to_value()),
+			("labels", Value::unnamed_composite(self.labels.iter().map(|l| l.to_value()))),
 			("token", option_value(self.token.map(|t| Value::u128(t.into())))),
 			("recorded_at", option_value(self.recorded_at.map(|t| Value::u128(t.into())))),
 		])
+	}
+}
+
+/// The question a custodian asks about an access (the pallet's `AccessQuestion`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccessQuestion {
+	/// Who accesses.
+	pub accessor: AccountId32,
+	/// Whose records.
+	pub patient: AccountId32,
+	/// Which record.
+	pub scope: RecordScope,
+	/// Which action.
+	pub action: Action,
+	/// For which purpose.
+	pub purpose: Purpose,
+}
+
+impl AccessQuestion {
+	fn to_value(&self) -> Value {
+		Value::named_composite([
+			("accessor", account_value(&self.accessor)),
+			("patient", account_value(&self.patient)),
+			("scope", self.scope.to_value()),
+			("action", self.action.to_value()),
+			("purpose", self.purpose.to_value()),
+		])
+	}
+}
+
+/// What a custodian keeps of an access it recorded, to show the patient: the question in
+/// clear, the salt, and where the entry is. The chain holds only the commitment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccessReceipt {
+	/// [`RECEIPT_FORMAT`].
+	pub format: String,
+	/// The patient (SS58).
+	pub patient: String,
+	/// Who accessed (SS58).
+	pub accessor: String,
+	/// The record.
+	pub scope: RecordScope,
+	/// The action.
+	pub action: Action,
+	/// The purpose.
+	pub purpose: Purpose,
+	/// The salt of the commitment.
+	pub salt: Hash32,
+	/// The commitment the entry holds.
+	pub commitment: Hash32,
+	/// The entry's index in the patient's audit trail.
+	pub index: u64,
+	/// The block that included it.
+	pub block: u64,
+}
+
+/// The `format` of an access receipt written by this version.
+pub const RECEIPT_FORMAT: &str = "healthchain-access-receipt/1";
+
+impl AccessReceipt {
+	/// The question it records.
+	pub fn question(&self) -> Result<AccessQuestion> {
+		Ok(AccessQuestion {
+			accessor: parse_account(&self.accessor)?,
+			patient: parse_account(&self.patient)?,
+			scope: self.scope.clone(),
+			action: self.action,
+			purpose: self.purpose,
+		})
 	}
 }
 
@@ -303,29 +376,72 @@ pub mod calls {
 		consent_call(name, vec![("consent", Value::u128(id.into()))])
 	}
 
-	/// `appoint_representative(representative, capacity, valid_until)`.
-	pub fn appoint(representative: &AccountId32, capacity: Capacity, until: Option<u64>) -> Call {
+	/// `appoint_representative(representative, capacity, valid_until,
+	/// may_revoke_patient_consents)`.
+	pub fn appoint(
+		representative: &AccountId32,
+		capacity: Capacity,
+		until: Option<u64>,
+		may_revoke_patient_consents: bool,
+	) -> Call {
 		consent_call(
 			"appoint_representative",
 			vec![
 				("representative", account_value(representative)),
 				("capacity", capacity.to_value()),
 				("valid_until", option_value(until.map(|t| Value::u128(t.into())))),
+				("may_revoke_patient_consents", Value::bool(may_revoke_patient_consents)),
 			],
 		)
 	}
 
-	/// `record_representative(patient, representative, capacity, valid_until)`.
+	/// `record_representative(patient, representative, capacity, valid_until, evidence)`.
 	pub fn record(
 		patient: &AccountId32,
 		representative: &AccountId32,
 		capacity: Capacity,
 		until: Option<u64>,
+		evidence: Hash32,
 	) -> Call {
-		let mut call = appoint(representative, capacity, until);
-		call.name = "record_representative";
-		call.fields.insert(0, ("patient", account_value(patient)));
-		call
+		consent_call(
+			"record_representative",
+			vec![
+				("patient", account_value(patient)),
+				("representative", account_value(representative)),
+				("capacity", capacity.to_value()),
+				("valid_until", option_value(until.map(|t| Value::u128(t.into())))),
+				("evidence", evidence.to_value()),
+			],
+		)
+	}
+
+	/// `attest_representative(patient, organisation, representative, evidence)`.
+	pub fn attest(
+		patient: &AccountId32,
+		organisation: OrganisationId,
+		representative: &AccountId32,
+		evidence: Hash32,
+	) -> Call {
+		consent_call(
+			"attest_representative",
+			vec![
+				("patient", account_value(patient)),
+				("organisation", Value::u128(organisation.into())),
+				("representative", account_value(representative)),
+				("evidence", evidence.to_value()),
+			],
+		)
+	}
+
+	/// `withdraw_representative_record(patient, organisation)`.
+	pub fn withdraw_record(patient: &AccountId32, organisation: OrganisationId) -> Call {
+		consent_call(
+			"withdraw_representative_record",
+			vec![
+				("patient", account_value(patient)),
+				("organisation", Value::u128(organisation.into())),
+			],
+		)
 	}
 
 	/// `remove_representative(patient, representative)`.
@@ -351,34 +467,53 @@ pub mod calls {
 		)
 	}
 
-	/// `close_emergency_access(patient)`.
-	pub fn close_emergency(patient: &AccountId32) -> Call {
-		consent_call("close_emergency_access", vec![("patient", account_value(patient))])
+	/// `close_emergency_access(patient, practitioner)`.
+	pub fn close_emergency(patient: &AccountId32, practitioner: &AccountId32) -> Call {
+		consent_call(
+			"close_emergency_access",
+			vec![
+				("patient", account_value(patient)),
+				("practitioner", account_value(practitioner)),
+			],
+		)
 	}
 
-	/// `record_access(patient, accessor, scope, action, purpose)`.
+	/// `clear_emergency_access(patient)`.
+	pub fn clear_emergency(patient: &AccountId32) -> Call {
+		consent_call("clear_emergency_access", vec![("patient", account_value(patient))])
+	}
+
+	/// `record_access(patient, accessor, question, decision)`: `question` is the commitment,
+	/// `decision` what `check_access` answered (as the chain encoded it).
 	pub fn record_access(
 		patient: &AccountId32,
 		accessor: &AccountId32,
-		scope: RecordScope,
-		action: Action,
-		purpose: Purpose,
+		question: Hash32,
+		decision: Value,
 	) -> Call {
 		consent_call(
 			"record_access",
 			vec![
 				("patient", account_value(patient)),
 				("accessor", account_value(accessor)),
-				("scope", scope.to_value()),
-				("action", action.to_value()),
-				("purpose", purpose.to_value()),
+				("question", question.to_value()),
+				("decision", decision),
 			],
 		)
 	}
 }
 
 /// The account fields of the consent pallet's answers.
-const ACCOUNT_FIELDS: [&str; 5] = ["patient", "grantor", "accessor", "depositor", "Account"];
+const ACCOUNT_FIELDS: [&str; 8] = [
+	"patient",
+	"grantor",
+	"accessor",
+	"depositor",
+	"Account",
+	"representative",
+	"recorded_by",
+	"closed_by",
+];
 
 impl Chain {
 	async fn consent_api<Args>(&self, method: &str, args: Args) -> Result<Json>
@@ -389,17 +524,62 @@ impl Chain {
 		Ok(json_of(&value))
 	}
 
-	/// What `check_access` answers.
+	/// What `check_access` answers for `question`: as the chain's value (to pass on to
+	/// `record_access`) and as JSON. At block number `at`, or at the latest finalized block.
 	pub async fn check_access(
 		&self,
-		grantee: &AccountId32,
-		patient: &AccountId32,
-		scope: RecordScope,
-		action: Action,
-		purpose: Purpose,
-	) -> Result<Json> {
-		let args = (*grantee, *patient, scope.to_value(), action.to_value(), purpose.to_value());
-		self.consent_api("check_access", args).await
+		question: &AccessQuestion,
+		at: Option<u64>,
+	) -> Result<(Value<()>, Json)> {
+		let args = (
+			question.accessor,
+			question.patient,
+			question.scope.to_value(),
+			question.action.to_value(),
+			question.purpose.to_value(),
+		);
+		let value: Value<()> = match at {
+			Some(block) => self.runtime_api_at("ConsentApi", "check_access", args, block).await?,
+			None => self.runtime_api("ConsentApi", "check_access", args, false).await?,
+		};
+		let json = json_of(&value);
+		Ok((value, json))
+	}
+
+	/// The salted commitment to `question` the audit trail stores, computed by the runtime
+	/// (`ConsentApi_access_commitment`), so that client and chain cannot disagree on it.
+	pub async fn access_commitment(
+		&self,
+		question: &AccessQuestion,
+		salt: &[u8; 32],
+	) -> Result<Hash32> {
+		let args = (question.to_value(), Value::from_bytes(salt));
+		self.runtime_api("ConsentApi", "access_commitment", args, false).await
+	}
+
+	/// Whether entry `index` of the patient's trail commits to `question` with `salt`.
+	pub async fn audit_entry_matches(
+		&self,
+		index: u64,
+		question: &AccessQuestion,
+		salt: &[u8; 32],
+	) -> Result<bool> {
+		let args = (index, question.to_value(), Value::from_bytes(salt));
+		self.runtime_api("ConsentApi", "audit_entry_matches", args, false).await
+	}
+
+	/// The representatives providers recorded for the patient, awaiting attestation:
+	/// `[{organisation, record}]`.
+	pub async fn recorded_representatives_of(&self, patient: &AccountId32) -> Result<Json> {
+		let list: Vec<(OrganisationId, Value<()>)> = self
+			.runtime_api("ConsentApi", "recorded_representatives_of", (*patient,), false)
+			.await?;
+		Ok(list
+			.iter()
+			.map(
+				|(organisation, record)| json!({ "organisation": organisation, "record": json_of(record) }),
+			)
+			.collect())
 	}
 
 	/// The patient's consents.

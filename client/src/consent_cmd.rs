@@ -1,15 +1,17 @@
 //! `healthchain consent …`: grant, list, revoke and check consents; representatives;
 //! break-glass; the audit trail.
 
-use super::{parse_duration, parse_time, read_file, App, Reported};
+use super::{parse_duration, parse_time, read_file, App, ConsortiumArgs, DocumentArgs, Reported};
 use anyhow::Result;
 use clap::{Args, Subcommand};
 use healthchain_client::{
 	consent::{
-		calls, Action, Capacity, ConsentId, ConsentSpec, DataCategory, Justification,
-		ProvisionSpec, Purpose, RecordScope,
+		calls, AccessQuestion, AccessReceipt, Action, Capacity, ConsentId, ConsentSpec,
+		DataCategory, Justification, ProvisionSpec, Purpose, RecordScope, RECEIPT_FORMAT,
 	},
+	documents::random_salt,
 	invalid, keys,
+	registry::{Hash32, OrganisationId},
 };
 use serde_json::{json, Value as Json};
 use std::{
@@ -105,7 +107,10 @@ pub enum ConsentCommand {
 		#[arg(long, default_value_t = 100)]
 		limit: u32,
 	},
-	/// Record an access in a patient's audit trail (agent of an accredited data custodian).
+	/// Record an access in a patient's audit trail (agent of an accredited data custodian):
+	/// asks `check_access`, commits to the question with a fresh salt, submits the commitment
+	/// and the decision, and writes the receipt (question, salt, entry) to show the patient.
+	/// Nothing about the record goes on chain.
 	LogAccess {
 		/// The patient.
 		patient: String,
@@ -113,15 +118,26 @@ pub enum ConsentCommand {
 		accessor: String,
 		#[command(flatten)]
 		access: AccessArgs,
+		/// Where to write the receipt (JSON); keep it: it is the only copy of the question.
+		#[arg(long)]
+		receipt: PathBuf,
+	},
+	/// Check an access receipt against the patient's audit trail: the entry commits to this
+	/// question with this salt, and `check_access` answered the recorded decision at the
+	/// entry's block. Exits 0 only if both hold.
+	VerifyAccess {
+		/// The receipt `log-access` wrote.
+		receipt: PathBuf,
 	},
 }
 
 /// An access question: which record, which action, which purpose.
 #[derive(Args)]
 pub struct AccessArgs {
-	/// The record's category.
-	#[arg(long, value_enum)]
-	category: DataCategory,
+	/// The record's categories (sensitivity labels), comma-separated; omit if unknown (every
+	/// category-scoped deny then applies, and no category-scoped permit does).
+	#[arg(long, value_enum, value_delimiter = ',')]
+	category: Vec<DataCategory>,
 	/// The record's health token, if it has one.
 	#[arg(long)]
 	token: Option<u64>,
@@ -139,9 +155,19 @@ pub struct AccessArgs {
 impl AccessArgs {
 	fn scope(&self) -> Result<RecordScope> {
 		Ok(RecordScope {
-			category: self.category,
+			labels: self.category.clone(),
 			token: self.token,
 			recorded_at: self.recorded_at.as_deref().map(parse_time).transpose()?,
+		})
+	}
+
+	fn question(&self, accessor: &str, patient: &str) -> Result<AccessQuestion> {
+		Ok(AccessQuestion {
+			accessor: keys::parse_account(accessor)?,
+			patient: keys::parse_account(patient)?,
+			scope: self.scope()?,
+			action: self.action,
+			purpose: self.purpose,
 		})
 	}
 }
@@ -159,9 +185,14 @@ pub enum RepresentativeCommand {
 		/// Until when (default: until removed).
 		#[arg(long)]
 		until: Option<String>,
+		/// Let them revoke the consents you granted yourself too (by default they manage only
+		/// the consents representatives granted).
+		#[arg(long)]
+		may_revoke_my_consents: bool,
 	},
 	/// As an accredited provider's agent, record the representative of a patient who cannot
-	/// act (a minor).
+	/// act (a minor), with the evidence (court order, incapacity assessment). It takes effect
+	/// once another provider or the consortium attests it.
 	Record {
 		/// The patient.
 		patient: String,
@@ -173,15 +204,51 @@ pub enum RepresentativeCommand {
 		/// Until when (e.g. the minor's coming of age).
 		#[arg(long)]
 		until: Option<String>,
+		/// The evidence document (--file, salted, its bundle written beside it) or its --hash.
+		#[command(flatten)]
+		evidence: DocumentArgs,
 	},
-	/// End a representation (patient, representative, or the recording provider).
+	/// Attest a representative another provider recorded (agent of another accredited
+	/// provider, or --consortium): it takes effect.
+	Attest {
+		/// The patient.
+		patient: String,
+		/// The recording organisation.
+		#[arg(long)]
+		organisation: OrganisationId,
+		/// The representative you vouch for.
+		#[arg(long)]
+		representative: String,
+		/// The evidence hash you checked (0x…; `representative list` shows the recorded one).
+		#[arg(long)]
+		evidence: String,
+		/// Attest as the consortium instead of as a provider's agent.
+		#[arg(long)]
+		consortium: bool,
+		#[command(flatten)]
+		via: ConsortiumArgs,
+	},
+	/// Withdraw a representative recorded and not yet attested (the patient, or an agent of
+	/// the recording provider).
+	Withdraw {
+		/// The patient.
+		patient: String,
+		/// The recording organisation.
+		organisation: OrganisationId,
+	},
+	/// End a representation (the patient or the representative, or --consortium).
 	Remove {
 		/// The patient.
 		patient: String,
 		/// The representative.
 		representative: String,
+		/// End it as the consortium.
+		#[arg(long)]
+		consortium: bool,
+		#[command(flatten)]
+		via: ConsortiumArgs,
 	},
-	/// List a patient's representatives.
+	/// List a patient's representatives, and those recorded and awaiting attestation.
 	List {
 		/// The patient.
 		patient: String,
@@ -202,8 +269,22 @@ pub enum EmergencyCommand {
 		#[arg(long, default_value = "1h")]
 		duration: String,
 	},
-	/// Close your emergency access to a patient.
+	/// Close emergency access to a patient (the practitioner, the patient or a
+	/// representative, or --consortium).
 	Close {
+		/// The patient.
+		patient: String,
+		/// The practitioner (default: the signer).
+		#[arg(long)]
+		practitioner: Option<String>,
+		/// Close it as the consortium.
+		#[arg(long)]
+		consortium: bool,
+		#[command(flatten)]
+		via: ConsortiumArgs,
+	},
+	/// Clear your ended emergency grant once its cool-down has passed; the deposit returns.
+	Clear {
 		/// The patient.
 		patient: String,
 	},
@@ -219,6 +300,104 @@ fn now_ms() -> Result<u64> {
 }
 
 impl App {
+	/// Record `question` in the patient's audit trail as a commitment, with the decision
+	/// `check_access` gives for it now; write the receipt to `path`.
+	async fn log_access(&self, question: &AccessQuestion, path: &std::path::Path) -> Result<()> {
+		if path.exists() {
+			return Err(invalid(format!(
+				"{} exists; refusing to overwrite a receipt",
+				path.display()
+			)));
+		}
+		let chain = self.chain().await?;
+		let (decision, _) = chain.check_access(question, None).await?;
+		let salt = random_salt()?;
+		let commitment = chain.access_commitment(question, &salt).await?;
+		let call =
+			calls::record_access(&question.patient, &question.accessor, commitment, decision);
+		let outcome = self.submit(&chain, call).await?;
+		let recorded = outcome.event("Consent", "AccessRecorded").ok_or_else(|| {
+			anyhow::anyhow!("the chain recorded no access (no AccessRecorded event)")
+		})?;
+		let receipt = AccessReceipt {
+			format: RECEIPT_FORMAT.into(),
+			patient: question.patient.to_string(),
+			accessor: question.accessor.to_string(),
+			scope: question.scope.clone(),
+			action: question.action,
+			purpose: question.purpose,
+			salt: Hash32(salt),
+			commitment,
+			index: recorded.fields["index"]
+				.as_u64()
+				.ok_or_else(|| anyhow::anyhow!("AccessRecorded without an index"))?,
+			block: outcome.block_number.ok_or_else(|| {
+				anyhow::anyhow!(
+					"the access was not included in a block (use --wait in-block or finalized)"
+				)
+			})?,
+		};
+		std::fs::write(path, serde_json::to_string_pretty(&receipt)? + "\n")
+			.map_err(|e| invalid(format!("cannot write the receipt {}: {e}", path.display())))?;
+		Ok(())
+	}
+
+	/// Check `path`'s receipt against the audit trail; exit 0 only if the entry commits to it
+	/// and the decision it holds is what `check_access` answered at its block.
+	async fn verify_access(&self, path: &std::path::Path) -> Result<()> {
+		let text =
+			String::from_utf8(read_file(path)?).map_err(|_| invalid("the receipt is not text"))?;
+		let receipt: AccessReceipt = serde_json::from_str(&text)
+			.map_err(|e| invalid(format!("bad receipt {}: {e}", path.display())))?;
+		if receipt.format != RECEIPT_FORMAT {
+			return Err(invalid(format!("{} is not a {RECEIPT_FORMAT} receipt", path.display())));
+		}
+		let question = receipt.question()?;
+		let chain = self.chain().await?;
+		let commitment = chain.access_commitment(&question, &receipt.salt.0).await?;
+		let matches = commitment == receipt.commitment
+			&& chain.audit_entry_matches(receipt.index, &question, &receipt.salt.0).await?;
+		let trail = chain.audit_log(&question.patient, receipt.index, 1).await?;
+		let recorded = &trail[0]["entry"]["decision"];
+		let (_, then) = chain.check_access(&question, Some(receipt.block)).await?;
+		let decided = matches && !recorded.is_null() && *recorded == then;
+		self.print(
+			json!({
+				"verified": decided,
+				"commitment_matches": matches,
+				"recorded_decision": recorded,
+				"check_access_at_block": then,
+				"index": receipt.index,
+				"block": receipt.block,
+			}),
+			|| {
+				if decided {
+					format!(
+						"VERIFIED: entry {} of {}'s audit trail commits to this access, and {} is \
+						 what check_access answered at block #{}",
+						receipt.index, receipt.patient, recorded, receipt.block
+					)
+				} else if !matches {
+					format!(
+						"NOT VERIFIED: entry {} does not commit to this question and salt",
+						receipt.index
+					)
+				} else {
+					format!(
+						"NOT VERIFIED: the entry records {recorded}, but check_access answered \
+						 {then} at block #{}",
+						receipt.block
+					)
+				}
+			},
+		);
+		if decided {
+			Ok(())
+		} else {
+			Err(anyhow::Error::new(Reported))
+		}
+	}
+
 	/// Print `list`, what the chain holds under `key` for `patient`: as JSON
 	/// `{"patient": …, key: list}`, or the list pretty-printed for humans.
 	fn print_of_patient(&self, patient: &AccountId32, key: &str, list: Json) {
@@ -301,56 +480,104 @@ impl App {
 			Revoke { consent } => calls::on_consent("revoke", *consent),
 			Remove { consent } => calls::on_consent("remove", *consent),
 			Check { grantee, patient, access } => {
-				let grantee = keys::parse_account(grantee)?;
-				let patient = keys::parse_account(patient)?;
-				let answer = self
-					.chain()
-					.await?
-					.check_access(
-						&grantee,
-						&patient,
-						access.scope()?,
-						access.action,
-						access.purpose,
-					)
-					.await?;
+				let question = access.question(grantee, patient)?;
+				let (_, answer) = self.chain().await?.check_access(&question, None).await?;
 				let permitted = answer["decision"] == "Permit";
 				self.print(json!({ "permitted": permitted, "answer": answer }), || {
 					format!(
-						"{}: {:?} {:?} for {:?} by {grantee}, decided by {}",
+						"{}: {:?} of a record labelled {:?} for {:?} by {}, decided by {}",
 						if permitted { "PERMIT" } else { "DENY" },
 						access.action,
 						access.category,
 						access.purpose,
+						question.accessor,
 						answer["basis"]
 					)
 				});
 				return if permitted { Ok(()) } else { Err(anyhow::Error::new(Reported)) };
 			},
 			Representative(command) => match command {
-				RepresentativeCommand::Appoint { representative, capacity, until } => {
+				RepresentativeCommand::Appoint {
+					representative,
+					capacity,
+					until,
+					may_revoke_my_consents,
+				} => {
 					let until = until.as_deref().map(parse_time).transpose()?;
-					calls::appoint(&keys::parse_account(representative)?, *capacity, until)
+					calls::appoint(
+						&keys::parse_account(representative)?,
+						*capacity,
+						until,
+						*may_revoke_my_consents,
+					)
 				},
-				RepresentativeCommand::Record { patient, representative, capacity, until } => {
+				RepresentativeCommand::Record {
+					patient,
+					representative,
+					capacity,
+					until,
+					evidence,
+				} => {
 					let until = until.as_deref().map(parse_time).transpose()?;
 					calls::record(
 						&keys::parse_account(patient)?,
 						&keys::parse_account(representative)?,
 						*capacity,
 						until,
+						evidence.document()?.hash,
 					)
 				},
-				RepresentativeCommand::Remove { patient, representative } => {
-					calls::remove_representative(
+				RepresentativeCommand::Attest {
+					patient,
+					organisation,
+					representative,
+					evidence,
+					consortium,
+					via,
+				} => {
+					let call = calls::attest(
+						&keys::parse_account(patient)?,
+						*organisation,
+						&keys::parse_account(representative)?,
+						evidence.parse::<Hash32>()?,
+					);
+					if *consortium {
+						return self.consortium(call, via.via).await;
+					}
+					call
+				},
+				RepresentativeCommand::Withdraw { patient, organisation } => {
+					calls::withdraw_record(&keys::parse_account(patient)?, *organisation)
+				},
+				RepresentativeCommand::Remove { patient, representative, consortium, via } => {
+					let call = calls::remove_representative(
 						&keys::parse_account(patient)?,
 						&keys::parse_account(representative)?,
-					)
+					);
+					if *consortium {
+						return self.consortium(call, via.via).await;
+					}
+					call
 				},
 				RepresentativeCommand::List { patient } => {
 					let patient = keys::parse_account(patient)?;
-					let list = self.chain().await?.representatives_of(&patient).await?;
-					self.print_of_patient(&patient, "representatives", list);
+					let chain = self.chain().await?;
+					let in_force = chain.representatives_of(&patient).await?;
+					let recorded = chain.recorded_representatives_of(&patient).await?;
+					self.print(
+						json!({
+							"patient": patient.to_string(),
+							"representatives": in_force,
+							"awaiting_attestation": recorded,
+						}),
+						|| {
+							format!(
+								"representatives:\n{}\nrecorded, awaiting attestation:\n{}",
+								serde_json::to_string_pretty(&in_force).unwrap_or_default(),
+								serde_json::to_string_pretty(&recorded).unwrap_or_default()
+							)
+						},
+					);
 					return Ok(());
 				},
 			},
@@ -362,8 +589,20 @@ impl App {
 						parse_duration(duration)?,
 					)
 				},
-				EmergencyCommand::Close { patient } => {
-					calls::close_emergency(&keys::parse_account(patient)?)
+				EmergencyCommand::Close { patient, practitioner, consortium, via } => {
+					let practitioner = match practitioner {
+						Some(practitioner) => keys::parse_account(practitioner)?,
+						None => self.signer()?.public_key().to_account_id(),
+					};
+					let call =
+						calls::close_emergency(&keys::parse_account(patient)?, &practitioner);
+					if *consortium {
+						return self.consortium(call, via.via).await;
+					}
+					call
+				},
+				EmergencyCommand::Clear { patient } => {
+					calls::clear_emergency(&keys::parse_account(patient)?)
 				},
 				EmergencyCommand::List { patient } => {
 					let patient = keys::parse_account(patient)?;
@@ -378,13 +617,10 @@ impl App {
 				self.print_of_patient(&patient, "entries", entries);
 				return Ok(());
 			},
-			LogAccess { patient, accessor, access } => calls::record_access(
-				&keys::parse_account(patient)?,
-				&keys::parse_account(accessor)?,
-				access.scope()?,
-				access.action,
-				access.purpose,
-			),
+			LogAccess { patient, accessor, access, receipt } => {
+				return self.log_access(&access.question(accessor, patient)?, receipt).await;
+			},
+			VerifyAccess { receipt } => return self.verify_access(receipt).await,
 		};
 		let chain = self.chain().await?;
 		self.submit(&chain, call).await?;

@@ -21,6 +21,7 @@ macro_rules! scale_enum {
 			Eq,
 			clap::ValueEnum,
 			serde::Serialize,
+			serde::Deserialize,
 			subxt::ext::scale_decode::DecodeAsType,
 			subxt::ext::scale_encode::EncodeAsType,
 		)]
@@ -41,6 +42,7 @@ macro_rules! scale_enum {
 pub mod chain;
 pub mod config;
 pub mod consent;
+pub mod documents;
 pub mod keys;
 pub mod output;
 pub mod registry;

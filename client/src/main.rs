@@ -11,6 +11,7 @@ use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand};
 use healthchain_client::{
 	chain::{Call, Chain, Outcome, Wait},
+	documents::Bundle,
 	keys,
 	registry::{self, calls, Hash32, OrganisationId, OrganisationKind, Role, Via},
 	tokens::{
@@ -97,16 +98,24 @@ enum Command {
 
 #[derive(Args)]
 struct DocumentArgs {
-	/// The document: its hash is anchored; the file itself never leaves this machine.
+	/// The document: only a salted commitment to it is anchored; the file itself never leaves
+	/// this machine, and its salt is written to a verification bundle beside it.
 	#[arg(long, conflicts_with = "hash")]
 	file: Option<PathBuf>,
-	/// The document's hash as 0x-prefixed hex, if you computed it yourself.
+	/// The document's hash as 0x-prefixed hex, if you computed it yourself (with --algorithm).
 	#[arg(long)]
 	hash: Option<String>,
-	/// The hash function used (or to use on --file).
-	#[arg(long, value_enum, default_value = "sha256")]
+	/// How the document is committed to: `salted-sha256` (the default: SHA-256 of a fresh
+	/// random salt and the document, so a guessable document cannot be confirmed), or the
+	/// unsalted `sha256` / `blake2-256`.
+	#[arg(long, value_enum, default_value = "salted-sha256")]
 	algorithm: HashAlgorithm,
-	/// Where the encrypted copy is stored (URL, CID, …): only its SHA-256 goes on chain.
+	/// Where to write the verification bundle (salt and commitment) for a salted --file;
+	/// default `<file>.healthchain.json`. Keep it with the document: verifying needs it.
+	#[arg(long, requires = "file")]
+	bundle: Option<PathBuf>,
+	/// Where the encrypted copy is stored (URL, CID, …): only a commitment to it goes on chain
+	/// (salted, in the bundle, with a salted --file).
 	#[arg(long, conflicts_with = "locator_hash")]
 	locator: Option<String>,
 	/// The hash of the storage locator, as 0x-prefixed hex.
@@ -116,15 +125,41 @@ struct DocumentArgs {
 
 impl DocumentArgs {
 	fn document(&self) -> Result<Document> {
-		let hash = match (&self.hash, &self.file) {
-			(Some(hash), _) => hash.parse()?,
-			(None, Some(path)) => self.algorithm.digest(&read_file(path)?),
+		let salted = self.algorithm == HashAlgorithm::SaltedSha256;
+		let (hash, locator) = match (&self.hash, &self.file) {
+			(Some(hash), _) => {
+				if salted && self.locator.is_some() {
+					return Err(healthchain_client::invalid(
+						"a salted locator is committed with --file; with --hash give --locator-hash",
+					));
+				}
+				let locator = self.locator.as_deref().map(|l| Hash32::sha256(l.as_bytes()));
+				(hash.parse()?, locator)
+			},
+			(None, Some(path)) if salted => {
+				let data = read_file(path)?;
+				let bundle_path = self.bundle.clone().unwrap_or_else(|| Bundle::default_path(path));
+				// The same document and locator keep the commitment they already have.
+				let existing = Bundle::read(&bundle_path).ok().filter(|bundle| {
+					bundle.matches(&data) && bundle.matches_locator(self.locator.as_deref())
+				});
+				let bundle = match existing {
+					Some(bundle) => bundle,
+					None => Bundle::commit(&data, self.locator.as_deref())?,
+				};
+				bundle.write(&bundle_path)?;
+				(bundle.hash, bundle.locator_hash)
+			},
+			(None, Some(path)) => {
+				let data = read_file(path)?;
+				let hash = self.algorithm.digest(&data).unwrap_or_else(|| Hash32::sha256(&data));
+				(hash, self.locator.as_deref().map(|l| Hash32::sha256(l.as_bytes())))
+			},
 			(None, None) => bail!("give the document with --file or its hash with --hash"),
 		};
-		let locator = match (&self.locator, &self.locator_hash) {
-			(Some(locator), _) => Some(Hash32::sha256(locator.as_bytes())),
-			(None, Some(hash)) => Some(hash.parse()?),
-			(None, None) => None,
+		let locator = match &self.locator_hash {
+			Some(hash) => Some(hash.parse()?),
+			None => locator,
 		};
 		Ok(Document { hash, algorithm: self.algorithm, locator })
 	}
@@ -210,6 +245,22 @@ enum TokenCommand {
 		/// The token.
 		token: TokenId,
 	},
+	/// Refuse a record or certificate issued to you that you did not want: it is removed from
+	/// the ledger (its issuer gets the deposits back).
+	Refuse {
+		/// The token.
+		token: TokenId,
+	},
+	/// Revoke any certificate or licence (consortium), e.g. one whose board is gone.
+	ForceRevoke {
+		/// The token.
+		token: TokenId,
+		/// Why.
+		#[arg(long, value_enum)]
+		reason: RevocationReason,
+		#[command(flatten)]
+		consortium: ConsortiumArgs,
+	},
 	/// Transfer a token you own (refused for non-transferable classes).
 	Transfer {
 		/// The token.
@@ -236,12 +287,17 @@ enum TokenCommand {
 		#[arg(long, conflicts_with = "after")]
 		all: bool,
 	},
-	/// Is this document an authentic token in force? Hashes the file locally (SHA-256 and
-	/// BLAKE2-256) and asks the chain; exits 0 only if it is.
+	/// Is this document an authentic token in force? Recomputes its commitment locally — with
+	/// the salt of its verification bundle (`<file>.healthchain.json`, or --bundle), or
+	/// unsalted (SHA-256 and BLAKE2-256) for a document anchored without one — and asks the
+	/// chain; exits 0 only if it is in force.
 	Verify {
 		/// The document.
 		#[arg(required_unless_present = "hash")]
 		file: Option<PathBuf>,
+		/// The document's verification bundle; default `<file>.healthchain.json` if it exists.
+		#[arg(long, requires = "file")]
+		bundle: Option<PathBuf>,
 		/// The document's hash instead of the file.
 		#[arg(long, conflicts_with = "file")]
 		hash: Option<String>,
@@ -258,13 +314,11 @@ enum TokenCommand {
 
 #[derive(Subcommand)]
 enum SessionCommand {
-	/// Open a session with a patient under your licence (practitioner; pays the deposit).
+	/// Open a session with a patient (a practitioner with a valid licence; pays the
+	/// deposit). The session records that you were licensed, not in which profession.
 	Open {
 		/// The patient's address.
 		patient: String,
-		/// The profession you act in.
-		#[arg(value_enum)]
-		profession: Profession,
 		/// The session's reference hash (0x…); default: a fresh one.
 		#[arg(long)]
 		reference: Option<String>,
@@ -350,14 +404,25 @@ enum RegistryCommand {
 		#[command(flatten)]
 		profile: ProfileArgs,
 	},
-	/// Let an account act for the organisation (admin; the admin pays the agent deposit).
+	/// Invite an account to act for the organisation (admin; the admin pays the agent
+	/// deposit). It acts for it once it accepts (`registry accept`).
 	AddAgent {
 		/// The organisation.
 		organisation: OrganisationId,
 		/// The agent's address (SS58, 0x public key or a dev name like `bob`).
 		agent: String,
 	},
-	/// Stop an account acting for the organisation (admin).
+	/// Accept an organisation's invitation: from now on you act for it.
+	Accept {
+		/// The organisation.
+		organisation: OrganisationId,
+	},
+	/// Stop acting for an organisation, or decline its invitation (agent; not the admin).
+	Leave {
+		/// The organisation.
+		organisation: OrganisationId,
+	},
+	/// Stop an account acting for the organisation, or withdraw its invitation (admin).
 	RemoveAgent {
 		/// The organisation.
 		organisation: OrganisationId,
@@ -680,6 +745,16 @@ impl App {
 				let chain = self.chain().await?;
 				self.submit(&chain, calls::add_agent(*organisation, &agent)).await?;
 			},
+			Accept { organisation } => {
+				let chain = self.chain().await?;
+				self.submit(&chain, calls::on_organisation("accept_invitation", *organisation))
+					.await?;
+			},
+			Leave { organisation } => {
+				let chain = self.chain().await?;
+				self.submit(&chain, calls::on_organisation("leave_organisation", *organisation))
+					.await?;
+			},
 			RemoveAgent { organisation, agent } => {
 				let agent = keys::parse_account(agent)?;
 				let chain = self.chain().await?;
@@ -687,7 +762,11 @@ impl App {
 			},
 			Deregister { organisation } => {
 				let chain = self.chain().await?;
-				self.submit(&chain, calls::deregister(*organisation)).await?;
+				self.submit(
+					&chain,
+					calls::on_organisation("deregister_organisation", *organisation),
+				)
+				.await?;
 			},
 			Accredit { organisation, role, valid_until, consortium } => {
 				let until = parse_time(valid_until)?;
@@ -814,6 +893,10 @@ impl App {
 			Suspend { token } => calls::on_token("suspend", *token),
 			Reinstate { token } => calls::on_token("reinstate", *token),
 			Archive { token } => calls::on_token("archive", *token),
+			Refuse { token } => calls::on_token("refuse", *token),
+			ForceRevoke { token, reason, consortium } => {
+				return self.consortium(calls::force_revoke(*token, *reason), consortium.via).await;
+			},
 			Transfer { token, to } => calls::transfer(*token, &keys::parse_account(to)?),
 			Show { token } => {
 				let chain = self.chain().await?;
@@ -855,7 +938,9 @@ impl App {
 				});
 				return Ok(());
 			},
-			Verify { file, hash } => return self.verify(file.as_deref(), hash.as_deref()).await,
+			Verify { file, bundle, hash } => {
+				return self.verify(file.as_deref(), bundle.as_deref(), hash.as_deref()).await
+			},
 			LicenceCheck { practitioner, profession } => {
 				let account = keys::parse_account(practitioner)?;
 				let chain = self.chain().await?;
@@ -887,15 +972,43 @@ impl App {
 		Ok(())
 	}
 
-	async fn verify(&self, file: Option<&std::path::Path>, hash: Option<&str>) -> Result<()> {
+	async fn verify(
+		&self,
+		file: Option<&std::path::Path>,
+		bundle: Option<&std::path::Path>,
+		hash: Option<&str>,
+	) -> Result<()> {
 		let candidates: Vec<(Option<HashAlgorithm>, Hash32)> = match (file, hash) {
 			(_, Some(hash)) => vec![(None, hash.parse()?)],
 			(Some(path), None) => {
 				let data = read_file(path)?;
-				[HashAlgorithm::Sha256, HashAlgorithm::Blake2_256]
-					.into_iter()
-					.map(|algorithm| (Some(algorithm), algorithm.digest(&data)))
-					.collect()
+				let default = Bundle::default_path(path);
+				let bundle_path = bundle.map(PathBuf::from).or(default.exists().then_some(default));
+				match bundle_path {
+					Some(bundle_path) => {
+						let bundle = Bundle::read(&bundle_path)?;
+						if !bundle.matches(&data) {
+							let message = format!(
+								"NOT AUTHENTIC: {} is not the document its bundle {} commits to",
+								path.display(),
+								bundle_path.display()
+							);
+							self.print(
+								json!({ "authentic": false, "valid_now": false, "reason": "bundle mismatch" }),
+								|| message,
+							);
+							return Err(anyhow::Error::new(Reported));
+						}
+						vec![(Some(HashAlgorithm::SaltedSha256), bundle.hash)]
+					},
+					// A document anchored before salting, or by another tool, unsalted.
+					None => [HashAlgorithm::Sha256, HashAlgorithm::Blake2_256]
+						.into_iter()
+						.filter_map(|algorithm| {
+							algorithm.digest(&data).map(|hash| (Some(algorithm), hash))
+						})
+						.collect(),
+				}
 			},
 			(None, None) => bail!("give the document or --hash"),
 		};
@@ -922,12 +1035,24 @@ impl App {
 		}
 		self.print(value, || {
 			let token = &verification["token"];
-			let verdict = if valid_now {
-				"AUTHENTIC and in force"
-			} else if verification["is_current_version"] == false {
-				"AUTHENTIC but superseded by a later version"
-			} else {
-				"AUTHENTIC but not in force"
+			let verdict = match &verification["verdict"] {
+				serde_json::Value::String(verdict) if verdict == "InForce" => {
+					"AUTHENTIC and in force".to_string()
+				},
+				serde_json::Value::String(verdict)
+					if verdict == "InForceIssuerNoLongerAuthorized" =>
+				{
+					"AUTHENTIC and in force, issued while its issuer was authorized; the issuer is \
+					 NO LONGER authorized"
+						.to_string()
+				},
+				serde_json::Value::String(verdict) if verdict == "IssuerAuthorityLapsed" => {
+					"AUTHENTIC but not in force: its issuer's authority has lapsed".to_string()
+				},
+				serde_json::Value::String(verdict) if verdict == "Superseded" => {
+					"AUTHENTIC but superseded by a later version".to_string()
+				},
+				other => format!("AUTHENTIC but not in force ({})", other["NotInForce"]),
 			};
 			format!(
 				"{verdict}: token {} ({}), version {}, status {}\n  issued by {} under {}\n  \
@@ -952,7 +1077,7 @@ impl App {
 		use tokens::calls;
 		use SessionCommand::*;
 		let call = match command {
-			Open { patient, profession, reference, acceptance } => {
+			Open { patient, reference, acceptance } => {
 				let patient = keys::parse_account(patient)?;
 				let acceptance = match acceptance {
 					Some(path) => {
@@ -985,7 +1110,7 @@ impl App {
 				let acceptance = acceptance.map(|a| a.to_value()).transpose()?;
 				let document =
 					Document { hash: reference, algorithm: HashAlgorithm::Sha256, locator: None };
-				calls::open_session(&patient, *profession, document, acceptance)
+				calls::open_session(&patient, document, acceptance)
 			},
 			SignAcceptance { practitioner, reference, valid_for_blocks } => {
 				let practitioner = keys::parse_account(practitioner)?;

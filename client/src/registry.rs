@@ -141,6 +141,13 @@ impl Serialize for Hash32 {
 	}
 }
 
+impl<'de> serde::Deserialize<'de> for Hash32 {
+	fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+		let text = String::deserialize(deserializer)?;
+		text.parse().map_err(|e: anyhow::Error| serde::de::Error::custom(e.to_string()))
+	}
+}
+
 impl std::str::FromStr for Hash32 {
 	type Err = anyhow::Error;
 	fn from_str(text: &str) -> Result<Self> {
@@ -245,9 +252,15 @@ pub mod calls {
 		)
 	}
 
-	/// `add_agent(organisation, agent)`.
+	/// `add_agent(organisation, agent)`: an invitation the agent accepts.
 	pub fn add_agent(id: OrganisationId, agent: &AccountId32) -> Call {
 		registry("add_agent", vec![("organisation", id_value(id)), ("agent", account_value(agent))])
+	}
+
+	/// A call whose only argument is an organisation: `accept_invitation`,
+	/// `leave_organisation`, `deregister_organisation`.
+	pub fn on_organisation(name: &'static str, id: OrganisationId) -> Call {
+		registry(name, vec![("organisation", id_value(id))])
 	}
 
 	/// `remove_agent(organisation, agent)`.
@@ -256,11 +269,6 @@ pub mod calls {
 			"remove_agent",
 			vec![("organisation", id_value(id)), ("agent", account_value(agent))],
 		)
-	}
-
-	/// `deregister_organisation(organisation)`.
-	pub fn deregister(id: OrganisationId) -> Call {
-		registry("deregister_organisation", vec![("organisation", id_value(id))])
 	}
 
 	/// `grant_accreditation(organisation, role, valid_until)` (consortium).

@@ -77,28 +77,38 @@ scale_enum!(
 /// The hash function of a document hash.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Serialize)]
 pub enum HashAlgorithm {
-	/// SHA-256, as `sha256sum` prints it.
+	/// SHA-256 of a fresh random salt followed by the document, the salt kept in a
+	/// verification bundle beside the document (see [`crate::documents`]).
+	#[value(name = "salted-sha256")]
+	SaltedSha256,
+	/// SHA-256, as `sha256sum` prints it (unsalted: a guessable document can be confirmed).
 	#[value(name = "sha256")]
 	Sha256,
-	/// BLAKE2b-256, as `b2sum -l 256` prints it.
+	/// BLAKE2b-256, as `b2sum -l 256` prints it (unsalted).
 	#[value(name = "blake2-256")]
 	Blake2_256,
 }
 
 impl HashAlgorithm {
-	/// The hash of `data`.
-	pub fn digest(self, data: &[u8]) -> Hash32 {
+	/// The unsalted hash of `data` (`None` for the salted algorithm, which needs a salt).
+	pub fn digest(self, data: &[u8]) -> Option<Hash32> {
 		match self {
-			Self::Sha256 => Hash32::sha256(data),
+			Self::SaltedSha256 => None,
+			Self::Sha256 => Some(Hash32::sha256(data)),
 			Self::Blake2_256 => {
 				use blake2::{digest::consts::U32, Blake2b, Digest};
-				Hash32(Blake2b::<U32>::digest(data).into())
+				Some(Hash32(Blake2b::<U32>::digest(data).into()))
 			},
 		}
 	}
 
 	fn to_value(self) -> Value {
-		Value::unnamed_variant(if self == Self::Sha256 { "Sha256" } else { "Blake2_256" }, [])
+		let name = match self {
+			Self::SaltedSha256 => "SaltedSha256",
+			Self::Sha256 => "Sha256",
+			Self::Blake2_256 => "Blake2_256",
+		};
+		Value::unnamed_variant(name, [])
 	}
 }
 
@@ -276,7 +286,14 @@ pub mod calls {
 		tokens("revoke", vec![("token", id_value(id)), ("reason", reason.to_value())])
 	}
 
-	/// A call whose only argument is the token: `suspend`, `reinstate`, `archive`,
+	/// `force_revoke(token, reason)` (consortium).
+	pub fn force_revoke(id: TokenId, reason: RevocationReason) -> Call {
+		let mut call = revoke(id, reason);
+		call.name = "force_revoke";
+		call
+	}
+
+	/// A call whose only argument is the token: `suspend`, `reinstate`, `archive`, `refuse`,
 	/// `accept_session`, `cancel_session`.
 	pub fn on_token(name: &'static str, id: TokenId) -> Call {
 		tokens(name, vec![("token", id_value(id))])
@@ -287,10 +304,9 @@ pub mod calls {
 		tokens("transfer", vec![("token", id_value(id)), ("to", account_value(to))])
 	}
 
-	/// `open_session(patient, profession, reference, acceptance)`.
+	/// `open_session(patient, reference, acceptance)`.
 	pub fn open_session(
 		patient: &AccountId32,
-		profession: Profession,
 		reference: Document,
 		acceptance: Option<Value>,
 	) -> Call {
@@ -298,7 +314,6 @@ pub mod calls {
 			"open_session",
 			vec![
 				("patient", account_value(patient)),
-				("profession", profession.to_value()),
 				("reference", reference.to_value()),
 				("acceptance", option_value(acceptance)),
 			],

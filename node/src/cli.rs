@@ -44,12 +44,6 @@ pub enum Subcommand {
 	/// Revert the chain to a previous state.
 	Revert(sc_cli::RevertCmd),
 
-	/// Benchmarks: `benchmark pallet` generates the pallets' weights (needs a build with
-	/// `--features runtime-benchmarks`, see `scripts/benchmark.sh`), `benchmark machine` checks
-	/// a validator's hardware.
-	#[command(subcommand)]
-	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
-
 	/// Information about the database.
 	ChainInfo(sc_cli::ChainInfoCmd),
 }

@@ -238,6 +238,12 @@ pub trait AccreditationInspect<AccountId> {
 	/// Whether `organisation` is registered (whatever its accreditations).
 	fn organisation_exists(organisation: OrganisationId) -> bool;
 
+	/// Whether `organisation` is a member in good standing at this moment: registered, not
+	/// suspended, and accredited for at least one role now (an accreditation that is suspended
+	/// or past its valid-until time does not count). Permissions granted to an organisation as
+	/// such (a patient's consent to "every agent of hospital X") hold only while this is true.
+	fn in_good_standing(organisation: OrganisationId) -> bool;
+
 	/// Benchmark helper: make `who` an agent of a fresh organisation accredited for `role`
 	/// for a long time, so that another pallet's benchmarks can act in that role.
 	#[cfg(feature = "runtime-benchmarks")]
@@ -351,9 +357,10 @@ pub trait LicenceInspect<AccountId> {
 	/// issued by a licensing board that is still accredited to license.
 	fn ensure_licensed(who: &AccountId, profession: Profession) -> Result<TokenId, LicenceError>;
 
-	/// Some valid licence of `who` in any profession, or why none (the reason for the first
-	/// profession in which `who` holds a licence at all).
-	fn ensure_any_licence(who: &AccountId) -> Result<(TokenId, Profession), LicenceError>;
+	/// Whether licence token `licence` licenses its holder now, and for which profession; or
+	/// why not. For permissions derived from a licence (break-glass), checked each time they
+	/// are used, not only when they were granted.
+	fn licence_in_force(licence: TokenId) -> Result<Profession, LicenceError>;
 
 	/// Benchmark helper: give `who` a valid licence for `profession`.
 	#[cfg(feature = "runtime-benchmarks")]

@@ -3,7 +3,7 @@
 #[cfg(feature = "try-runtime")]
 use crate::configs::RuntimeBlockWeights;
 use crate::{
-	AccountId, Aura, Balance, Block, BlockNumber, Executive, Grandpa, InherentDataExt, Nonce,
+	AccountId, Aura, Balance, Block, BlockNumber, Executive, Grandpa, Hash, InherentDataExt, Nonce,
 	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
@@ -13,8 +13,8 @@ use frame_support::{
 };
 use healthchain_primitives::{AccreditationError, OrganisationId, Profession, Role, TokenId};
 use pallet_consent::{
-	AccessDecision, AccessRecord, Action, ConsentId, ConsentView, EmergencyGrant, Purpose,
-	RecordScope, RepresentativeInfo,
+	AccessDecision, AccessQuestion, AccessRecord, Action, ConsentId, ConsentView, EmergencyGrant,
+	Purpose, RecordScope, RecordedRepresentative, RepresentativeInfo,
 };
 use pallet_grandpa::AuthorityId as GrandpaId;
 use pallet_health_tokens::{LicenceCheck, TokenView, Verification, VersionInfo};
@@ -277,12 +277,24 @@ impl_runtime_apis! {
 			crate::Consent::representatives_of(&patient)
 		}
 
-		fn emergency_access_of(patient: AccountId) -> Vec<(AccountId, EmergencyGrant<Balance, BlockNumber>)> {
+		fn recorded_representatives_of(patient: AccountId) -> Vec<(OrganisationId, RecordedRepresentative<AccountId, Balance>)> {
+			crate::Consent::recorded_representatives_of(&patient)
+		}
+
+		fn emergency_access_of(patient: AccountId) -> Vec<(AccountId, EmergencyGrant<AccountId, Balance, BlockNumber>)> {
 			crate::Consent::emergency_access_of(&patient)
 		}
 
 		fn audit_log(patient: AccountId, start: u64, limit: u32) -> Vec<(u64, AccessRecord<AccountId, BlockNumber>)> {
 			crate::Consent::audit_log(&patient, start, limit)
+		}
+
+		fn access_commitment(question: AccessQuestion<AccountId>, salt: [u8; 32]) -> Hash {
+			question.commitment(&salt)
+		}
+
+		fn audit_entry_matches(index: u64, question: AccessQuestion<AccountId>, salt: [u8; 32]) -> bool {
+			crate::Consent::audit_entry_matches(index, &question, &salt)
 		}
 	}
 

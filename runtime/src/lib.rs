@@ -80,10 +80,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("healthchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("healthchain"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -108,6 +108,8 @@ pub const SS58_PREFIX: u16 = 42;
 pub const UNIT: Balance = 1_000_000_000_000;
 /// A thousandth of an HCT.
 pub const MILLI_UNIT: Balance = 1_000_000_000;
+/// A millionth of an HCT.
+pub const MICRO_UNIT: Balance = 1_000_000;
 /// The minimum balance an account must keep to exist.
 pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
 
@@ -152,9 +154,13 @@ pub type UncheckedExtrinsic =
 /// The payload a wallet signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Storage migrations run on the next runtime upgrade, besides the pallets' own.
-#[allow(unused_parens)]
-type Migrations = ();
+/// Storage migrations run on the next runtime upgrade, each versioned: it runs only when the
+/// pallet's stored version is the one it migrates from.
+type Migrations = (
+	pallet_registry::migrations::MigrateV0ToV1<Runtime>,
+	pallet_health_tokens::migrations::MigrateV0ToV1<Runtime>,
+	pallet_consent::migrations::MigrateV0ToV1<Runtime>,
+);
 
 /// Dispatches to the pallets.
 pub type Executive = frame_executive::Executive<
@@ -222,6 +228,8 @@ mod runtime {
 
 #[cfg(test)]
 mod tests_consent;
+#[cfg(test)]
+mod tests_fees;
 
 /// Transactions and queries that must keep their encoding: checked by the tests below.
 #[cfg(test)]

@@ -86,6 +86,18 @@ fn grant(
 	pallet_consent::NextConsentId::<Runtime>::get() - 1
 }
 
+/// Eve grants organisation `organisation` reading for treatment; the consent's id.
+fn grant_to_organisation(organisation: u32) -> u64 {
+	assert_ok!(Consent::grant(
+		RuntimeOrigin::signed(account(Sr25519Keyring::Eve)),
+		account(Sr25519Keyring::Eve),
+		Grantee::Organisation(organisation),
+		BoundedVec::truncate_from(vec![provision(Decision::Permit, Scope::All, TREATMENT)]),
+		Period { start: START, end: None }
+	));
+	pallet_consent::NextConsentId::<Runtime>::get() - 1
+}
+
 /// What the runtime API answers for `grantee` on Eve's record.
 fn ask(
 	grantee: Sr25519Keyring,
@@ -103,7 +115,34 @@ fn ask(
 }
 
 fn imaging() -> RecordScope {
-	RecordScope { category: DataCategory::Imaging, token: None, recorded_at: None }
+	labelled(&[DataCategory::Imaging])
+}
+
+/// A record with these sensitivity labels, undated, its token not named.
+fn labelled(labels: &[DataCategory]) -> RecordScope {
+	RecordScope {
+		labels: BoundedVec::truncate_from(labels.to_vec()),
+		token: None,
+		recorded_at: None,
+	}
+}
+
+/// Charlie registers a hospital (organisation 1), accredited as provider; Alice's board
+/// (organisation 0) is accredited as provider too, so that it can attest what Charlie records.
+fn two_providers() {
+	assert_ok!(Registry::register_organisation(
+		RuntimeOrigin::signed(account(Sr25519Keyring::Charlie)),
+		OrganisationKind::Hospital,
+		Default::default()
+	));
+	for id in [0, 1] {
+		assert_ok!(Registry::grant_accreditation(
+			RuntimeOrigin::root(),
+			id,
+			Role::Provider,
+			START + 365 * DAY
+		));
+	}
 }
 
 fn by(consent: u64, provision: u32, decision: Decision) -> AccessDecision {
@@ -174,7 +213,8 @@ fn consent_decisions_through_the_runtime_api() {
 				RuntimeOrigin::signed(account(Eve)),
 				account(Bob),
 				Capacity::Guardian,
-				None
+				None,
+				false
 			));
 			let id =
 				grant(Bob, Dave, vec![provision(Decision::Permit, Scope::All, TREATMENT)], None);
@@ -209,6 +249,136 @@ fn consent_decisions_through_the_runtime_api() {
 			);
 			assert_eq!(refused, Err(pallet_consent::Error::<Runtime>::NotLicensed.into()));
 			(ask(Dave, imaging(), Action::Read, Purpose::Emergency), DENIED)
+		}),
+		("break-glass ends when the licence is revoked", || {
+			assert_ok!(Consent::open_emergency_access(
+				RuntimeOrigin::signed(account(Ferdie)),
+				account(Eve),
+				Justification::LifeThreatening,
+				60 * 60 * 1000
+			));
+			assert_ok!(HealthTokens::revoke(
+				RuntimeOrigin::signed(account(Sr25519Keyring::Alice)),
+				0,
+				pallet_health_tokens::RevocationReason::Disciplinary
+			));
+			(ask(Ferdie, imaging(), Action::Read, Purpose::Emergency), DENIED)
+		}),
+		("break-glass closed by the patient", || {
+			assert_ok!(Consent::open_emergency_access(
+				RuntimeOrigin::signed(account(Ferdie)),
+				account(Eve),
+				Justification::LifeThreatening,
+				60 * 60 * 1000
+			));
+			pallet_timestamp::Now::<Runtime>::put(START + 1);
+			assert_ok!(Consent::close_emergency_access(
+				RuntimeOrigin::signed(account(Eve)),
+				account(Eve),
+				account(Ferdie)
+			));
+			(ask(Ferdie, imaging(), Action::Read, Purpose::Emergency), DENIED)
+		}),
+		("a permit for one label does not cover a second label", || {
+			grant(
+				Eve,
+				Dave,
+				vec![provision(
+					Decision::Permit,
+					Scope::Category(DataCategory::Imaging),
+					TREATMENT,
+				)],
+				None,
+			);
+			let both = labelled(&[DataCategory::Imaging, DataCategory::Hiv]);
+			(ask(Dave, both, Action::Read, Purpose::Treatment), DENIED)
+		}),
+		("a deny of any label denies", || {
+			grant(Eve, Dave, vec![provision(Decision::Permit, Scope::All, TREATMENT)], None);
+			let id = grant(
+				Eve,
+				Dave,
+				vec![provision(Decision::Deny, Scope::Category(DataCategory::Hiv), TREATMENT)],
+				None,
+			);
+			let both = labelled(&[DataCategory::Imaging, DataCategory::Hiv]);
+			(ask(Dave, both, Action::Read, Purpose::Treatment), by(id, 0, Decision::Deny))
+		}),
+		("a token deny applies when the token is not named", || {
+			grant(Eve, Dave, vec![provision(Decision::Permit, Scope::All, TREATMENT)], None);
+			// Token 0 is Ferdie's licence; Eve needs a token of her own: a record.
+			two_providers();
+			assert_ok!(HealthTokens::issue_record(
+				RuntimeOrigin::signed(account(Sr25519Keyring::Charlie)),
+				account(Eve),
+				Role::Provider,
+				pallet_health_tokens::DocumentRef {
+					hash: sp_core::H256::repeat_byte(2),
+					algorithm: pallet_health_tokens::HashAlgorithm::SaltedSha256,
+					locator: None,
+				}
+			));
+			let id =
+				grant(Eve, Dave, vec![provision(Decision::Deny, Scope::Token(1), TREATMENT)], None);
+			(ask(Dave, imaging(), Action::Read, Purpose::Treatment), by(id, 0, Decision::Deny))
+		}),
+		("an organisation grantee suspended by the consortium", || {
+			two_providers();
+			let id = grant_to_organisation(1);
+			let charlie = Sr25519Keyring::Charlie;
+			assert_eq!(
+				ask(charlie, imaging(), Action::Read, Purpose::Treatment),
+				by(id, 0, Decision::Permit)
+			);
+			assert_ok!(Registry::suspend_organisation(RuntimeOrigin::root(), 1));
+			(ask(charlie, imaging(), Action::Read, Purpose::Treatment), DENIED)
+		}),
+		("a guardian recorded by one provider acts only once another attests", || {
+			two_providers();
+			let evidence = sp_core::H256::repeat_byte(9);
+			assert_ok!(Consent::record_representative(
+				RuntimeOrigin::signed(account(Sr25519Keyring::Charlie)),
+				account(Eve),
+				account(Bob),
+				Capacity::Guardian,
+				None,
+				evidence
+			));
+			let provisions = vec![provision(Decision::Permit, Scope::All, TREATMENT)];
+			assert!(Consent::grant(
+				RuntimeOrigin::signed(account(Bob)),
+				account(Eve),
+				Grantee::Account(account(Dave)),
+				BoundedVec::truncate_from(provisions),
+				Period { start: START, end: None }
+			)
+			.is_err());
+			assert_ok!(Consent::attest_representative(
+				RuntimeOrigin::signed(account(Sr25519Keyring::Alice)),
+				account(Eve),
+				1,
+				account(Bob),
+				evidence
+			));
+			let id =
+				grant(Bob, Dave, vec![provision(Decision::Permit, Scope::All, TREATMENT)], None);
+			(ask(Dave, imaging(), Action::Read, Purpose::Treatment), by(id, 0, Decision::Permit))
+		}),
+		("a removed guardian's consents stop permitting", || {
+			assert_ok!(Consent::appoint_representative(
+				RuntimeOrigin::signed(account(Eve)),
+				account(Bob),
+				Capacity::Guardian,
+				None,
+				false
+			));
+			grant(Bob, Dave, vec![provision(Decision::Permit, Scope::All, TREATMENT)], None);
+			assert_ok!(Consent::remove_representative(
+				RuntimeOrigin::signed(account(Eve)),
+				account(Eve),
+				account(Bob)
+			));
+			(ask(Dave, imaging(), Action::Read, Purpose::Treatment), DENIED)
 		}),
 	];
 	for (case, run) in cases {

@@ -179,14 +179,182 @@ fn break_glass_needs_a_licence_and_is_audited() {
 	assert!(answer["basis"]["Emergency"].is_object(), "{answer}");
 	assert!(!check(&node, "ferdie", "treatment").0, "emergency purpose only");
 
-	// It is in Eve's audit trail.
+	// It is in Eve's audit trail, about no record.
 	let audit = ok(node.client(&["consent", "audit", "eve"]).unwrap()).json;
 	let entry = &audit["entries"][0]["entry"];
 	assert_eq!(entry["accessor"], ok(as_signer(&node, DOCTOR, &["account"])).json["account"]);
-	assert_eq!(entry["purpose"], "Emergency");
-	assert_eq!(entry["decision"]["decision"], "Permit");
+	assert_eq!(entry["question"], serde_json::Value::Null);
+	assert_eq!(entry["decision"]["basis"]["Emergency"]["licence"].as_u64(), Some(0));
 
-	// Closing it ends the access.
-	ok(as_signer(&node, DOCTOR, &["consent", "emergency", "close", "eve"]));
+	// The patient closes it: the access ends, and it cannot be reopened at once.
+	let refused = as_signer(
+		&node,
+		GRANTEE,
+		&["consent", "emergency", "close", "eve", "--practitioner", "ferdie"],
+	);
+	assert_eq!(refused.error(), Some("consent.NotAuthorized"));
+	let run = ok(as_signer(
+		&node,
+		PATIENT,
+		&["consent", "emergency", "close", "eve", "--practitioner", "ferdie"],
+	));
+	let closed = run.event("Consent", "EmergencyAccessClosed").expect("closed");
+	assert_eq!(closed["fields"]["by"], ok(as_signer(&node, PATIENT, &["account"])).json["account"]);
 	assert!(!check(&node, "ferdie", "emergency").0);
+	let again = as_signer(
+		&node,
+		DOCTOR,
+		&["consent", "emergency", "open", "eve", "--justification", "other", "--duration", "1h"],
+	);
+	assert_eq!(again.error(), Some("consent.CoolingDown"));
+}
+
+/// Register an organisation of `kind` administered by `admin`, accredited for `roles`; its id.
+fn organisation(node: &Node, admin: &str, kind: &str, roles: &[&str]) -> String {
+	let registered = ok(as_signer(
+		node,
+		admin,
+		&[
+			"registry",
+			"register",
+			"--kind",
+			kind,
+			"--profile-hash",
+			&format!("0x{}", "ef".repeat(32)),
+		],
+	));
+	let id = registered.event("Registry", "OrganisationRegistered").expect("registered")["fields"]
+		["organisation"]
+		.to_string();
+	for role in roles {
+		ok(as_signer(
+			node,
+			"//Alice",
+			&["registry", "accredit", &id, role, "--valid-until", "+365d"],
+		));
+	}
+	id
+}
+
+/// Issue 9, item 1, as an attacker would try it: a rogue agent of one provider records an
+/// accomplice as guardian of a patient it never dealt with. The accomplice gets nothing until
+/// another provider attests it; once the patient ends it, the consents the accomplice granted
+/// stop permitting. And what custodians log about accesses reveals nothing of the records.
+#[test]
+fn a_guardian_needs_two_providers_and_the_audit_trail_reveals_no_record() {
+	let node = Node::start_dev().expect("dev node starts and finalizes");
+	let dir = tempfile::tempdir().unwrap();
+	// Bob's hospital (also a data custodian) and Charlie's clinic are providers.
+	let hospital = organisation(&node, "//Bob", "hospital", &["provider", "data-custodian"]);
+	organisation(&node, "//Charlie", "clinic", &["provider"]);
+	let (rogue, accomplice, attester) = ("//Bob", GRANTEE, "//Charlie");
+
+	// The rogue agent records the accomplice as Eve's guardian, with some "evidence".
+	let evidence = dir.path().join("court-order.pdf");
+	std::fs::write(&evidence, "a forged court order").unwrap();
+	let run = ok(as_signer(
+		&node,
+		rogue,
+		&[
+			"consent",
+			"representative",
+			"record",
+			"eve",
+			"dave",
+			"--capacity",
+			"guardian",
+			"--file",
+			&evidence.to_string_lossy(),
+		],
+	));
+	let recorded = run.event("Consent", "RepresentativeRecorded").expect("the patient is told");
+	let eve = ok(as_signer(&node, PATIENT, &["account"])).json["account"].clone();
+	assert_eq!(recorded["fields"]["patient"], eve);
+	let evidence_hash = recorded["fields"]["evidence"].as_str().unwrap().to_string();
+
+	// Alone, that gives the accomplice nothing.
+	let grant_all =
+		["consent", "grant", "--patient", "eve", "--grantee", "dave", "--purposes", "treatment"];
+	let refused = as_signer(&node, accomplice, &grant_all);
+	assert_eq!(refused.error(), Some("consent.NotAuthorized"));
+	assert!(!check(&node, "dave", "treatment").0);
+	// The same provider cannot vouch for its own record.
+	let attest = |signer: &str| {
+		as_signer(
+			&node,
+			signer,
+			&[
+				"consent",
+				"representative",
+				"attest",
+				"eve",
+				"--organisation",
+				&hospital,
+				"--representative",
+				"dave",
+				"--evidence",
+				&evidence_hash,
+			],
+		)
+	};
+	assert_eq!(attest(rogue).error(), Some("consent.SameOrganisation"));
+	let listed = ok(node.client(&["consent", "representative", "list", "eve"]).unwrap()).json;
+	assert_eq!(listed["representatives"].as_array().map(Vec::len), Some(0));
+	assert_eq!(listed["awaiting_attestation"][0]["record"]["evidence"], evidence_hash);
+
+	// A second, independent provider attests: now the guardian acts, and grants itself access.
+	let run = ok(attest(attester));
+	assert!(run.event("Consent", "RepresentativeAppointed").is_some());
+	let granted = ok(as_signer(&node, accomplice, &grant_all));
+	let consent =
+		granted.event("Consent", "ConsentGranted").unwrap()["fields"]["consent"].to_string();
+	assert!(check(&node, "dave", "treatment").0);
+
+	// The hospital logs an access by Dave to an HIV-labelled imaging study: only a commitment
+	// goes on chain, and the receipt lets the patient check it.
+	let receipt = dir.path().join("access-receipt.json");
+	let receipt = receipt.to_string_lossy().into_owned();
+	ok(as_signer(
+		&node,
+		rogue,
+		&[
+			"consent",
+			"log-access",
+			"eve",
+			"dave",
+			"--category",
+			"imaging,hiv",
+			"--purpose",
+			"treatment",
+			"--receipt",
+			&receipt,
+		],
+	));
+	let audit = ok(node.client(&["consent", "audit", "eve"]).unwrap()).json;
+	let entry = &audit["entries"][0]["entry"];
+	assert!(entry["question"].is_string(), "{entry}");
+	// Who, which custodian, a commitment, the decision and when: nothing about the record.
+	let mut fields: Vec<&str> = entry.as_object().unwrap().keys().map(String::as_str).collect();
+	fields.sort();
+	assert_eq!(
+		fields,
+		["accessor", "at", "block", "custodian", "decision", "question", "recorded_by"]
+	);
+	assert_eq!(entry["decision"]["basis"]["Consent"]["consent"].to_string(), consent);
+	ok(node.client(&["consent", "verify-access", &receipt]).unwrap());
+	// A receipt altered to claim another category does not verify.
+	let mut altered: serde_json::Value =
+		serde_json::from_str(&std::fs::read_to_string(&receipt).unwrap()).unwrap();
+	altered["scope"]["labels"] = serde_json::json!(["imaging"]);
+	let forged = dir.path().join("altered-receipt.json");
+	std::fs::write(&forged, altered.to_string()).unwrap();
+	let refused = node.client(&["consent", "verify-access", &forged.to_string_lossy()]).unwrap();
+	assert_eq!((refused.code, &refused.json["verified"]), (1, &serde_json::Value::Bool(false)));
+
+	// Eve ends the representation: the accomplice's consent stops permitting at once.
+	ok(as_signer(&node, PATIENT, &["consent", "representative", "remove", "eve", "dave"]));
+	let (permitted, answer) = check(&node, "dave", "treatment");
+	assert!(!permitted, "the removed guardian's consent still permits: {answer}");
+	let shown = ok(node.client(&["consent", "show", &consent]).unwrap()).json;
+	assert_eq!(shown["lapsed"], true);
 }

@@ -32,7 +32,13 @@ fn hospital(node: &Node) -> u64 {
 	// Accounts in events read as SS58 addresses (Bob's, prefix 42), not hex.
 	assert_eq!(event["fields"]["admin"], "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty");
 	let id = event["fields"]["organisation"].as_u64().expect("id");
+	// Charlie is invited, and acts for the hospital only once he accepts.
 	ok(as_signer(node, ADMIN, &["registry", "add-agent", &id.to_string(), "charlie"]));
+	let whois = ok(node.client(&["registry", "whois", "charlie"]).unwrap()).json;
+	assert_eq!(whois["organisation"], serde_json::Value::Null, "invited, not yet an agent");
+	ok(as_signer(node, AGENT, &["registry", "accept", &id.to_string()]));
+	let whois = ok(node.client(&["registry", "whois", "charlie"]).unwrap()).json;
+	assert_eq!(whois["organisation"], id);
 	id
 }
 
@@ -112,10 +118,12 @@ fn wrong_origins_are_rejected_and_change_nothing() {
 	let id = hospital(&node);
 	let org = id.to_string();
 
-	// A stranger may not manage the hospital's agents.
+	// A stranger may not manage the hospital's agents, nor join it uninvited.
 	let refused = as_signer(&node, STRANGER, &["registry", "add-agent", &org, "eve"]);
 	assert_eq!(refused.code, 1);
 	assert_eq!(refused.error(), Some("registry.NotAuthorized"));
+	let refused = as_signer(&node, STRANGER, &["registry", "accept", &org]);
+	assert_eq!(refused.error(), Some("registry.NotInvited"));
 	// The agent is not the admin either.
 	let refused = as_signer(&node, AGENT, &["registry", "remove-agent", &org, "charlie"]);
 	assert_eq!(refused.error(), Some("registry.NotAuthorized"));

@@ -88,9 +88,29 @@ fn records_and_certificates_through_the_client() {
 	let verified = ok(verify(&node, &report)).json;
 	assert_eq!(verified["authentic"], true);
 	assert_eq!(verified["valid_now"], true);
+	assert_eq!(verified["verdict"], "InForce");
 	assert_eq!(verified["token"]["class"], "MedicalRecord");
 	assert_eq!(verified["token"]["token"]["owner"], address(&node, PATIENT));
 	assert_eq!(verified["authorized_at_issuance"], true);
+
+	// What went on chain is a salted commitment, its salt in the bundle beside the document:
+	// hashing the document (or a guess of it) finds nothing, and without the bundle the
+	// document cannot be verified.
+	let bundle = format!("{report}.healthchain.json");
+	let written: Value = serde_json::from_str(&std::fs::read_to_string(&bundle).unwrap()).unwrap();
+	assert_eq!(written["algorithm"], "salted-sha256");
+	assert_eq!(verified["hash"], written["hash"]);
+	assert_eq!(verified["token"]["token"]["versions"], 1);
+	let plain = healthchain_client::registry::Hash32::sha256(&std::fs::read(&report).unwrap());
+	let guessed = node.client(&["token", "verify", "--hash", &plain.to_string()]).unwrap();
+	assert_eq!((guessed.code, &guessed.json["authentic"]), (1, &Value::Bool(false)));
+	let hidden = dir.path().join("bundle-elsewhere.json");
+	std::fs::rename(&bundle, &hidden).unwrap();
+	assert_eq!(verify(&node, &report).json["authentic"], false, "no salt, no confirmation");
+	let with_bundle =
+		node.client(&["token", "verify", &report, "--bundle", &hidden.to_string_lossy()]).unwrap();
+	assert_eq!(ok(with_bundle).json["valid_now"], true);
+	std::fs::rename(&hidden, &bundle).unwrap();
 
 	// Wrong issuers and a non-transferable record are refused, and nothing changes.
 	let refused = as_signer(
@@ -153,7 +173,16 @@ fn records_and_certificates_through_the_client() {
 		],
 	));
 	let certificate = issued(&run);
+	// Anchored unsalted (as older clients did): it still verifies, without a bundle.
+	assert!(!Path::new(&format!("{result}.healthchain.json")).exists());
 	assert_eq!(ok(verify(&node, &result)).json["token"]["class"], "Certificate");
+	// Issued while the laboratory was accredited, a test result stays valid when it no longer
+	// is — and the verifier is told.
+	ok(as_signer(&node, CONSORTIUM, &["registry", "suspend", "0", "laboratory"]));
+	let lapsed = ok(verify(&node, &result));
+	assert_eq!(lapsed.json["verdict"], "InForceIssuerNoLongerAuthorized");
+	assert_eq!(lapsed.json["token"]["authority_valid_now"], false);
+	ok(as_signer(&node, CONSORTIUM, &["registry", "reinstate", "0", "laboratory"]));
 	let refused =
 		as_signer(&node, PATIENT, &["token", "revoke", &certificate, "--reason", "withdrawn"]);
 	assert_eq!(refused.error(), Some("healthtokens.NotIssuer"));
@@ -172,6 +201,19 @@ fn records_and_certificates_through_the_client() {
 	let forged = write(dir.path(), "forged.pdf", "discharge summary, forged");
 	let unknown = verify(&node, &forged);
 	assert_eq!((unknown.code, &unknown.json["authentic"]), (1, &Value::Bool(false)));
+
+	// A record the patient did not want: refused, it is gone, and its document no longer
+	// verifies.
+	let unwanted = write(dir.path(), "unwanted.pdf", "a record eve never asked for");
+	let run =
+		ok(as_signer(&node, HOSPITAL, &["token", "issue-record", "eve", "--file", &unwanted]));
+	let unwanted_id = issued(&run);
+	let refused = as_signer(&node, STRANGER, &["token", "refuse", &unwanted_id]);
+	assert_eq!(refused.error(), Some("healthtokens.NotOwner"));
+	let run = ok(as_signer(&node, PATIENT, &["token", "refuse", &unwanted_id]));
+	assert!(run.event("HealthTokens", "TokenRefused").is_some());
+	assert_eq!(node.client(&["token", "show", &unwanted_id]).unwrap().code, 2);
+	assert_eq!(verify(&node, &unwanted).json["authentic"], false);
 
 	// Malformed input gets a clear message and exit status 2.
 	let missing = node.client(&["token", "verify", "/nonexistent/file.pdf"]).unwrap();
@@ -240,7 +282,7 @@ fn licences_through_the_client() {
 		(check["licensed"].as_bool(), check["reason"].as_str()),
 		(Some(false), Some("Suspended"))
 	);
-	let refused = as_signer(&node, DOCTOR, &["session", "open", "eve", "physician"]);
+	let refused = as_signer(&node, DOCTOR, &["session", "open", "eve"]);
 	assert_eq!(refused.error(), Some("healthtokens.LicenceSuspended"));
 	ok(as_signer(&node, BOARD, &["token", "reinstate", &licence]));
 	let check = ok(node.client(&["token", "licence-check", "ferdie", "physician"]).unwrap()).json;
@@ -266,8 +308,27 @@ fn licences_through_the_client() {
 	node.wait_for_finalized(finalized + 8, Duration::from_secs(120)).expect("blocks go on");
 	let check = ok(node.client(&["token", "licence-check", "dave", "nurse"]).unwrap()).json;
 	assert_eq!(check["reason"], "Expired", "licence {short}: {check}");
-	let refused = as_signer(&node, STRANGER, &["session", "open", "eve", "nurse"]);
+	let refused = as_signer(&node, STRANGER, &["session", "open", "eve"]);
 	assert_eq!(refused.error(), Some("healthtokens.LicenceExpired"));
+
+	// A licence stops licensing when its board loses its accreditation: `verify` says so and
+	// exits 1.
+	let licence_hash = format!("0x{}", "22".repeat(32));
+	let verified = ok(node.client(&["token", "verify", "--hash", &licence_hash]).unwrap()).json;
+	assert_eq!(verified["verdict"], "InForce");
+	ok(as_signer(&node, CONSORTIUM, &["registry", "suspend", "0"]));
+	let lapsed = node.client(&["token", "verify", "--hash", &licence_hash]).unwrap();
+	assert_eq!((lapsed.code, &lapsed.json["verdict"]), (1, &Value::from("IssuerAuthorityLapsed")));
+	// Its board can no longer act on it, but the consortium can revoke it.
+	let run = ok(as_signer(
+		&node,
+		CONSORTIUM,
+		&["token", "force-revoke", &licence, "--reason", "disciplinary"],
+	));
+	let revoked = run.event("HealthTokens", "TokenRevoked").expect("revoked");
+	assert_eq!(revoked["fields"]["by"], Value::Null, "by the consortium");
+	let check = ok(node.client(&["token", "licence-check", "ferdie", "physician"]).unwrap()).json;
+	assert_eq!(check["reason"], "Revoked");
 }
 
 #[test]
@@ -277,11 +338,11 @@ fn telemedicine_sessions_through_the_client() {
 	let licence = licensed_doctor(&node);
 
 	// An unlicensed account cannot open a session.
-	let refused = as_signer(&node, STRANGER, &["session", "open", "eve", "physician"]);
+	let refused = as_signer(&node, STRANGER, &["session", "open", "eve"]);
 	assert_eq!(refused.error(), Some("healthtokens.NotLicensed"));
 
 	// Practitioner first, then the patient accepts; closed with the record's hash.
-	let run = ok(as_signer(&node, DOCTOR, &["session", "open", "eve", "physician"]));
+	let run = ok(as_signer(&node, DOCTOR, &["session", "open", "eve"]));
 	let session = issued(&run);
 	assert_eq!(show(&node, &session)["effective"], "Pending");
 	let refused = as_signer(&node, STRANGER, &["session", "accept", &session]);
@@ -296,7 +357,8 @@ fn telemedicine_sessions_through_the_client() {
 	assert_eq!(closed["token"]["effective"], "Closed");
 	assert_eq!(closed["token"]["token"]["issuer"], address(&node, DOCTOR));
 	assert_eq!(closed["token"]["token"]["owner"], address(&node, PATIENT));
-	assert_eq!(closed["token"]["token"]["authority"]["Licence"]["licence"].to_string(), licence);
+	// Licensed, but which licence (and so which profession) is not under the patient's account.
+	assert_eq!(closed["token"]["token"]["authority"], "Licensed", "licence {licence}");
 
 	// Patient first: an account without any funds signs an acceptance off chain.
 	let patient = address(&node, UNFUNDED_PATIENT);
@@ -310,31 +372,22 @@ fn telemedicine_sessions_through_the_client() {
 	std::fs::write(&acceptance, signed.json.to_string()).unwrap();
 	let acceptance = acceptance.to_string_lossy().into_owned();
 	// Ferdie cannot use it for another patient.
-	let misused = as_signer(
-		&node,
-		DOCTOR,
-		&["session", "open", "eve", "physician", "--acceptance", &acceptance],
-	);
+	let misused =
+		as_signer(&node, DOCTOR, &["session", "open", "eve", "--acceptance", &acceptance]);
 	assert_eq!(misused.error(), Some("healthtokens.BadSignature"));
-	let run = ok(as_signer(
-		&node,
-		DOCTOR,
-		&["session", "open", &patient, "physician", "--acceptance", &acceptance],
-	));
+	let run =
+		ok(as_signer(&node, DOCTOR, &["session", "open", &patient, "--acceptance", &acceptance]));
 	assert!(run.event("HealthTokens", "SessionAccepted").is_some(), "accepted at once");
 	let opened = show(&node, &issued(&run));
 	assert_eq!(opened["effective"], "Active");
 	assert_eq!(opened["token"]["owner"], patient);
 	// The same acceptance cannot open a second session.
-	let replayed = as_signer(
-		&node,
-		DOCTOR,
-		&["session", "open", &patient, "physician", "--acceptance", &acceptance],
-	);
+	let replayed =
+		as_signer(&node, DOCTOR, &["session", "open", &patient, "--acceptance", &acceptance]);
 	assert_eq!(replayed.error(), Some("healthtokens.HashInUse"));
 
 	// A proposal nobody accepted can be withdrawn.
-	let run = ok(as_signer(&node, DOCTOR, &["session", "open", "eve", "physician"]));
+	let run = ok(as_signer(&node, DOCTOR, &["session", "open", "eve"]));
 	let proposal = issued(&run);
 	ok(as_signer(&node, PATIENT, &["session", "cancel", &proposal]));
 	assert_eq!(node.client(&["token", "show", &proposal]).unwrap().code, 2);

@@ -1,13 +1,16 @@
-//! Benchmarks of every call, in the FRAME v2 syntax, each in its most expensive case.
+//! Benchmarks of every call, in the FRAME v2 syntax, each in its most expensive case; and of
+//! `check_access`, the runtime API a custodian asks before every release.
 
 use super::*;
 use crate::Pallet as Consent;
+use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
 use frame_support::{
-	traits::{fungible::Mutate, Get},
+	traits::{fungible::Mutate, Contains, Get},
 	BoundedVec,
 };
 use frame_system::RawOrigin;
+use sp_core::H256;
 use sp_runtime::{traits::Saturating, DispatchError};
 
 /// Give `who` enough for many deposits.
@@ -27,7 +30,7 @@ fn funded<T: Config>(name: &'static str) -> T::AccountId {
 	who
 }
 
-/// A funded agent of an organisation accredited for `role`; (agent, organisation).
+/// A funded agent of a fresh organisation accredited for `role`; (agent, organisation).
 fn agent<T: Config>(name: &'static str, role: Role) -> (T::AccountId, OrganisationId) {
 	let who: T::AccountId = account(name, 0, 0);
 	let organisation = T::Accreditation::make_accredited(&who, role);
@@ -35,10 +38,43 @@ fn agent<T: Config>(name: &'static str, role: Role) -> (T::AccountId, Organisati
 	(who, organisation)
 }
 
-/// `MaxProvisions` provisions, each naming one of `patient`'s tokens and reading imaging for
-/// treatment, none of which covers a genomics record.
-fn provisions<T: Config>(patient: &T::AccountId) -> ProvisionsOf<T> {
-	let provisions = (0..T::MaxProvisions::get())
+/// The evidence every benchmark's representative is recorded with.
+fn evidence() -> H256 {
+	H256::repeat_byte(0xe1)
+}
+
+/// A representative of `patient` recorded by one provider and attested by another: the kind
+/// whose use reads the most (the representation and both providers' accreditations);
+/// (representative, recorder's agent, recorded_by organisation).
+fn attested_representative<T: Config>(
+	patient: &T::AccountId,
+) -> Result<(T::AccountId, T::AccountId, OrganisationId), DispatchError> {
+	let (recorder, recorded_by) = agent::<T>("recorder", Role::Provider);
+	let (attester, attesting) = agent::<T>("attester", Role::Provider);
+	let representative = funded::<T>("representative");
+	Consent::<T>::do_record_representative(
+		recorder.clone(),
+		recorded_by,
+		patient.clone(),
+		representative.clone(),
+		Capacity::Guardian,
+		None,
+		evidence(),
+	)?;
+	Consent::<T>::do_attest_representative(
+		Some((attester, attesting)),
+		patient.clone(),
+		recorded_by,
+		representative.clone(),
+		evidence(),
+	)?;
+	Ok((representative, recorder, recorded_by))
+}
+
+/// `p` provisions, each naming one of `patient`'s tokens (a token lookup each) and limited to
+/// a data period, none of which covers a genomics record.
+fn provisions<T: Config>(patient: &T::AccountId, p: u32) -> ProvisionsOf<T> {
+	let provisions = (0..p)
 		.map(|_| Provision {
 			decision: Decision::Permit,
 			scope: Scope::Token(T::Tokens::make_token(patient)),
@@ -46,18 +82,55 @@ fn provisions<T: Config>(patient: &T::AccountId) -> ProvisionsOf<T> {
 			purposes: Purposes::only(Purpose::Emergency),
 			data_period: Some(Period { start: 0, end: None }),
 		})
-		.collect::<alloc::vec::Vec<_>>();
+		.collect::<Vec<_>>();
 	BoundedVec::truncate_from(provisions)
 }
 
-/// A licensed practitioner who broke the glass on a patient's record for `duration` ms;
+/// `grantor` grants for `patient` up to `MaxConsentsPerPatient - room` consents to `grantee`,
+/// each with `MaxProvisions` provisions.
+fn consents<T: Config>(
+	grantor: &T::AccountId,
+	patient: &T::AccountId,
+	grantee: Grantee<T::AccountId>,
+	room: u32,
+) -> Result<(), DispatchError> {
+	let provisions = provisions::<T>(patient, T::MaxProvisions::get());
+	for _ in 0..T::MaxConsentsPerPatient::get().saturating_sub(room) {
+		Consent::<T>::do_grant(
+			grantor.clone(),
+			patient.clone(),
+			grantee.clone(),
+			provisions.clone(),
+			Period { start: 0, end: None },
+		)?;
+	}
+	Ok(())
+}
+
+/// A practitioner licensed in every profession that may not break the glass and in the last
+/// one that may: finding the licence that breaks the glass reads every licence they hold.
+fn worst_practitioner<T: Config>() -> T::AccountId {
+	let practitioner = funded::<T>("practitioner");
+	let last_allowed = Profession::ALL
+		.into_iter()
+		.rev()
+		.find(|profession| T::EmergencyProfessions::contains(profession));
+	for profession in Profession::ALL {
+		let allowed = T::EmergencyProfessions::contains(&profession);
+		if !allowed || Some(profession) == last_allowed {
+			T::Licences::make_licensed(&practitioner, profession);
+		}
+	}
+	practitioner
+}
+
+/// The worst-case practitioner broke the glass on a patient's records for `duration` ms;
 /// (practitioner, patient).
 fn emergency_opened<T: Config>(
 	duration: Moment,
 ) -> Result<(T::AccountId, T::AccountId), DispatchError> {
-	let practitioner = funded::<T>("practitioner");
-	T::Licences::make_licensed(&practitioner, healthchain_primitives::Profession::Physician);
-	let patient: T::AccountId = account("patient", 0, 0);
+	let practitioner = worst_practitioner::<T>();
+	let patient = funded::<T>("patient");
 	Consent::<T>::do_open_emergency_access(
 		practitioner.clone(),
 		patient.clone(),
@@ -67,23 +140,11 @@ fn emergency_opened<T: Config>(
 	Ok((practitioner, patient))
 }
 
-/// Fill `patient`'s consents up to `MaxConsentsPerPatient - room`, all to `grantee`.
-fn consents<T: Config>(
-	patient: &T::AccountId,
-	grantee: Grantee<T::AccountId>,
-	room: u32,
-) -> Result<(), DispatchError> {
-	let provisions = provisions::<T>(patient);
-	for _ in 0..T::MaxConsentsPerPatient::get().saturating_sub(room) {
-		Consent::<T>::do_grant(
-			patient.clone(),
-			patient.clone(),
-			grantee.clone(),
-			provisions.clone(),
-			Period { start: 0, end: None },
-		)?;
+/// Move the clock past the end and the cool-down of `practitioner`'s grant to `patient`.
+fn cooled_down<T: Config>(patient: &T::AccountId, practitioner: &T::AccountId) {
+	if let Some(emergency) = EmergencyAccess::<T>::get(patient, practitioner) {
+		T::BenchmarkHelper::set_time(emergency.until.saturating_add(T::EmergencyCooldown::get()));
 	}
-	Ok(())
 }
 
 #[benchmarks]
@@ -101,6 +162,7 @@ mod benchmarks {
 			representative.clone(),
 			Capacity::Guardian,
 			Some(Moment::MAX),
+			true,
 		);
 
 		assert!(Representatives::<T>::contains_key(&patient, &representative));
@@ -108,7 +170,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn record_representative() {
-		let (provider, _) = agent::<T>("provider", Role::Provider);
+		let (provider, organisation) = agent::<T>("provider", Role::Provider);
 		let patient: T::AccountId = account("patient", 0, 0);
 		let representative: T::AccountId = account("representative", 0, 0);
 
@@ -118,47 +180,94 @@ mod benchmarks {
 			patient.clone(),
 			representative.clone(),
 			Capacity::Guardian,
-			None,
+			Some(Moment::MAX),
+			evidence(),
 		);
 
-		assert!(Representatives::<T>::contains_key(&patient, &representative));
+		assert!(RecordedRepresentatives::<T>::contains_key(&patient, organisation));
 	}
 
-	/// Worst case: removed by the provider that recorded it (one more read).
+	/// Worst case: attested by another provider's agent (its accreditation read too), not by
+	/// the consortium.
 	#[benchmark]
-	fn remove_representative() -> Result<(), BenchmarkError> {
-		let (provider, organisation) = agent::<T>("provider", Role::Provider);
+	fn attest_representative() -> Result<(), BenchmarkError> {
+		let (recorder, recorded_by) = agent::<T>("recorder", Role::Provider);
+		let (attester, _) = agent::<T>("attester", Role::Provider);
 		let patient: T::AccountId = account("patient", 0, 0);
 		let representative: T::AccountId = account("representative", 0, 0);
-		Consent::<T>::do_add_representative(
+		Consent::<T>::do_record_representative(
+			recorder,
+			recorded_by,
 			patient.clone(),
 			representative.clone(),
 			Capacity::Guardian,
 			None,
-			Appointer::Provider { organisation },
-			provider.clone(),
+			evidence(),
 		)?;
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(provider), patient.clone(), representative.clone());
+		_(
+			RawOrigin::Signed(attester),
+			patient.clone(),
+			recorded_by,
+			representative.clone(),
+			evidence(),
+		);
+
+		assert!(Representatives::<T>::contains_key(&patient, &representative));
+		Ok(())
+	}
+
+	/// Worst case: withdrawn by an agent of the recorded_by provider (a registry read).
+	#[benchmark]
+	fn withdraw_representative_record() -> Result<(), BenchmarkError> {
+		let (recorder, recorded_by) = agent::<T>("recorder", Role::Provider);
+		let patient: T::AccountId = account("patient", 0, 0);
+		let representative: T::AccountId = account("representative", 0, 0);
+		Consent::<T>::do_record_representative(
+			recorder.clone(),
+			recorded_by,
+			patient.clone(),
+			representative,
+			Capacity::Guardian,
+			None,
+			evidence(),
+		)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(recorder), patient.clone(), recorded_by);
+
+		assert!(!RecordedRepresentatives::<T>::contains_key(&patient, recorded_by));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn remove_representative() -> Result<(), BenchmarkError> {
+		let patient = funded::<T>("patient");
+		let (representative, _, _) = attested_representative::<T>(&patient)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(patient.clone()), patient.clone(), representative.clone());
 
 		assert!(!Representatives::<T>::contains_key(&patient, &representative));
 		Ok(())
 	}
 
-	/// Worst case: the patient's last free slot, `MaxProvisions` token-scoped provisions (a
-	/// token lookup each), an organisation grantee (a registry lookup).
+	/// `p` token-scoped provisions (a token lookup each); worst case otherwise: the patient's
+	/// last free slot, granted by a provider-recorded representative (the representation and
+	/// two accreditations read), to an organisation (a registry lookup).
 	#[benchmark]
-	fn grant() -> Result<(), BenchmarkError> {
+	fn grant(n: Linear<1, { T::MaxProvisions::get() }>) -> Result<(), BenchmarkError> {
 		let patient = funded::<T>("patient");
+		let (representative, _, _) = attested_representative::<T>(&patient)?;
 		let (_, organisation) = agent::<T>("custodian", Role::DataCustodian);
 		let grantee = Grantee::Organisation(organisation);
-		consents::<T>(&patient, grantee.clone(), 1)?;
-		let provisions = provisions::<T>(&patient);
+		consents::<T>(&patient, &patient, grantee.clone(), 1)?;
+		let provisions = provisions::<T>(&patient, n);
 
 		#[extrinsic_call]
 		_(
-			RawOrigin::Signed(patient.clone()),
+			RawOrigin::Signed(representative),
 			patient.clone(),
 			grantee,
 			provisions,
@@ -169,14 +278,17 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// Worst case: revoked by a provider-recorded representative (the representation and two
+	/// accreditations read).
 	#[benchmark]
 	fn revoke() -> Result<(), BenchmarkError> {
 		let patient = funded::<T>("patient");
-		consents::<T>(&patient, Grantee::Account(account("grantee", 0, 0)), 0)?;
+		let (representative, _, _) = attested_representative::<T>(&patient)?;
+		consents::<T>(&representative, &patient, Grantee::Account(account("grantee", 0, 0)), 0)?;
 		let id = NextConsentId::<T>::get().saturating_sub(1);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(patient), id);
+		_(RawOrigin::Signed(representative), id);
 
 		assert!(matches!(
 			Consents::<T>::get(id).map(|c| c.status),
@@ -185,31 +297,30 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Worst case: a full list to remove the last consent from.
+	/// Worst case: a full list to remove the last consent from, by a provider-recorded
+	/// representative.
 	#[benchmark]
 	fn remove() -> Result<(), BenchmarkError> {
 		let patient = funded::<T>("patient");
-		consents::<T>(&patient, Grantee::Account(account("grantee", 0, 0)), 0)?;
+		let (representative, _, _) = attested_representative::<T>(&patient)?;
+		consents::<T>(&representative, &patient, Grantee::Account(account("grantee", 0, 0)), 0)?;
 		let id = NextConsentId::<T>::get().saturating_sub(1);
-		Consent::<T>::do_revoke(&patient, id)?;
+		Consent::<T>::do_revoke(&representative, id)?;
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(patient), id);
+		_(RawOrigin::Signed(representative), id);
 
 		assert!(!Consents::<T>::contains_key(id));
 		Ok(())
 	}
 
-	/// Worst case: an ended grant to replace (a deposit released and one held).
+	/// Worst case: the licence that may break the glass is found last, after every other
+	/// licence the practitioner holds; an ended grant is replaced (a deposit released, one
+	/// held).
 	#[benchmark]
 	fn open_emergency_access() -> Result<(), BenchmarkError> {
 		let (practitioner, patient) = emergency_opened::<T>(1)?;
-		// Make the previous grant end now (benchmarks run at a fixed time).
-		EmergencyAccess::<T>::mutate(&patient, &practitioner, |previous| {
-			if let Some(previous) = previous {
-				previous.until = Consent::<T>::now();
-			}
-		});
+		cooled_down::<T>(&patient, &practitioner);
 
 		#[extrinsic_call]
 		_(
@@ -223,9 +334,24 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// Worst case: closed by a provider-recorded representative of the patient.
 	#[benchmark]
 	fn close_emergency_access() -> Result<(), BenchmarkError> {
 		let (practitioner, patient) = emergency_opened::<T>(T::MaxEmergencyDuration::get())?;
+		let (representative, _, _) = attested_representative::<T>(&patient)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(representative), patient.clone(), practitioner.clone());
+
+		let closed = EmergencyAccess::<T>::get(&patient, &practitioner);
+		assert!(closed.is_some_and(|emergency| emergency.closed_by.is_some()));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn clear_emergency_access() -> Result<(), BenchmarkError> {
+		let (practitioner, patient) = emergency_opened::<T>(1)?;
+		cooled_down::<T>(&patient, &practitioner);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(practitioner.clone()), patient.clone());
@@ -234,30 +360,84 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Worst case: the patient has `MaxConsentsPerPatient` consents in force to the accessor's
-	/// organisation, each with `MaxProvisions` provisions, none of which covers the access, so
-	/// every one is read and checked.
+	/// Worst case: a permit to be checked, by a consent to the accessor's organisation (its
+	/// standing read: every accreditation) granted by a provider-recorded representative (the
+	/// representation and two accreditations read).
 	#[benchmark]
 	fn record_access() -> Result<(), BenchmarkError> {
 		let (custodian, organisation) = agent::<T>("custodian", Role::DataCustodian);
 		let patient = funded::<T>("patient");
-		consents::<T>(&patient, Grantee::Organisation(organisation), 0)?;
-		let scope =
-			RecordScope { category: DataCategory::Genomics, token: None, recorded_at: Some(1) };
+		let (representative, _, _) = attested_representative::<T>(&patient)?;
+		consents::<T>(&representative, &patient, Grantee::Organisation(organisation), 0)?;
+		let consent = NextConsentId::<T>::get().saturating_sub(1);
+		let decision = AccessDecision {
+			decision: Decision::Permit,
+			basis: Basis::Consent { consent, provision: T::MaxProvisions::get() - 1 },
+		};
 
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(custodian.clone()),
 			patient.clone(),
 			custodian.clone(),
-			scope,
-			Action::Read,
-			Purpose::Emergency,
+			H256::repeat_byte(1),
+			decision,
 		);
 
 		let entry =
 			AccessLog::<T>::get(&patient, 0).ok_or(BenchmarkError::Stop("no audit entry"))?;
-		assert_eq!(entry.decision.basis, Basis::NoConsent);
+		assert_eq!(entry.decision, decision);
+		Ok(())
+	}
+
+	/// The runtime API's cost (a query, charged to nobody): `MaxConsentsPerPatient` consents in
+	/// force to the grantee's organisation, each granted by a provider-recorded representative,
+	/// each with `MaxProvisions` category permits, none of which covers all of a record with
+	/// `MAX_LABELS` labels, so every consent, provision and label is read and compared.
+	#[benchmark]
+	fn check_access() -> Result<(), BenchmarkError> {
+		let (custodian, organisation) = agent::<T>("custodian", Role::DataCustodian);
+		let patient = funded::<T>("patient");
+		let (representative, _, _) = attested_representative::<T>(&patient)?;
+		let permit = Provision {
+			decision: Decision::Permit,
+			scope: Scope::Category(DataCategory::Imaging),
+			actions: Actions::only(Action::Read),
+			purposes: Purposes::only(Purpose::Treatment),
+			data_period: None,
+		};
+		let provisions =
+			BoundedVec::truncate_from(alloc::vec![permit; T::MaxProvisions::get() as usize]);
+		for _ in 0..T::MaxConsentsPerPatient::get() {
+			Consent::<T>::do_grant(
+				representative.clone(),
+				patient.clone(),
+				Grantee::Organisation(organisation),
+				provisions.clone(),
+				Period { start: 0, end: None },
+			)?;
+		}
+		let mut labels = alloc::vec![DataCategory::Imaging; MAX_LABELS as usize];
+		labels[0] = DataCategory::Genomics;
+		let scope = RecordScope {
+			labels: BoundedVec::truncate_from(labels),
+			token: None,
+			recorded_at: None,
+		};
+		let answer;
+
+		#[block]
+		{
+			answer = Consent::<T>::check_access(
+				&custodian,
+				&patient,
+				&scope,
+				Action::Read,
+				Purpose::Treatment,
+			);
+		}
+
+		assert_eq!(answer.basis, Basis::NoConsent);
 		Ok(())
 	}
 

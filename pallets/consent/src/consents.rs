@@ -1,9 +1,14 @@
 //! Granting, revoking and removing consents.
+//!
+//! Who manages a consent: the patient, any of their consents; a representative in force, the
+//! consents granted by representatives, and the consents the patient granted themself only if
+//! the patient appointed them with that power. So a representative cannot erase a denial the
+//! patient made.
 
 use crate::{
-	AccreditationInspect, Config, ConsentId, ConsentInfo, ConsentStatus, Consents, ConsentsOf,
-	EffectiveStatus, Error, Event, Grantee, HoldReason, NextConsentId, Pallet, Period,
-	ProvisionsOf, Scope, TokenInspect,
+	AccreditationInspect, Capacity, Config, ConsentId, ConsentInfo, ConsentOf, ConsentStatus,
+	Consents, ConsentsOf, EffectiveStatus, Error, Event, Grantee, HoldReason, NextConsentId,
+	Pallet, Period, ProvisionsOf, Scope, TokenInspect,
 };
 use frame_support::{
 	ensure,
@@ -20,7 +25,7 @@ impl<T: Config> Pallet<T> {
 		provisions: ProvisionsOf<T>,
 		period: Period,
 	) -> Result<ConsentId, DispatchError> {
-		let capacity = Self::capacity_of(&who, &patient).ok_or(Error::<T>::NotAuthorized)?;
+		let acting = Self::acting_for(&who, &patient).ok_or(Error::<T>::NotAuthorized)?;
 		ensure!(!provisions.is_empty(), Error::<T>::NoProvisions);
 		for provision in provisions.iter() {
 			ensure!(!provision.actions.is_empty(), Error::<T>::NoActions);
@@ -60,7 +65,8 @@ impl<T: Config> Pallet<T> {
 			ConsentInfo {
 				patient: patient.clone(),
 				grantor: who.clone(),
-				capacity,
+				capacity: acting.capacity,
+				representation: acting.representation,
 				grantee: grantee.clone(),
 				provisions,
 				period,
@@ -73,16 +79,27 @@ impl<T: Config> Pallet<T> {
 			consent: id,
 			patient,
 			grantor: who,
-			capacity,
+			capacity: acting.capacity,
 			grantee,
 		});
 		Ok(id)
 	}
 
-	/// Revoke consent `id` as `who` (the patient or a representative in force).
+	/// Check that `who` may revoke or remove `consent`.
+	fn ensure_may_manage(who: &T::AccountId, consent: &ConsentOf<T>) -> Result<(), Error<T>> {
+		let acting = Self::acting_for(who, &consent.patient).ok_or(Error::<T>::NotAuthorized)?;
+		let granted_by_patient = consent.capacity == Capacity::Patient;
+		ensure!(
+			!granted_by_patient || acting.may_revoke_patient_consents,
+			Error::<T>::NotAuthorized
+		);
+		Ok(())
+	}
+
+	/// Revoke consent `id` as `who` (see the module docs for who may).
 	pub(crate) fn do_revoke(who: &T::AccountId, id: ConsentId) -> DispatchResult {
 		let mut consent = Consents::<T>::get(id).ok_or(Error::<T>::NotFound)?;
-		ensure!(Self::capacity_of(who, &consent.patient).is_some(), Error::<T>::NotAuthorized);
+		Self::ensure_may_manage(who, &consent)?;
 		ensure!(consent.status == ConsentStatus::Active, Error::<T>::AlreadyRevoked);
 		consent.status = ConsentStatus::Revoked { at: Self::now() };
 		let patient = consent.patient.clone();
@@ -94,7 +111,7 @@ impl<T: Config> Pallet<T> {
 	/// Remove revoked or expired consent `id` as `who`; the deposit returns to its grantor.
 	pub(crate) fn do_remove(who: &T::AccountId, id: ConsentId) -> DispatchResult {
 		let consent = Consents::<T>::get(id).ok_or(Error::<T>::NotFound)?;
-		ensure!(Self::capacity_of(who, &consent.patient).is_some(), Error::<T>::NotAuthorized);
+		Self::ensure_may_manage(who, &consent)?;
 		ensure!(
 			matches!(
 				consent.effective_status(Self::now()),
@@ -110,7 +127,11 @@ impl<T: Config> Pallet<T> {
 			consent.deposit,
 			Precision::BestEffort,
 		)?;
-		Self::deposit_event(Event::ConsentRemoved { consent: id, patient: consent.patient });
+		Self::deposit_event(Event::ConsentRemoved {
+			consent: id,
+			patient: consent.patient,
+			by: who.clone(),
+		});
 		Ok(())
 	}
 }

@@ -1,38 +1,49 @@
 //! `check_access`: the deterministic decision an off-chain record store enforces, and the
 //! other queries of the runtime API; the storage invariants.
 //!
-//! The decision, for a grantee, a patient, a record scope, an action and a purpose, at this
-//! block's time:
-//! 1. **Break-glass**: for the emergency purpose and a read or write, an open emergency grant of
-//!    the grantee to the patient permits — even over the patient's denials, which is what
-//!    breaking the glass means; it is loud (an event and an audit entry) instead.
+//! The decision, for a grantee, a patient, a record (its sensitivity labels, its token if the
+//! custodian names it, its date if known), an action and a purpose, at this block's time:
+//! 1. **Break-glass**: for the emergency purpose and a read (a write only where the runtime
+//!    allows it), an open emergency grant of the grantee to the patient permits, even over the
+//!    patient's denials — while the licence it was opened under still licenses, in a
+//!    profession that may break the glass.
 //! 2. **Deny overrides permit**: among the patient's consents in force whose grantee is the
-//!    account (or an organisation the account acts for), the first provision, in consent then
-//!    provision order, that denies this action for this purpose over this scope decides: deny.
-//! 3. Otherwise the first such provision that permits decides: permit.
+//!    account (or an organisation it acts for that is in good standing), the first provision,
+//!    in consent then provision order, that denies this action for this purpose over this
+//!    record decides: deny. A deny covers the record when it is over all records, over a
+//!    category among the record's labels, or over its token — and, when in doubt, applies: to
+//!    a record without labels (any category deny), without a named token (any token deny) or
+//!    without a date (any period-limited deny).
+//! 3. Otherwise, a record is permitted when permits cover it whole: a permit over all records
+//!    or over its token, or, label by label, a permit over each of its categories (so a
+//!    permit for imaging does not reveal an imaging study labelled HIV). Permits of a consent
+//!    granted under a representation that has ended do not count.
 //! 4. Otherwise: deny, no consent.
 //!
-//! A provision limited to a data period covers a record dated inside it. For a record whose date
-//! the custodian does not give, a limited *deny* still applies and a limited *permit* does not:
-//! when in doubt, deny.
-//!
 //! The cost is one read of the patient's consent list and one read per consent of that patient
-//! (at most `MaxConsentsPerPatient`), whatever other patients have.
+//! (at most `MaxConsentsPerPatient`), plus the grantee's organisation (once) and each
+//! representation a consent was granted under, whatever other patients have.
 
 use crate::{
 	AccessDecision, AccreditationInspect, Action, Basis, Config, ConsentId, ConsentView, Consents,
-	ConsentsOf, Decision, EffectiveStatus, EmergencyAccess, EmergencyGrantOf, Grantee, Pallet,
-	Provision, Purpose, RecordScope, RepresentativeOf, Representatives, Scope,
+	ConsentsOf, Decision, EffectiveStatus, EmergencyAccess, EmergencyGrantOf, Error, Grantee,
+	LicenceInspect, Pallet, Provision, Purpose, RecordScope, RecordedRepresentativeOf,
+	RecordedRepresentatives, RepresentativeOf, Representatives, Scope, MAX_LABELS,
 };
 use alloc::vec::Vec;
+use frame_support::{
+	ensure,
+	traits::{Contains, Get},
+};
 use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::DispatchResult;
 
 /// [`ConsentView`] as this pallet's runtime API returns it.
 pub type ConsentViewOf<T> =
 	ConsentView<<T as frame_system::Config>::AccountId, crate::BalanceOf<T>, BlockNumberFor<T>>;
 
 impl<T: Config> Pallet<T> {
-	/// May `grantee` perform `action` on `patient`'s records in `scope` for `purpose` now?
+	/// May `grantee` perform `action` on `patient`'s record `scope` for `purpose` now?
 	pub fn check_access(
 		grantee: &T::AccountId,
 		patient: &T::AccountId,
@@ -40,19 +51,16 @@ impl<T: Config> Pallet<T> {
 		action: Action,
 		purpose: Purpose,
 	) -> AccessDecision {
-		let now = Self::now();
-		if purpose == Purpose::Emergency && action != Action::Share {
-			if let Some(grant) = EmergencyAccess::<T>::get(patient, grantee) {
-				if grant.opened_at <= now && now < grant.until {
-					return AccessDecision {
-						decision: Decision::Permit,
-						basis: Basis::Emergency { licence: grant.licence },
-					};
-				}
-			}
+		if let Some(basis) = Self::emergency_basis(grantee, patient, action, purpose) {
+			return AccessDecision { decision: Decision::Permit, basis };
 		}
-		let organisation = T::Accreditation::organisation_of(grantee);
-		let mut permit = None;
+		let now = Self::now();
+		let organisation = T::Accreditation::organisation_of(grantee)
+			.filter(|organisation| T::Accreditation::in_good_standing(*organisation));
+		// The first permit covering the whole record, and, per label, the first permit covering
+		// that category.
+		let mut whole = None;
+		let mut per_label: [Option<Basis>; MAX_LABELS as usize] = [None; MAX_LABELS as usize];
 		for id in ConsentsOf::<T>::get(patient) {
 			let Some(consent) = Consents::<T>::get(id) else { continue };
 			if consent.effective_status(now) != EffectiveStatus::Active {
@@ -65,57 +73,166 @@ impl<T: Config> Pallet<T> {
 			if !applies {
 				continue;
 			}
+			// Read at most once per consent, and only if it has a permit to weigh.
+			let mut permits = None;
 			for (index, provision) in consent.provisions.iter().enumerate() {
-				let deny = provision.decision == Decision::Deny;
-				if !Self::covers(provision, scope, action, purpose, deny) {
+				if !provision.actions.covers(action) || !provision.purposes.covers(purpose) {
 					continue;
 				}
 				let basis = Basis::Consent { consent: id, provision: index as u32 };
-				if deny {
-					return AccessDecision { decision: Decision::Deny, basis };
+				if provision.decision == Decision::Deny {
+					if Self::deny_covers(provision, scope) {
+						return AccessDecision { decision: Decision::Deny, basis };
+					}
+					continue;
 				}
-				permit.get_or_insert(basis);
+				let permits = *permits.get_or_insert_with(|| {
+					consent.representation.is_none_or(|representation| {
+						Self::representation_holds(patient, &consent.grantor, representation)
+					})
+				});
+				if !permits || !Self::in_data_period(provision, scope, false) {
+					continue;
+				}
+				match provision.scope {
+					Scope::All => {
+						whole.get_or_insert(basis);
+					},
+					Scope::Token(token) if scope.token == Some(token) => {
+						whole.get_or_insert(basis);
+					},
+					Scope::Token(_) => {},
+					Scope::Category(category) => {
+						for (label, slot) in scope.labels.iter().zip(per_label.iter_mut()) {
+							if *label == category {
+								slot.get_or_insert(basis);
+							}
+						}
+					},
+				}
 			}
 		}
-		match permit {
+		// Every label covered (and at least one label): the first label's permit decides.
+		let labelled = per_label.get(..scope.labels.len()).unwrap_or(&[]);
+		let by_labels = match labelled.first() {
+			Some(first) if labelled.iter().all(Option::is_some) => *first,
+			_ => None,
+		};
+		match whole.or(by_labels) {
 			Some(basis) => AccessDecision { decision: Decision::Permit, basis },
 			None => AccessDecision { decision: Decision::Deny, basis: Basis::NoConsent },
 		}
 	}
 
-	/// Whether `provision` covers `action` for `purpose` on a record in `scope`.
-	fn covers(
-		provision: &Provision,
-		scope: &RecordScope,
+	/// The emergency basis on which `grantee` may perform `action` for `purpose` on
+	/// `patient`'s records now, if any: an open grant whose licence still licenses, in a
+	/// profession that may break the glass.
+	fn emergency_basis(
+		grantee: &T::AccountId,
+		patient: &T::AccountId,
 		action: Action,
 		purpose: Purpose,
-		deny: bool,
-	) -> bool {
+	) -> Option<Basis> {
+		let action_allowed = match action {
+			Action::Read => true,
+			Action::Write => T::EmergencyWriteAllowed::get(),
+			Action::Share => false,
+		};
+		if purpose != Purpose::Emergency || !action_allowed {
+			return None;
+		}
+		let grant = EmergencyAccess::<T>::get(patient, grantee)?;
+		if !grant.is_open(Self::now()) {
+			return None;
+		}
+		let profession = T::Licences::licence_in_force(grant.licence).ok()?;
+		T::EmergencyProfessions::contains(&profession)
+			.then_some(Basis::Emergency { licence: grant.licence })
+	}
+
+	/// Whether deny `provision` (whose actions and purposes match) covers record `scope`: when
+	/// in doubt, it does.
+	fn deny_covers(provision: &Provision, scope: &RecordScope) -> bool {
 		let in_scope = match provision.scope {
 			Scope::All => true,
-			Scope::Category(category) => category == scope.category,
-			Scope::Token(token) => scope.token == Some(token),
+			Scope::Category(category) => {
+				scope.labels.is_empty() || scope.labels.contains(&category)
+			},
+			Scope::Token(token) => scope.token.is_none_or(|named| named == token),
 		};
-		let in_data_period = match (provision.data_period, scope.recorded_at) {
+		in_scope && Self::in_data_period(provision, scope, true)
+	}
+
+	/// Whether record `scope` is dated within `provision`'s data period (or it has none); an
+	/// undated record counts as inside for a deny (`when_unknown`), outside for a permit.
+	fn in_data_period(provision: &Provision, scope: &RecordScope, when_unknown: bool) -> bool {
+		match (provision.data_period, scope.recorded_at) {
 			(None, _) => true,
 			(Some(period), Some(at)) => period.contains(at),
-			(Some(_), None) => deny,
+			(Some(_), None) => when_unknown,
+		}
+	}
+
+	/// Check that `decision`, reported by a custodian for `accessor`'s access to `patient`'s
+	/// records, is one the chain can stand behind now: its deciding consent is the patient's,
+	/// in force, for this accessor, and its provision decides that way (a permit's
+	/// representation still in force); or its emergency grant is open under a licence that
+	/// still licenses. The record itself is not on chain, so whether the provision covers it
+	/// is the custodian's statement, checkable off chain against the commitment.
+	pub(crate) fn ensure_decision_supported(
+		accessor: &T::AccountId,
+		patient: &T::AccountId,
+		decision: &AccessDecision,
+	) -> DispatchResult {
+		let supported = match (decision.decision, decision.basis) {
+			(Decision::Deny, Basis::NoConsent) => true,
+			(Decision::Permit, Basis::Emergency { licence }) => {
+				EmergencyAccess::<T>::get(patient, accessor).is_some_and(|grant| {
+					grant.licence == licence
+						&& grant.is_open(Self::now())
+						&& T::Licences::licence_in_force(licence)
+							.is_ok_and(|p| T::EmergencyProfessions::contains(&p))
+				})
+			},
+			(outcome, Basis::Consent { consent, provision }) => Consents::<T>::get(consent)
+				.is_some_and(|info| {
+					let organisation = T::Accreditation::organisation_of(accessor)
+						.filter(|organisation| T::Accreditation::in_good_standing(*organisation));
+					let applies = match &info.grantee {
+						Grantee::Account(account) => account == accessor,
+						Grantee::Organisation(id) => organisation == Some(*id),
+					};
+					let in_force = info.effective_status(Self::now()) == EffectiveStatus::Active;
+					let decides = info
+						.provisions
+						.get(provision as usize)
+						.is_some_and(|provision| provision.decision == outcome);
+					let holds = outcome == Decision::Deny
+						|| info.representation.is_none_or(|representation| {
+							Self::representation_holds(patient, &info.grantor, representation)
+						});
+					info.patient == *patient && applies && in_force && decides && holds
+				}),
+			_ => false,
 		};
-		in_scope
-			&& in_data_period
-			&& provision.actions.covers(action)
-			&& provision.purposes.covers(purpose)
+		ensure!(supported, Error::<T>::DecisionNotSupported);
+		Ok(())
 	}
 
 	/// Consent `id` with its status now.
 	pub fn consent_view(id: ConsentId) -> Option<ConsentViewOf<T>> {
 		let consent = Consents::<T>::get(id)?;
+		let lapsed = consent.representation.is_some_and(|representation| {
+			!Self::representation_holds(&consent.patient, &consent.grantor, representation)
+		});
 		Some(ConsentView {
 			id,
 			effective: consent.effective_status(Self::now()),
 			patient: consent.patient,
 			grantor: consent.grantor,
 			capacity: consent.capacity,
+			representation: consent.representation,
+			lapsed,
 			grantee: consent.grantee,
 			provisions: consent.provisions.into_inner(),
 			period: consent.period,
@@ -137,13 +254,21 @@ impl<T: Config> Pallet<T> {
 	) -> Vec<(T::AccountId, RepresentativeOf<T>, bool)> {
 		Representatives::<T>::iter_prefix(patient)
 			.map(|(representative, info)| {
-				let in_force = Self::capacity_of(&representative, patient).is_some();
+				let in_force = Self::representation_in_force(&info);
 				(representative, info, in_force)
 			})
 			.collect()
 	}
 
-	/// The emergency grants to `patient`'s records, open or ended but not yet closed.
+	/// The representatives providers recorded for `patient` that await attestation, by
+	/// recording organisation (at most one per organisation).
+	pub fn recorded_representatives_of(
+		patient: &T::AccountId,
+	) -> Vec<(crate::OrganisationId, RecordedRepresentativeOf<T>)> {
+		RecordedRepresentatives::<T>::iter_prefix(patient).collect()
+	}
+
+	/// The emergency grants to `patient`'s records, open or ended but not yet cleared.
 	pub fn emergency_access_of(patient: &T::AccountId) -> Vec<(T::AccountId, EmergencyGrantOf<T>)> {
 		EmergencyAccess::<T>::iter_prefix(patient).collect()
 	}
@@ -152,7 +277,8 @@ impl<T: Config> Pallet<T> {
 	///
 	/// - every id in a patient's list is a consent of that patient, below `NextConsentId`, and
 	///   every consent is in its patient's list, with at least one provision;
-	/// - every patient's representative count matches their representatives;
+	/// - every patient's representative count matches their representatives and is at most
+	///   `MaxRepresentatives`; every representation id is below `NextRepresentationId`;
 	/// - every audit trail has exactly the entries `0..AccessLogLength`.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
@@ -175,6 +301,11 @@ impl<T: Config> Pallet<T> {
 		for (patient, count) in RepresentativeCount::<T>::iter() {
 			let actual = Representatives::<T>::iter_prefix(&patient).count();
 			ensure!(actual == count as usize, "representative count is off");
+			ensure!(count <= T::MaxRepresentatives::get(), "more representatives than allowed");
+		}
+		let next_representation = crate::NextRepresentationId::<T>::get();
+		for (_, _, info) in Representatives::<T>::iter() {
+			ensure!(info.id < next_representation, "representation id not below the next");
 		}
 		for (patient, _, _) in Representatives::<T>::iter() {
 			ensure!(RepresentativeCount::<T>::get(&patient) > 0, "uncounted representative");

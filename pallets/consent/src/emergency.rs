@@ -1,16 +1,63 @@
-//! Break-glass: emergency access by a licensed practitioner, short, justified and audited.
+//! Break-glass: emergency access by a licensed practitioner, short, justified, audited, and
+//! only as long as the licence that justified it.
+//!
+//! - Only a practitioner holding a valid licence in one of `EmergencyProfessions` may open it;
+//!   `check_access` checks that licence again every time it answers, so a suspended, revoked
+//!   or expired licence (or a board no longer accredited) ends the access at once.
+//! - It lasts at most `MaxEmergencyDuration`, reads only (writes only where
+//!   `EmergencyWriteAllowed`), and the practitioner, the patient, a representative of the
+//!   patient or the consortium can close it early.
+//! - Once it has ended, the same practitioner cannot open it again for the same patient until
+//!   `EmergencyCooldown` has passed: break-glass cannot be renewed into standing access. The
+//!   ended grant stays stored until then (its deposit held), and is cleared when the
+//!   practitioner opens access again or clears it.
 
 use crate::{
-	AccessDecision, Action, Basis, Config, Decision, EmergencyAccess, EmergencyGrant, Error, Event,
-	HoldReason, Justification, LicenceError, LicenceInspect, Moment, Pallet, Purpose,
+	AccessDecision, Basis, Config, Decision, EmergencyAccess, EmergencyGrant, EmergencyGrantOf,
+	Error, Event, HoldReason, Justification, LicenceError, LicenceInspect, Moment, Pallet,
+	Profession, TokenId,
 };
 use frame_support::{
 	ensure,
-	traits::{fungible::MutateHold, tokens::Precision, Get},
+	traits::{fungible::MutateHold, tokens::Precision, Contains, Get},
 };
 use sp_runtime::{DispatchError, DispatchResult};
 
 impl<T: Config> Pallet<T> {
+	/// The licence under which `who` may break the glass now: the first profession, in index
+	/// order, of `EmergencyProfessions` in which they hold a valid licence; or why none.
+	pub(crate) fn emergency_licence(who: &T::AccountId) -> Result<TokenId, DispatchError> {
+		let mut refusal = None;
+		let mut licensed_elsewhere = false;
+		for profession in Profession::ALL {
+			let allowed = T::EmergencyProfessions::contains(&profession);
+			match T::Licences::ensure_licensed(who, profession) {
+				Ok(licence) if allowed => return Ok(licence),
+				Ok(_) => licensed_elsewhere = true,
+				Err(LicenceError::NotLicensed) => {},
+				Err(error) if allowed => {
+					refusal.get_or_insert(error);
+				},
+				Err(_) => {},
+			}
+		}
+		Err(match refusal {
+			Some(error) => Self::licence_error(error),
+			None if licensed_elsewhere => Error::<T>::ProfessionNotAllowed.into(),
+			None => Error::<T>::NotLicensed.into(),
+		})
+	}
+
+	/// Check that `grant` has ended and its cool-down has passed.
+	fn ensure_cooled_down(grant: &EmergencyGrantOf<T>, now: Moment) -> DispatchResult {
+		ensure!(now >= grant.until, Error::<T>::AlreadyOpen);
+		ensure!(
+			now >= grant.until.saturating_add(T::EmergencyCooldown::get()),
+			Error::<T>::CoolingDown
+		);
+		Ok(())
+	}
+
 	/// Open practitioner `who`'s emergency access to `patient` for `duration` milliseconds.
 	pub(crate) fn do_open_emergency_access(
 		who: T::AccountId,
@@ -23,11 +70,11 @@ impl<T: Config> Pallet<T> {
 			duration > 0 && duration <= T::MaxEmergencyDuration::get(),
 			Error::<T>::InvalidDuration
 		);
-		let (licence, _) = T::Licences::ensure_any_licence(&who).map_err(Self::licence_error)?;
+		let licence = Self::emergency_licence(&who)?;
 		let now = Self::now();
 		if let Some(previous) = EmergencyAccess::<T>::get(&patient, &who) {
-			ensure!(now >= previous.until, Error::<T>::AlreadyOpen);
-			// The previous grant has ended: its deposit returns before the new one is held.
+			Self::ensure_cooled_down(&previous, now)?;
+			// The previous grant is cleared: its deposit returns before the new one is held.
 			T::Currency::release(
 				&HoldReason::EmergencyDeposit.into(),
 				&who,
@@ -47,6 +94,7 @@ impl<T: Config> Pallet<T> {
 				justification,
 				opened_at: now,
 				until,
+				closed_by: None,
 				block: frame_system::Pallet::<T>::block_number(),
 				deposit,
 			},
@@ -61,33 +109,47 @@ impl<T: Config> Pallet<T> {
 		// The opening itself goes into the patient's audit trail, with the decision it grants.
 		let decision =
 			AccessDecision { decision: Decision::Permit, basis: Basis::Emergency { licence } };
-		Self::do_record_access(
-			who.clone(),
-			patient,
-			who,
-			None,
-			None,
-			Action::Read,
-			Purpose::Emergency,
-			decision,
-		)
-		.map(|_| ())
+		Self::do_record_access(who.clone(), patient, who, None, None, decision).map(|_| ())
 	}
 
-	/// Close practitioner `who`'s emergency access to `patient`.
+	/// Close `practitioner`'s open emergency access to `patient` at the request of `who` (the
+	/// practitioner, the patient or a representative in force; `None`: the consortium).
 	pub(crate) fn do_close_emergency_access(
+		who: Option<T::AccountId>,
+		patient: T::AccountId,
+		practitioner: T::AccountId,
+	) -> DispatchResult {
+		let mut grant = EmergencyAccess::<T>::get(&patient, &practitioner)
+			.ok_or(Error::<T>::NoEmergencyAccess)?;
+		if let Some(who) = &who {
+			let may = *who == practitioner || Self::acting_for(who, &patient).is_some();
+			ensure!(may, Error::<T>::NotAuthorized);
+		}
+		let now = Self::now();
+		ensure!(grant.is_open(now), Error::<T>::NoEmergencyAccess);
+		grant.until = now;
+		grant.closed_by = who.clone();
+		EmergencyAccess::<T>::insert(&patient, &practitioner, grant);
+		Self::deposit_event(Event::EmergencyAccessClosed { patient, practitioner, by: who });
+		Ok(())
+	}
+
+	/// Clear practitioner `who`'s ended emergency grant to `patient` after its cool-down.
+	pub(crate) fn do_clear_emergency_access(
 		who: T::AccountId,
 		patient: T::AccountId,
 	) -> DispatchResult {
 		let grant =
-			EmergencyAccess::<T>::take(&patient, &who).ok_or(Error::<T>::NoEmergencyAccess)?;
+			EmergencyAccess::<T>::get(&patient, &who).ok_or(Error::<T>::NoEmergencyAccess)?;
+		Self::ensure_cooled_down(&grant, Self::now())?;
+		EmergencyAccess::<T>::remove(&patient, &who);
 		T::Currency::release(
 			&HoldReason::EmergencyDeposit.into(),
 			&who,
 			grant.deposit,
 			Precision::BestEffort,
 		)?;
-		Self::deposit_event(Event::EmergencyAccessClosed { patient, practitioner: who });
+		Self::deposit_event(Event::EmergencyAccessCleared { patient, practitioner: who });
 		Ok(())
 	}
 

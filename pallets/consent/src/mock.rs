@@ -60,6 +60,22 @@ pub const MAX_PROVISIONS: u32 = 3;
 pub const MAX_REPRESENTATIVES: u32 = 2;
 /// The longest emergency grant.
 pub const MAX_EMERGENCY: u64 = 4 * HOUR;
+/// How long after an emergency grant ends before it can be reopened.
+pub const EMERGENCY_COOLDOWN: u64 = 24 * HOUR;
+
+parameter_types! {
+	/// Whether break-glass permits writing; tests switch it with `EmergencyWriteAllowed::set`.
+	pub static EmergencyWriteAllowed: bool = false;
+}
+
+/// Physicians, nurses and paramedics may break the glass (healthchain's default).
+pub struct EmergencyProfessions;
+impl frame_support::traits::Contains<pallet_health_tokens::Profession> for EmergencyProfessions {
+	fn contains(profession: &pallet_health_tokens::Profession) -> bool {
+		use pallet_health_tokens::Profession::*;
+		matches!(profession, Physician | Nurse | Paramedic)
+	}
+}
 
 /// A patient.
 pub const PATIENT: u64 = 10;
@@ -77,6 +93,8 @@ pub const HOSPITAL_AGENT: u64 = 4;
 pub const LAB: u64 = 2;
 /// An agent of the licensing board.
 pub const BOARD: u64 = 3;
+/// An agent of a clinic (provider only): the independent second provider that attests.
+pub const CLINIC: u64 = 5;
 /// A licensed physician.
 pub const DOCTOR: u64 = 20;
 /// Another account.
@@ -88,6 +106,10 @@ pub const POOR: u64 = 99;
 pub const HOSPITAL_ORG: u32 = 0;
 /// The laboratory's organisation id.
 pub const LAB_ORG: u32 = 1;
+/// The licensing board's organisation id.
+pub const BOARD_ORG: u32 = 2;
+/// The clinic's organisation id.
+pub const CLINIC_ORG: u32 = 3;
 
 /// Time read from [`Now`].
 pub struct MockTime;
@@ -123,6 +145,7 @@ impl pallet_health_tokens::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Accreditation = Registry;
+	type ForceOrigin = frame_system::EnsureRoot<u64>;
 	type Time = MockTime;
 	type TransferableClasses = Nothing;
 	type Signature = TestSignature;
@@ -141,7 +164,11 @@ impl pallet_consent::Config for Test {
 	type Accreditation = Registry;
 	type Licences = HealthTokens;
 	type Tokens = HealthTokens;
+	type ConsortiumOrigin = frame_system::EnsureRoot<u64>;
 	type Time = MockTime;
+	type EmergencyProfessions = EmergencyProfessions;
+	type EmergencyWriteAllowed = EmergencyWriteAllowed;
+	type EmergencyCooldown = ConstU64<EMERGENCY_COOLDOWN>;
 	type ConsentDeposit = ConstU64<CONSENT_DEPOSIT>;
 	type RepresentativeDeposit = ConstU64<REPRESENTATIVE_DEPOSIT>;
 	type EmergencyDeposit = ConstU64<EMERGENCY_DEPOSIT>;
@@ -151,7 +178,19 @@ impl pallet_consent::Config for Test {
 	type MaxRepresentatives = ConstU32<MAX_REPRESENTATIVES>;
 	type MaxEmergencyDuration = ConstU64<MAX_EMERGENCY>;
 	type MaxPageSize = ConstU32<3>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockClock;
 	type WeightInfo = ();
+}
+
+/// Sets the mock's clock.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MockClock;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper for MockClock {
+	fn set_time(now: u64) {
+		Now::set(now);
+	}
 }
 
 /// Builds test externalities; `build_and_execute` checks the pallet's invariants afterwards.
@@ -170,13 +209,14 @@ impl ExtBuilder {
 
 	/// The externalities at block 1, the clock at [`START`]: unless `bare`, a hospital
 	/// ([`HOSPITAL`], [`HOSPITAL_AGENT`]) accredited as provider and data custodian, a
-	/// laboratory ([`LAB`]) accredited as data custodian, and a licensing board ([`BOARD`])
-	/// that licensed [`DOCTOR`] as a physician for 100 days (licence token 0).
+	/// laboratory ([`LAB`]) accredited as data custodian, a licensing board ([`BOARD`])
+	/// that licensed [`DOCTOR`] as a physician for 100 days (licence token 0), and a clinic
+	/// ([`CLINIC`]) accredited as provider. Every accreditation lasts 100 days.
 	pub fn build(self) -> sp_io::TestExternalities {
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 		let funded = [HOSPITAL, LAB, BOARD, HOSPITAL_AGENT, PATIENT, PATIENT2, MINOR, GUARDIAN]
 			.into_iter()
-			.chain([DOCTOR, NOBODY])
+			.chain([DOCTOR, NOBODY, CLINIC])
 			.map(|who| (who, 10_000))
 			.chain([(POOR, 1)])
 			.collect();
@@ -219,10 +259,11 @@ fn setup() {
 	accredit(HOSPITAL_ORG, Role::Provider);
 	accredit(HOSPITAL_ORG, Role::DataCustodian);
 	Registry::add_agent(RuntimeOrigin::signed(HOSPITAL), HOSPITAL_ORG, HOSPITAL_AGENT).unwrap();
+	Registry::accept_invitation(RuntimeOrigin::signed(HOSPITAL_AGENT), HOSPITAL_ORG).unwrap();
 	register(LAB, Kind::Laboratory);
 	accredit(LAB_ORG, Role::DataCustodian);
 	register(BOARD, Kind::LicensingBoard);
-	accredit(2, Role::LicensingBoard);
+	accredit(BOARD_ORG, Role::LicensingBoard);
 	HealthTokens::issue_licence(
 		RuntimeOrigin::signed(BOARD),
 		DOCTOR,
@@ -235,4 +276,6 @@ fn setup() {
 		until,
 	)
 	.unwrap();
+	register(CLINIC, Kind::Clinic);
+	accredit(CLINIC_ORG, Role::Provider);
 }

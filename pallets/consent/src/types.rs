@@ -5,9 +5,13 @@
 
 use crate::{Config, Moment, OrganisationId, TokenId};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{traits::fungible::Inspect, BoundedVec};
+use frame_support::{
+	traits::{fungible::Inspect, ConstU32},
+	BoundedVec,
+};
 use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
+use sp_core::H256;
 
 /// The balance type of the pallet's currency.
 pub type BalanceOf<T> =
@@ -15,6 +19,18 @@ pub type BalanceOf<T> =
 
 /// Identifier of a consent, assigned sequentially from 0 and never reused.
 pub type ConsentId = u64;
+
+/// Identifier of one representation (a representative acting for a patient), assigned
+/// sequentially from 0 and never reused: a consent granted under a representation names it,
+/// and stops permitting when that representation ends, even if the same account is appointed
+/// again later.
+pub type RepresentationId = u64;
+
+/// The most sensitivity labels one record may carry in an access question.
+pub const MAX_LABELS: u32 = 16;
+
+/// The data categories (sensitivity labels) of one record: at most [`MAX_LABELS`].
+pub type Labels = BoundedVec<DataCategory, ConstU32<MAX_LABELS>>;
 
 /// The provisions of one consent, at most `MaxProvisions`.
 pub type ProvisionsOf<T> = BoundedVec<Provision, <T as Config>::MaxProvisions>;
@@ -31,8 +47,16 @@ pub type ConsentOf<T> = ConsentInfo<
 pub type RepresentativeOf<T> =
 	RepresentativeInfo<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
 
+/// [`RecordedRepresentative`] as the pallet stores it.
+pub type RecordedRepresentativeOf<T> =
+	RecordedRepresentative<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+
 /// [`EmergencyGrant`] as the pallet stores it.
-pub type EmergencyGrantOf<T> = EmergencyGrant<BalanceOf<T>, BlockNumberFor<T>>;
+pub type EmergencyGrantOf<T> =
+	EmergencyGrant<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+
+/// [`AccessQuestion`] with the runtime's accounts.
+pub type AccessQuestionOf<T> = AccessQuestion<<T as frame_system::Config>::AccountId>;
 
 /// [`AccessRecord`] as the pallet stores it.
 pub type AccessRecordOf<T> =
@@ -433,6 +457,9 @@ pub struct ConsentInfo<AccountId, Balance, BlockNumber, Provisions> {
 	pub grantor: AccountId,
 	/// In which capacity the grantor acted.
 	pub capacity: Capacity,
+	/// The representation under which a representative granted it (`None`: the patient
+	/// granted it). Its permits hold only while that representation is in force.
+	pub representation: Option<RepresentationId>,
 	/// To whom.
 	pub grantee: Grantee<AccountId>,
 	/// Its rules (at most `MaxProvisions`); a deny overrides every permit.
@@ -461,7 +488,32 @@ impl<AccountId, Balance, BlockNumber, Provisions>
 	}
 }
 
-/// Who appointed a representative.
+/// Who vouched for a representation recorded by a provider, besides the recording provider.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum Attester {
+	/// An agent of another organisation accredited as provider.
+	#[codec(index = 0)]
+	Provider {
+		/// The attesting organisation (never the recording one).
+		organisation: OrganisationId,
+	},
+	/// The consortium origin.
+	#[codec(index = 1)]
+	Consortium,
+}
+
+/// Who made a representative act for a patient.
 #[derive(
 	Clone,
 	Copy,
@@ -478,66 +530,140 @@ pub enum Appointer {
 	/// The patient.
 	#[codec(index = 0)]
 	Patient,
-	/// An accredited provider, for a patient who cannot act (a minor, an incapacitated adult).
+	/// For a patient who cannot act (a minor, an incapacitated adult): an accredited provider
+	/// recorded it with the hash of its evidence, and an independent second party attested it.
+	/// It holds only while the recording provider (and an attesting provider) is still
+	/// accredited as provider.
 	#[codec(index = 1)]
-	Provider {
+	Providers {
 		/// The provider organisation that recorded it.
-		organisation: OrganisationId,
+		recorded_by: OrganisationId,
+		/// Who attested it.
+		attested_by: Attester,
 	},
 }
 
-/// A representative of a patient: a guardian or legal representative.
+/// A representative of a patient in force (unless expired or its basis lapsed): a guardian or
+/// legal representative.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct RepresentativeInfo<AccountId, Balance> {
+	/// This representation's id: the consents granted under it name it.
+	pub id: RepresentationId,
 	/// Guardian or legal representative.
 	pub capacity: Capacity,
 	/// Who appointed them.
 	pub appointed_by: Appointer,
+	/// Hash of the evidence (court order, incapacity assessment) a provider recorded it with;
+	/// `None` when the patient appointed them.
+	pub evidence: Option<H256>,
+	/// Whether they may revoke and remove the consents the patient granted themself (only the
+	/// patient can give this power). Without it, a representative manages only the consents
+	/// granted by representatives.
+	pub may_revoke_patient_consents: bool,
 	/// Until when they may act (Unix milliseconds, exclusive), if limited.
 	pub valid_until: Option<Moment>,
+	/// When they began to act (Unix milliseconds).
+	pub since: Moment,
 	/// Who paid the deposit.
 	pub depositor: AccountId,
 	/// The deposit.
 	pub deposit: Balance,
 }
 
-/// A practitioner's emergency ("break-glass") access to a patient's records.
+/// A representative a provider recorded for a patient, awaiting the independent attestation
+/// that makes it take effect. One per (patient, recording organisation).
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
-pub struct EmergencyGrant<Balance, BlockNumber> {
-	/// The licence under which it was opened.
+pub struct RecordedRepresentative<AccountId, Balance> {
+	/// The representative it names.
+	pub representative: AccountId,
+	/// Guardian or legal representative.
+	pub capacity: Capacity,
+	/// Hash of the evidence (court order, incapacity assessment), kept off chain.
+	pub evidence: H256,
+	/// Until when the representative may act once attested (Unix milliseconds, exclusive).
+	pub valid_until: Option<Moment>,
+	/// When it was recorded (Unix milliseconds).
+	pub recorded_at: Moment,
+	/// The agent who recorded it and paid the deposit.
+	pub depositor: AccountId,
+	/// The deposit.
+	pub deposit: Balance,
+}
+
+/// A practitioner's emergency ("break-glass") access to a patient's records. It stays stored
+/// after it ends, until the cool-down has passed, so that it cannot be reopened at once.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct EmergencyGrant<AccountId, Balance, BlockNumber> {
+	/// The licence under which it was opened; it permits only while this licence licenses,
+	/// in a profession that may break the glass.
 	pub licence: TokenId,
 	/// Why.
 	pub justification: Justification,
 	/// When it opened (Unix milliseconds).
 	pub opened_at: Moment,
-	/// When it ends (Unix milliseconds, exclusive).
+	/// When it ends (Unix milliseconds, exclusive): when it expires, or when it was closed.
 	pub until: Moment,
+	/// Who closed it early (the practitioner, the patient or a representative), or `None`
+	/// while open, once expired, or when the consortium closed it.
+	pub closed_by: Option<AccountId>,
 	/// The block in which it opened.
 	pub block: BlockNumber,
-	/// The deposit held from the practitioner.
+	/// The deposit held from the practitioner, returned when the grant is cleared.
 	pub deposit: Balance,
 }
 
-/// What data an access is about, as the custodian holding the record describes it.
+impl<AccountId, Balance, BlockNumber> EmergencyGrant<AccountId, Balance, BlockNumber> {
+	/// Whether it is open at time `now`.
+	pub fn is_open(&self, now: Moment) -> bool {
+		self.opened_at <= now && now < self.until
+	}
+}
+
+/// What data an access is about, as the custodian holding the record describes it. It is
+/// asked of `check_access` off chain and never stored or sent on chain in clear: the audit
+/// trail holds only a salted commitment to it.
 #[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
 pub struct RecordScope {
-	/// The record's category.
-	pub category: DataCategory,
-	/// The record's health token, if it has one.
+	/// The record's sensitivity labels (FHIR `meta.security`, HL7 confidentiality and
+	/// sensitivity codes): every category it belongs to. Empty means unknown: every
+	/// category-scoped deny then applies, and no category-scoped permit does.
+	pub labels: Labels,
+	/// The record's health token, if the custodian names it. Unnamed: every token-scoped
+	/// deny applies, and no token-scoped permit does.
 	pub token: Option<TokenId>,
 	/// When the record was made (Unix milliseconds), for provisions limited to a data period.
+	/// Unknown: every period-limited deny applies, and no period-limited permit does.
 	pub recorded_at: Option<Moment>,
+}
+
+/// The question a custodian asked about an access, as the audit trail commits to it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+pub struct AccessQuestion<AccountId> {
+	/// Who accessed.
+	pub accessor: AccountId,
+	/// Whose records.
+	pub patient: AccountId,
+	/// Which record.
+	pub scope: RecordScope,
+	/// Which action.
+	pub action: Action,
+	/// For which purpose.
+	pub purpose: Purpose,
+}
+
+/// The domain tag of an access question's commitment.
+pub const ACCESS_COMMITMENT_CONTEXT: &[u8; 27] = b"healthchain:access-question";
+
+impl<AccountId: Encode> AccessQuestion<AccountId> {
+	/// The salted commitment the audit trail stores: BLAKE2b-256 of
+	/// `ACCESS_COMMITMENT_CONTEXT ‖ salt ‖ SCALE(question)`. Without the salt (kept by the
+	/// custodian, shown to the patient), guessing the question and hashing it confirms nothing.
+	pub fn commitment(&self, salt: &[u8; 32]) -> H256 {
+		use sp_runtime::traits::{BlakeTwo256, Hash};
+		BlakeTwo256::hash(&(ACCESS_COMMITMENT_CONTEXT, salt, self).encode())
+	}
 }
 
 /// What decided an access question.
@@ -593,7 +719,8 @@ pub struct AccessDecision {
 	pub basis: Basis,
 }
 
-/// One entry of a patient's audit trail.
+/// One entry of a patient's audit trail. It holds nothing about the record: no category, no
+/// date, no token, not even the action or purpose — only a salted commitment to the question.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct AccessRecord<AccountId, BlockNumber> {
 	/// Who accessed (or, for an emergency opening, the practitioner).
@@ -601,13 +728,13 @@ pub struct AccessRecord<AccountId, BlockNumber> {
 	/// The custodian organisation that recorded it, or `None` for a break-glass opening the
 	/// chain recorded itself.
 	pub custodian: Option<OrganisationId>,
-	/// What data.
-	pub scope: Option<RecordScope>,
-	/// Which action.
-	pub action: Action,
-	/// For which purpose.
-	pub purpose: Purpose,
-	/// What the chain decided for it at that moment.
+	/// The account that wrote it and paid its deposit.
+	pub recorded_by: AccountId,
+	/// The commitment to the [`AccessQuestion`] (`None` for a break-glass opening, which is
+	/// about no record).
+	pub question: Option<H256>,
+	/// What decided the access: a break-glass opening's own decision, or what the custodian
+	/// reports `check_access` answered, checked on chain against the deciding consent.
 	pub decision: AccessDecision,
 	/// When (Unix milliseconds).
 	pub at: Moment,
@@ -626,6 +753,11 @@ pub struct ConsentView<AccountId, Balance, BlockNumber> {
 	pub grantor: AccountId,
 	/// In which capacity.
 	pub capacity: Capacity,
+	/// The representation it was granted under, if a representative granted it.
+	pub representation: Option<RepresentationId>,
+	/// Whether that representation has ended (or its basis lapsed): its permits no longer
+	/// permit; its denies still deny until revoked.
+	pub lapsed: bool,
 	/// To whom.
 	pub grantee: Grantee<AccountId>,
 	/// Its rules.

@@ -5,7 +5,7 @@ use crate::Pallet as HealthTokens;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
 	fungible::{Inspect, Mutate},
-	Contains, Get,
+	Contains, EnsureOrigin, Get,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_runtime::{
@@ -39,10 +39,16 @@ fn issuer<T: Config>(name: &'static str, role: Role) -> T::AccountId {
 	who
 }
 
-/// A funded practitioner licensed as a physician.
+/// The last profession in index order: a practitioner licensed only for it is found last when
+/// the ledger looks for any valid licence (the worst case).
+fn last_profession() -> Profession {
+	Profession::ALL[Profession::ALL.len() - 1]
+}
+
+/// A funded practitioner licensed only in the last profession.
 fn practitioner<T: Config>() -> T::AccountId {
 	let who: T::AccountId = account("practitioner", 0, 0);
-	<HealthTokens<T> as LicenceInspect<T::AccountId>>::make_licensed(&who, Profession::Physician);
+	<HealthTokens<T> as LicenceInspect<T::AccountId>>::make_licensed(&who, last_profession());
 	fund::<T>(&who);
 	who
 }
@@ -101,7 +107,6 @@ fn opened_session<T: Config>(
 	let id = HealthTokens::<T>::do_open_session(
 		practitioner.clone(),
 		patient.clone(),
-		Profession::Physician,
 		document(1),
 		None,
 	)?;
@@ -143,7 +148,8 @@ mod benchmarks {
 		assert!(TokensOf::<T>::contains_key(&subject, NextTokenId::<T>::get().saturating_sub(1)));
 	}
 
-	/// Worst case: the practitioner held a licence for the profession that was revoked.
+	/// Worst case: the practitioner holds an active licence for the profession whose issuer
+	/// no longer holds the authority it was issued under (read to the end, then not blocking).
 	#[benchmark]
 	fn issue_licence() -> Result<(), BenchmarkError> {
 		let board = issuer::<T>("licensing-board", Role::LicensingBoard);
@@ -156,7 +162,15 @@ mod benchmarks {
 			document(0),
 			Some(Moment::MAX),
 		)?;
-		HealthTokens::<T>::do_revoke(&board, old, RevocationReason::Disciplinary)?;
+		// The old licence's authority: a role its (registered) board does not hold.
+		Tokens::<T>::mutate(old, |token| {
+			if let Some(Authority::Accreditation { role, .. }) =
+				token.as_mut().map(|token| &mut token.authority)
+			{
+				*role = Role::Researcher;
+			}
+		});
+		assert!(HealthTokens::<T>::licence_validity(old).is_err());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(board), holder.clone(), Profession::Nurse, document(1), Moment::MAX);
@@ -193,6 +207,44 @@ mod benchmarks {
 			Tokens::<T>::get(id).map(|token| token.status),
 			Some(TokenStatus::Revoked { .. })
 		));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn force_revoke() -> Result<(), BenchmarkError> {
+		let (_, id) = issued_licence::<T>()?;
+		let origin =
+			T::ForceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, RevocationReason::Disciplinary);
+
+		assert!(matches!(
+			Tokens::<T>::get(id).map(|token| token.status),
+			Some(TokenStatus::Revoked { .. })
+		));
+		Ok(())
+	}
+
+	/// `v` versions to remove, each with its deposit to release.
+	#[benchmark]
+	fn refuse(v: Linear<1, { T::MaxVersions::get() }>) -> Result<(), BenchmarkError> {
+		let (provider, patient, id) = issued_record::<T>()?;
+		for n in 1..v {
+			HealthTokens::<T>::do_update(
+				provider.clone(),
+				id,
+				document(n),
+				VersionReason::Appended,
+				None,
+			)?;
+		}
+		assert_eq!(Tokens::<T>::get(id).map(|token| token.versions), Some(v));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(patient), id);
+
+		assert!(!Tokens::<T>::contains_key(id));
 		Ok(())
 	}
 
@@ -277,13 +329,7 @@ mod benchmarks {
 		let (patient, acceptance) = signed_acceptance::<T>(&practitioner, &reference);
 
 		#[extrinsic_call]
-		_(
-			RawOrigin::Signed(practitioner),
-			patient.clone(),
-			Profession::Physician,
-			reference,
-			Some(acceptance),
-		);
+		_(RawOrigin::Signed(practitioner), patient.clone(), reference, Some(acceptance));
 
 		let id = NextTokenId::<T>::get().saturating_sub(1);
 		assert_eq!(Tokens::<T>::get(id).map(|token| token.status), Some(TokenStatus::Active));

@@ -3,8 +3,8 @@
 
 use crate::{
 	AccreditationInspect, Authority, Config, EffectiveStatus, LicenceCheck, LicenceError,
-	LicenceInspect, LicenceOf, Pallet, Profession, TokenByHash, TokenClass, TokenId, TokenInspect,
-	TokenOf, TokenView, Tokens, TokensOf, Verification, VersionOf, Versions,
+	LicenceInspect, LicenceOf, Pallet, Profession, TokenByHash, TokenClass, TokenDetails, TokenId,
+	TokenInspect, TokenOf, TokenView, Tokens, TokensOf, Verdict, Verification, VersionOf, Versions,
 };
 use alloc::vec::Vec;
 use frame_support::traits::Get;
@@ -18,15 +18,16 @@ impl<T: Config> Pallet<T> {
 		profession: Profession,
 	) -> Result<TokenId, LicenceError> {
 		let licence = LicenceOf::<T>::get(who, profession).ok_or(LicenceError::NotLicensed)?;
-		Self::licence_validity(licence).map(|()| licence)
+		Self::licence_validity(licence).map(|_| licence)
 	}
 
-	/// Whether licence token `licence` licenses its holder now, or why not.
-	pub fn licence_validity(licence: TokenId) -> Result<(), LicenceError> {
+	/// Whether licence token `licence` licenses its holder now, and for which profession; or
+	/// why not.
+	pub fn licence_validity(licence: TokenId) -> Result<Profession, LicenceError> {
 		let token = Tokens::<T>::get(licence).ok_or(LicenceError::NotLicensed)?;
-		if token.class() != TokenClass::Licence {
+		let TokenDetails::Licence { profession } = token.details else {
 			return Err(LicenceError::NotLicensed);
-		}
+		};
 		match token.effective_status(Self::now()) {
 			EffectiveStatus::Active => {},
 			EffectiveStatus::Suspended => return Err(LicenceError::Suspended),
@@ -34,22 +35,40 @@ impl<T: Config> Pallet<T> {
 			EffectiveStatus::Expired => return Err(LicenceError::Expired),
 			_ => return Err(LicenceError::NotLicensed),
 		}
-		if Self::authority_holds(&token.authority) {
-			Ok(())
+		if Self::authority_holds(&token) {
+			Ok(profession)
 		} else {
 			Err(LicenceError::IssuerNotAccredited)
 		}
 	}
 
-	/// Whether `authority` still holds now: the organisation is still accredited for the role,
-	/// or the licence still licenses.
-	pub fn authority_holds(authority: &Authority) -> bool {
-		match *authority {
+	/// Some licence under which `who` may practise now, in the first profession (in index
+	/// order) they are licensed for; or why none (the reason for the first profession in which
+	/// `who` holds a licence at all). At most one read per profession.
+	pub fn any_licence(who: &T::AccountId) -> Result<(TokenId, Profession), LicenceError> {
+		let mut first_error = None;
+		for profession in Profession::ALL {
+			match Self::check_licence(who, profession) {
+				Ok(licence) => return Ok((licence, profession)),
+				Err(LicenceError::NotLicensed) => {},
+				Err(error) => {
+					first_error.get_or_insert(error);
+				},
+			}
+		}
+		Err(first_error.unwrap_or(LicenceError::NotLicensed))
+	}
+
+	/// Whether the authority `token` was issued under still holds now: its organisation is
+	/// still accredited for the role, or (a session) its practitioner still holds a valid
+	/// licence.
+	pub fn authority_holds(token: &TokenOf<T>) -> bool {
+		match token.authority {
 			Authority::Accreditation { organisation, role } => {
 				T::Accreditation::is_accredited(organisation, role)
 			},
 			// A licence's own authority is an accreditation, so this recursion ends there.
-			Authority::Licence { licence, .. } => Self::licence_validity(licence).is_ok(),
+			Authority::Licensed => Self::any_licence(&token.issuer).is_ok(),
 		}
 	}
 
@@ -63,7 +82,7 @@ impl<T: Config> Pallet<T> {
 			id,
 			class: token.class(),
 			effective: token.effective_status(Self::now()),
-			authority_valid_now: Self::authority_holds(&token.authority),
+			authority_valid_now: Self::authority_holds(&token),
 			token,
 		}
 	}
@@ -94,18 +113,37 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The token version that anchors document hash `hash`, with everything a verifier needs.
+	///
+	/// Per class: a licence is in force only while its board is still accredited to license;
+	/// a record, certificate or session issued while its issuer was authorized stays in force
+	/// when that authority lapses, and the verdict says that the issuer is no longer
+	/// authorized.
 	pub fn verify(hash: H256) -> Option<Verification<T::AccountId, BlockNumberFor<T>>> {
 		let (id, version) = TokenByHash::<T>::get(hash)?;
 		let token = Tokens::<T>::get(id)?;
 		let is_current_version = version == token.current_version();
 		let view = Self::view(id, token);
-		let in_force = matches!(view.effective, EffectiveStatus::Active | EffectiveStatus::Closed);
+		let verdict = if !is_current_version {
+			Verdict::Superseded
+		} else if !matches!(view.effective, EffectiveStatus::Active | EffectiveStatus::Closed) {
+			Verdict::NotInForce(view.effective)
+		} else if view.authority_valid_now {
+			Verdict::InForce
+		} else if view.class == TokenClass::Licence {
+			Verdict::IssuerAuthorityLapsed
+		} else {
+			Verdict::InForceIssuerNoLongerAuthorized
+		};
 		Some(Verification {
 			token: view,
 			version,
 			is_current_version,
 			authorized_at_issuance: true,
-			valid_now: is_current_version && in_force,
+			valid_now: matches!(
+				verdict,
+				Verdict::InForce | Verdict::InForceIssuerNoLongerAuthorized
+			),
+			verdict,
 		})
 	}
 
@@ -127,7 +165,7 @@ impl<T: Config> Pallet<T> {
 	/// - a pending session is not accepted, a closed one is closed.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		use crate::{TokenDetails, TokenStatus};
+		use crate::TokenStatus;
 		use frame_support::ensure;
 		let next = crate::NextTokenId::<T>::get();
 		let mut versions = 0usize;
@@ -223,18 +261,8 @@ impl<T: Config> LicenceInspect<T::AccountId> for Pallet<T> {
 		Self::check_licence(who, profession)
 	}
 
-	fn ensure_any_licence(who: &T::AccountId) -> Result<(TokenId, Profession), LicenceError> {
-		let mut first_error = None;
-		for profession in Profession::ALL {
-			match Self::check_licence(who, profession) {
-				Ok(licence) => return Ok((licence, profession)),
-				Err(LicenceError::NotLicensed) => {},
-				Err(error) => {
-					first_error.get_or_insert(error);
-				},
-			}
-		}
-		Err(first_error.unwrap_or(LicenceError::NotLicensed))
+	fn licence_in_force(licence: TokenId) -> Result<Profession, LicenceError> {
+		Self::licence_validity(licence)
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

@@ -25,12 +25,12 @@ impl<T: Config> Pallet<T> {
 		let class = details.class();
 		ensure!(class.issuer_roles().contains(&role), Error::<T>::RoleNotAllowed);
 		let organisation = Self::ensure_accredited(&issuer, role)?;
-		// A licence always has a valid-until time: `issue_licence` requires one.
+		// A licence always has a valid-until time: `issue_licence` requires one. Only a licence
+		// that licenses now blocks a new one: an expired or suspended licence, or one whose
+		// board is no longer accredited, must not leave a practitioner unlicensable.
 		if let TokenDetails::Licence { profession } = details {
 			if let Some(existing) = LicenceOf::<T>::get(&owner, profession) {
-				let revoked = Tokens::<T>::get(existing)
-					.is_none_or(|licence| matches!(licence.status, TokenStatus::Revoked { .. }));
-				ensure!(revoked, Error::<T>::AlreadyLicensed);
+				ensure!(Self::licence_validity(existing).is_err(), Error::<T>::AlreadyLicensed);
 			}
 		}
 		let now = Self::now();
@@ -201,7 +201,7 @@ impl<T: Config> Pallet<T> {
 				T::Accreditation::organisation_of(who) == Some(organisation),
 				Error::<T>::NotIssuer
 			),
-			Authority::Licence { .. } => ensure!(*who == token.issuer, Error::<T>::NotIssuer),
+			Authority::Licensed => ensure!(*who == token.issuer, Error::<T>::NotIssuer),
 		}
 		Ok(())
 	}

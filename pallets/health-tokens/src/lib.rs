@@ -21,6 +21,7 @@ pub use pallet::*;
 mod impl_inspect;
 mod issuance;
 mod lifecycle;
+pub mod migrations;
 mod sessions;
 pub mod types;
 pub mod weights;
@@ -61,7 +62,9 @@ pub mod pallet {
 	use sp_runtime::traits::{IdentifyAccount, Verify};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	///
+	/// 1: a session's [`Authority`] is `Licensed`, naming no licence or profession.
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -78,6 +81,10 @@ pub mod pallet {
 
 		/// The registry: may this account act in this role now, for which organisation?
 		type Accreditation: AccreditationInspect<Self::AccountId>;
+
+		/// The consortium: may revoke any licence or certificate ([`Pallet::force_revoke`]),
+		/// e.g. one whose board or laboratory is gone or rogue.
+		type ForceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Wall-clock time of the current block, against which validity is checked.
 		type Time: UnixTime;
@@ -195,12 +202,22 @@ pub mod pallet {
 			/// The token's valid-until time from now on.
 			valid_until: Option<Moment>,
 		},
-		/// The issuer revoked a token.
+		/// The issuer (or the consortium) revoked a token.
 		TokenRevoked {
 			/// The token.
 			token: TokenId,
 			/// Why.
 			reason: RevocationReason,
+			/// The issuer's agent who revoked it, or `None` for the consortium.
+			by: Option<T::AccountId>,
+		},
+		/// The owner refused a record or certificate issued to them: it is removed, and its
+		/// deposits returned to whoever paid them.
+		TokenRefused {
+			/// The former token.
+			token: TokenId,
+			/// The owner who refused it.
+			owner: T::AccountId,
 		},
 		/// The issuer suspended a token.
 		TokenSuspended {
@@ -287,8 +304,9 @@ pub mod pallet {
 		LicenceExpired,
 		/// The board that issued the practitioner's licence is no longer accredited.
 		LicenceIssuerNotAccredited,
-		/// The practitioner already holds a licence for this profession that is not revoked;
-		/// renew it with `update` instead.
+		/// The practitioner already holds a licence for this profession that licenses now;
+		/// renew it with `update` instead. (An expired or suspended licence, or one whose board
+		/// is no longer accredited, does not block a new one.)
 		AlreadyLicensed,
 		/// This call does not apply to the token's class (e.g. suspending a medical record).
 		NotSupportedForClass,
@@ -420,7 +438,8 @@ pub mod pallet {
 			Self::do_update(who, token, document, reason, valid_until)
 		}
 
-		/// Revoke a certificate or licence, for good, with a reason.
+		/// Revoke a certificate or licence, for good, with a reason (the consortium can too:
+		/// [`Pallet::force_revoke`]).
 		///
 		/// Origin: signed by an agent of the issuing organisation (even if its accreditation
 		/// has since lapsed: withdrawing trust is always possible).
@@ -434,7 +453,7 @@ pub mod pallet {
 			reason: RevocationReason,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_revoke(&who, token, reason)
+			Self::do_revoke(Some(&who), token, reason)
 		}
 
 		/// Suspend a licence until reinstated.
@@ -487,13 +506,13 @@ pub mod pallet {
 			Self::do_transfer(&who, token, to)
 		}
 
-		/// Open a telemedicine session with `patient`, under the caller's licence for
-		/// `profession`; `reference` is a fresh hash identifying the session (e.g. of the
-		/// appointment). Without `acceptance` the session waits for the patient's
-		/// [`Pallet::accept_session`]; with the patient's pre-signed acceptance it is in
-		/// progress at once.
+		/// Open a telemedicine session with `patient`; `reference` is a fresh hash identifying
+		/// the session (e.g. of the appointment). Without `acceptance` the session waits for the
+		/// patient's [`Pallet::accept_session`]; with the patient's pre-signed acceptance it is
+		/// in progress at once. The session records that the practitioner was licensed, not
+		/// under which licence or in which profession.
 		///
-		/// Origin: signed by a practitioner holding a valid licence, who pays
+		/// Origin: signed by a practitioner holding a valid licence (any profession), who pays
 		/// [`Config::TokenDeposit`]. Emits [`Event::TokenIssued`] (and
 		/// [`Event::SessionAccepted`] when pre-accepted). Errors: [`Error::NotLicensed`],
 		/// [`Error::LicenceSuspended`], [`Error::LicenceRevoked`], [`Error::LicenceExpired`],
@@ -505,12 +524,11 @@ pub mod pallet {
 		pub fn open_session(
 			origin: OriginFor<T>,
 			patient: T::AccountId,
-			profession: Profession,
 			reference: DocumentRef,
 			acceptance: Option<SessionAcceptanceOf<T>>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_open_session(who, patient, profession, reference, acceptance).map(|_| ())
+			Self::do_open_session(who, patient, reference, acceptance).map(|_| ())
 		}
 
 		/// Accept a telemedicine session opened for the caller: both parties have now signed.
@@ -555,6 +573,40 @@ pub mod pallet {
 		pub fn cancel_session(origin: OriginFor<T>, token: TokenId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_cancel_session(&who, token)
+		}
+
+		/// Revoke any certificate or licence, for good, with a reason: the consortium's
+		/// override, for a token whose issuer is gone (a deregistered board cannot revoke its
+		/// licences) or cannot be trusted to.
+		///
+		/// Origin: [`Config::ForceOrigin`]. Emits [`Event::TokenRevoked`] (with `by: None`).
+		/// Errors: [`Error::NotFound`], [`Error::NotSupportedForClass`], [`Error::NotActive`].
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::force_revoke())]
+		pub fn force_revoke(
+			origin: OriginFor<T>,
+			token: TokenId,
+			reason: RevocationReason,
+		) -> DispatchResult {
+			T::ForceOrigin::ensure_origin(origin)?;
+			Self::do_revoke(None, token, reason)
+		}
+
+		/// Refuse a medical record or certificate issued to the caller: it is removed from the
+		/// ledger (with its versions and their hash index), so that nobody accredited can
+		/// create a lasting public link to an account that did not want it. Each version's
+		/// deposit returns to whoever paid it. Documents it anchored no longer verify.
+		///
+		/// Origin: signed by the owner. Emits [`Event::TokenRefused`].
+		/// Errors: [`Error::NotFound`], [`Error::NotOwner`], [`Error::NotSupportedForClass`]
+		/// (licences and sessions cannot be refused).
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::refuse(T::MaxVersions::get()))]
+		pub fn refuse(origin: OriginFor<T>, token: TokenId) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let versions = Self::do_refuse(&who, token)?;
+			// Charged for the versions it removed, not for `MaxVersions`.
+			Ok(Some(T::WeightInfo::refuse(versions)).into())
 		}
 	}
 

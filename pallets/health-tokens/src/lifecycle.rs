@@ -1,23 +1,29 @@
-//! Status changes: revocation, suspension and reinstatement by the issuer; archiving and
-//! transfer by the owner.
+//! Status changes: revocation, suspension and reinstatement by the issuer (revocation also by
+//! the consortium); archiving, refusal and transfer by the owner.
 
 use crate::{
-	Config, EffectiveStatus, Error, Event, Pallet, RevocationReason, TokenDetails, TokenId,
-	TokenStatus, Tokens, TokensOf,
+	Config, EffectiveStatus, Error, Event, HoldReason, Pallet, RevocationReason, TokenByHash,
+	TokenDetails, TokenId, TokenStatus, Tokens, TokensOf, Versions,
 };
-use frame_support::{ensure, traits::Contains};
-use sp_runtime::DispatchResult;
+use frame_support::{
+	ensure,
+	traits::{fungible::MutateHold, tokens::Precision, Contains},
+};
+use sp_runtime::{DispatchError, DispatchResult};
 
 impl<T: Config> Pallet<T> {
-	/// Revoke certificate or licence `id` as an agent `who` of its issuing organisation.
+	/// Revoke certificate or licence `id` as an agent `who` of its issuing organisation, or, if
+	/// `who` is `None`, as the consortium.
 	pub(crate) fn do_revoke(
-		who: &T::AccountId,
+		who: Option<&T::AccountId>,
 		id: TokenId,
 		reason: RevocationReason,
 	) -> DispatchResult {
 		let mut token = Tokens::<T>::get(id).ok_or(Error::<T>::NotFound)?;
 		ensure!(token.class().revocable(), Error::<T>::NotSupportedForClass);
-		Self::ensure_issuer(who, &token)?;
+		if let Some(who) = who {
+			Self::ensure_issuer(who, &token)?;
+		}
 		// An expired or suspended token can still be revoked: revocation is final, expiry not.
 		ensure!(
 			matches!(token.status, TokenStatus::Active | TokenStatus::Suspended),
@@ -25,7 +31,7 @@ impl<T: Config> Pallet<T> {
 		);
 		token.status = TokenStatus::Revoked { reason };
 		Tokens::<T>::insert(id, token);
-		Self::deposit_event(Event::TokenRevoked { token: id, reason });
+		Self::deposit_event(Event::TokenRevoked { token: id, reason, by: who.cloned() });
 		Ok(())
 	}
 
@@ -71,6 +77,30 @@ impl<T: Config> Pallet<T> {
 		Tokens::<T>::insert(id, token);
 		Self::deposit_event(Event::TokenArchived { token: id });
 		Ok(())
+	}
+
+	/// Remove record or certificate `id` at the request of its owner `who`, who did not want it:
+	/// the token, its versions and their hash index are deleted, and each version's deposit
+	/// returns to whoever paid it.
+	/// How many versions it removed.
+	pub(crate) fn do_refuse(who: &T::AccountId, id: TokenId) -> Result<u32, DispatchError> {
+		let token = Tokens::<T>::get(id).ok_or(Error::<T>::NotFound)?;
+		ensure!(token.class().refusable(), Error::<T>::NotSupportedForClass);
+		ensure!(token.owner == *who, Error::<T>::NotOwner);
+		for index in 0..token.versions {
+			let Some(version) = Versions::<T>::take(id, index) else { continue };
+			TokenByHash::<T>::remove(version.document.hash);
+			T::Currency::release(
+				&HoldReason::TokenDeposit.into(),
+				&version.author,
+				version.deposit,
+				Precision::BestEffort,
+			)?;
+		}
+		TokensOf::<T>::remove(who, id);
+		Tokens::<T>::remove(id);
+		Self::deposit_event(Event::TokenRefused { token: id, owner: who.clone() });
+		Ok(token.versions)
 	}
 
 	/// Transfer token `id` from its owner `who` to `to`, if its class is transferable.

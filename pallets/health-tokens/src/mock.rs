@@ -112,6 +112,7 @@ impl pallet_health_tokens::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Accreditation = Registry;
+	type ForceOrigin = frame_system::EnsureRoot<u64>;
 	type Time = MockTime;
 	type TransferableClasses = MockTransferable;
 	type Signature = TestSignature;
@@ -197,6 +198,8 @@ fn setup_organisations() {
 			.unwrap();
 		Registry::grant_accreditation(RuntimeOrigin::root(), id as u32, role, until).unwrap();
 	}
-	Registry::add_agent(RuntimeOrigin::signed(HOSPITAL), HOSPITAL_ORG, HOSPITAL_AGENT).unwrap();
-	Registry::add_agent(RuntimeOrigin::signed(HOSPITAL), HOSPITAL_ORG, POOR).unwrap();
+	for agent in [HOSPITAL_AGENT, POOR] {
+		Registry::add_agent(RuntimeOrigin::signed(HOSPITAL), HOSPITAL_ORG, agent).unwrap();
+		Registry::accept_invitation(RuntimeOrigin::signed(agent), HOSPITAL_ORG).unwrap();
+	}
 }

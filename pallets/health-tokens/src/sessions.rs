@@ -3,8 +3,8 @@
 
 use crate::{
 	acceptance_message, Authority, Config, DocumentRef, Error, Event, HoldReason, LicenceError,
-	Pallet, Profession, SessionAcceptanceOf, TokenByHash, TokenClass, TokenDetails, TokenId,
-	TokenOf, TokenStatus, Tokens, TokensOf, VersionReason, Versions,
+	Pallet, SessionAcceptanceOf, TokenByHash, TokenClass, TokenDetails, TokenId, TokenOf,
+	TokenStatus, Tokens, TokensOf, VersionReason, Versions,
 };
 use frame_support::{
 	ensure,
@@ -18,16 +18,16 @@ use sp_runtime::{
 
 impl<T: Config> Pallet<T> {
 	/// Open a session of practitioner `who` with `patient`, accepted at once if `acceptance`
-	/// is the patient's valid signature.
+	/// is the patient's valid signature. `who` must hold a valid licence in some profession;
+	/// the session records neither the licence nor the profession.
 	pub(crate) fn do_open_session(
 		who: T::AccountId,
 		patient: T::AccountId,
-		profession: Profession,
 		reference: DocumentRef,
 		acceptance: Option<SessionAcceptanceOf<T>>,
 	) -> Result<TokenId, DispatchError> {
 		ensure!(who != patient, Error::<T>::SameAccount);
-		let licence = Self::check_licence(&who, profession).map_err(Self::licence_error)?;
+		Self::any_licence(&who).map_err(Self::licence_error)?;
 		let mut accepted_at = None;
 		if let Some(acceptance) = acceptance {
 			let block = frame_system::Pallet::<T>::block_number();
@@ -43,7 +43,7 @@ impl<T: Config> Pallet<T> {
 			who.clone(),
 			patient.clone(),
 			TokenDetails::TelemedicineSession { accepted_at, closed_at: None },
-			Authority::Licence { licence, profession },
+			Authority::Licensed,
 			status,
 			reference,
 			None,
@@ -59,9 +59,7 @@ impl<T: Config> Pallet<T> {
 		let mut token = Self::session(id)?;
 		ensure!(token.owner == *who, Error::<T>::NotOwner);
 		ensure!(token.status == TokenStatus::Pending, Error::<T>::SessionNotPending);
-		if let Authority::Licence { licence, .. } = token.authority {
-			Self::licence_validity(licence).map_err(Self::licence_error)?;
-		}
+		Self::any_licence(&token.issuer).map_err(Self::licence_error)?;
 		token.status = TokenStatus::Active;
 		token.details =
 			TokenDetails::TelemedicineSession { accepted_at: Some(Self::now()), closed_at: None };

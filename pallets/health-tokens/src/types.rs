@@ -90,6 +90,14 @@ impl TokenClass {
 	pub fn archivable(self) -> bool {
 		matches!(self, Self::MedicalRecord | Self::Certificate)
 	}
+
+	/// Whether the owner may refuse (remove) tokens of this class that were issued to them:
+	/// records and certificates, which anyone accredited can issue to any account. Not
+	/// licences (a practitioner must not erase a suspension) nor sessions (which the patient
+	/// accepts or declines).
+	pub fn refusable(self) -> bool {
+		matches!(self, Self::MedicalRecord | Self::Certificate)
+	}
 }
 
 /// The hash function that produced a document hash.
@@ -112,6 +120,12 @@ pub enum HashAlgorithm {
 	/// BLAKE2b with a 256-bit output (what `b2sum -l 256` prints).
 	#[codec(index = 1)]
 	Blake2_256,
+	/// SHA-256 of a 32-byte random salt followed by the document (`salt ‖ document`), so that
+	/// a document with little entropy (a negative test result, a short URL) cannot be
+	/// confirmed by hashing guesses. The salt stays with the document, off chain (the
+	/// `healthchain` client writes it to a verification bundle beside the file).
+	#[codec(index = 2)]
+	SaltedSha256,
 }
 
 /// A reference to an off-chain document: its hash and, optionally, the hash of where its
@@ -160,14 +174,12 @@ pub enum Authority {
 		/// The role it acted in.
 		role: Role,
 	},
-	/// A practitioner's licence (a token of class [`TokenClass::Licence`]).
+	/// A practitioner holding a valid licence, in some profession, when the token was issued
+	/// (a telemedicine session; checked again when the patient accepts). Which licence is not
+	/// recorded: a licence names a profession, and "this patient saw a psychologist" must not
+	/// sit under the patient's account.
 	#[codec(index = 1)]
-	Licence {
-		/// The licence token.
-		licence: TokenId,
-		/// The profession it licenses.
-		profession: Profession,
-	},
+	Licensed,
 }
 
 /// The class of a token and what only that class records.
@@ -198,7 +210,7 @@ pub enum TokenDetails {
 		profession: Profession,
 	},
 	/// See [`TokenClass::TelemedicineSession`]. The practitioner is the token's issuer, the
-	/// patient its owner, the licence its [`Authority`].
+	/// patient its owner; its [`Authority`] is [`Authority::Licensed`], naming no profession.
 	#[codec(index = 3)]
 	TelemedicineSession {
 		/// When both parties had signed (Unix milliseconds), if they have.
@@ -478,8 +490,44 @@ pub struct TokenView<AccountId, BlockNumber> {
 	/// Its status now, expiry taken into account.
 	pub effective: EffectiveStatus,
 	/// Whether its [`Authority`] still holds now (the organisation is still accredited for the
-	/// role, or the licence is still valid).
+	/// role, or, for a session, the practitioner still holds a valid licence).
 	pub authority_valid_now: bool,
+}
+
+/// What a verifier should conclude about a document, per the rules of its token's class.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum Verdict {
+	/// Authentic and in force, and its issuer still holds the authority it issued under.
+	#[codec(index = 0)]
+	InForce,
+	/// Authentic and in force, but its issuer no longer holds the authority it issued under
+	/// (e.g. the laboratory is no longer accredited). For records, certificates and sessions
+	/// this does not end the token: it was issued while the issuer was authorized. The
+	/// verifier is told, and decides.
+	#[codec(index = 1)]
+	InForceIssuerNoLongerAuthorized,
+	/// Not in force: its issuer's authority has lapsed and the class depends on it (a licence
+	/// stops licensing when its board is no longer accredited to license).
+	#[codec(index = 2)]
+	IssuerAuthorityLapsed,
+	/// Not in force: a later version of the token supersedes this document.
+	#[codec(index = 3)]
+	Superseded,
+	/// Not in force: the token is in this status (suspended, revoked, archived, expired or a
+	/// pending session).
+	#[codec(index = 4)]
+	NotInForce(EffectiveStatus),
 }
 
 /// The answer to "is this document hash an authentic token?".
@@ -494,9 +542,14 @@ pub struct Verification<AccountId, BlockNumber> {
 	/// Whether the issuer was authorized when it issued the token. Always `true` for a token
 	/// that exists: issuance is refused otherwise. Reported so that verifiers need not know.
 	pub authorized_at_issuance: bool,
-	/// Whether the document is authentic and in force now: the current version of an active,
-	/// unexpired token whose authority still holds.
+	/// Whether the document is authentic and in force now: the current version of an active
+	/// (or closed, for a session), unexpired token — and, for a licence, one whose board is
+	/// still accredited to license. A record, certificate or session issued while its issuer
+	/// was authorized stays valid when the issuer's authority later lapses; `verdict` then
+	/// says so.
 	pub valid_now: bool,
+	/// Why it is, or is not, valid now.
+	pub verdict: Verdict,
 }
 
 /// The answer to "is this practitioner licensed for this profession now?".

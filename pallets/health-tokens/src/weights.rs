@@ -57,6 +57,8 @@ pub trait WeightInfo {
 	fn accept_session() -> Weight;
 	fn close_session() -> Weight;
 	fn cancel_session() -> Weight;
+	fn force_revoke() -> Weight;
+	fn refuse(v: u32) -> Weight;
 }
 
 /// Weights for `pallet_health_tokens` using the healthchain node and ParityDB.
@@ -342,6 +344,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
+	fn force_revoke() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `725`
+		//  Estimated: `3629`
+		// Minimum execution time: 1_198_990_000 picoseconds.
+		Weight::from_parts(1_231_251_000, 3629)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	fn refuse(_v: u32) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `725`
+		//  Estimated: `3629`
+		// Minimum execution time: 1_198_990_000 picoseconds.
+		Weight::from_parts(1_231_251_000, 3629)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
 }
 
 // For backwards compatibility and tests.
@@ -570,6 +590,16 @@ impl WeightInfo for () {
 	/// Storage: `HealthTokens::TokenByHash` (r:0 w:1)
 	/// Proof: `HealthTokens::TokenByHash` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn cancel_session() -> Weight {
+		Weight::from_parts(1_231_251_000, 3629)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
+	}
+	fn force_revoke() -> Weight {
+		Weight::from_parts(1_231_251_000, 3629)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
+	}
+	fn refuse(_v: u32) -> Weight {
 		Weight::from_parts(1_231_251_000, 3629)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))

@@ -64,16 +64,42 @@ mod benchmarks {
 		let agent: T::AccountId = account("agent", 0, 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(admin), id, agent.clone());
-		assert_eq!(Pallet::<T>::organisation_of(&agent), Some(id));
+		assert!(Invitations::<T>::contains_key(id, &agent));
 	}
 
+	#[benchmark]
+	fn accept_invitation() -> Result<(), BenchmarkError> {
+		let (admin, id) = registered::<T>();
+		let agent: T::AccountId = account("agent", 0, 0);
+		Pallet::<T>::do_add_agent(&admin, id, agent.clone())?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(agent.clone()), id);
+		assert_eq!(Pallet::<T>::organisation_of(&agent), Some(id));
+		Ok(())
+	}
+
+	/// Worst case: an agent who accepted (more storage to remove than an invitation).
 	#[benchmark]
 	fn remove_agent() -> Result<(), BenchmarkError> {
 		let (admin, id) = registered::<T>();
 		let agent: T::AccountId = account("agent", 0, 0);
 		Pallet::<T>::do_add_agent(&admin, id, agent.clone())?;
+		Pallet::<T>::do_accept_invitation(agent.clone(), id)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(admin), id, agent.clone());
+		assert_eq!(Pallet::<T>::organisation_of(&agent), None);
+		Ok(())
+	}
+
+	/// Worst case: an agent who accepted leaves (an invitation declined removes less).
+	#[benchmark]
+	fn leave_organisation() -> Result<(), BenchmarkError> {
+		let (admin, id) = registered::<T>();
+		let agent: T::AccountId = account("agent", 0, 0);
+		Pallet::<T>::do_add_agent(&admin, id, agent.clone())?;
+		Pallet::<T>::do_accept_invitation(agent.clone(), id)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(agent.clone()), id);
 		assert_eq!(Pallet::<T>::organisation_of(&agent), None);
 		Ok(())
 	}

@@ -37,6 +37,18 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// Whether organisation `id` is in good standing now: registered, not suspended, and
+	/// accredited for at least one role now (at most one read per role).
+	pub fn in_good_standing(id: OrganisationId) -> bool {
+		let Some(organisation) = Organisations::<T>::get(id) else { return false };
+		if organisation.status == OrganisationStatus::Suspended {
+			return false;
+		}
+		let now = Self::now();
+		Accreditations::<T>::iter_prefix_values(id)
+			.any(|accreditation| accreditation.effective_status(now) == EffectiveStatus::Active)
+	}
+
 	/// Organisation `id`, for the runtime API.
 	pub fn organisation_info(id: OrganisationId) -> Option<OrganisationOf<T>> {
 		Organisations::<T>::get(id)
@@ -109,8 +121,21 @@ impl<T: Config> Pallet<T> {
 				"agent count differs from AgentsOf"
 			);
 			ensure!(
-				organisation.agents <= <T::MaxAgents as frame_support::traits::Get<u32>>::get(),
-				"more agents than MaxAgents"
+				organisation.agents.saturating_add(organisation.invitations)
+					<= <T::MaxAgents as frame_support::traits::Get<u32>>::get(),
+				"more agents and invitations than MaxAgents"
+			);
+			ensure!(
+				crate::Invitations::<T>::iter_prefix(id).count()
+					== organisation.invitations as usize,
+				"invitation count differs from Invitations"
+			);
+		}
+		for (id, who, _) in crate::Invitations::<T>::iter() {
+			ensure!(Organisations::<T>::contains_key(id), "invitation of a missing organisation");
+			ensure!(
+				AgentOf::<T>::get(&who).map(|a| a.organisation) != Some(id),
+				"an agent is still invited"
 			);
 		}
 		for (id, _role, _) in Accreditations::<T>::iter() {
@@ -141,6 +166,10 @@ impl<T: Config> AccreditationInspect<T::AccountId> for Pallet<T> {
 
 	fn organisation_exists(organisation: OrganisationId) -> bool {
 		Organisations::<T>::contains_key(organisation)
+	}
+
+	fn in_good_standing(organisation: OrganisationId) -> bool {
+		Self::in_good_standing(organisation)
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

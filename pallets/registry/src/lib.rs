@@ -24,6 +24,7 @@ pub use pallet::*;
 mod accreditations;
 mod agents;
 mod impl_accreditation;
+pub mod migrations;
 mod organisations;
 pub mod types;
 pub mod weights;
@@ -52,7 +53,9 @@ pub mod pallet {
 	use sp_core::H256;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	///
+	/// 1: organisations count their pending agent invitations (`OrganisationInfo::invitations`).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -82,7 +85,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type AgentDeposit: Get<BalanceOf<Self>>;
 
-		/// The most agents (besides the admin) one organisation may have.
+		/// The most agents (besides the admin) plus pending invitations one organisation may
+		/// have.
 		#[pallet::constant]
 		type MaxAgents: Get<u32>;
 
@@ -132,6 +136,21 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// (organisation, invitee) → an invitation to act for the organisation that the invitee has
+	/// not yet accepted or declined.
+	///
+	/// `Twox64Concat` for the id (assigned by the pallet), `Blake2_128Concat` for the account.
+	#[pallet::storage]
+	pub type Invitations<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		OrganisationId,
+		Blake2_128Concat,
+		T::AccountId,
+		InvitationOf<T>,
+		OptionQuery,
+	>;
+
 	/// (organisation, role) → the accreditation.
 	///
 	/// `Twox64Concat` twice: both keys are small values that users cannot choose freely.
@@ -167,7 +186,27 @@ pub mod pallet {
 			/// The new profile hash.
 			profile_hash: H256,
 		},
-		/// An account now acts for an organisation.
+		/// An organisation's admin invited an account to act for it; the account acts for it
+		/// once it accepts.
+		AgentInvited {
+			/// The organisation.
+			organisation: OrganisationId,
+			/// The invitee.
+			agent: T::AccountId,
+			/// The admin who invited (and paid the agent deposit).
+			by: T::AccountId,
+		},
+		/// An invitation ended without the invitee acting for the organisation: withdrawn by
+		/// the admin or declined by the invitee.
+		InvitationEnded {
+			/// The organisation.
+			organisation: OrganisationId,
+			/// The invitee.
+			agent: T::AccountId,
+			/// Who ended it: the admin or the invitee.
+			by: T::AccountId,
+		},
+		/// An account accepted an invitation and now acts for an organisation.
 		AgentAdded {
 			/// The organisation.
 			organisation: OrganisationId,
@@ -180,6 +219,8 @@ pub mod pallet {
 			organisation: OrganisationId,
 			/// The former agent's account.
 			agent: T::AccountId,
+			/// Who ended it: the admin, or the agent leaving.
+			by: T::AccountId,
 		},
 		/// An organisation left the registry; its accreditations ended and deposits returned.
 		OrganisationDeregistered {
@@ -246,13 +287,20 @@ pub mod pallet {
 		/// The account already acts for an organisation (this one or another); an account acts
 		/// for one organisation at most. Remove it there first, or use another account.
 		AlreadyAgent,
-		/// The account is not an agent of this organisation.
+		/// The account is not an agent of this organisation, nor invited to be one.
 		AgentNotFound,
-		/// The admin cannot be removed as an agent; deregister the organisation instead.
+		/// The account is already invited to act for this organisation.
+		AlreadyInvited,
+		/// The organisation has not invited the caller (or the invitation was withdrawn).
+		NotInvited,
+		/// The admin cannot be removed as an agent, nor leave; deregister the organisation
+		/// instead.
 		CannotRemoveAdmin,
-		/// The organisation has `MaxAgents` agents already; remove one first.
+		/// The organisation has `MaxAgents` agents and pending invitations already; remove one
+		/// first.
 		TooManyAgents,
-		/// The organisation still has agents besides its admin; remove them first.
+		/// The organisation still has agents besides its admin, or pending invitations; remove
+		/// them first.
 		HasAgents,
 		/// The organisation holds no accreditation for this role.
 		AccreditationNotFound,
@@ -313,11 +361,14 @@ pub mod pallet {
 			Self::do_update_profile(&who, organisation, profile_hash)
 		}
 
-		/// Let `agent` act for the organisation.
+		/// Invite `agent` to act for the organisation; it acts for it once it accepts
+		/// ([`Pallet::accept_invitation`]), so nobody is made an organisation's agent (and
+		/// publicly linked to it) without agreeing.
 		///
 		/// Origin: signed by the organisation's admin, who pays [`Config::AgentDeposit`] (held).
-		/// Emits [`Event::AgentAdded`]. Errors: [`Error::NotFound`], [`Error::NotAuthorized`],
-		/// [`Error::AlreadyAgent`], [`Error::TooManyAgents`], [`Error::InsufficientBalance`].
+		/// Emits [`Event::AgentInvited`]. Errors: [`Error::NotFound`], [`Error::NotAuthorized`],
+		/// [`Error::AlreadyAgent`], [`Error::AlreadyInvited`], [`Error::TooManyAgents`],
+		/// [`Error::InsufficientBalance`].
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::add_agent())]
 		pub fn add_agent(
@@ -329,11 +380,13 @@ pub mod pallet {
 			Self::do_add_agent(&who, organisation, agent)
 		}
 
-		/// Stop `agent` acting for the organisation; its deposit returns to the admin who paid.
+		/// Stop `agent` acting for the organisation, or withdraw its pending invitation; the
+		/// deposit returns to the admin.
 		///
 		/// Origin: signed by the organisation's admin.
-		/// Emits [`Event::AgentRemoved`]. Errors: [`Error::NotFound`], [`Error::NotAuthorized`],
-		/// [`Error::AgentNotFound`], [`Error::CannotRemoveAdmin`].
+		/// Emits [`Event::AgentRemoved`] (or [`Event::InvitationEnded`]). Errors:
+		/// [`Error::NotFound`], [`Error::NotAuthorized`], [`Error::AgentNotFound`],
+		/// [`Error::CannotRemoveAdmin`].
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::remove_agent())]
 		pub fn remove_agent(
@@ -469,6 +522,36 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::ConsortiumOrigin::ensure_origin(origin)?;
 			Self::do_set_organisation_status(organisation, OrganisationStatus::Active)
+		}
+
+		/// Accept the organisation's invitation: the caller now acts for it.
+		///
+		/// Origin: signed by the invitee. Emits [`Event::AgentAdded`].
+		/// Errors: [`Error::NotInvited`], [`Error::NotFound`], [`Error::AlreadyAgent`].
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::accept_invitation())]
+		pub fn accept_invitation(
+			origin: OriginFor<T>,
+			organisation: OrganisationId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_accept_invitation(who, organisation)
+		}
+
+		/// Stop acting for the organisation, or decline its invitation; the agent deposit
+		/// returns to the admin who paid it.
+		///
+		/// Origin: signed by the agent or invitee (not the admin).
+		/// Emits [`Event::AgentRemoved`] (or [`Event::InvitationEnded`]).
+		/// Errors: [`Error::NotFound`], [`Error::AgentNotFound`], [`Error::CannotRemoveAdmin`].
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::leave_organisation())]
+		pub fn leave_organisation(
+			origin: OriginFor<T>,
+			organisation: OrganisationId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_leave_organisation(who, organisation)
 		}
 	}
 

@@ -52,6 +52,7 @@ impl<T: Config> Pallet<T> {
 				registered_at: now,
 				deposit,
 				agents: 0,
+				invitations: 0,
 			},
 		);
 		AgentOf::<T>::insert(
@@ -89,7 +90,7 @@ impl<T: Config> Pallet<T> {
 		id: OrganisationId,
 	) -> DispatchResult {
 		let organisation = Self::ensure_admin(who, id)?;
-		ensure!(organisation.agents == 0, Error::<T>::HasAgents);
+		ensure!(organisation.agents == 0 && organisation.invitations == 0, Error::<T>::HasAgents);
 
 		for role in Role::ALL {
 			Accreditations::<T>::remove(id, role);

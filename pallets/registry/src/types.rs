@@ -18,6 +18,9 @@ pub type OrganisationOf<T> =
 /// [`AgentInfo`] as the pallet stores it.
 pub type AgentInfoOf<T> = AgentInfo<BalanceOf<T>, BlockNumberFor<T>>;
 
+/// [`InvitationInfo`] as the pallet stores it.
+pub type InvitationOf<T> = InvitationInfo<BalanceOf<T>, BlockNumberFor<T>>;
+
 /// [`AccreditationInfo`] as the pallet stores it.
 pub type AccreditationOf<T> = AccreditationInfo<BlockNumberFor<T>>;
 
@@ -57,8 +60,11 @@ pub struct OrganisationInfo<AccountId, Balance, BlockNumber> {
 	pub registered_at: BlockNumber,
 	/// The registration deposit held from the admin.
 	pub deposit: Balance,
-	/// How many agents it has besides the admin (at most `MaxAgents`).
+	/// How many agents it has besides the admin.
 	pub agents: u32,
+	/// How many invitations to act for it are awaiting the invitee's acceptance. Agents and
+	/// invitations together are at most `MaxAgents`.
+	pub invitations: u32,
 }
 
 /// What the registry knows of one agent.
@@ -69,6 +75,17 @@ pub struct AgentInfo<Balance, BlockNumber> {
 	/// The deposit held from the organisation's admin for this agent (zero for the admin).
 	pub deposit: Balance,
 	/// The block from which it acts for the organisation.
+	pub since: BlockNumber,
+}
+
+/// An invitation to act for an organisation, awaiting the invitee's acceptance: nobody acts for
+/// an organisation, or is publicly linked to it, without having agreed to.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct InvitationInfo<Balance, BlockNumber> {
+	/// The agent deposit held from the organisation's admin; it moves with the invitee when
+	/// they accept, and returns to the admin when the invitation is withdrawn or declined.
+	pub deposit: Balance,
+	/// The block in which the admin invited them.
 	pub since: BlockNumber,
 }
 

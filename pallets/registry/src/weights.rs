@@ -56,6 +56,8 @@ pub trait WeightInfo {
 	fn revoke_accreditation() -> Weight;
 	fn suspend_organisation() -> Weight;
 	fn reinstate_organisation() -> Weight;
+	fn accept_invitation() -> Weight;
+	fn leave_organisation() -> Weight;
 }
 
 /// Weights for `pallet_registry` using the healthchain node and ParityDB.
@@ -237,6 +239,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn accept_invitation() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `224`
+		//  Estimated: `3567`
+		// Minimum execution time: 326_112_000 picoseconds.
+		Weight::from_parts(340_950_000, 3567)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn leave_organisation() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `224`
+		//  Estimated: `3567`
+		// Minimum execution time: 326_112_000 picoseconds.
+		Weight::from_parts(340_950_000, 3567)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 // For backwards compatibility and tests.
@@ -365,6 +385,16 @@ impl WeightInfo for () {
 	/// Storage: `Registry::Organisations` (r:1 w:1)
 	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	fn reinstate_organisation() -> Weight {
+		Weight::from_parts(340_950_000, 3567)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn accept_invitation() -> Weight {
+		Weight::from_parts(340_950_000, 3567)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn leave_organisation() -> Weight {
 		Weight::from_parts(340_950_000, 3567)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))

@@ -3,7 +3,7 @@
 use crate::{
 	weights, AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, PalletInfo,
 	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
-	RuntimeTask, Signature, System, Timestamp, DAYS, EXISTENTIAL_DEPOSIT, MILLI_UNIT,
+	RuntimeTask, Signature, System, Timestamp, DAYS, EXISTENTIAL_DEPOSIT, MICRO_UNIT, MILLI_UNIT,
 	SLOT_DURATION, SS58_PREFIX, UNIT, VERSION,
 };
 use frame_support::{
@@ -11,15 +11,15 @@ use frame_support::{
 	dispatch::DispatchClass,
 	parameter_types,
 	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, EitherOfDiverse, VariantCountOf},
-	weights::{constants::WEIGHT_REF_TIME_PER_SECOND, IdentityFee, Weight},
+	weights::{constants::WEIGHT_REF_TIME_PER_SECOND, ConstantMultiplier, IdentityFee, Weight},
 };
 use frame_system::{
 	limits::{BlockLength, BlockWeights},
 	EnsureRoot,
 };
-use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
+use pallet_transaction_payment::{FungibleAdapter, Multiplier, TargetedFeeAdjustment};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_runtime::{traits::One, Perbill};
+use sp_runtime::{traits::One, FixedPointNumber, Perbill, Perquintill};
 use sp_version::RuntimeVersion;
 
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
@@ -103,16 +103,38 @@ impl pallet_balances::Config for Runtime {
 }
 
 parameter_types! {
-	pub FeeMultiplier: Multiplier = Multiplier::one();
+	/// Every byte of a transaction costs 10 µHCT: a 150-byte transfer pays 0.0015 HCT for its
+	/// length, and filling a block's 3.75 MiB for normal transactions costs about 39 HCT, so
+	/// that spamming blocks full costs something real.
+	pub const TransactionByteFee: Balance = 10 * MICRO_UNIT;
+	/// Fees rise when blocks are more than a quarter full (of their normal-class weight)...
+	pub const TargetBlockFullness: Perquintill = Perquintill::from_percent(25);
+	/// ... by about 0.22% a block while they are full (×1.25 in ten minutes, ×3.8 in an hour),
+	/// and fall back by up to 0.075% a block once they are not.
+	pub AdjustmentVariable: Multiplier = Multiplier::saturating_from_rational(3, 1_000);
+	/// The consortium's base fees are the floor: load never makes transactions cheaper.
+	pub MinimumMultiplier: Multiplier = Multiplier::one();
+	/// Under a sustained flood, weight fees stop at a thousand times the base.
+	pub MaximumMultiplier: Multiplier = Multiplier::saturating_from_integer(1_000);
 }
+
+/// How the fee multiplier follows load: targeted fee adjustment (as on Polkadot).
+pub type FeeMultiplierUpdate = TargetedFeeAdjustment<
+	Runtime,
+	TargetBlockFullness,
+	AdjustmentVariable,
+	MinimumMultiplier,
+	MaximumMultiplier,
+>;
 
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
 	type OperationalFeeMultiplier = ConstU8<5>;
+	/// One planck per picosecond of weight.
 	type WeightToFee = IdentityFee<Balance>;
-	type LengthToFee = IdentityFee<Balance>;
-	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
+	type LengthToFee = ConstantMultiplier<Balance, TransactionByteFee>;
+	type FeeMultiplierUpdate = FeeMultiplierUpdate;
 	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
 }
 
@@ -207,6 +229,7 @@ impl pallet_health_tokens::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Accreditation = crate::Registry;
+	type ForceOrigin = ConsortiumOrigin;
 	type Time = Timestamp;
 	/// Records, certificates, licences and sessions belong to their subjects.
 	type TransferableClasses = frame_support::traits::Nothing;
@@ -231,6 +254,18 @@ parameter_types! {
 	pub const AccessRecordDeposit: Balance = MILLI_UNIT;
 	/// Break-glass lasts at most four hours.
 	pub const MaxEmergencyDuration: u64 = 4 * 60 * 60 * 1000;
+	/// After break-glass ends, the same practitioner waits a day before breaking the glass
+	/// for the same patient again: care beyond an emergency needs the patient's consent.
+	pub const EmergencyCooldown: u64 = 24 * 60 * 60 * 1000;
+}
+
+/// The professions that may break the glass: physicians, nurses and paramedics.
+pub struct EmergencyProfessions;
+impl frame_support::traits::Contains<healthchain_primitives::Profession> for EmergencyProfessions {
+	fn contains(profession: &healthchain_primitives::Profession) -> bool {
+		use healthchain_primitives::Profession::*;
+		matches!(profession, Physician | Nurse | Paramedic)
+	}
 }
 
 impl pallet_consent::Config for Runtime {
@@ -239,7 +274,12 @@ impl pallet_consent::Config for Runtime {
 	type Accreditation = crate::Registry;
 	type Licences = crate::HealthTokens;
 	type Tokens = crate::HealthTokens;
+	type ConsortiumOrigin = ConsortiumOrigin;
 	type Time = Timestamp;
+	type EmergencyProfessions = EmergencyProfessions;
+	/// Break-glass reads; it never writes.
+	type EmergencyWriteAllowed = ConstBool<false>;
+	type EmergencyCooldown = EmergencyCooldown;
 	type ConsentDeposit = ConsentDeposit;
 	type RepresentativeDeposit = RepresentativeDeposit;
 	type EmergencyDeposit = EmergencyDeposit;
@@ -249,5 +289,17 @@ impl pallet_consent::Config for Runtime {
 	type MaxRepresentatives = ConstU32<4>;
 	type MaxEmergencyDuration = MaxEmergencyDuration;
 	type MaxPageSize = ConstU32<100>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ConsentBenchmarkHelper;
 	type WeightInfo = pallet_consent::weights::SubstrateWeight<Runtime>;
+}
+
+/// Sets the block's timestamp for the consent benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct ConsentBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_consent::BenchmarkHelper for ConsentBenchmarkHelper {
+	fn set_time(now: u64) {
+		pallet_timestamp::Now::<Runtime>::put(now);
+	}
 }

@@ -11,9 +11,10 @@ extern crate alloc;
 use alloc::vec::Vec;
 use codec::Codec;
 pub use pallet_consent::{
-	AccessDecision, AccessRecord, Action, ConsentId, ConsentView, EmergencyGrant, Purpose,
-	RecordScope, RepresentativeInfo,
+	AccessDecision, AccessQuestion, AccessRecord, Action, ConsentId, ConsentView, EmergencyGrant,
+	OrganisationId, Purpose, RecordScope, RecordedRepresentative, RepresentativeInfo,
 };
+use sp_core::H256;
 
 sp_api::decl_runtime_apis! {
 	/// Queries of the consent pallet.
@@ -39,10 +40,19 @@ sp_api::decl_runtime_apis! {
 		fn consents_of(patient: AccountId) -> Vec<ConsentView<AccountId, Balance, BlockNumber>>;
 		/// The representatives of `patient`, each with whether they may act now.
 		fn representatives_of(patient: AccountId) -> Vec<(AccountId, RepresentativeInfo<AccountId, Balance>, bool)>;
-		/// The emergency grants to `patient`'s records not yet closed.
-		fn emergency_access_of(patient: AccountId) -> Vec<(AccountId, EmergencyGrant<Balance, BlockNumber>)>;
+		/// The representatives providers recorded for `patient` that await an independent
+		/// attestation, by recording organisation.
+		fn recorded_representatives_of(patient: AccountId) -> Vec<(OrganisationId, RecordedRepresentative<AccountId, Balance>)>;
+		/// The emergency grants to `patient`'s records, open or ended and not yet cleared.
+		fn emergency_access_of(patient: AccountId) -> Vec<(AccountId, EmergencyGrant<AccountId, Balance, BlockNumber>)>;
 		/// Up to `limit` entries (capped by the runtime) of `patient`'s audit trail from index
 		/// `start`.
 		fn audit_log(patient: AccountId, start: u64, limit: u32) -> Vec<(u64, AccessRecord<AccountId, BlockNumber>)>;
+		/// The salted commitment to an access question that the audit trail stores (what a
+		/// custodian puts in `record_access`).
+		fn access_commitment(question: AccessQuestion<AccountId>, salt: [u8; 32]) -> H256;
+		/// Whether entry `index` of the question's patient's audit trail commits to `question`
+		/// with `salt`: how a patient checks what a custodian shows them.
+		fn audit_entry_matches(index: u64, question: AccessQuestion<AccountId>, salt: [u8; 32]) -> bool;
 	}
 }

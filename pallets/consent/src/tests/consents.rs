@@ -200,17 +200,75 @@ fn revoke_works_and_takes_effect_at_once() {
 	});
 }
 
+/// `PATIENT` appoints `GUARDIAN`, with or without power over the patient's own consents.
+fn appoint_guardian(may_revoke_patient_consents: bool) {
+	assert_ok!(Consent::appoint_representative(
+		RuntimeOrigin::signed(PATIENT),
+		GUARDIAN,
+		Capacity::Guardian,
+		None,
+		may_revoke_patient_consents
+	));
+}
+
 #[test]
-fn revoke_by_a_representative_works() {
+fn grant_by_a_representative_records_the_representation() {
+	ExtBuilder::default().build_and_execute(|| {
+		appoint_guardian(false);
+		let representation = crate::Representatives::<Test>::get(PATIENT, GUARDIAN).unwrap().id;
+		let id = grant_for(GUARDIAN, PATIENT, Grantee::Account(NOBODY), all(), from_now());
+		let consent = Consents::<Test>::get(id).unwrap();
+		assert_eq!(
+			(consent.grantor, consent.capacity, consent.representation),
+			(GUARDIAN, Capacity::Guardian, Some(representation))
+		);
+		assert!(!Consent::consent_view(id).unwrap().lapsed);
+		assert_ok!(Consent::remove_representative(
+			RuntimeOrigin::signed(PATIENT),
+			PATIENT,
+			GUARDIAN
+		));
+		let view = Consent::consent_view(id).unwrap();
+		assert!(view.lapsed, "the representation ended: the consent's permits no longer count");
+		assert_eq!(view.effective, EffectiveStatus::Active);
+	});
+}
+
+#[test]
+fn revoke_by_a_representative_works_for_representatives_consents() {
+	ExtBuilder::default().build_and_execute(|| {
+		appoint_guardian(false);
+		let id = grant_for(GUARDIAN, PATIENT, Grantee::Account(NOBODY), all(), from_now());
+		assert_ok!(Consent::revoke(RuntimeOrigin::signed(GUARDIAN), id));
+	});
+}
+
+#[test]
+fn revoke_by_a_representative_fails_for_the_patients_own_consent_without_the_power() {
+	ExtBuilder::default().build_and_execute(|| {
+		// The patient's own denial cannot be erased by a representative...
+		let denial = grant(Grantee::Account(NOBODY), vec![provision(Decision::Deny, Scope::All)]);
+		appoint_guardian(false);
+		assert_noop!(
+			Consent::revoke(RuntimeOrigin::signed(GUARDIAN), denial),
+			Error::<Test>::NotAuthorized
+		);
+		assert_ok!(Consent::revoke(RuntimeOrigin::signed(PATIENT), denial));
+		assert_noop!(
+			Consent::remove(RuntimeOrigin::signed(GUARDIAN), denial),
+			Error::<Test>::NotAuthorized
+		);
+	});
+}
+
+#[test]
+fn revoke_by_a_representative_works_for_the_patients_own_consent_with_the_power() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = grant(Grantee::Account(NOBODY), all());
-		assert_ok!(Consent::appoint_representative(
-			RuntimeOrigin::signed(PATIENT),
-			GUARDIAN,
-			Capacity::Guardian,
-			None
-		));
+		// ... unless the patient appointed them with that power.
+		appoint_guardian(true);
 		assert_ok!(Consent::revoke(RuntimeOrigin::signed(GUARDIAN), id));
+		assert_ok!(Consent::remove(RuntimeOrigin::signed(GUARDIAN), id));
 	});
 }
 
@@ -255,7 +313,10 @@ fn remove_works_for_revoked_and_expired_consents_and_returns_the_deposit() {
 		);
 		assert_eq!(held(PATIENT), 2 * CONSENT_DEPOSIT);
 		assert_ok!(Consent::remove(RuntimeOrigin::signed(PATIENT), revoked));
-		assert_eq!(last_event(), Event::ConsentRemoved { consent: revoked, patient: PATIENT });
+		assert_eq!(
+			last_event(),
+			Event::ConsentRemoved { consent: revoked, patient: PATIENT, by: PATIENT }
+		);
 		Now::set(START + DAY);
 		assert_eq!(Consent::consent_view(expiring).unwrap().effective, EffectiveStatus::Expired);
 		assert_ok!(Consent::remove(RuntimeOrigin::signed(PATIENT), expiring));
@@ -267,12 +328,7 @@ fn remove_works_for_revoked_and_expired_consents_and_returns_the_deposit() {
 #[test]
 fn remove_returns_the_deposit_to_the_grantor() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_ok!(Consent::appoint_representative(
-			RuntimeOrigin::signed(PATIENT),
-			GUARDIAN,
-			Capacity::Guardian,
-			None
-		));
+		appoint_guardian(false);
 		let id = grant_for(GUARDIAN, PATIENT, Grantee::Account(NOBODY), all(), from_now());
 		assert_eq!(held(GUARDIAN), CONSENT_DEPOSIT);
 		assert_ok!(Consent::revoke(RuntimeOrigin::signed(PATIENT), id));

@@ -291,12 +291,7 @@ fn rows() -> Vec<Row> {
 		Row {
 			case: "permit: granted by a guardian in force",
 			run: || {
-				assert_ok!(Consent::appoint_representative(
-					RuntimeOrigin::signed(PATIENT),
-					GUARDIAN,
-					Capacity::Guardian,
-					None
-				));
+				appoint_guardian();
 				let id = grant_for(
 					GUARDIAN,
 					PATIENT,
@@ -360,7 +355,379 @@ fn rows() -> Vec<Row> {
 				)
 			},
 		},
+		Row {
+			case: "deny: break-glass after the licence was revoked (checked when used)",
+			run: || {
+				open_emergency();
+				assert_ok!(HealthTokens::revoke(
+					RuntimeOrigin::signed(BOARD),
+					0,
+					pallet_health_tokens::RevocationReason::Disciplinary
+				));
+				(
+					check(DOCTOR, record(DataCategory::Imaging), Action::Read, Purpose::Emergency),
+					no_consent(),
+				)
+			},
+		},
+		Row {
+			case: "deny: a permit for one label does not cover a record with another label too",
+			run: || {
+				grant(
+					Grantee::Account(NOBODY),
+					vec![provision(Decision::Permit, Scope::Category(DataCategory::Imaging))],
+				);
+				(
+					check(
+						NOBODY,
+						labelled(&[DataCategory::Imaging, DataCategory::Hiv]),
+						Action::Read,
+						Purpose::Treatment,
+					),
+					no_consent(),
+				)
+			},
+		},
+		Row {
+			case: "permit: permits covering each of a record's labels",
+			run: || {
+				let id = grant(
+					Grantee::Account(NOBODY),
+					vec![
+						provision(Decision::Permit, Scope::Category(DataCategory::Hiv)),
+						provision(Decision::Permit, Scope::Category(DataCategory::Imaging)),
+					],
+				);
+				(
+					check(
+						NOBODY,
+						labelled(&[DataCategory::Imaging, DataCategory::Hiv]),
+						Action::Read,
+						Purpose::Treatment,
+					),
+					permit(id, 1),
+				)
+			},
+		},
+		Row {
+			case: "deny: a deny of any one of a record's labels",
+			run: || {
+				grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::All)]);
+				let deny_id = grant(
+					Grantee::Account(NOBODY),
+					vec![provision(Decision::Deny, Scope::Category(DataCategory::Hiv))],
+				);
+				(
+					check(
+						NOBODY,
+						labelled(&[DataCategory::Imaging, DataCategory::Hiv]),
+						Action::Read,
+						Purpose::Treatment,
+					),
+					deny(deny_id, 0),
+				)
+			},
+		},
+		Row {
+			case: "deny: an unlabelled record under any category deny (when in doubt)",
+			run: || {
+				grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::All)]);
+				let deny_id = grant(
+					Grantee::Account(NOBODY),
+					vec![provision(Decision::Deny, Scope::Category(DataCategory::Genomics))],
+				);
+				(check(NOBODY, labelled(&[]), Action::Read, Purpose::Treatment), deny(deny_id, 0))
+			},
+		},
+		Row {
+			case: "deny: an unlabelled record under a category permit",
+			run: || {
+				grant(
+					Grantee::Account(NOBODY),
+					vec![provision(Decision::Permit, Scope::Category(DataCategory::Imaging))],
+				);
+				(check(NOBODY, labelled(&[]), Action::Read, Purpose::Treatment), no_consent())
+			},
+		},
+		Row {
+			case: "deny: a token deny when the custodian does not name the token (when in doubt)",
+			run: || {
+				let token = issue_token(PATIENT);
+				grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::All)]);
+				let deny_id = grant(
+					Grantee::Account(NOBODY),
+					vec![provision(Decision::Deny, Scope::Token(token))],
+				);
+				(
+					check(NOBODY, record(DataCategory::Imaging), Action::Read, Purpose::Treatment),
+					deny(deny_id, 0),
+				)
+			},
+		},
+		Row {
+			case: "permit: a token deny does not cover another named token",
+			run: || {
+				let token = issue_token(PATIENT);
+				let id =
+					grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::All)]);
+				grant(Grantee::Account(NOBODY), vec![provision(Decision::Deny, Scope::Token(token))]);
+				let scope =
+					RecordScope { token: Some(token + 1), ..record(DataCategory::Imaging) };
+				(check(NOBODY, scope, Action::Read, Purpose::Treatment), permit(id, 0))
+			},
+		},
+		Row {
+			case: "permit: a token permit covers that record whatever its labels",
+			run: || {
+				let token = issue_token(PATIENT);
+				let id = grant(
+					Grantee::Account(NOBODY),
+					vec![provision(Decision::Permit, Scope::Token(token))],
+				);
+				let scope = RecordScope {
+					token: Some(token),
+					..labelled(&[DataCategory::Hiv, DataCategory::DiagnosticReports])
+				};
+				(check(NOBODY, scope, Action::Read, Purpose::Treatment), permit(id, 0))
+			},
+		},
+		Row {
+			case: "deny: an organisation grantee the consortium suspended",
+			run: || {
+				grant(
+					Grantee::Organisation(HOSPITAL_ORG),
+					vec![provision(Decision::Permit, Scope::All)],
+				);
+				assert_ok!(Registry::suspend_organisation(RuntimeOrigin::root(), HOSPITAL_ORG));
+				(
+					check(
+						HOSPITAL_AGENT,
+						record(DataCategory::Imaging),
+						Action::Read,
+						Purpose::Treatment,
+					),
+					no_consent(),
+				)
+			},
+		},
+		Row {
+			case: "deny: an organisation grantee accredited for nothing any more",
+			run: || {
+				grant(Grantee::Organisation(LAB_ORG), vec![provision(Decision::Permit, Scope::All)]);
+				assert_ok!(Registry::suspend_accreditation(
+					RuntimeOrigin::root(),
+					LAB_ORG,
+					pallet_registry::Role::DataCustodian
+				));
+				(
+					check(LAB, record(DataCategory::Imaging), Action::Read, Purpose::Treatment),
+					no_consent(),
+				)
+			},
+		},
+		Row {
+			case: "deny: an agent removed from the grantee organisation",
+			run: || {
+				grant(
+					Grantee::Organisation(HOSPITAL_ORG),
+					vec![provision(Decision::Permit, Scope::All)],
+				);
+				assert_ok!(Registry::leave_organisation(
+					RuntimeOrigin::signed(HOSPITAL_AGENT),
+					HOSPITAL_ORG
+				));
+				(
+					check(
+						HOSPITAL_AGENT,
+						record(DataCategory::Imaging),
+						Action::Read,
+						Purpose::Treatment,
+					),
+					no_consent(),
+				)
+			},
+		},
+		Row {
+			case: "deny: granted by a guardian since removed (checked when used)",
+			run: || {
+				appoint_guardian();
+				grant_for(
+					GUARDIAN,
+					PATIENT,
+					Grantee::Account(NOBODY),
+					vec![provision(Decision::Permit, Scope::All)],
+					from_now(),
+				);
+				assert_ok!(Consent::remove_representative(
+					RuntimeOrigin::signed(PATIENT),
+					PATIENT,
+					GUARDIAN
+				));
+				(
+					check(NOBODY, record(DataCategory::Imaging), Action::Read, Purpose::Treatment),
+					no_consent(),
+				)
+			},
+		},
+		Row {
+			case: "deny: granted by a guardian removed and appointed again (a new representation)",
+			run: || {
+				appoint_guardian();
+				grant_for(
+					GUARDIAN,
+					PATIENT,
+					Grantee::Account(NOBODY),
+					vec![provision(Decision::Permit, Scope::All)],
+					from_now(),
+				);
+				assert_ok!(Consent::remove_representative(
+					RuntimeOrigin::signed(GUARDIAN),
+					PATIENT,
+					GUARDIAN
+				));
+				appoint_guardian();
+				(
+					check(NOBODY, record(DataCategory::Imaging), Action::Read, Purpose::Treatment),
+					no_consent(),
+				)
+			},
+		},
+		Row {
+			case: "deny: granted by a guardian whose appointment expired",
+			run: || {
+				assert_ok!(Consent::appoint_representative(
+					RuntimeOrigin::signed(PATIENT),
+					GUARDIAN,
+					Capacity::Guardian,
+					Some(START + DAY),
+					false
+				));
+				grant_for(
+					GUARDIAN,
+					PATIENT,
+					Grantee::Account(NOBODY),
+					vec![provision(Decision::Permit, Scope::All)],
+					from_now(),
+				);
+				Now::set(START + DAY);
+				(
+					check(NOBODY, record(DataCategory::Imaging), Action::Read, Purpose::Treatment),
+					no_consent(),
+				)
+			},
+		},
+		Row {
+			case: "deny: a removed guardian's deny still denies until revoked",
+			run: || {
+				grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::All)]);
+				appoint_guardian();
+				let deny_id = grant_for(
+					GUARDIAN,
+					PATIENT,
+					Grantee::Account(NOBODY),
+					vec![provision(Decision::Deny, Scope::Category(DataCategory::Imaging))],
+					from_now(),
+				);
+				assert_ok!(Consent::remove_representative(
+					RuntimeOrigin::signed(PATIENT),
+					PATIENT,
+					GUARDIAN
+				));
+				(
+					check(NOBODY, record(DataCategory::Imaging), Action::Read, Purpose::Treatment),
+					deny(deny_id, 0),
+				)
+			},
+		},
+		Row {
+			case: "permit: granted by a guardian two providers recorded and attested",
+			run: || {
+				record_and_attest_guardian();
+				let id = grant_for(
+					GUARDIAN,
+					PATIENT,
+					Grantee::Account(NOBODY),
+					vec![provision(Decision::Permit, Scope::All)],
+					from_now(),
+				);
+				(
+					check(NOBODY, record(DataCategory::Imaging), Action::Read, Purpose::Treatment),
+					permit(id, 0),
+				)
+			},
+		},
+		Row {
+			case: "deny: granted by a provider-recorded guardian once the recorder is suspended",
+			run: || {
+				record_and_attest_guardian();
+				grant_for(
+					GUARDIAN,
+					PATIENT,
+					Grantee::Account(NOBODY),
+					vec![provision(Decision::Permit, Scope::All)],
+					from_now(),
+				);
+				assert_ok!(Registry::suspend_organisation(RuntimeOrigin::root(), HOSPITAL_ORG));
+				(
+					check(NOBODY, record(DataCategory::Imaging), Action::Read, Purpose::Treatment),
+					no_consent(),
+				)
+			},
+		},
+		Row {
+			case: "deny: granted by a provider-recorded guardian once the attester lost its accreditation",
+			run: || {
+				record_and_attest_guardian();
+				grant_for(
+					GUARDIAN,
+					PATIENT,
+					Grantee::Account(NOBODY),
+					vec![provision(Decision::Permit, Scope::All)],
+					from_now(),
+				);
+				assert_ok!(Registry::revoke_accreditation(
+					RuntimeOrigin::root(),
+					CLINIC_ORG,
+					pallet_registry::Role::Provider
+				));
+				(
+					check(NOBODY, record(DataCategory::Imaging), Action::Read, Purpose::Treatment),
+					no_consent(),
+				)
+			},
+		},
 	]
+}
+
+/// `PATIENT` appoints `GUARDIAN`, without power over the patient's own consents.
+fn appoint_guardian() {
+	assert_ok!(Consent::appoint_representative(
+		RuntimeOrigin::signed(PATIENT),
+		GUARDIAN,
+		Capacity::Guardian,
+		None,
+		false
+	));
+}
+
+/// The hospital records `GUARDIAN` for `PATIENT` and the clinic attests it.
+fn record_and_attest_guardian() {
+	let evidence = sp_core::H256::repeat_byte(3);
+	assert_ok!(Consent::record_representative(
+		RuntimeOrigin::signed(HOSPITAL_AGENT),
+		PATIENT,
+		GUARDIAN,
+		Capacity::Guardian,
+		None,
+		evidence
+	));
+	assert_ok!(Consent::attest_representative(
+		RuntimeOrigin::signed(CLINIC),
+		PATIENT,
+		HOSPITAL_ORG,
+		GUARDIAN,
+		evidence
+	));
 }
 
 /// A medical record issued by the hospital to `patient`; its token id.

@@ -1,14 +1,16 @@
 //! Unit tests, one file per area; `decisions.rs` is the table of `check_access` answers.
 
+mod attacks;
 mod audit;
 mod consents;
 mod decisions;
 mod emergency;
+mod migrations;
 mod representatives;
 
 use crate::{
-	mock::*, AccessDecision, Action, Actions, Basis, ConsentId, DataCategory, Decision, Event,
-	Grantee, Period, Provision, Purpose, Purposes, RecordScope, Scope,
+	mock::*, AccessDecision, Action, Actions, Basis, Capacity, ConsentId, DataCategory, Decision,
+	Event, Grantee, Period, Provision, Purpose, Purposes, RecordScope, Scope,
 };
 use frame_support::{assert_ok, BoundedVec};
 
@@ -52,7 +54,16 @@ fn grant_for(
 
 /// A record of `category`, undated, without a token.
 fn record(category: DataCategory) -> RecordScope {
-	RecordScope { category, token: None, recorded_at: None }
+	labelled(&[category])
+}
+
+/// A record with these sensitivity labels, undated, without a token.
+fn labelled(categories: &[DataCategory]) -> RecordScope {
+	RecordScope {
+		labels: BoundedVec::truncate_from(categories.to_vec()),
+		token: None,
+		recorded_at: None,
+	}
 }
 
 /// What `check_access` answers for `grantee` reading `PATIENT`'s `scope` for `purpose`.

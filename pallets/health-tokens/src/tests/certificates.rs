@@ -95,7 +95,7 @@ fn revoke_works() {
 		));
 		assert_eq!(
 			last_event(),
-			Event::TokenRevoked { token: id, reason: RevocationReason::Withdrawn }
+			Event::TokenRevoked { token: id, reason: RevocationReason::Withdrawn, by: Some(LAB) }
 		);
 		assert_eq!(
 			Tokens::<Test>::get(id).unwrap().status,

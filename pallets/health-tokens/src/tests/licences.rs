@@ -253,21 +253,124 @@ fn licence_stops_licensing_when_its_board_loses_accreditation() {
 }
 
 #[test]
-fn ensure_any_licence_reports_a_valid_licence_or_the_reason() {
+fn any_licence_reports_a_valid_licence_or_the_reason() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_eq!(
-			<HealthTokens as LicenceInspect<u64>>::ensure_any_licence(&DOCTOR),
-			Err(LicenceError::NotLicensed)
-		);
+		assert_eq!(HealthTokens::any_licence(&DOCTOR), Err(LicenceError::NotLicensed));
 		let id = license_doctor(1, 365);
-		assert_eq!(
-			<HealthTokens as LicenceInspect<u64>>::ensure_any_licence(&DOCTOR),
-			Ok((id, Profession::Physician))
-		);
+		assert_eq!(HealthTokens::any_licence(&DOCTOR), Ok((id, Profession::Physician)));
 		assert_ok!(HealthTokens::suspend(RuntimeOrigin::signed(BOARD), id));
+		assert_eq!(HealthTokens::any_licence(&DOCTOR), Err(LicenceError::Suspended));
+	});
+}
+
+#[test]
+fn licence_in_force_answers_for_a_licence_token_when_it_is_used() {
+	ExtBuilder::default().build_and_execute(|| {
+		let in_force = |id| <HealthTokens as LicenceInspect<u64>>::licence_in_force(id);
+		let id = license_doctor(1, 365);
+		assert_eq!(in_force(id), Ok(Profession::Physician));
+		assert_ok!(HealthTokens::suspend(RuntimeOrigin::signed(BOARD), id));
+		assert_eq!(in_force(id), Err(LicenceError::Suspended));
+		assert_ok!(HealthTokens::reinstate(RuntimeOrigin::signed(BOARD), id));
+		assert_ok!(Registry::suspend_organisation(RuntimeOrigin::root(), BOARD_ORG));
+		assert_eq!(in_force(id), Err(LicenceError::IssuerNotAccredited));
+		// Not a licence, or no token at all.
+		assert_eq!(in_force(record(PATIENT, 2)), Err(LicenceError::NotLicensed));
+		assert_eq!(in_force(99), Err(LicenceError::NotLicensed));
+	});
+}
+
+#[test]
+fn issue_licence_works_when_the_old_licence_no_longer_licenses() {
+	for lapse in ["expired", "suspended", "board gone"] {
+		ExtBuilder::default().build_and_execute(|| {
+			let old = license_doctor(1, 10);
+			match lapse {
+				"expired" => Now::set(START + 10 * DAY),
+				"suspended" => {
+					assert_ok!(HealthTokens::suspend(RuntimeOrigin::signed(BOARD), old));
+				},
+				_ => {
+					assert_ok!(Registry::revoke_accreditation(
+						RuntimeOrigin::root(),
+						BOARD_ORG,
+						Role::LicensingBoard
+					));
+				},
+			}
+			// Another accredited board (the hospital here) licenses them again.
+			assert_ok!(Registry::grant_accreditation(
+				RuntimeOrigin::root(),
+				HOSPITAL_ORG,
+				Role::LicensingBoard,
+				START + 100 * DAY
+			));
+			assert_ok!(HealthTokens::issue_licence(
+				RuntimeOrigin::signed(HOSPITAL),
+				DOCTOR,
+				Profession::Physician,
+				doc(2),
+				START + 50 * DAY
+			));
+			let new = last_id();
+			assert_eq!(crate::LicenceOf::<Test>::get(DOCTOR, Profession::Physician), Some(new));
+			assert_eq!(HealthTokens::check_licence(&DOCTOR, Profession::Physician), Ok(new));
+		});
+	}
+}
+
+#[test]
+fn force_revoke_works_for_any_licence() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = license_doctor(1, 365);
+		// The board leaves: nobody acts for it any more.
+		assert_ok!(Registry::revoke_accreditation(
+			RuntimeOrigin::root(),
+			BOARD_ORG,
+			Role::LicensingBoard
+		));
+		assert_ok!(Registry::deregister_organisation(RuntimeOrigin::signed(BOARD), BOARD_ORG));
+		assert_noop!(
+			HealthTokens::revoke(RuntimeOrigin::signed(BOARD), id, RevocationReason::Fraudulent),
+			Error::<Test>::NotIssuer
+		);
+		// The consortium still can.
+		assert_ok!(HealthTokens::force_revoke(
+			RuntimeOrigin::root(),
+			id,
+			RevocationReason::Fraudulent
+		));
 		assert_eq!(
-			<HealthTokens as LicenceInspect<u64>>::ensure_any_licence(&DOCTOR),
-			Err(LicenceError::Suspended)
+			last_event(),
+			Event::TokenRevoked { token: id, reason: RevocationReason::Fraudulent, by: None }
+		);
+		assert_eq!(
+			HealthTokens::check_licence(&DOCTOR, Profession::Physician),
+			Err(LicenceError::Revoked)
+		);
+	});
+}
+
+#[test]
+fn force_revoke_fails_for_others_and_for_records() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = license_doctor(1, 365);
+		assert_noop!(
+			HealthTokens::force_revoke(
+				RuntimeOrigin::signed(BOARD),
+				id,
+				RevocationReason::Fraudulent
+			),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		let record = record(PATIENT, 2);
+		assert_noop!(
+			HealthTokens::force_revoke(RuntimeOrigin::root(), record, RevocationReason::Other),
+			Error::<Test>::NotSupportedForClass
+		);
+		assert_noop!(
+			HealthTokens::force_revoke(RuntimeOrigin::root(), 99, RevocationReason::Other),
+			Error::<Test>::NotFound
 		);
 	});
 }

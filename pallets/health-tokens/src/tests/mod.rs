@@ -1,9 +1,12 @@
 //! Unit tests, one file per class or area.
 
+mod attacks;
 mod certificates;
 mod licences;
+mod migrations;
 mod queries;
 mod records;
+mod refusals;
 mod sessions;
 
 use crate::{mock::*, DocumentRef, Event, HashAlgorithm, Profession, Role, TokenId};

@@ -2,7 +2,7 @@
 //! that nothing but fixed-size hashes and ids is stored.
 
 use super::*;
-use crate::{EffectiveStatus, TokenOf, VersionOf, VersionReason};
+use crate::{EffectiveStatus, TokenOf, Verdict, VersionOf, VersionReason};
 use codec::MaxEncodedLen;
 use frame_support::assert_ok;
 
@@ -34,9 +34,68 @@ fn verify_reports_an_issuer_no_longer_accredited() {
 		record(PATIENT, 1);
 		Now::set(START + 100 * DAY);
 		let verification = HealthTokens::verify(doc(1).hash).unwrap();
-		// Issued while accredited, so still authentic; the issuer's authority has lapsed since.
+		// Issued while accredited, so still in force (a record); the answer says the issuer's
+		// authority has lapsed since.
 		assert!(verification.valid_now);
 		assert!(!verification.token.authority_valid_now);
+		assert_eq!(verification.verdict, Verdict::InForceIssuerNoLongerAuthorized);
+	});
+}
+
+#[test]
+fn verify_decides_per_class_when_the_issuer_loses_its_authority() {
+	ExtBuilder::default().build_and_execute(|| {
+		let licence = license_doctor(1, 365);
+		assert_ok!(HealthTokens::issue_certificate(
+			RuntimeOrigin::signed(LAB),
+			PATIENT,
+			Role::Laboratory,
+			doc(2),
+			None
+		));
+		for hash in [doc(1).hash, doc(2).hash] {
+			assert_eq!(HealthTokens::verify(hash).unwrap().verdict, Verdict::InForce);
+		}
+		assert_ok!(Registry::revoke_accreditation(
+			RuntimeOrigin::root(),
+			BOARD_ORG,
+			Role::LicensingBoard
+		));
+		assert_ok!(Registry::suspend_organisation(RuntimeOrigin::root(), LAB_ORG));
+		// A licence licenses only while its board may license.
+		let verification = HealthTokens::verify(doc(1).hash).unwrap();
+		assert_eq!(verification.token.id, licence);
+		assert_eq!(
+			(verification.valid_now, verification.verdict),
+			(false, Verdict::IssuerAuthorityLapsed)
+		);
+		// A test result issued while the lab was accredited stays valid, and says so.
+		let verification = HealthTokens::verify(doc(2).hash).unwrap();
+		assert_eq!(
+			(verification.valid_now, verification.verdict),
+			(true, Verdict::InForceIssuerNoLongerAuthorized)
+		);
+	});
+}
+
+#[test]
+fn verify_says_why_a_document_is_not_in_force() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = record(PATIENT, 1);
+		assert_ok!(HealthTokens::update(
+			RuntimeOrigin::signed(HOSPITAL),
+			id,
+			doc(2),
+			VersionReason::Corrected,
+			None
+		));
+		assert_eq!(HealthTokens::verify(doc(1).hash).unwrap().verdict, Verdict::Superseded);
+		assert_ok!(HealthTokens::archive(RuntimeOrigin::signed(PATIENT), id));
+		let verification = HealthTokens::verify(doc(2).hash).unwrap();
+		assert_eq!(
+			(verification.valid_now, verification.verdict),
+			(false, Verdict::NotInForce(EffectiveStatus::Archived))
+		);
 	});
 }
 

@@ -11,13 +11,7 @@ use sp_runtime::{testing::TestSignature, traits::Zero};
 
 /// Open a session of [`DOCTOR`] with [`PATIENT`], reference `doc(n)`, not yet accepted.
 fn open(n: u8) -> TokenId {
-	assert_ok!(HealthTokens::open_session(
-		RuntimeOrigin::signed(DOCTOR),
-		PATIENT,
-		Profession::Physician,
-		doc(n),
-		None
-	));
+	assert_ok!(HealthTokens::open_session(RuntimeOrigin::signed(DOCTOR), PATIENT, doc(n), None));
 	last_id()
 }
 
@@ -31,17 +25,16 @@ fn acceptance(signer: u64, n: u8, deadline: u64) -> SessionAcceptance<TestSignat
 #[test]
 fn open_accept_close_works() {
 	ExtBuilder::default().build_and_execute(|| {
-		let licence = license_doctor(1, 365);
+		license_doctor(1, 365);
 		let before = held(DOCTOR);
 		let id = open(2);
 		assert_eq!(held(DOCTOR), before + TOKEN_DEPOSIT);
 		let token = Tokens::<Test>::get(id).unwrap();
 		assert_eq!(token.status, TokenStatus::Pending);
 		assert_eq!((token.issuer, token.owner), (DOCTOR, PATIENT));
-		assert_eq!(
-			token.authority,
-			crate::Authority::Licence { licence, profession: Profession::Physician }
-		);
+		// Licensed, but which licence (and so which profession) is not under the patient's
+		// account.
+		assert_eq!(token.authority, crate::Authority::Licensed);
 
 		Now::set(START + 1_000);
 		assert_ok!(HealthTokens::accept_session(RuntimeOrigin::signed(PATIENT), id));
@@ -76,7 +69,6 @@ fn open_session_with_a_pre_signed_acceptance_works() {
 		assert_ok!(HealthTokens::open_session(
 			RuntimeOrigin::signed(DOCTOR),
 			PATIENT,
-			Profession::Physician,
 			doc(2),
 			Some(acceptance(PATIENT, 2, 5))
 		));
@@ -98,7 +90,6 @@ fn open_session_fails_when_the_acceptance_is_not_the_patients() {
 			HealthTokens::open_session(
 				RuntimeOrigin::signed(DOCTOR),
 				PATIENT,
-				Profession::Physician,
 				doc(2),
 				Some(acceptance(PATIENT2, 2, 5))
 			),
@@ -109,7 +100,6 @@ fn open_session_fails_when_the_acceptance_is_not_the_patients() {
 			HealthTokens::open_session(
 				RuntimeOrigin::signed(DOCTOR),
 				PATIENT,
-				Profession::Physician,
 				doc(4),
 				Some(acceptance(PATIENT, 2, 5))
 			),
@@ -127,7 +117,6 @@ fn open_session_fails_when_the_acceptance_deadline_passed() {
 			HealthTokens::open_session(
 				RuntimeOrigin::signed(DOCTOR),
 				PATIENT,
-				Profession::Physician,
 				doc(2),
 				Some(acceptance(PATIENT, 2, 5))
 			),
@@ -144,7 +133,6 @@ fn open_session_fails_when_an_acceptance_is_replayed() {
 			HealthTokens::open_session(
 				RuntimeOrigin::signed(DOCTOR),
 				PATIENT,
-				Profession::Physician,
 				doc(2),
 				Some(acceptance(PATIENT, 2, 5)),
 			)
@@ -158,26 +146,50 @@ fn open_session_fails_when_an_acceptance_is_replayed() {
 fn open_session_fails_when_unlicensed() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
-			HealthTokens::open_session(
-				RuntimeOrigin::signed(DOCTOR),
-				PATIENT,
-				Profession::Physician,
-				doc(2),
-				None
-			),
+			HealthTokens::open_session(RuntimeOrigin::signed(DOCTOR), PATIENT, doc(2), None),
 			Error::<Test>::NotLicensed
 		);
+		// A licence in any profession will do; the session does not say which.
 		license_doctor(1, 365);
-		assert_noop!(
-			HealthTokens::open_session(
-				RuntimeOrigin::signed(DOCTOR),
-				PATIENT,
-				Profession::Nurse,
-				doc(2),
-				None
-			),
-			Error::<Test>::NotLicensed
+		assert_ok!(HealthTokens::open_session(
+			RuntimeOrigin::signed(DOCTOR),
+			PATIENT,
+			doc(2),
+			None
+		));
+	});
+}
+
+#[test]
+fn a_session_records_no_profession_under_the_patients_account() {
+	ExtBuilder::default().build_and_execute(|| {
+		// A psychologist: the session must not say so.
+		assert_ok!(HealthTokens::issue_licence(
+			RuntimeOrigin::signed(BOARD),
+			DOCTOR,
+			Profession::Psychologist,
+			doc(1),
+			START + DAY
+		));
+		let id = open(2);
+		let token = Tokens::<Test>::get(id).unwrap();
+		assert_eq!(token.authority, crate::Authority::Licensed);
+		assert_eq!(
+			token.details,
+			TokenDetails::TelemedicineSession { accepted_at: None, closed_at: None }
 		);
+		assert!(matches!(
+			last_event(),
+			Event::TokenIssued { authority: crate::Authority::Licensed, .. }
+		));
+		// The session still ends its authority with the practitioner's licences.
+		assert!(HealthTokens::token_view(id).unwrap().authority_valid_now);
+		assert_ok!(HealthTokens::revoke(
+			RuntimeOrigin::signed(BOARD),
+			0,
+			RevocationReason::Disciplinary
+		));
+		assert!(!HealthTokens::token_view(id).unwrap().authority_valid_now);
 	});
 }
 
@@ -187,13 +199,7 @@ fn open_session_fails_when_the_licence_expired() {
 		license_doctor(1, 10);
 		Now::set(START + 10 * DAY);
 		assert_noop!(
-			HealthTokens::open_session(
-				RuntimeOrigin::signed(DOCTOR),
-				PATIENT,
-				Profession::Physician,
-				doc(2),
-				None
-			),
+			HealthTokens::open_session(RuntimeOrigin::signed(DOCTOR), PATIENT, doc(2), None),
 			Error::<Test>::LicenceExpired
 		);
 	});
@@ -203,15 +209,8 @@ fn open_session_fails_when_the_licence_expired() {
 fn open_session_fails_when_the_licence_is_suspended_or_revoked() {
 	ExtBuilder::default().build_and_execute(|| {
 		let licence = license_doctor(1, 365);
-		let try_open = || {
-			HealthTokens::open_session(
-				RuntimeOrigin::signed(DOCTOR),
-				PATIENT,
-				Profession::Physician,
-				doc(2),
-				None,
-			)
-		};
+		let try_open =
+			|| HealthTokens::open_session(RuntimeOrigin::signed(DOCTOR), PATIENT, doc(2), None);
 		assert_ok!(HealthTokens::suspend(RuntimeOrigin::signed(BOARD), licence));
 		assert_noop!(try_open(), Error::<Test>::LicenceSuspended);
 		assert_ok!(HealthTokens::revoke(
@@ -229,13 +228,7 @@ fn open_session_fails_when_the_board_is_no_longer_accredited() {
 		license_doctor(1, 365);
 		assert_ok!(Registry::suspend_organisation(RuntimeOrigin::root(), BOARD_ORG));
 		assert_noop!(
-			HealthTokens::open_session(
-				RuntimeOrigin::signed(DOCTOR),
-				PATIENT,
-				Profession::Physician,
-				doc(2),
-				None
-			),
+			HealthTokens::open_session(RuntimeOrigin::signed(DOCTOR), PATIENT, doc(2), None),
 			Error::<Test>::LicenceIssuerNotAccredited
 		);
 	});
@@ -246,13 +239,7 @@ fn open_session_fails_with_oneself() {
 	ExtBuilder::default().build_and_execute(|| {
 		license_doctor(1, 365);
 		assert_noop!(
-			HealthTokens::open_session(
-				RuntimeOrigin::signed(DOCTOR),
-				DOCTOR,
-				Profession::Physician,
-				doc(2),
-				None
-			),
+			HealthTokens::open_session(RuntimeOrigin::signed(DOCTOR), DOCTOR, doc(2), None),
 			Error::<Test>::SameAccount
 		);
 	});

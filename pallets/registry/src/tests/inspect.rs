@@ -10,7 +10,7 @@ fn ensure(who: u64, role: Role) -> Result<OrganisationId, AccreditationError> {
 /// Organisation 0: admin ALICE, agent BOB, provider until [`DAY_LATER`].
 fn provider() -> OrganisationId {
 	let id = register(ALICE);
-	assert_ok!(Registry::add_agent(RuntimeOrigin::signed(ALICE), id, BOB));
+	add_agent(ALICE, id, BOB);
 	assert_ok!(Registry::grant_accreditation(RuntimeOrigin::root(), id, Role::Provider, DAY_LATER));
 	id
 }
@@ -122,7 +122,38 @@ fn organisation_storage_holds_no_personal_data() {
 	// An organisation is a kind, account ids, a hash, a status, a block, a deposit and a count:
 	// its encoding has a fixed size, so no free text can hide in it.
 	use codec::MaxEncodedLen;
-	assert_eq!(crate::OrganisationOf::<Test>::max_encoded_len(), 1 + 8 + 32 + 1 + 8 + 8 + 4);
+	assert_eq!(crate::OrganisationOf::<Test>::max_encoded_len(), 1 + 8 + 32 + 1 + 8 + 8 + 4 + 4);
+}
+
+#[test]
+fn in_good_standing_needs_registration_no_suspension_and_an_accreditation_in_force() {
+	ExtBuilder::default().build_and_execute(|| {
+		let standing = |id| <Registry as AccreditationInspect<u64>>::in_good_standing(id);
+		let id = register(ALICE);
+		assert!(!standing(id), "registered but accredited for nothing");
+		assert_ok!(Registry::grant_accreditation(
+			RuntimeOrigin::root(),
+			id,
+			Role::Provider,
+			DAY_LATER
+		));
+		assert!(standing(id));
+		assert_ok!(Registry::suspend_organisation(RuntimeOrigin::root(), id));
+		assert!(!standing(id), "suspended");
+		assert_ok!(Registry::reinstate_organisation(RuntimeOrigin::root(), id));
+		assert_ok!(Registry::suspend_accreditation(RuntimeOrigin::root(), id, Role::Provider));
+		assert!(!standing(id), "its only accreditation suspended");
+		assert_ok!(Registry::grant_accreditation(
+			RuntimeOrigin::root(),
+			id,
+			Role::DataCustodian,
+			DAY_LATER * 2
+		));
+		assert!(standing(id), "another accreditation in force");
+		Now::set(DAY_LATER * 2);
+		assert!(!standing(id), "every accreditation expired, without a transaction");
+		assert!(!standing(id + 1), "not registered");
+	});
 }
 
 #[cfg(feature = "runtime-benchmarks")]

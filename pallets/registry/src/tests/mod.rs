@@ -3,6 +3,7 @@
 mod accreditations;
 mod agents;
 mod inspect;
+mod migrations;
 mod organisations;
 
 use crate::{mock::*, OrganisationId, OrganisationKind};
@@ -17,6 +18,12 @@ fn register(admin: u64) -> OrganisationId {
 		H256::repeat_byte(1)
 	));
 	crate::NextOrganisationId::<Test>::get() - 1
+}
+
+/// `admin` invites `agent` to organisation `id` and `agent` accepts: it acts for `id`.
+fn add_agent(admin: u64, id: OrganisationId, agent: u64) {
+	assert_ok!(Registry::add_agent(RuntimeOrigin::signed(admin), id, agent));
+	assert_ok!(Registry::accept_invitation(RuntimeOrigin::signed(agent), id));
 }
 
 /// A valid-until time one day after the mock clock's start.

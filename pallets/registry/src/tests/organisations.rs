@@ -53,7 +53,7 @@ fn register_organisation_assigns_sequential_ids() {
 fn register_organisation_fails_when_caller_already_acts_for_one() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = register(ALICE);
-		assert_ok!(Registry::add_agent(RuntimeOrigin::signed(ALICE), id, BOB));
+		add_agent(ALICE, id, BOB);
 		for who in [ALICE, BOB] {
 			assert_noop!(
 				Registry::register_organisation(
@@ -115,7 +115,7 @@ fn update_profile_works() {
 fn update_profile_fails_when_not_admin() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = register(ALICE);
-		assert_ok!(Registry::add_agent(RuntimeOrigin::signed(ALICE), id, BOB));
+		add_agent(ALICE, id, BOB);
 		// An agent is not the admin, and neither is a stranger.
 		for who in [BOB, CHARLIE] {
 			assert_noop!(
@@ -159,6 +159,18 @@ fn deregister_organisation_works() {
 
 #[test]
 fn deregister_organisation_fails_when_it_has_agents() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = register(ALICE);
+		add_agent(ALICE, id, BOB);
+		assert_noop!(
+			Registry::deregister_organisation(RuntimeOrigin::signed(ALICE), id),
+			Error::<Test>::HasAgents
+		);
+	});
+}
+
+#[test]
+fn deregister_organisation_fails_when_it_has_pending_invitations() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = register(ALICE);
 		assert_ok!(Registry::add_agent(RuntimeOrigin::signed(ALICE), id, BOB));
