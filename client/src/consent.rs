@@ -134,7 +134,8 @@ pub struct ConsentSpec {
 pub struct ProvisionSpec {
 	/// `permit` or `deny`.
 	pub decision: String,
-	/// `all`, `category:<category>` (e.g. `category:mental-health`) or `token:<id>`.
+	/// `all`, `sensitive` (every sensitive category, naming none), `category:<category>` (e.g.
+	/// `category:imaging`) or `token:<id>`.
 	pub scope: String,
 	/// Some of `read`, `write`, `share`.
 	pub actions: Vec<String>,
@@ -178,6 +179,23 @@ fn period_value(start: u64, end: Option<u64>) -> Value {
 }
 
 impl ProvisionSpec {
+	/// The sensitive category this provision names on chain, if it names one: a consent is
+	/// public, so it tells every reader that this category matters to the patient (the
+	/// `sensitive` scope covers them all without naming one).
+	pub fn names_sensitive_category(&self) -> Option<DataCategory> {
+		let name = self.scope.strip_prefix("category:")?;
+		let category = parse_enum::<DataCategory>("category", name).ok()?;
+		matches!(
+			category,
+			DataCategory::MentalHealth
+				| DataCategory::Genomics
+				| DataCategory::SexualAndReproductiveHealth
+				| DataCategory::SubstanceUse
+				| DataCategory::Hiv
+		)
+		.then_some(category)
+	}
+
 	/// The provision as a SCALE value; `time` parses the times.
 	pub fn to_value(&self, time: &dyn Fn(&str) -> Result<u64>) -> Result<Value> {
 		let decision = match self.decision.to_ascii_lowercase().as_str() {
@@ -187,6 +205,7 @@ impl ProvisionSpec {
 		};
 		let scope = match self.scope.split_once(':') {
 			None if self.scope == "all" => Value::unnamed_variant("All", []),
+			None if self.scope == "sensitive" => Value::unnamed_variant("Sensitive", []),
 			Some(("category", name)) => Value::unnamed_variant(
 				"Category",
 				[parse_enum::<DataCategory>("category", name)?.to_value()],
@@ -198,7 +217,7 @@ impl ProvisionSpec {
 			},
 			_ => {
 				return Err(invalid(format!(
-					"bad scope {:?}: all, category:<category> or token:<id>",
+					"bad scope {:?}: all, sensitive, category:<category> or token:<id>",
 					self.scope
 				)))
 			},

@@ -39,7 +39,9 @@ pub enum ConsentCommand {
 		/// A deny provision (the default is permit).
 		#[arg(long)]
 		deny: bool,
-		/// `all`, `category:<category>` (e.g. `category:imaging`) or `token:<id>`.
+		/// `all`, `sensitive` (mental health, genomics, sexual and reproductive health, substance
+		/// use and HIV, naming none of them on chain), `category:<category>` (e.g.
+		/// `category:imaging`) or `token:<id>`.
 		#[arg(long, default_value = "all")]
 		scope: String,
 		/// Comma-separated: read, write, share.
@@ -449,6 +451,15 @@ impl App {
 					(None, None) => return Err(invalid("give --grantee or --file")),
 				};
 				let call = calls::grant(&patient, &spec, &parse_time, now_ms()?)?;
+				// A consent is public: say so before naming one sensitive category on chain.
+				for category in spec.provisions.iter().filter_map(|p| p.names_sensitive_category())
+				{
+					eprintln!(
+						"note: this consent names {category:?} on chain, readable by anyone beside the \
+						 patient's account; `--scope sensitive` covers every sensitive category \
+						 without naming one"
+					);
+				}
 				// The runtime bounds the provisions of a consent; a longer list would not even
 				// decode there, so say so here.
 				let chain = self.chain().await?;

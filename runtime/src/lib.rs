@@ -230,6 +230,8 @@ mod runtime {
 mod tests_consent;
 #[cfg(test)]
 mod tests_fees;
+#[cfg(test)]
+mod tests_weights;
 
 /// Transactions and queries that must keep their encoding: checked by the tests below.
 #[cfg(test)]

@@ -22,8 +22,9 @@ fn account(who: Sr25519Keyring) -> AccountId {
 	who.to_account_id()
 }
 
-/// Alice administers a licensing board that licensed Ferdie; Eve is the patient, Bob her
-/// guardian, Dave a grantee.
+/// Alice administers a licensing board (organisation 0) that licensed Ferdie; Ferdie practises
+/// at Charlie's hospital (organisation 1, a provider); Eve is the patient, Bob her guardian,
+/// Dave a grantee.
 fn ext() -> sp_io::TestExternalities {
 	let endowed = Sr25519Keyring::iter().map(|who| (who.to_account_id(), 1_000 * UNIT)).collect();
 	let storage = RuntimeGenesisConfig {
@@ -58,6 +59,23 @@ fn ext() -> sp_io::TestExternalities {
 				locator: None,
 			},
 			START + 365 * DAY
+		));
+		let charlie = RuntimeOrigin::signed(account(Sr25519Keyring::Charlie));
+		assert_ok!(Registry::register_organisation(
+			charlie.clone(),
+			OrganisationKind::Hospital,
+			Default::default()
+		));
+		assert_ok!(Registry::grant_accreditation(
+			RuntimeOrigin::root(),
+			1,
+			Role::Provider,
+			START + 365 * DAY
+		));
+		assert_ok!(Registry::add_agent(charlie, 1, account(Sr25519Keyring::Ferdie)));
+		assert_ok!(Registry::accept_invitation(
+			RuntimeOrigin::signed(account(Sr25519Keyring::Ferdie)),
+			1
 		));
 	});
 	ext
@@ -127,22 +145,15 @@ fn labelled(labels: &[DataCategory]) -> RecordScope {
 	}
 }
 
-/// Charlie registers a hospital (organisation 1), accredited as provider; Alice's board
-/// (organisation 0) is accredited as provider too, so that it can attest what Charlie records.
+/// Alice's board (organisation 0) is accredited as provider too, so that it can attest what
+/// Charlie's hospital (organisation 1) records.
 fn two_providers() {
-	assert_ok!(Registry::register_organisation(
-		RuntimeOrigin::signed(account(Sr25519Keyring::Charlie)),
-		OrganisationKind::Hospital,
-		Default::default()
+	assert_ok!(Registry::grant_accreditation(
+		RuntimeOrigin::root(),
+		0,
+		Role::Provider,
+		START + 365 * DAY
 	));
-	for id in [0, 1] {
-		assert_ok!(Registry::grant_accreditation(
-			RuntimeOrigin::root(),
-			id,
-			Role::Provider,
-			START + 365 * DAY
-		));
-	}
 }
 
 fn by(consent: u64, provision: u32, decision: Decision) -> AccessDecision {
@@ -249,6 +260,41 @@ fn consent_decisions_through_the_runtime_api() {
 			);
 			assert_eq!(refused, Err(pallet_consent::Error::<Runtime>::NotLicensed.into()));
 			(ask(Dave, imaging(), Action::Read, Purpose::Emergency), DENIED)
+		}),
+		("break-glass ends when the practitioner leaves the hospital", || {
+			assert_ok!(Consent::open_emergency_access(
+				RuntimeOrigin::signed(account(Ferdie)),
+				account(Eve),
+				Justification::LifeThreatening,
+				60 * 60 * 1000
+			));
+			assert_ok!(Registry::leave_organisation(RuntimeOrigin::signed(account(Ferdie)), 1));
+			(ask(Ferdie, imaging(), Action::Read, Purpose::Emergency), DENIED)
+		}),
+		("a deny over the sensitive categories denies a record with one", || {
+			grant(Eve, Dave, vec![provision(Decision::Permit, Scope::All, TREATMENT)], None);
+			let id = grant(
+				Eve,
+				Dave,
+				vec![provision(Decision::Deny, Scope::Sensitive, TREATMENT)],
+				None,
+			);
+			let labels = labelled(&[DataCategory::Imaging, DataCategory::MentalHealth]);
+			(ask(Dave, labels, Action::Read, Purpose::Treatment), by(id, 0, Decision::Deny))
+		}),
+		("a deny to a suspended organisation still applies", || {
+			let charlie = Sr25519Keyring::Charlie;
+			grant(Eve, charlie, vec![provision(Decision::Permit, Scope::All, TREATMENT)], None);
+			assert_ok!(Consent::grant(
+				RuntimeOrigin::signed(account(Eve)),
+				account(Eve),
+				Grantee::Organisation(1),
+				BoundedVec::truncate_from(vec![provision(Decision::Deny, Scope::All, TREATMENT)]),
+				Period { start: START, end: None }
+			));
+			let id = pallet_consent::NextConsentId::<Runtime>::get() - 1;
+			assert_ok!(Registry::suspend_organisation(RuntimeOrigin::root(), 1));
+			(ask(charlie, imaging(), Action::Read, Purpose::Treatment), by(id, 0, Decision::Deny))
 		}),
 		("break-glass ends when the licence is revoked", || {
 			assert_ok!(Consent::open_emergency_access(

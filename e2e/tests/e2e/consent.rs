@@ -138,8 +138,18 @@ fn break_glass_needs_a_licence_and_is_audited() {
 	);
 	assert_eq!(refused.error(), Some("consent.NotLicensed"));
 
-	// A licensing board licenses Ferdie.
+	// A licensing board licenses Ferdie; a licence alone does not break the glass.
 	licensed_doctor(&node);
+	let alone = as_signer(
+		&node,
+		DOCTOR,
+		&["consent", "emergency", "open", "eve", "--justification", "other", "--duration", "1h"],
+	);
+	assert_eq!(alone.error(), Some("consent.CallerNotAnAgent"));
+	// Ferdie practises at Bob's hospital, a provider: he is invited and accepts.
+	let hospital = organisation(&node, "//Bob", "hospital", &["provider"]);
+	ok(as_signer(&node, "//Bob", &["registry", "add-agent", &hospital, "ferdie"]));
+	ok(as_signer(&node, DOCTOR, &["registry", "accept", &hospital]));
 
 	// Eve denied Ferdie everything; breaking the glass overrides it, for emergencies only.
 	ok(as_signer(

@@ -108,9 +108,11 @@ fn consents<T: Config>(
 }
 
 /// A practitioner licensed in every profession that may not break the glass and in the last
-/// one that may: finding the licence that breaks the glass reads every licence they hold.
+/// one that may (finding the licence that breaks the glass reads every licence they hold), and
+/// acting for an organisation accredited as provider.
 fn worst_practitioner<T: Config>() -> T::AccountId {
 	let practitioner = funded::<T>("practitioner");
+	T::Accreditation::make_accredited(&practitioner, Role::Provider);
 	let last_allowed = Profession::ALL
 		.into_iter()
 		.rev()
@@ -360,29 +362,25 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Worst case: a permit to be checked, by a consent to the accessor's organisation (its
-	/// standing read: every accreditation) granted by a provider-recorded representative (the
-	/// representation and two accreditations read).
+	/// Worst case: a denial for want of consent, whose relationship with the patient is found
+	/// only in the last of `MaxConsentsPerPatient` consents (every one read). A permit reads
+	/// less: its one consent, the accessor's organisation and standing, and a representation.
 	#[benchmark]
 	fn record_access() -> Result<(), BenchmarkError> {
 		let (custodian, organisation) = agent::<T>("custodian", Role::DataCustodian);
 		let patient = funded::<T>("patient");
-		let (representative, _, _) = attested_representative::<T>(&patient)?;
-		consents::<T>(&representative, &patient, Grantee::Organisation(organisation), 0)?;
-		let consent = NextConsentId::<T>::get().saturating_sub(1);
-		let decision = AccessDecision {
-			decision: Decision::Permit,
-			basis: Basis::Consent { consent, provision: T::MaxProvisions::get() - 1 },
-		};
+		consents::<T>(&patient, &patient, Grantee::Account(account("grantee", 0, 0)), 1)?;
+		consents::<T>(
+			&patient,
+			&patient,
+			Grantee::Organisation(organisation),
+			T::MaxConsentsPerPatient::get() - 1,
+		)?;
+		let accessor: T::AccountId = account("accessor", 0, 0);
+		let decision = AccessDecision { decision: Decision::Deny, basis: Basis::NoConsent };
 
 		#[extrinsic_call]
-		_(
-			RawOrigin::Signed(custodian.clone()),
-			patient.clone(),
-			custodian.clone(),
-			H256::repeat_byte(1),
-			decision,
-		);
+		_(RawOrigin::Signed(custodian), patient.clone(), accessor, H256::repeat_byte(1), decision);
 
 		let entry =
 			AccessLog::<T>::get(&patient, 0).ok_or(BenchmarkError::Stop("no audit entry"))?;

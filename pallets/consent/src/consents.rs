@@ -1,9 +1,9 @@
 //! Granting, revoking and removing consents.
 //!
 //! Who manages a consent: the patient, any of their consents; a representative in force, the
-//! consents granted by representatives, and the consents the patient granted themself only if
-//! the patient appointed them with that power. So a representative cannot erase a denial the
-//! patient made.
+//! consents granted under their own representation — and any other consent of the patient only
+//! if the patient appointed them with that power. So a representative cannot erase a denial
+//! the patient, or another representative, made.
 
 use crate::{
 	AccreditationInspect, Capacity, Config, ConsentId, ConsentInfo, ConsentOf, ConsentStatus,
@@ -88,11 +88,10 @@ impl<T: Config> Pallet<T> {
 	/// Check that `who` may revoke or remove `consent`.
 	fn ensure_may_manage(who: &T::AccountId, consent: &ConsentOf<T>) -> Result<(), Error<T>> {
 		let acting = Self::acting_for(who, &consent.patient).ok_or(Error::<T>::NotAuthorized)?;
-		let granted_by_patient = consent.capacity == Capacity::Patient;
-		ensure!(
-			!granted_by_patient || acting.may_revoke_patient_consents,
-			Error::<T>::NotAuthorized
-		);
+		let own = acting.capacity == Capacity::Patient
+			|| (consent.representation.is_some()
+				&& consent.representation == acting.representation);
+		ensure!(own || acting.may_revoke_patient_consents, Error::<T>::NotAuthorized);
 		Ok(())
 	}
 

@@ -8,16 +8,17 @@
 //!    patient's denials — while the licence it was opened under still licenses, in a
 //!    profession that may break the glass.
 //! 2. **Deny overrides permit**: among the patient's consents in force whose grantee is the
-//!    account (or an organisation it acts for that is in good standing), the first provision,
-//!    in consent then provision order, that denies this action for this purpose over this
-//!    record decides: deny. A deny covers the record when it is over all records, over a
+//!    account (or an organisation it acts for, whatever that organisation's standing), the first
+//!    provision, in consent then provision order, that denies this action for this purpose over
+//!    this record decides: deny. A deny covers the record when it is over all records, over a
 //!    category among the record's labels, or over its token — and, when in doubt, applies: to
 //!    a record without labels (any category deny), without a named token (any token deny) or
 //!    without a date (any period-limited deny).
 //! 3. Otherwise, a record is permitted when permits cover it whole: a permit over all records
 //!    or over its token, or, label by label, a permit over each of its categories (so a
-//!    permit for imaging does not reveal an imaging study labelled HIV). Permits of a consent
-//!    granted under a representation that has ended do not count.
+//!    permit for imaging does not reveal an imaging study labelled HIV). Permits to an
+//!    organisation count only while it is in good standing; permits of a consent granted under
+//!    a representation that has ended do not count.
 //! 4. Otherwise: deny, no consent.
 //!
 //! The cost is one read of the patient's consent list and one read per consent of that patient
@@ -27,8 +28,9 @@
 use crate::{
 	AccessDecision, AccreditationInspect, Action, Basis, Config, ConsentId, ConsentView, Consents,
 	ConsentsOf, Decision, EffectiveStatus, EmergencyAccess, EmergencyGrantOf, Error, Grantee,
-	LicenceInspect, Pallet, Provision, Purpose, RecordScope, RecordedRepresentativeOf,
-	RecordedRepresentatives, RepresentativeOf, Representatives, Scope, MAX_LABELS,
+	LicenceInspect, OrganisationId, Pallet, Provision, Purpose, RecordScope,
+	RecordedRepresentativeOf, RecordedRepresentatives, RepresentativeOf, Representatives, Role,
+	Scope, TokenId, MAX_LABELS,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -55,8 +57,10 @@ impl<T: Config> Pallet<T> {
 			return AccessDecision { decision: Decision::Permit, basis };
 		}
 		let now = Self::now();
-		let organisation = T::Accreditation::organisation_of(grantee)
-			.filter(|organisation| T::Accreditation::in_good_standing(*organisation));
+		// A deny to the grantee's organisation applies whatever the organisation's standing (a
+		// suspension must never widen access); a permit to it only while it is in good standing.
+		let organisation = T::Accreditation::organisation_of(grantee);
+		let standing = organisation.is_some_and(T::Accreditation::in_good_standing);
 		// The first permit covering the whole record, and, per label, the first permit covering
 		// that category.
 		let mut whole = None;
@@ -66,15 +70,15 @@ impl<T: Config> Pallet<T> {
 			if consent.effective_status(now) != EffectiveStatus::Active {
 				continue;
 			}
-			let applies = match &consent.grantee {
-				Grantee::Account(account) => account == grantee,
-				Grantee::Organisation(id) => organisation == Some(*id),
+			let (applies, may_permit) = match &consent.grantee {
+				Grantee::Account(account) => (account == grantee, true),
+				Grantee::Organisation(id) => (organisation == Some(*id), standing),
 			};
 			if !applies {
 				continue;
 			}
 			// Read at most once per consent, and only if it has a permit to weigh.
-			let mut permits = None;
+			let mut permits = (!may_permit).then_some(false);
 			for (index, provision) in consent.provisions.iter().enumerate() {
 				if !provision.actions.covers(action) || !provision.purposes.covers(purpose) {
 					continue;
@@ -105,6 +109,13 @@ impl<T: Config> Pallet<T> {
 					Scope::Category(category) => {
 						for (label, slot) in scope.labels.iter().zip(per_label.iter_mut()) {
 							if *label == category {
+								slot.get_or_insert(basis);
+							}
+						}
+					},
+					Scope::Sensitive => {
+						for (label, slot) in scope.labels.iter().zip(per_label.iter_mut()) {
+							if label.is_sensitive() {
 								slot.get_or_insert(basis);
 							}
 						}
@@ -141,13 +152,24 @@ impl<T: Config> Pallet<T> {
 		if purpose != Purpose::Emergency || !action_allowed {
 			return None;
 		}
-		let grant = EmergencyAccess::<T>::get(patient, grantee)?;
+		Self::emergency_in_force(patient, grantee).map(|licence| Basis::Emergency { licence })
+	}
+
+	/// The licence of `practitioner`'s emergency grant to `patient`, if it permits now: open,
+	/// its licence still licensing in a profession that may break the glass, and the
+	/// practitioner still an agent of an organisation accredited as provider.
+	pub(crate) fn emergency_in_force(
+		patient: &T::AccountId,
+		practitioner: &T::AccountId,
+	) -> Option<TokenId> {
+		let grant = EmergencyAccess::<T>::get(patient, practitioner)?;
 		if !grant.is_open(Self::now()) {
 			return None;
 		}
 		let profession = T::Licences::licence_in_force(grant.licence).ok()?;
-		T::EmergencyProfessions::contains(&profession)
-			.then_some(Basis::Emergency { licence: grant.licence })
+		let allowed = T::EmergencyProfessions::contains(&profession)
+			&& T::Accreditation::ensure_accredited(practitioner, Role::Provider).is_ok();
+		allowed.then_some(grant.licence)
 	}
 
 	/// Whether deny `provision` (whose actions and purposes match) covers record `scope`: when
@@ -159,6 +181,9 @@ impl<T: Config> Pallet<T> {
 				scope.labels.is_empty() || scope.labels.contains(&category)
 			},
 			Scope::Token(token) => scope.token.is_none_or(|named| named == token),
+			Scope::Sensitive => {
+				scope.labels.is_empty() || scope.labels.iter().any(|label| label.is_sensitive())
+			},
 		};
 		in_scope && Self::in_data_period(provision, scope, true)
 	}
@@ -173,34 +198,34 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Check that `decision`, reported by a custodian for `accessor`'s access to `patient`'s
+	/// Check that `decision`, reported by `custodian` for `accessor`'s access to `patient`'s
 	/// records, is one the chain can stand behind now: its deciding consent is the patient's,
 	/// in force, for this accessor, and its provision decides that way (a permit's
-	/// representation still in force); or its emergency grant is open under a licence that
-	/// still licenses. The record itself is not on chain, so whether the provision covers it
-	/// is the custodian's statement, checkable off chain against the commitment.
+	/// representation and organisation still in force); or its emergency grant permits now; or
+	/// — a denial for want of consent — the patient has a relationship with the custodian or
+	/// the accessor (see [`Self::related`]). The record itself is not on chain, so whether the
+	/// provision covers it is the custodian's statement, checkable off chain against the
+	/// commitment.
 	pub(crate) fn ensure_decision_supported(
+		custodian: OrganisationId,
 		accessor: &T::AccountId,
 		patient: &T::AccountId,
 		decision: &AccessDecision,
 	) -> DispatchResult {
 		let supported = match (decision.decision, decision.basis) {
-			(Decision::Deny, Basis::NoConsent) => true,
+			(Decision::Deny, Basis::NoConsent) => Self::related(custodian, accessor, patient),
 			(Decision::Permit, Basis::Emergency { licence }) => {
-				EmergencyAccess::<T>::get(patient, accessor).is_some_and(|grant| {
-					grant.licence == licence
-						&& grant.is_open(Self::now())
-						&& T::Licences::licence_in_force(licence)
-							.is_ok_and(|p| T::EmergencyProfessions::contains(&p))
-				})
+				Self::emergency_in_force(patient, accessor) == Some(licence)
 			},
 			(outcome, Basis::Consent { consent, provision }) => Consents::<T>::get(consent)
 				.is_some_and(|info| {
-					let organisation = T::Accreditation::organisation_of(accessor)
-						.filter(|organisation| T::Accreditation::in_good_standing(*organisation));
 					let applies = match &info.grantee {
 						Grantee::Account(account) => account == accessor,
-						Grantee::Organisation(id) => organisation == Some(*id),
+						Grantee::Organisation(id) => {
+							T::Accreditation::organisation_of(accessor) == Some(*id)
+								&& (outcome == Decision::Deny
+									|| T::Accreditation::in_good_standing(*id))
+						},
 					};
 					let in_force = info.effective_status(Self::now()) == EffectiveStatus::Active;
 					let decides = info
@@ -217,6 +242,26 @@ impl<T: Config> Pallet<T> {
 		};
 		ensure!(supported, Error::<T>::DecisionNotSupported);
 		Ok(())
+	}
+
+	/// Whether `patient` has dealt with `custodian` or `accessor`: one of the patient's consents
+	/// (in force or not, permit or deny) names the accessor, the accessor's organisation or the
+	/// custodian, or the accessor has emergency access to the patient. A custodian can record a
+	/// denied access only then, so that no custodian can link a patient it has nothing to do
+	/// with to anyone. At most one read per consent of the patient.
+	pub(crate) fn related(
+		custodian: OrganisationId,
+		accessor: &T::AccountId,
+		patient: &T::AccountId,
+	) -> bool {
+		let organisation = T::Accreditation::organisation_of(accessor);
+		EmergencyAccess::<T>::contains_key(patient, accessor)
+			|| ConsentsOf::<T>::get(patient).into_iter().any(|id| {
+				Consents::<T>::get(id).is_some_and(|consent| match consent.grantee {
+					Grantee::Account(account) => account == *accessor,
+					Grantee::Organisation(id) => id == custodian || organisation == Some(id),
+				})
+			})
 	}
 
 	/// Consent `id` with its status now.

@@ -1,9 +1,11 @@
 //! Break-glass: emergency access by a licensed practitioner, short, justified, audited, and
 //! only as long as the licence that justified it.
 //!
-//! - Only a practitioner holding a valid licence in one of `EmergencyProfessions` may open it;
-//!   `check_access` checks that licence again every time it answers, so a suspended, revoked
-//!   or expired licence (or a board no longer accredited) ends the access at once.
+//! - Only a practitioner holding a valid licence in one of `EmergencyProfessions`, and acting for
+//!   an organisation accredited as provider, may open it — two independent parties vouch for
+//!   them, the board and the provider. `check_access` checks both again every time it answers,
+//!   so a suspended, revoked or expired licence (or a board no longer accredited), or leaving
+//!   the provider (or its losing its accreditation), ends the access at once.
 //! - It lasts at most `MaxEmergencyDuration`, reads only (writes only where
 //!   `EmergencyWriteAllowed`), and the practitioner, the patient, a representative of the
 //!   patient or the consortium can close it early.
@@ -15,7 +17,7 @@
 use crate::{
 	AccessDecision, Basis, Config, Decision, EmergencyAccess, EmergencyGrant, EmergencyGrantOf,
 	Error, Event, HoldReason, Justification, LicenceError, LicenceInspect, Moment, Pallet,
-	Profession, TokenId,
+	Profession, Role, TokenId,
 };
 use frame_support::{
 	ensure,
@@ -71,6 +73,9 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::InvalidDuration
 		);
 		let licence = Self::emergency_licence(&who)?;
+		// A licence alone (one board's word) is not enough: the practitioner must also act for
+		// an organisation accredited as provider, which invited them and which they accepted.
+		Self::ensure_accredited(&who, Role::Provider)?;
 		let now = Self::now();
 		if let Some(previous) = EmergencyAccess::<T>::get(&patient, &who) {
 			Self::ensure_cooled_down(&previous, now)?;

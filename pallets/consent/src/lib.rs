@@ -404,8 +404,8 @@ pub mod pallet {
 		NotFound,
 		/// The caller may not do this: grant for a patient (only the patient or a
 		/// representative in force), revoke or remove this consent (a representative manages
-		/// only consents granted by representatives, unless the patient gave them that power),
-		/// end this representation, or close this emergency access.
+		/// only the consents granted under their own representation, unless the patient gave
+		/// them the power over all), end this representation, or close this emergency access.
 		NotAuthorized,
 		/// The patient has `MaxConsentsPerPatient` consents; remove revoked or expired ones.
 		TooManyConsents,
@@ -439,7 +439,8 @@ pub mod pallet {
 		RecordMismatch,
 		/// The attestation must come from another organisation than the recording one.
 		SameOrganisation,
-		/// A patient cannot be their own representative, nor a practitioner their own emergency.
+		/// A patient cannot be their own representative, nor a practitioner their own emergency,
+		/// nor an agent record or attest themself as a patient's representative.
 		SameAccount,
 		/// A representative is a guardian or a legal representative, not a patient.
 		InvalidCapacity,
@@ -470,7 +471,9 @@ pub mod pallet {
 		NoEmergencyAccess,
 		/// The decision reported for an access is not one the chain can stand behind: the
 		/// deciding consent is not the patient's, not in force, not for this accessor, or its
-		/// provision does not decide that way (or the emergency grant is not open).
+		/// provision does not decide that way; the emergency grant does not permit now; or, for
+		/// a denial without consent, the patient has no consent naming the custodian, the
+		/// accessor or the accessor's organisation (no custodian may link a stranger).
 		DecisionNotSupported,
 		/// The caller acts for no organisation in the registry.
 		CallerNotAnAgent,
@@ -608,7 +611,8 @@ pub mod pallet {
 		/// Revoke a consent: it stops permitting (and denying) from this block on.
 		///
 		/// Origin: signed by the patient, or a representative in force for a consent granted
-		/// by a representative (or for any consent, if the patient gave them that power).
+		/// under their own representation (or for any consent, if the patient gave them that
+		/// power).
 		/// Emits [`Event::ConsentRevoked`]. Errors: [`Error::NotFound`],
 		/// [`Error::NotAuthorized`], [`Error::AlreadyRevoked`].
 		#[pallet::call_index(4)]
@@ -636,10 +640,12 @@ pub mod pallet {
 		/// the licence it was opened under still licenses.
 		///
 		/// Origin: signed by a practitioner with a valid licence in one of
-		/// [`Config::EmergencyProfessions`], who pays [`Config::EmergencyDeposit`] (returned
-		/// when the grant is cleared) and [`Config::AccessRecordDeposit`] (kept with the audit
-		/// entry). Emits [`Event::EmergencyAccessOpened`] and [`Event::AccessRecorded`].
-		/// Errors: the `Licence*` errors, [`Error::NotLicensed`],
+		/// [`Config::EmergencyProfessions`] who is an agent of an organisation accredited as
+		/// provider (both checked again whenever the access is used); they pay
+		/// [`Config::EmergencyDeposit`] (returned when the grant is cleared) and
+		/// [`Config::AccessRecordDeposit`] (kept with the audit entry).
+		/// Emits [`Event::EmergencyAccessOpened`] and [`Event::AccessRecorded`].
+		/// Errors: the `Licence*` errors, the `Caller*` accreditation errors, [`Error::NotLicensed`],
 		/// [`Error::ProfessionNotAllowed`], [`Error::SameAccount`], [`Error::InvalidDuration`],
 		/// [`Error::AlreadyOpen`], [`Error::CoolingDown`], [`Error::InsufficientBalance`].
 		#[pallet::call_index(6)]
@@ -692,7 +698,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let custodian = Self::ensure_accredited(&who, Role::DataCustodian)?;
-			Self::ensure_decision_supported(&accessor, &patient, &decision)?;
+			Self::ensure_decision_supported(custodian, &accessor, &patient, &decision)?;
 			Self::do_record_access(
 				who,
 				patient,

@@ -211,7 +211,8 @@ impl ExtBuilder {
 	/// ([`HOSPITAL`], [`HOSPITAL_AGENT`]) accredited as provider and data custodian, a
 	/// laboratory ([`LAB`]) accredited as data custodian, a licensing board ([`BOARD`])
 	/// that licensed [`DOCTOR`] as a physician for 100 days (licence token 0), and a clinic
-	/// ([`CLINIC`]) accredited as provider. Every accreditation lasts 100 days.
+	/// ([`CLINIC`]) accredited as provider, for which [`DOCTOR`] acts. Every accreditation lasts
+	/// 100 days.
 	pub fn build(self) -> sp_io::TestExternalities {
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 		let funded = [HOSPITAL, LAB, BOARD, HOSPITAL_AGENT, PATIENT, PATIENT2, MINOR, GUARDIAN]
@@ -278,4 +279,7 @@ fn setup() {
 	.unwrap();
 	register(CLINIC, Kind::Clinic);
 	accredit(CLINIC_ORG, Role::Provider);
+	// The doctor practises at the clinic: break-glass needs a licence and a provider.
+	Registry::add_agent(RuntimeOrigin::signed(CLINIC), CLINIC_ORG, DOCTOR).unwrap();
+	Registry::accept_invitation(RuntimeOrigin::signed(DOCTOR), CLINIC_ORG).unwrap();
 }

@@ -132,6 +132,7 @@ impl<T: Config> Pallet<T> {
 		evidence: H256,
 	) -> DispatchResult {
 		Self::ensure_new_representation(&patient, &representative, capacity, valid_until)?;
+		ensure!(who != representative, Error::<T>::SameAccount);
 		ensure!(
 			!RecordedRepresentatives::<T>::contains_key(&patient, organisation),
 			Error::<T>::AlreadyRecorded
@@ -181,6 +182,7 @@ impl<T: Config> Pallet<T> {
 		let (by, attested_by) = match attester {
 			Some((who, attesting)) => {
 				ensure!(attesting != organisation, Error::<T>::SameOrganisation);
+				ensure!(who != representative, Error::<T>::SameAccount);
 				(Some(who), Attester::Provider { organisation: attesting })
 			},
 			None => (None, Attester::Consortium),

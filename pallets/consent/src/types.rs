@@ -122,6 +122,22 @@ scale_enum!(
 	}
 );
 
+impl DataCategory {
+	/// The sensitive categories, which [`Scope::Sensitive`] covers without naming any.
+	pub const SENSITIVE: [DataCategory; 5] = [
+		Self::MentalHealth,
+		Self::Genomics,
+		Self::SexualAndReproductiveHealth,
+		Self::SubstanceUse,
+		Self::Hiv,
+	];
+
+	/// Whether it is one of the [`Self::SENSITIVE`] categories.
+	pub fn is_sensitive(self) -> bool {
+		Self::SENSITIVE.contains(&self)
+	}
+}
+
 scale_enum!(
 	/// What a grantee does with the data (FHIR `Consent.provision.action`).
 	Action {
@@ -313,6 +329,12 @@ pub enum Scope {
 	/// One health token (a record or certificate the patient owns).
 	#[codec(index = 2)]
 	Token(TokenId),
+	/// The records of every sensitive category ([`DataCategory::SENSITIVE`]: mental health,
+	/// genomics, sexual and reproductive health, substance use, HIV). A consent is public: one
+	/// scoped to a single sensitive category tells every reader which one matters to the
+	/// patient; this scope says nothing about any one of them.
+	#[codec(index = 3)]
+	Sensitive,
 }
 
 /// A time range `[start, end)` in Unix milliseconds.

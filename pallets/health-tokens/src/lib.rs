@@ -599,7 +599,8 @@ pub mod pallet {
 		///
 		/// Origin: signed by the owner. Emits [`Event::TokenRefused`].
 		/// Errors: [`Error::NotFound`], [`Error::NotOwner`], [`Error::NotSupportedForClass`]
-		/// (licences and sessions cannot be refused).
+		/// (licences and sessions cannot be refused), [`Error::NotActive`] (a revoked token
+		/// stays, so that whoever holds its document is told it was revoked).
 		#[pallet::call_index(14)]
 		#[pallet::weight(T::WeightInfo::refuse(T::MaxVersions::get()))]
 		pub fn refuse(origin: OriginFor<T>, token: TokenId) -> DispatchResultWithPostInfo {

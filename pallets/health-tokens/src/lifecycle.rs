@@ -87,6 +87,8 @@ impl<T: Config> Pallet<T> {
 		let token = Tokens::<T>::get(id).ok_or(Error::<T>::NotFound)?;
 		ensure!(token.class().refusable(), Error::<T>::NotSupportedForClass);
 		ensure!(token.owner == *who, Error::<T>::NotOwner);
+		// A revocation stays on record: a verifier holding the document must be told.
+		ensure!(!matches!(token.status, TokenStatus::Revoked { .. }), Error::<T>::NotActive);
 		for index in 0..token.versions {
 			let Some(version) = Versions::<T>::take(id, index) else { continue };
 			TokenByHash::<T>::remove(version.document.hash);

@@ -58,6 +58,8 @@ fn record_access_works_with_the_decision_of_the_moment() {
 #[test]
 fn audit_entries_reveal_nothing_about_the_record() {
 	ExtBuilder::default().build_and_execute(|| {
+		// The patient deals with the lab (it may record accesses to her records).
+		grant(Grantee::Organisation(LAB_ORG), vec![provision(Decision::Deny, Scope::All)]);
 		// Two custodians record the same accessor's reads, one of an HIV record, one of an
 		// imaging study, the same day: the entries differ only in their commitments.
 		let hiv = question(NOBODY, record(DataCategory::Hiv), Purpose::Treatment);
@@ -157,6 +159,30 @@ fn record_access_fails_when_the_decision_is_not_supported() {
 }
 
 #[test]
+fn record_access_fails_to_link_a_patient_to_strangers() {
+	ExtBuilder::default().build_and_execute(|| {
+		let record = |accessor| {
+			Consent::record_access(
+				RuntimeOrigin::signed(LAB),
+				PATIENT,
+				accessor,
+				H256::repeat_byte(1),
+				no_consent(),
+			)
+		};
+		// A patient who never dealt with the lab, nor with the accessor: no entry can name her.
+		assert_noop!(record(DOCTOR), Error::<Test>::DecisionNotSupported);
+		// A consent naming the accessor's organisation (even a deny) is a relationship...
+		grant(Grantee::Organisation(CLINIC_ORG), vec![provision(Decision::Deny, Scope::All)]);
+		assert_ok!(record(DOCTOR));
+		// ... as is one naming the custodian, for any accessor.
+		assert_noop!(record(NOBODY), Error::<Test>::DecisionNotSupported);
+		grant(Grantee::Organisation(LAB_ORG), vec![provision(Decision::Deny, Scope::All)]);
+		assert_ok!(record(NOBODY));
+	});
+}
+
+#[test]
 fn record_access_fails_when_not_an_accredited_custodian() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
@@ -178,6 +204,7 @@ fn record_access_fails_when_not_an_accredited_custodian() {
 #[test]
 fn audit_log_pages_through_the_trail() {
 	ExtBuilder::default().build_and_execute(|| {
+		grant(Grantee::Organisation(HOSPITAL_ORG), vec![provision(Decision::Deny, Scope::All)]);
 		for _ in 0..5 {
 			assert_ok!(record_access(HOSPITAL_AGENT, NOBODY, Purpose::Treatment));
 		}

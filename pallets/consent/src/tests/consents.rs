@@ -262,6 +262,32 @@ fn revoke_by_a_representative_fails_for_the_patients_own_consent_without_the_pow
 }
 
 #[test]
+fn revoke_by_a_representative_fails_for_another_representatives_consent() {
+	ExtBuilder::default().build_and_execute(|| {
+		appoint_guardian(false);
+		assert_ok!(Consent::appoint_representative(
+			RuntimeOrigin::signed(PATIENT),
+			NOBODY,
+			Capacity::LegalRepresentative,
+			None,
+			false
+		));
+		let denial = grant_for(
+			NOBODY,
+			PATIENT,
+			Grantee::Account(DOCTOR),
+			vec![provision(Decision::Deny, Scope::All)],
+			from_now(),
+		);
+		assert_noop!(
+			Consent::revoke(RuntimeOrigin::signed(GUARDIAN), denial),
+			Error::<Test>::NotAuthorized
+		);
+		assert_ok!(Consent::revoke(RuntimeOrigin::signed(NOBODY), denial));
+	});
+}
+
+#[test]
 fn revoke_by_a_representative_works_for_the_patients_own_consent_with_the_power() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = grant(Grantee::Account(NOBODY), all());

@@ -696,6 +696,109 @@ fn rows() -> Vec<Row> {
 				)
 			},
 		},
+		Row {
+			case: "deny: a deny to an organisation still applies once it is suspended",
+			run: || {
+				grant(
+					Grantee::Account(HOSPITAL_AGENT),
+					vec![provision(Decision::Permit, Scope::All)],
+				);
+				let deny_id = grant(
+					Grantee::Organisation(HOSPITAL_ORG),
+					vec![provision(Decision::Deny, Scope::All)],
+				);
+				assert_ok!(Registry::suspend_organisation(RuntimeOrigin::root(), HOSPITAL_ORG));
+				(
+					check(
+						HOSPITAL_AGENT,
+						record(DataCategory::Imaging),
+						Action::Read,
+						Purpose::Treatment,
+					),
+					deny(deny_id, 0),
+				)
+			},
+		},
+		Row {
+			case: "deny: break-glass once the practitioner left their provider",
+			run: || {
+				open_emergency();
+				assert_ok!(Registry::leave_organisation(RuntimeOrigin::signed(DOCTOR), CLINIC_ORG));
+				(
+					check(DOCTOR, record(DataCategory::Imaging), Action::Read, Purpose::Emergency),
+					no_consent(),
+				)
+			},
+		},
+		Row {
+			case: "deny: a deny over the sensitive categories, of a record with one of them",
+			run: || {
+				grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::All)]);
+				let deny_id =
+					grant(Grantee::Account(NOBODY), vec![provision(Decision::Deny, Scope::Sensitive)]);
+				(
+					check(
+						NOBODY,
+						labelled(&[DataCategory::Imaging, DataCategory::SubstanceUse]),
+						Action::Read,
+						Purpose::Treatment,
+					),
+					deny(deny_id, 0),
+				)
+			},
+		},
+		Row {
+			case: "permit: a deny over the sensitive categories, of a record with none",
+			run: || {
+				let id =
+					grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::All)]);
+				grant(Grantee::Account(NOBODY), vec![provision(Decision::Deny, Scope::Sensitive)]);
+				(
+					check(NOBODY, record(DataCategory::Imaging), Action::Read, Purpose::Treatment),
+					permit(id, 0),
+				)
+			},
+		},
+		Row {
+			case: "deny: an unlabelled record under a deny over the sensitive categories",
+			run: || {
+				grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::All)]);
+				let deny_id =
+					grant(Grantee::Account(NOBODY), vec![provision(Decision::Deny, Scope::Sensitive)]);
+				(check(NOBODY, labelled(&[]), Action::Read, Purpose::Treatment), deny(deny_id, 0))
+			},
+		},
+		Row {
+			case: "permit: a permit over the sensitive categories and one over imaging",
+			run: || {
+				let id = grant(
+					Grantee::Account(NOBODY),
+					vec![
+						provision(Decision::Permit, Scope::Category(DataCategory::Imaging)),
+						provision(Decision::Permit, Scope::Sensitive),
+					],
+				);
+				(
+					check(
+						NOBODY,
+						labelled(&[DataCategory::Hiv, DataCategory::Imaging]),
+						Action::Read,
+						Purpose::Treatment,
+					),
+					permit(id, 1),
+				)
+			},
+		},
+		Row {
+			case: "deny: a permit over the sensitive categories does not cover imaging",
+			run: || {
+				grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::Sensitive)]);
+				(
+					check(NOBODY, record(DataCategory::Imaging), Action::Read, Purpose::Treatment),
+					no_consent(),
+				)
+			},
+		},
 	]
 }
 

@@ -125,6 +125,39 @@ fn emergency_access_ends_with_the_licence() {
 }
 
 #[test]
+fn open_emergency_access_fails_for_a_licensed_practitioner_of_no_provider() {
+	ExtBuilder::default().build_and_execute(|| {
+		// A licence is one board's word; the practitioner must also act for a provider.
+		license(NOBODY, Profession::Paramedic, 8);
+		assert_noop!(
+			Consent::open_emergency_access(
+				RuntimeOrigin::signed(NOBODY),
+				PATIENT,
+				Justification::Other,
+				HOUR
+			),
+			Error::<Test>::CallerNotAnAgent
+		);
+		assert_ok!(Registry::suspend_accreditation(
+			RuntimeOrigin::root(),
+			CLINIC_ORG,
+			pallet_registry::Role::Provider
+		));
+		assert_noop!(open(DOCTOR, HOUR), Error::<Test>::CallerAccreditationSuspended);
+	});
+}
+
+#[test]
+fn emergency_access_ends_when_the_practitioner_leaves_the_provider() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(open(DOCTOR, HOUR));
+		assert_eq!(emergency_read(), by_emergency());
+		assert_ok!(Registry::leave_organisation(RuntimeOrigin::signed(DOCTOR), CLINIC_ORG));
+		assert_eq!(emergency_read(), no_consent(), "checked when used");
+	});
+}
+
+#[test]
 fn open_emergency_access_fails_for_an_unlicensed_account() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(open(NOBODY, HOUR), Error::<Test>::NotLicensed);
@@ -145,8 +178,10 @@ fn open_emergency_access_fails_for_a_profession_that_may_not_break_the_glass() {
 			),
 			Error::<Test>::ProfessionNotAllowed
 		);
-		// A nurse may.
+		// A nurse may (practising at the clinic).
 		license(NOBODY, Profession::Nurse, 9);
+		assert_ok!(Registry::add_agent(RuntimeOrigin::signed(CLINIC), CLINIC_ORG, NOBODY));
+		assert_ok!(Registry::accept_invitation(RuntimeOrigin::signed(NOBODY), CLINIC_ORG));
 		assert_ok!(Consent::open_emergency_access(
 			RuntimeOrigin::signed(NOBODY),
 			PATIENT,

@@ -200,6 +200,35 @@ fn attest_representative_fails_from_the_recording_organisation() {
 }
 
 #[test]
+fn record_and_attest_fail_for_agents_naming_themselves() {
+	ExtBuilder::default().build_and_execute(|| {
+		let record = |by, representative| {
+			Consent::record_representative(
+				RuntimeOrigin::signed(by),
+				MINOR,
+				representative,
+				Capacity::Guardian,
+				None,
+				EVIDENCE,
+			)
+		};
+		assert_noop!(record(HOSPITAL_AGENT, HOSPITAL_AGENT), Error::<Test>::SameAccount);
+		// The hospital records the clinic's agent; the clinic's agent cannot attest themself.
+		assert_ok!(record(HOSPITAL_AGENT, CLINIC));
+		assert_noop!(
+			Consent::attest_representative(
+				RuntimeOrigin::signed(CLINIC),
+				MINOR,
+				HOSPITAL_ORG,
+				CLINIC,
+				EVIDENCE
+			),
+			Error::<Test>::SameAccount
+		);
+	});
+}
+
+#[test]
 fn attest_representative_fails_when_not_an_accredited_provider() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(record(HOSPITAL_AGENT));

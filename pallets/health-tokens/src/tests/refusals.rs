@@ -47,6 +47,31 @@ fn refuse_works_for_a_certificate() {
 }
 
 #[test]
+fn refuse_fails_for_a_revoked_certificate() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(HealthTokens::issue_certificate(
+			RuntimeOrigin::signed(LAB),
+			PATIENT,
+			Role::Laboratory,
+			doc(1),
+			None
+		));
+		let id = last_id();
+		assert_ok!(HealthTokens::revoke(
+			RuntimeOrigin::signed(LAB),
+			id,
+			crate::RevocationReason::Fraudulent
+		));
+		// Whoever holds the document must still be told it was revoked.
+		assert_noop!(
+			HealthTokens::refuse(RuntimeOrigin::signed(PATIENT), id),
+			Error::<Test>::NotActive
+		);
+		assert!(HealthTokens::verify(doc(1).hash).is_some());
+	});
+}
+
+#[test]
 fn refuse_fails_for_anyone_but_the_owner() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = record(PATIENT, 1);
