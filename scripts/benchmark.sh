@@ -4,8 +4,11 @@
 # (`runtime/src/weights/pallet_balances.rs`, the yardstick every call is compared with), and this
 # runtime's block and extrinsic base weights (`runtime/src/weights/{block,extrinsic}_weights.rs`).
 #
-# Usage: scripts/benchmark.sh [pallet ...]    (default: registry health-tokens consent balances,
-#                                              then `overhead`)
+# Usage: scripts/benchmark.sh [target ...]    (default: every target below, `overhead` last)
+#   registry | health-tokens | consent      pallets/<target>/src/weights.rs
+#   balances | transaction-payment          runtime/src/weights/pallet_<target>.rs
+#   system-extensions                       runtime/src/weights/frame_system_extensions.rs
+#   overhead                                runtime/src/weights/{block,extrinsic}_weights.rs
 # STEPS and REPEAT override the sampling (defaults 50 and 20).
 #
 # What runs: `healthchain-bencher` (FRAME's `benchmark pallet` / `benchmark overhead` over a
@@ -19,7 +22,8 @@ cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(registry health-tokens consent balances overhead)
+[ ${#targets[@]} -gt 0 ] ||
+	targets=(registry health-tokens consent balances transaction-payment system-extensions overhead)
 
 echo "==> building healthchain-bencher and the runtime with runtime-benchmarks (release)" >&2
 cargo build --locked --profile release -p healthchain-bencher
@@ -35,10 +39,15 @@ for target in "${targets[@]}"; do
 	overhead)
 		"$bencher" overhead "${common[@]}" --weight-path runtime/src/weights
 		;;
-	balances)
-		"$bencher" pallet "${common[@]}" --pallet pallet_balances --extrinsic '*' \
+	balances | transaction-payment | system-extensions)
+		# Upstream pallets: the default template implements their own `WeightInfo` traits.
+		case "$target" in
+		system-extensions) pallet=frame_system_extensions ;;
+		*) pallet="pallet_${target//-/_}" ;;
+		esac
+		"$bencher" pallet "${common[@]}" --pallet "$pallet" --extrinsic '*' \
 			--wasm-execution compiled --steps "${STEPS:-50}" --repeat "${REPEAT:-20}" \
-			--heap-pages 4096 --output runtime/src/weights/pallet_balances.rs
+			--heap-pages 4096 --output "runtime/src/weights/${pallet}.rs"
 		;;
 	*)
 		"$bencher" pallet "${common[@]}" --pallet "pallet_${target//-/_}" --extrinsic '*' \

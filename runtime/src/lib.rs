@@ -30,6 +30,8 @@ extern crate alloc;
 pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
+#[cfg(feature = "runtime-benchmarks")]
+use benchmarks::SystemExtensionsBench;
 pub mod configs;
 pub mod genesis_config_presets;
 pub mod weights;
