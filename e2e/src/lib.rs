@@ -230,7 +230,13 @@ impl ClientRun {
 
 /// Run `healthchain --url <url> --json <args>`.
 pub fn run_client(url: &str, args: &[&str]) -> Result<ClientRun> {
+	run_client_in(Path::new("."), url, args)
+}
+
+/// Run `healthchain --url <url> --json <args>` in directory `dir` (relative paths are there).
+pub fn run_client_in(dir: &Path, url: &str, args: &[&str]) -> Result<ClientRun> {
 	let output = Command::new(client_binary()?)
+		.current_dir(dir)
 		.args(["--url", url, "--json"])
 		.args(args)
 		.stdin(Stdio::null())

@@ -7,6 +7,7 @@
 mod chain_spec;
 mod consent;
 mod operator;
+mod readme;
 mod registry;
 mod tokens;
 mod wallet;
