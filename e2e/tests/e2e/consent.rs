@@ -1,7 +1,10 @@
 //! Consent through the real node and the real client: a patient grants and revokes, a record
 //! store asks `check_access`, expiry needs no transaction, break-glass needs a licence.
 
-use super::{as_signer, ok, tokens::licensed_doctor};
+use super::{
+	as_signer, ok,
+	tokens::{licensed_doctor, organisation},
+};
 use healthchain_e2e::Node;
 use std::time::Duration;
 
@@ -217,33 +220,6 @@ fn break_glass_needs_a_licence_and_is_audited() {
 		&["consent", "emergency", "open", "eve", "--justification", "other", "--duration", "1h"],
 	);
 	assert_eq!(again.error(), Some("consent.CoolingDown"));
-}
-
-/// Register an organisation of `kind` administered by `admin`, accredited for `roles`; its id.
-fn organisation(node: &Node, admin: &str, kind: &str, roles: &[&str]) -> String {
-	let registered = ok(as_signer(
-		node,
-		admin,
-		&[
-			"registry",
-			"register",
-			"--kind",
-			kind,
-			"--profile-hash",
-			&format!("0x{}", "ef".repeat(32)),
-		],
-	));
-	let id = registered.event("Registry", "OrganisationRegistered").expect("registered")["fields"]
-		["organisation"]
-		.to_string();
-	for role in roles {
-		ok(as_signer(
-			node,
-			"//Alice",
-			&["registry", "accredit", &id, role, "--valid-until", "+365d"],
-		));
-	}
-	id
 }
 
 /// Issue 9, item 1, as an attacker would try it: a rogue agent of one provider records an

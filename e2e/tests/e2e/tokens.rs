@@ -27,8 +27,9 @@ fn issued(run: &ClientRun) -> String {
 	event["fields"]["token"].as_u64().expect("token id").to_string()
 }
 
-/// Register an organisation of `kind` administered by `admin` and accredit it for `roles`.
-fn organisation(node: &Node, admin: &str, kind: &str, roles: &[&str]) {
+/// Register an organisation of `kind` administered by `admin` and accredit it for `roles`; its
+/// id.
+pub(super) fn organisation(node: &Node, admin: &str, kind: &str, roles: &[&str]) -> String {
 	let registered = ok(as_signer(
 		node,
 		admin,
@@ -51,6 +52,7 @@ fn organisation(node: &Node, admin: &str, kind: &str, roles: &[&str]) {
 			&["registry", "accredit", &id, role, "--valid-until", "+365d"],
 		));
 	}
+	id
 }
 
 fn write(dir: &Path, name: &str, content: &str) -> String {
