@@ -73,7 +73,7 @@ pub enum ConsentCommand {
 		/// The consent.
 		consent: ConsentId,
 	},
-	/// Revoke a consent (patient or representative): it stops permitting at once.
+	/// Revoke a consent (patient or representative): it stops permitting from the block that includes the revocation on.
 	Revoke {
 		/// The consent.
 		consent: ConsentId,

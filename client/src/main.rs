@@ -1031,7 +1031,7 @@ impl App {
 		let mut value = verification.clone();
 		if let serde_json::Value::Object(map) = &mut value {
 			map.insert("authentic".into(), true.into());
-			map.insert("hash".into(), hash.to_string().into());
+			map.insert("document_hash".into(), hash.to_string().into());
 		}
 		self.print(value, || {
 			let token = &verification["token"];

@@ -127,7 +127,7 @@ pub struct Document {
 impl Document {
 	fn to_value(self) -> Value {
 		Value::named_composite([
-			("hash", self.hash.to_value()),
+			("document_hash", self.hash.to_value()),
 			("algorithm", self.algorithm.to_value()),
 			("locator", option_value(self.locator.map(Hash32::to_value))),
 		])

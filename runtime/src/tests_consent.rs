@@ -54,7 +54,7 @@ fn ext() -> sp_io::TestExternalities {
 			account(Sr25519Keyring::Ferdie),
 			Profession::Physician,
 			pallet_health_tokens::DocumentRef {
-				hash: sp_core::H256::repeat_byte(1),
+				document_hash: sp_core::H256::repeat_byte(1),
 				algorithm: pallet_health_tokens::HashAlgorithm::Sha256,
 				locator: None,
 			},
@@ -359,7 +359,7 @@ fn consent_decisions_through_the_runtime_api() {
 				account(Eve),
 				Role::Provider,
 				pallet_health_tokens::DocumentRef {
-					hash: sp_core::H256::repeat_byte(2),
+					document_hash: sp_core::H256::repeat_byte(2),
 					algorithm: pallet_health_tokens::HashAlgorithm::SaltedSha256,
 					locator: None,
 				}

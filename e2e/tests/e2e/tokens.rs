@@ -101,7 +101,7 @@ fn records_and_certificates_through_the_client() {
 	let bundle = format!("{report}.healthchain.json");
 	let written: Value = serde_json::from_str(&std::fs::read_to_string(&bundle).unwrap()).unwrap();
 	assert_eq!(written["algorithm"], "salted-sha256");
-	assert_eq!(verified["hash"], written["hash"]);
+	assert_eq!(verified["document_hash"], written["hash"]);
 	assert_eq!(verified["token"]["token"]["versions"], 1);
 	let plain = healthchain_client::registry::Hash32::sha256(&std::fs::read(&report).unwrap());
 	let guessed = node.client(&["token", "verify", "--hash", &plain.to_string()]).unwrap();

@@ -334,7 +334,7 @@ pub mod pallet {
 			/// To whom.
 			grantee: Grantee<T::AccountId>,
 		},
-		/// A consent was revoked; it stops permitting from this block on.
+		/// A consent was revoked; it stops permitting (and denying) from the block that includes the revocation on.
 		ConsentRevoked {
 			/// The consent.
 			consent: ConsentId,
@@ -495,11 +495,17 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
+			use sp_runtime::traits::Zero;
 			assert!(T::MaxConsentsPerPatient::get() > 0, "MaxConsentsPerPatient is zero");
 			assert!(T::MaxProvisions::get() > 0, "MaxProvisions is zero");
 			assert!(T::MaxRepresentatives::get() > 0, "MaxRepresentatives is zero");
 			assert!(T::MaxEmergencyDuration::get() > 0, "MaxEmergencyDuration is zero");
 			assert!(T::MaxPageSize::get() > 0, "MaxPageSize is zero");
+			// Zero deposits would let anyone fill storage for the price of a fee.
+			assert!(!T::ConsentDeposit::get().is_zero(), "ConsentDeposit is zero");
+			assert!(!T::RepresentativeDeposit::get().is_zero(), "RepresentativeDeposit is zero");
+			assert!(!T::EmergencyDeposit::get().is_zero(), "EmergencyDeposit is zero");
+			assert!(!T::AccessRecordDeposit::get().is_zero(), "AccessRecordDeposit is zero");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -608,7 +614,8 @@ pub mod pallet {
 			Self::do_grant(who, patient, grantee, provisions, period).map(|_| ())
 		}
 
-		/// Revoke a consent: it stops permitting (and denying) from this block on.
+		/// Revoke a consent: it stops permitting (and denying) from the block that includes the revocation on: every
+		/// decision made on that block's state or a later one sees it revoked.
 		///
 		/// Origin: signed by the patient, or a representative in force for a consent granted
 		/// under their own representation (or for any consent, if the patient gave them that

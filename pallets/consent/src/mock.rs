@@ -270,7 +270,7 @@ fn setup() {
 		DOCTOR,
 		pallet_health_tokens::Profession::Physician,
 		pallet_health_tokens::DocumentRef {
-			hash: sp_core::H256::repeat_byte(7),
+			document_hash: sp_core::H256::repeat_byte(7),
 			algorithm: pallet_health_tokens::HashAlgorithm::Sha256,
 			locator: None,
 		},

@@ -16,7 +16,7 @@ use sp_runtime::{
 /// A document with hash and locator derived from `n`.
 fn document(n: u32) -> DocumentRef {
 	DocumentRef {
-		hash: BlakeTwo256::hash_of(&(b"document", n)),
+		document_hash: BlakeTwo256::hash_of(&(b"document", n)),
 		algorithm: HashAlgorithm::Sha256,
 		locator: Some(BlakeTwo256::hash_of(&(b"locator", n))),
 	}
@@ -92,7 +92,7 @@ fn signed_acceptance<T: Config>(
 	let deadline = frame_system::Pallet::<T>::block_number().saturating_add(10u32.into());
 	let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
 	let (patient, signature) = T::BenchmarkHelper::sign_as_new_account(|patient| {
-		acceptance_message(&genesis, practitioner, patient, &reference.hash, &deadline)
+		acceptance_message(&genesis, practitioner, patient, &reference.document_hash, &deadline)
 	});
 	(patient, SessionAcceptance { deadline, signature })
 }

@@ -178,7 +178,7 @@ impl<T: Config> Pallet<T> {
 			for index in 0..token.versions {
 				let version = Versions::<T>::get(id, index).ok_or("a version is missing")?;
 				ensure!(
-					TokenByHash::<T>::get(version.document.hash) == Some((id, index)),
+					TokenByHash::<T>::get(version.document.document_hash) == Some((id, index)),
 					"version not indexed by its hash"
 				);
 			}
@@ -204,7 +204,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(Versions::<T>::iter().count() == versions, "a version of no token is stored");
 		for (hash, (id, index)) in TokenByHash::<T>::iter() {
 			let version = Versions::<T>::get(id, index).ok_or("hash index of a missing version")?;
-			ensure!(version.document.hash == hash, "hash index disagrees with the version");
+			ensure!(
+				version.document.document_hash == hash,
+				"hash index disagrees with the version"
+			);
 		}
 		for (owner, id, ()) in TokensOf::<T>::iter() {
 			let token = Tokens::<T>::get(id).ok_or("owner listing of a missing token")?;
@@ -240,7 +243,11 @@ impl<T: Config> TokenInspect<T::AccountId> for Pallet<T> {
 			b"benchmark-token",
 			next,
 		));
-		let document = DocumentRef { hash, algorithm: HashAlgorithm::Blake2_256, locator: None };
+		let document = DocumentRef {
+			document_hash: hash,
+			algorithm: HashAlgorithm::Blake2_256,
+			locator: None,
+		};
 		Self::do_issue(
 			provider,
 			owner.clone(),
@@ -282,7 +289,11 @@ impl<T: Config> LicenceInspect<T::AccountId> for Pallet<T> {
 		let hash = <sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash_of(&(
 			b"licence", who, profession,
 		));
-		let document = DocumentRef { hash, algorithm: HashAlgorithm::Blake2_256, locator: None };
+		let document = DocumentRef {
+			document_hash: hash,
+			algorithm: HashAlgorithm::Blake2_256,
+			locator: None,
+		};
 		Self::do_issue(
 			board,
 			who.clone(),

@@ -65,7 +65,7 @@ impl<T: Config> Pallet<T> {
 		document: DocumentRef,
 		valid_until: Option<Moment>,
 	) -> Result<TokenId, DispatchError> {
-		ensure!(!TokenByHash::<T>::contains_key(document.hash), Error::<T>::HashInUse);
+		ensure!(!TokenByHash::<T>::contains_key(document.document_hash), Error::<T>::HashInUse);
 		let id = NextTokenId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		let deposit = T::TokenDeposit::get();
@@ -96,7 +96,7 @@ impl<T: Config> Pallet<T> {
 		NextTokenId::<T>::put(next);
 		Tokens::<T>::insert(id, token);
 		Versions::<T>::insert(id, 0, version);
-		TokenByHash::<T>::insert(document.hash, (id, 0));
+		TokenByHash::<T>::insert(document.document_hash, (id, 0));
 		TokensOf::<T>::insert(&owner, id, ());
 		Self::deposit_event(Event::TokenIssued {
 			token: id,
@@ -104,7 +104,7 @@ impl<T: Config> Pallet<T> {
 			issuer,
 			authority,
 			owner,
-			hash: document.hash,
+			document_hash: document.document_hash,
 		});
 		Ok(id)
 	}
@@ -139,7 +139,7 @@ impl<T: Config> Pallet<T> {
 			token: id,
 			version,
 			reason,
-			hash: document.hash,
+			document_hash: document.document_hash,
 			valid_until: token.valid_until,
 		});
 		Ok(())
@@ -154,7 +154,7 @@ impl<T: Config> Pallet<T> {
 		reason: VersionReason,
 	) -> Result<u32, DispatchError> {
 		ensure!(token.versions < T::MaxVersions::get(), Error::<T>::TooManyVersions);
-		ensure!(!TokenByHash::<T>::contains_key(document.hash), Error::<T>::HashInUse);
+		ensure!(!TokenByHash::<T>::contains_key(document.document_hash), Error::<T>::HashInUse);
 		let index = token.versions;
 		token.versions = index.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		let deposit = T::VersionDeposit::get();
@@ -169,7 +169,7 @@ impl<T: Config> Pallet<T> {
 			block: frame_system::Pallet::<T>::block_number(),
 		};
 		Versions::<T>::insert(id, index, version);
-		TokenByHash::<T>::insert(document.hash, (id, index));
+		TokenByHash::<T>::insert(document.document_hash, (id, index));
 		Ok(index)
 	}
 

@@ -186,8 +186,9 @@ pub mod pallet {
 			authority: Authority,
 			/// Its owner.
 			owner: T::AccountId,
-			/// The hash of its first document.
-			hash: H256,
+			/// The hash of its first document (named so that no wallet library mistakes it for
+			/// the hash of the event).
+			document_hash: H256,
 		},
 		/// A new version of a token was written; the previous one stays readable.
 		TokenUpdated {
@@ -198,7 +199,7 @@ pub mod pallet {
 			/// Why.
 			reason: VersionReason,
 			/// The new version's document hash.
-			hash: H256,
+			document_hash: H256,
 			/// The token's valid-until time from now on.
 			valid_until: Option<Moment>,
 		},
@@ -223,16 +224,22 @@ pub mod pallet {
 		TokenSuspended {
 			/// The token.
 			token: TokenId,
+			/// The issuer's agent who suspended it.
+			by: T::AccountId,
 		},
 		/// The issuer lifted a token's suspension.
 		TokenReinstated {
 			/// The token.
 			token: TokenId,
+			/// The issuer's agent who reinstated it.
+			by: T::AccountId,
 		},
 		/// The owner archived a token.
 		TokenArchived {
 			/// The token.
 			token: TokenId,
+			/// The owner, who archived it.
+			owner: T::AccountId,
 		},
 		/// The owner transferred a token.
 		TokenTransferred {
@@ -257,7 +264,7 @@ pub mod pallet {
 			/// The session token.
 			token: TokenId,
 			/// The hash of the session record.
-			hash: H256,
+			record_hash: H256,
 		},
 		/// A session proposal was withdrawn or declined before acceptance; it is removed and
 		/// its deposit returned.
@@ -343,6 +350,16 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// A runtime whose bounds are zero could not hold what this pallet promises, and one
+		/// whose deposits are zero would let anyone fill storage for the price of a fee.
+		fn integrity_test() {
+			use sp_runtime::traits::Zero;
+			assert!(T::MaxVersions::get() > 0, "MaxVersions is zero: no token could be issued");
+			assert!(T::MaxPageSize::get() > 0, "MaxPageSize is zero: no page could be read");
+			assert!(!T::TokenDeposit::get().is_zero(), "TokenDeposit is zero");
+			assert!(!T::VersionDeposit::get().is_zero(), "VersionDeposit is zero");
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()

@@ -47,7 +47,7 @@ impl<T: Config> Pallet<T> {
 		}
 		token.status = TokenStatus::Suspended;
 		Tokens::<T>::insert(id, token);
-		Self::deposit_event(Event::TokenSuspended { token: id });
+		Self::deposit_event(Event::TokenSuspended { token: id, by: who.clone() });
 		Ok(())
 	}
 
@@ -59,7 +59,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(token.status == TokenStatus::Suspended, Error::<T>::NotSuspended);
 		token.status = TokenStatus::Active;
 		Tokens::<T>::insert(id, token);
-		Self::deposit_event(Event::TokenReinstated { token: id });
+		Self::deposit_event(Event::TokenReinstated { token: id, by: who.clone() });
 		Ok(())
 	}
 
@@ -75,7 +75,7 @@ impl<T: Config> Pallet<T> {
 		);
 		token.status = TokenStatus::Archived;
 		Tokens::<T>::insert(id, token);
-		Self::deposit_event(Event::TokenArchived { token: id });
+		Self::deposit_event(Event::TokenArchived { token: id, owner: who.clone() });
 		Ok(())
 	}
 
@@ -91,7 +91,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!matches!(token.status, TokenStatus::Revoked { .. }), Error::<T>::NotActive);
 		for index in 0..token.versions {
 			let Some(version) = Versions::<T>::take(id, index) else { continue };
-			TokenByHash::<T>::remove(version.document.hash);
+			TokenByHash::<T>::remove(version.document.document_hash);
 			T::Currency::release(
 				&HoldReason::TokenDeposit.into(),
 				&version.author,

@@ -33,8 +33,13 @@ impl<T: Config> Pallet<T> {
 			let block = frame_system::Pallet::<T>::block_number();
 			ensure!(block <= acceptance.deadline, Error::<T>::AcceptanceExpired);
 			let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
-			let message =
-				acceptance_message(&genesis, &who, &patient, &reference.hash, &acceptance.deadline);
+			let message = acceptance_message(
+				&genesis,
+				&who,
+				&patient,
+				&reference.document_hash,
+				&acceptance.deadline,
+			);
 			ensure!(acceptance.signature.verify(&message[..], &patient), Error::<T>::BadSignature);
 			accepted_at = Some(Self::now());
 		}
@@ -91,7 +96,7 @@ impl<T: Config> Pallet<T> {
 		token.details =
 			TokenDetails::TelemedicineSession { accepted_at, closed_at: Some(Self::now()) };
 		Tokens::<T>::insert(id, token);
-		Self::deposit_event(Event::SessionClosed { token: id, hash: record.hash });
+		Self::deposit_event(Event::SessionClosed { token: id, record_hash: record.document_hash });
 		Ok(())
 	}
 
@@ -102,7 +107,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(token.status == TokenStatus::Pending, Error::<T>::SessionNotPending);
 		// A pending session has exactly its first version.
 		if let Some(version) = Versions::<T>::take(id, 0) {
-			TokenByHash::<T>::remove(version.document.hash);
+			TokenByHash::<T>::remove(version.document.document_hash);
 			T::Currency::release(
 				&HoldReason::TokenDeposit.into(),
 				&version.author,

@@ -144,8 +144,10 @@ pub enum HashAlgorithm {
 )]
 pub struct DocumentRef {
 	/// Hash of the document's bytes. Unique across the ledger: a hash anchors one version.
-	pub hash: H256,
-	/// How `hash` was computed.
+	/// (Not `hash`: polkadot.js renames a field of that name, and `.document_hash` then reads the hash
+	/// of the whole struct.)
+	pub document_hash: H256,
+	/// How `document_hash` was computed.
 	pub algorithm: HashAlgorithm,
 	/// Hash of the encrypted copy's storage locator (URL, CID, …), if the issuer gives one.
 	/// A hash, so that the locator itself stays private to those who are told it.

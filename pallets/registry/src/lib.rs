@@ -308,7 +308,8 @@ pub mod pallet {
 		AlreadyAccredited,
 		/// `valid_until` is not after the current block's time.
 		ExpiryInPast,
-		/// The accreditation has expired; renew it (which also lifts a suspension) instead.
+		/// The accreditation has expired: a suspension cannot be lifted from it. Renew it with
+		/// `renew_accreditation` (the renewal keeps the suspension), then reinstate it.
 		Expired,
 		/// The accreditation or organisation is already suspended.
 		AlreadySuspended,
@@ -322,6 +323,18 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// A runtime whose bounds are zero could not hold what this pallet promises, and one
+		/// whose deposits are zero would let anyone fill storage for the price of a fee.
+		fn integrity_test() {
+			use sp_runtime::traits::Zero;
+			assert!(
+				T::MaxAgents::get() > 0,
+				"MaxAgents is zero: no organisation could have its admin as agent"
+			);
+			assert!(!T::OrganisationDeposit::get().is_zero(), "OrganisationDeposit is zero");
+			assert!(!T::AgentDeposit::get().is_zero(), "AgentDeposit is zero");
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()

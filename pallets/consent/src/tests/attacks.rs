@@ -167,7 +167,7 @@ fn attack_token_deny_skipped_when_token_unnamed() {
 			PATIENT,
 			pallet_registry::Role::Provider,
 			pallet_health_tokens::DocumentRef {
-				hash: sp_core::H256::repeat_byte(9),
+				document_hash: sp_core::H256::repeat_byte(9),
 				algorithm: pallet_health_tokens::HashAlgorithm::Sha256,
 				locator: None,
 			}

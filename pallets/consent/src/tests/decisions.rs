@@ -840,7 +840,7 @@ fn issue_token(patient: u64) -> crate::TokenId {
 		patient,
 		pallet_registry::Role::Provider,
 		pallet_health_tokens::DocumentRef {
-			hash: sp_core::H256::repeat_byte(42),
+			document_hash: sp_core::H256::repeat_byte(42),
 			algorithm: pallet_health_tokens::HashAlgorithm::Sha256,
 			locator: None,
 		}

@@ -37,7 +37,7 @@ fn license(who: u64, profession: Profession, n: u8) {
 		who,
 		profession,
 		DocumentRef {
-			hash: sp_core::H256::repeat_byte(n),
+			document_hash: sp_core::H256::repeat_byte(n),
 			algorithm: HashAlgorithm::Sha256,
 			locator: None
 		},

@@ -13,7 +13,7 @@ fn attack_verify_in_force_after_board_deaccredited() {
 			BOARD_ORG,
 			Role::LicensingBoard
 		));
-		let verification = HealthTokens::verify(doc(1).hash).unwrap();
+		let verification = HealthTokens::verify(doc(1).document_hash).unwrap();
 		assert!(!verification.valid_now, "a licence of a de-accredited board verifies as in force");
 	});
 }

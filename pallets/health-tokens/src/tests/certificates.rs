@@ -80,7 +80,7 @@ fn certificate_expires_without_a_transaction() {
 		assert_eq!(HealthTokens::token_view(id).unwrap().effective, EffectiveStatus::Active);
 		Now::set(START + 30 * DAY);
 		assert_eq!(HealthTokens::token_view(id).unwrap().effective, EffectiveStatus::Expired);
-		assert!(!HealthTokens::verify(doc(1).hash).unwrap().valid_now);
+		assert!(!HealthTokens::verify(doc(1).document_hash).unwrap().valid_now);
 	});
 }
 
@@ -101,7 +101,7 @@ fn revoke_works() {
 			Tokens::<Test>::get(id).unwrap().status,
 			TokenStatus::Revoked { reason: RevocationReason::Withdrawn }
 		);
-		assert!(!HealthTokens::verify(doc(1).hash).unwrap().valid_now);
+		assert!(!HealthTokens::verify(doc(1).document_hash).unwrap().valid_now);
 	});
 }
 

@@ -139,13 +139,13 @@ fn suspend_and_reinstate_work() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = license_doctor(1, 365);
 		assert_ok!(HealthTokens::suspend(RuntimeOrigin::signed(BOARD), id));
-		assert_eq!(last_event(), Event::TokenSuspended { token: id });
+		assert_eq!(last_event(), Event::TokenSuspended { token: id, by: BOARD });
 		assert_eq!(
 			HealthTokens::check_licence(&DOCTOR, Profession::Physician),
 			Err(LicenceError::Suspended)
 		);
 		assert_ok!(HealthTokens::reinstate(RuntimeOrigin::signed(BOARD), id));
-		assert_eq!(last_event(), Event::TokenReinstated { token: id });
+		assert_eq!(last_event(), Event::TokenReinstated { token: id, by: BOARD });
 		assert_eq!(Tokens::<Test>::get(id).unwrap().status, TokenStatus::Active);
 		assert_eq!(HealthTokens::check_licence(&DOCTOR, Profession::Physician), Ok(id));
 	});

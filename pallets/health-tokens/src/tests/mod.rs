@@ -15,7 +15,11 @@ use sp_core::H256;
 
 /// A document reference whose hash is `n` repeated.
 fn doc(n: u8) -> DocumentRef {
-	DocumentRef { hash: H256::repeat_byte(n), algorithm: HashAlgorithm::Sha256, locator: None }
+	DocumentRef {
+		document_hash: H256::repeat_byte(n),
+		algorithm: HashAlgorithm::Sha256,
+		locator: None,
+	}
 }
 
 /// The id the last issued token got.

@@ -28,7 +28,7 @@ fn issue_record_works() {
 		assert_eq!(version.document, doc(1));
 		assert_eq!(version.reason, VersionReason::Issued);
 		assert_eq!(version.author, HOSPITAL);
-		assert_eq!(TokenByHash::<Test>::get(doc(1).hash), Some((id, 0)));
+		assert_eq!(TokenByHash::<Test>::get(doc(1).document_hash), Some((id, 0)));
 		assert!(TokensOf::<Test>::contains_key(PATIENT, id));
 		assert_eq!(
 			last_event(),
@@ -38,7 +38,7 @@ fn issue_record_works() {
 				issuer: HOSPITAL,
 				authority: token.authority,
 				owner: PATIENT,
-				hash: doc(1).hash,
+				document_hash: doc(1).document_hash,
 			}
 		);
 	});
@@ -228,7 +228,7 @@ fn update_works_and_keeps_earlier_versions() {
 				token: id,
 				version: 1,
 				reason: VersionReason::Corrected,
-				hash: doc(2).hash,
+				document_hash: doc(2).document_hash,
 				valid_until: None,
 			}
 		);
@@ -239,8 +239,8 @@ fn update_works_and_keeps_earlier_versions() {
 			(v1.document, v1.reason, v1.author),
 			(doc(2), VersionReason::Corrected, HOSPITAL_AGENT)
 		);
-		assert_eq!(TokenByHash::<Test>::get(doc(1).hash), Some((id, 0)));
-		assert_eq!(TokenByHash::<Test>::get(doc(2).hash), Some((id, 1)));
+		assert_eq!(TokenByHash::<Test>::get(doc(1).document_hash), Some((id, 0)));
+		assert_eq!(TokenByHash::<Test>::get(doc(2).document_hash), Some((id, 1)));
 		assert_eq!(held(HOSPITAL_AGENT), before + VERSION_DEPOSIT);
 	});
 }
@@ -394,10 +394,10 @@ fn archive_works() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = record(PATIENT, 1);
 		assert_ok!(HealthTokens::archive(RuntimeOrigin::signed(PATIENT), id));
-		assert_eq!(last_event(), Event::TokenArchived { token: id });
+		assert_eq!(last_event(), Event::TokenArchived { token: id, owner: PATIENT });
 		assert_eq!(Tokens::<Test>::get(id).unwrap().status, TokenStatus::Archived);
 		// The history stays readable and verifiable.
-		assert_eq!(TokenByHash::<Test>::get(doc(1).hash), Some((id, 0)));
+		assert_eq!(TokenByHash::<Test>::get(doc(1).document_hash), Some((id, 0)));
 		assert!(Versions::<Test>::contains_key(id, 0));
 	});
 }

@@ -23,8 +23,8 @@ fn refuse_removes_the_token_and_returns_every_deposit() {
 		assert!(!Tokens::<Test>::contains_key(id));
 		assert!(!TokensOf::<Test>::contains_key(PATIENT, id));
 		assert!(Versions::<Test>::get(id, 0).is_none() && Versions::<Test>::get(id, 1).is_none());
-		assert!(!TokenByHash::<Test>::contains_key(doc(1).hash));
-		assert_eq!(HealthTokens::verify(doc(2).hash), None);
+		assert!(!TokenByHash::<Test>::contains_key(doc(1).document_hash));
+		assert_eq!(HealthTokens::verify(doc(2).document_hash), None);
 		assert_eq!((held(HOSPITAL), held(HOSPITAL_AGENT)), before);
 		// The ids are not reused, and the hash can be anchored again.
 		record(PATIENT2, 1);
@@ -67,7 +67,7 @@ fn refuse_fails_for_a_revoked_certificate() {
 			HealthTokens::refuse(RuntimeOrigin::signed(PATIENT), id),
 			Error::<Test>::NotActive
 		);
-		assert!(HealthTokens::verify(doc(1).hash).is_some());
+		assert!(HealthTokens::verify(doc(1).document_hash).is_some());
 	});
 }
 

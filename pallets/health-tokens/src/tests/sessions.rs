@@ -18,7 +18,7 @@ fn open(n: u8) -> TokenId {
 /// `signer`'s acceptance of a session of [`DOCTOR`] with [`PATIENT`], reference `doc(n)`.
 fn acceptance(signer: u64, n: u8, deadline: u64) -> SessionAcceptance<TestSignature, u64> {
 	let genesis = System::block_hash(BlockNumberFor::<Test>::zero());
-	let message = acceptance_message(&genesis, &DOCTOR, &PATIENT, &doc(n).hash, &deadline);
+	let message = acceptance_message(&genesis, &DOCTOR, &PATIENT, &doc(n).document_hash, &deadline);
 	SessionAcceptance { deadline, signature: TestSignature(signer, message) }
 }
 
@@ -46,7 +46,10 @@ fn open_accept_close_works() {
 
 		Now::set(START + 2_000);
 		assert_ok!(HealthTokens::close_session(RuntimeOrigin::signed(DOCTOR), id, doc(3)));
-		assert_eq!(last_event(), Event::SessionClosed { token: id, hash: doc(3).hash });
+		assert_eq!(
+			last_event(),
+			Event::SessionClosed { token: id, record_hash: doc(3).document_hash }
+		);
 		let token = Tokens::<Test>::get(id).unwrap();
 		assert_eq!(token.status, TokenStatus::Closed);
 		assert_eq!(
@@ -57,7 +60,7 @@ fn open_accept_close_works() {
 			}
 		);
 		assert_eq!(Versions::<Test>::get(id, 1).unwrap().reason, VersionReason::SessionClosed);
-		let verification = HealthTokens::verify(doc(3).hash).unwrap();
+		let verification = HealthTokens::verify(doc(3).document_hash).unwrap();
 		assert!(verification.valid_now && verification.is_current_version);
 	});
 }
@@ -375,7 +378,7 @@ fn cancel_session_by_either_party_works_and_returns_the_deposit() {
 			assert!(!Versions::<Test>::contains_key(id, 0));
 			assert!(!TokensOf::<Test>::contains_key(PATIENT, id));
 			// The reference may be used again for a new proposal.
-			assert!(!TokenByHash::<Test>::contains_key(doc(2).hash));
+			assert!(!TokenByHash::<Test>::contains_key(doc(2).document_hash));
 		}
 	});
 }

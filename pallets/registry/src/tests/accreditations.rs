@@ -262,6 +262,24 @@ fn reinstate_accreditation_fails_when_expired() {
 	});
 }
 
+/// What `Error::Expired` tells the user to do works: renewing keeps the suspension, and the
+/// renewed accreditation can then be reinstated.
+#[test]
+fn an_expired_suspended_accreditation_is_renewed_then_reinstated() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = accredited();
+		assert_ok!(Registry::suspend_accreditation(RuntimeOrigin::root(), id, Role::Provider));
+		Now::set(DAY_LATER);
+		let until = DAY_LATER + 86_400_000;
+		assert_ok!(Registry::renew_accreditation(RuntimeOrigin::root(), id, Role::Provider, until));
+		let renewed = Accreditations::<Test>::get(id, Role::Provider).unwrap();
+		assert_eq!(renewed.status, AccreditationStatus::Suspended, "renewing lifts nothing");
+		assert_ok!(Registry::reinstate_accreditation(RuntimeOrigin::root(), id, Role::Provider));
+		let reinstated = Accreditations::<Test>::get(id, Role::Provider).unwrap();
+		assert_eq!(reinstated.status, AccreditationStatus::Active);
+	});
+}
+
 #[test]
 fn revoke_accreditation_works() {
 	ExtBuilder::default().build_and_execute(|| {
