@@ -21,6 +21,13 @@ pub type OrganisationId = u32;
 /// A point in time: milliseconds since the Unix epoch, as `pallet-timestamp` keeps it.
 pub type Moment = u64;
 
+/// `since_epoch` (what a `UnixTime` source such as `pallet-timestamp` answers) as a [`Moment`];
+/// a time beyond `u64` milliseconds saturates instead of wrapping. Every pallet's `now()` is
+/// this over its `Config::Time`.
+pub fn moment_of(since_epoch: core::time::Duration) -> Moment {
+	Moment::try_from(since_epoch.as_millis()).unwrap_or(Moment::MAX)
+}
+
 /// Identifier of a health token, assigned sequentially from 0 and never reused.
 pub type TokenId = u64;
 
@@ -376,4 +383,18 @@ pub trait TokenInspect<AccountId> {
 	/// Benchmark helper: a fresh token owned by `owner`.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn make_token(owner: &AccountId) -> TokenId;
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn moment_of_is_milliseconds_and_saturates() {
+		assert_eq!(
+			moment_of(core::time::Duration::from_millis(1_700_000_000_123)),
+			1_700_000_000_123
+		);
+		assert_eq!(moment_of(core::time::Duration::MAX), Moment::MAX);
+	}
 }

@@ -790,7 +790,7 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// The current block's time in Unix milliseconds.
 		pub fn now() -> Moment {
-			Moment::try_from(T::Time::now().as_millis()).unwrap_or(Moment::MAX)
+			healthchain_primitives::moment_of(T::Time::now())
 		}
 
 		/// The signer of `origin`, or `None` if it is the consortium origin.

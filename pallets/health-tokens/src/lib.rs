@@ -346,6 +346,9 @@ pub mod pallet {
 		InsufficientBalance,
 		/// An arithmetic overflow: a counter is exhausted.
 		Overflow,
+		/// Only the consortium may do this: a council motion (the client's consortium commands
+		/// with `--via council`), or sudo on a development chain (`--via sudo`).
+		NotConsortium,
 	}
 
 	#[pallet::hooks]
@@ -605,7 +608,7 @@ pub mod pallet {
 			token: TokenId,
 			reason: RevocationReason,
 		) -> DispatchResult {
-			T::ForceOrigin::ensure_origin(origin)?;
+			T::ForceOrigin::ensure_origin(origin).map_err(|_| Error::<T>::NotConsortium)?;
 			Self::do_revoke(None, token, reason)
 		}
 
@@ -631,7 +634,7 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// The current block's time in Unix milliseconds.
 		pub fn now() -> Moment {
-			Moment::try_from(T::Time::now().as_millis()).unwrap_or(Moment::MAX)
+			healthchain_primitives::moment_of(T::Time::now())
 		}
 	}
 }

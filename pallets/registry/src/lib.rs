@@ -319,6 +319,9 @@ pub mod pallet {
 		InsufficientBalance,
 		/// An arithmetic overflow: a counter is exhausted.
 		Overflow,
+		/// Only the consortium may do this: a council motion (the client's consortium commands
+		/// with `--via council`), or sudo on a development chain (`--via sudo`).
+		NotConsortium,
 	}
 
 	#[pallet::hooks]
@@ -439,7 +442,7 @@ pub mod pallet {
 			role: Role,
 			valid_until: Moment,
 		) -> DispatchResult {
-			T::ConsortiumOrigin::ensure_origin(origin)?;
+			Self::ensure_consortium(origin)?;
 			Self::do_grant_accreditation(organisation, role, valid_until)
 		}
 
@@ -456,7 +459,7 @@ pub mod pallet {
 			role: Role,
 			valid_until: Moment,
 		) -> DispatchResult {
-			T::ConsortiumOrigin::ensure_origin(origin)?;
+			Self::ensure_consortium(origin)?;
 			Self::do_renew_accreditation(organisation, role, valid_until)
 		}
 
@@ -472,7 +475,7 @@ pub mod pallet {
 			organisation: OrganisationId,
 			role: Role,
 		) -> DispatchResult {
-			T::ConsortiumOrigin::ensure_origin(origin)?;
+			Self::ensure_consortium(origin)?;
 			Self::do_suspend_accreditation(organisation, role)
 		}
 
@@ -488,7 +491,7 @@ pub mod pallet {
 			organisation: OrganisationId,
 			role: Role,
 		) -> DispatchResult {
-			T::ConsortiumOrigin::ensure_origin(origin)?;
+			Self::ensure_consortium(origin)?;
 			Self::do_reinstate_accreditation(organisation, role)
 		}
 
@@ -503,7 +506,7 @@ pub mod pallet {
 			organisation: OrganisationId,
 			role: Role,
 		) -> DispatchResult {
-			T::ConsortiumOrigin::ensure_origin(origin)?;
+			Self::ensure_consortium(origin)?;
 			Self::do_revoke_accreditation(organisation, role)
 		}
 
@@ -518,7 +521,7 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			organisation: OrganisationId,
 		) -> DispatchResult {
-			T::ConsortiumOrigin::ensure_origin(origin)?;
+			Self::ensure_consortium(origin)?;
 			Self::do_set_organisation_status(organisation, OrganisationStatus::Suspended)
 		}
 
@@ -533,7 +536,7 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			organisation: OrganisationId,
 		) -> DispatchResult {
-			T::ConsortiumOrigin::ensure_origin(origin)?;
+			Self::ensure_consortium(origin)?;
 			Self::do_set_organisation_status(organisation, OrganisationStatus::Active)
 		}
 
@@ -569,9 +572,17 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// Succeeds for the consortium origin; otherwise [`Error::NotConsortium`], which tells a
+		/// wallet who may call (where `BadOrigin` would tell it nothing).
+		pub(crate) fn ensure_consortium(origin: OriginFor<T>) -> DispatchResult {
+			T::ConsortiumOrigin::ensure_origin(origin)
+				.map(|_| ())
+				.map_err(|_| Error::<T>::NotConsortium.into())
+		}
+
 		/// The current block's time in Unix milliseconds.
 		pub fn now() -> Moment {
-			Moment::try_from(T::Time::now().as_millis()).unwrap_or(Moment::MAX)
+			healthchain_primitives::moment_of(T::Time::now())
 		}
 	}
 }

@@ -361,7 +361,7 @@ fn force_revoke_fails_for_others_and_for_records() {
 				id,
 				RevocationReason::Fraudulent
 			),
-			sp_runtime::DispatchError::BadOrigin
+			Error::<Test>::NotConsortium
 		);
 		let record = record(PATIENT, 2);
 		assert_noop!(

@@ -4,7 +4,6 @@
 use super::*;
 use crate::{AccreditationStatus, Accreditations, Error, Event, Role};
 use frame_support::assert_noop;
-use sp_runtime::DispatchError;
 
 /// Organisation 0 (admin ALICE), accredited as a provider until [`DAY_LATER`].
 fn accredited() -> OrganisationId {
@@ -52,7 +51,7 @@ fn grant_accreditation_fails_when_not_consortium() {
 		{
 			assert_noop!(
 				Registry::grant_accreditation(origin, id, Role::Provider, DAY_LATER),
-				DispatchError::BadOrigin
+				Error::<Test>::NotConsortium
 			);
 		}
 	});
@@ -129,7 +128,7 @@ fn renew_accreditation_fails_when_not_consortium() {
 				Role::Provider,
 				DAY_LATER * 2
 			),
-			DispatchError::BadOrigin
+			Error::<Test>::NotConsortium
 		);
 	});
 }
@@ -174,7 +173,7 @@ fn suspend_accreditation_fails_when_not_consortium() {
 		let id = accredited();
 		assert_noop!(
 			Registry::suspend_accreditation(RuntimeOrigin::signed(BOB), id, Role::Provider),
-			DispatchError::BadOrigin
+			Error::<Test>::NotConsortium
 		);
 	});
 }
@@ -222,7 +221,7 @@ fn reinstate_accreditation_fails_when_not_consortium() {
 		assert_ok!(Registry::suspend_accreditation(RuntimeOrigin::root(), id, Role::Provider));
 		assert_noop!(
 			Registry::reinstate_accreditation(RuntimeOrigin::signed(ALICE), id, Role::Provider),
-			DispatchError::BadOrigin
+			Error::<Test>::NotConsortium
 		);
 	});
 }
@@ -305,7 +304,7 @@ fn revoke_accreditation_fails_when_not_consortium() {
 		let id = accredited();
 		assert_noop!(
 			Registry::revoke_accreditation(RuntimeOrigin::signed(ALICE), id, Role::Provider),
-			DispatchError::BadOrigin
+			Error::<Test>::NotConsortium
 		);
 	});
 }

@@ -219,7 +219,7 @@ fn suspend_organisation_fails_when_not_consortium() {
 		for who in [ALICE, BOB] {
 			assert_noop!(
 				Registry::suspend_organisation(RuntimeOrigin::signed(who), id),
-				DispatchError::BadOrigin
+				Error::<Test>::NotConsortium
 			);
 		}
 	});
@@ -265,7 +265,7 @@ fn reinstate_organisation_fails_when_not_consortium() {
 		assert_ok!(Registry::suspend_organisation(RuntimeOrigin::root(), id));
 		assert_noop!(
 			Registry::reinstate_organisation(RuntimeOrigin::signed(ALICE), id),
-			DispatchError::BadOrigin
+			Error::<Test>::NotConsortium
 		);
 	});
 }
