@@ -106,16 +106,28 @@ impl core::fmt::Display for Failure {
 impl std::error::Error for Failure {}
 
 impl Failure {
-	fn from_dispatch_error(error: DispatchError) -> Self {
+	fn from_dispatch_error(error: DispatchError, metadata: &Metadata) -> Self {
 		match error {
 			DispatchError::Module(module) => match module.details() {
-				Ok(details) => Failure {
-					error: format!(
-						"{}.{}",
-						details.pallet.name().to_lowercase(),
-						details.variant.name
-					),
-					message: details.variant.docs.join(" ").trim().to_string(),
+				Ok(details) => {
+					let pallet = details.pallet.name().to_lowercase();
+					let outer = details.variant.docs.join(" ").trim().to_string();
+					match nested_error(details.variant, module.bytes()[2], metadata) {
+						// `Error::Licence(LicenceError::Suspended)`: `healthtokens.Licence.Suspended`,
+						// the outer error's context and the inner error's reason.
+						Some((name, inner)) => Failure {
+							error: format!("{pallet}.{}.{name}", details.variant.name),
+							message: format!(
+								"{}: {}",
+								outer.trim_end_matches("; the inner error says why."),
+								inner
+							),
+						},
+						None => Failure {
+							error: format!("{pallet}.{}", details.variant.name),
+							message: outer,
+						},
+					}
 				},
 				Err(_) => {
 					Failure { error: "UnknownModuleError".into(), message: module.details_string() }
@@ -130,6 +142,23 @@ impl Failure {
 			other => Failure { error: dispatch_error_name(&other), message: other.to_string() },
 		}
 	}
+}
+
+/// The name and docs of the inner error of a nested pallet error (`Error::Licence(LicenceError)`,
+/// a `PalletError`): the variant of the outer variant's one field's enum type whose index is
+/// `index`, the byte after the outer error's index. `None` for an error without a field.
+fn nested_error(
+	outer: &scale_info::Variant<scale_info::form::PortableForm>,
+	index: u8,
+	metadata: &Metadata,
+) -> Option<(String, String)> {
+	let [field] = outer.fields.as_slice() else { return None };
+	let scale_info::TypeDef::Variant(inner) = &metadata.types().resolve(field.ty.id)?.type_def
+	else {
+		return None;
+	};
+	let variant = inner.variants.iter().find(|variant| variant.index == index)?;
+	Some((variant.name.clone(), variant.docs.join(" ").trim().to_string()))
 }
 
 fn dispatch_error_name(error: &DispatchError) -> String {
@@ -379,7 +408,7 @@ impl Chain {
 				if let Some(error_bytes) = failed {
 					let error = DispatchError::decode_from(error_bytes, metadata.clone())
 						.context("cannot decode the dispatch error")?;
-					return Err(anyhow!(Failure::from_dispatch_error(error)));
+					return Err(anyhow!(Failure::from_dispatch_error(error, &metadata)));
 				}
 				records.push(EventRecord {
 					pallet: pallet.to_string(),

@@ -196,8 +196,11 @@ impl Role {
 
 /// Why an account may not act in a role now: the answer of [`AccreditationInspect`].
 ///
-/// A pallet that asks maps this to its own error, so the user learns the precise reason.
+/// Pallets that ask nest it in their own error (`Error::Accreditation(AccreditationError)`,
+/// a `PalletError`), so every pallet reports the same reason under the same name, and the
+/// user learns the precise one.
 #[derive(
+	frame_support::PalletError,
 	Clone,
 	Copy,
 	PartialEq,
@@ -211,16 +214,24 @@ impl Role {
 )]
 #[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "std", serde(rename_all = "snake_case"))]
+// Its docs are what a wallet shows for a refusal: kept in the metadata, as FRAME keeps a
+// pallet's errors' docs.
+#[scale_info(capture_docs = "always")]
 pub enum AccreditationError {
-	/// The account acts for no registered organisation.
+	/// The account acts for no registered organisation: an organisation's admin must invite
+	/// it (`registry add-agent`) and it must accept (`registry accept`).
 	NotAnAgent,
-	/// The account's organisation is suspended by the consortium.
+	/// The account's organisation is suspended by the consortium; only the consortium can
+	/// reinstate it.
 	OrganisationSuspended,
-	/// The organisation holds no accreditation for the role.
+	/// The organisation holds no accreditation for the role this needs; the consortium grants
+	/// accreditations (`registry accredit`).
 	NotAccredited,
-	/// The accreditation for the role is suspended.
+	/// The organisation's accreditation for the role is suspended; only the consortium can
+	/// reinstate it.
 	Suspended,
-	/// The accreditation for the role has passed its valid-until time.
+	/// The organisation's accreditation for the role has passed its valid-until time; the
+	/// consortium can renew it (`registry renew`).
 	Expired,
 }
 
@@ -329,6 +340,7 @@ impl Profession {
 
 /// Why an account holds no valid licence now: the answer of [`LicenceInspect`].
 #[derive(
+	frame_support::PalletError,
 	Clone,
 	Copy,
 	PartialEq,
@@ -342,16 +354,23 @@ impl Profession {
 )]
 #[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "std", serde(rename_all = "snake_case"))]
+// Its docs are what a wallet shows for a refusal: kept in the metadata, as FRAME keeps a
+// pallet's errors' docs.
+#[scale_info(capture_docs = "always")]
 pub enum LicenceError {
-	/// The account holds no licence (for this profession).
+	/// The practitioner holds no licence (for this profession, or the licence named is not
+	/// theirs): an accredited licensing board issues them (`token issue-licence`).
 	NotLicensed,
-	/// The licence is suspended by its licensing board.
+	/// The practitioner's licence is suspended by its licensing board, which alone can
+	/// reinstate it.
 	Suspended,
-	/// The licence was revoked.
+	/// The practitioner's licence was revoked; a licensing board must issue a new one.
 	Revoked,
-	/// The licence has passed its valid-until time.
+	/// The practitioner's licence has passed its valid-until time; its board can renew it
+	/// (`token update`), or any accredited board issue a new one.
 	Expired,
-	/// The licensing board that issued it is no longer accredited to license.
+	/// The licensing board that issued the practitioner's licence is no longer accredited to
+	/// license; another accredited board must issue a new one.
 	IssuerNotAccredited,
 }
 

@@ -258,7 +258,13 @@ fn consent_decisions_through_the_runtime_api() {
 				Justification::LifeThreatening,
 				60 * 60 * 1000,
 			);
-			assert_eq!(refused, Err(pallet_consent::Error::<Runtime>::NotLicensed.into()));
+			assert_eq!(
+				refused,
+				Err(pallet_consent::Error::<Runtime>::Licence(
+					healthchain_primitives::LicenceError::NotLicensed
+				)
+				.into())
+			);
 			(ask(Dave, imaging(), Action::Read, Purpose::Emergency), DENIED)
 		}),
 		("break-glass ends when the practitioner leaves the hospital", || {

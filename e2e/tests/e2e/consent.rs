@@ -139,7 +139,7 @@ fn break_glass_needs_a_licence_and_is_audited() {
 		GRANTEE,
 		&["consent", "emergency", "open", "eve", "--justification", "life-threatening"],
 	);
-	assert_eq!(refused.error(), Some("consent.NotLicensed"));
+	assert_eq!(refused.error(), Some("consent.Licence.NotLicensed"));
 
 	// A licensing board licenses Ferdie; a licence alone does not break the glass.
 	licensed_doctor(&node);
@@ -148,7 +148,7 @@ fn break_glass_needs_a_licence_and_is_audited() {
 		DOCTOR,
 		&["consent", "emergency", "open", "eve", "--justification", "other", "--duration", "1h"],
 	);
-	assert_eq!(alone.error(), Some("consent.CallerNotAnAgent"));
+	assert_eq!(alone.error(), Some("consent.Accreditation.NotAnAgent"));
 	// Ferdie practises at Bob's hospital, a provider: he is invited and accepts.
 	let hospital = organisation(&node, "//Bob", "hospital", &["provider"]);
 	ok(as_signer(&node, "//Bob", &["registry", "add-agent", &hospital, "ferdie"]));

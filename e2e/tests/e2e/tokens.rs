@@ -120,7 +120,7 @@ fn records_and_certificates_through_the_client() {
 		STRANGER,
 		&["token", "issue-record", "eve", "--hash", &format!("0x{}", "11".repeat(32))],
 	);
-	assert_eq!(refused.error(), Some("healthtokens.IssuerNotAnAgent"));
+	assert_eq!(refused.error(), Some("healthtokens.Accreditation.NotAnAgent"));
 	let correction = write(dir.path(), "discharge-v2.pdf", "discharge summary, version 2");
 	let refused = as_signer(
 		&node,
@@ -264,7 +264,7 @@ fn licences_through_the_client() {
 			&format!("0x{}", "21".repeat(32)),
 		],
 	);
-	assert_eq!(refused.error(), Some("healthtokens.IssuerNotAnAgent"));
+	assert_eq!(refused.error(), Some("healthtokens.Accreditation.NotAnAgent"));
 	let licence = licensed_doctor(&node);
 	let check = ok(node.client(&["token", "licence-check", "ferdie", "physician"]).unwrap()).json;
 	assert_eq!(check["licensed"], true);
@@ -285,7 +285,17 @@ fn licences_through_the_client() {
 		(Some(false), Some("Suspended"))
 	);
 	let refused = as_signer(&node, DOCTOR, &["session", "open", "eve"]);
-	assert_eq!(refused.error(), Some("healthtokens.LicenceSuspended"));
+	assert_eq!(refused.error(), Some("healthtokens.Licence.Suspended"));
+	// A nested error reads as the outer error's context and the inner error's reason.
+	let message = refused.json["message"].as_str().unwrap_or_default();
+	assert!(
+		message.starts_with(
+			"The practitioner's licence does not license now: The practitioner's \
+		                     licence is suspended by its licensing board"
+		),
+		"{}",
+		refused.json
+	);
 	ok(as_signer(&node, BOARD, &["token", "reinstate", &licence]));
 	let check = ok(node.client(&["token", "licence-check", "ferdie", "physician"]).unwrap()).json;
 	assert_eq!(check["licensed"], true);
@@ -311,7 +321,7 @@ fn licences_through_the_client() {
 	let check = ok(node.client(&["token", "licence-check", "dave", "nurse"]).unwrap()).json;
 	assert_eq!(check["reason"], "Expired", "licence {short}: {check}");
 	let refused = as_signer(&node, STRANGER, &["session", "open", "eve"]);
-	assert_eq!(refused.error(), Some("healthtokens.LicenceExpired"));
+	assert_eq!(refused.error(), Some("healthtokens.Licence.Expired"));
 
 	// A licence stops licensing when its board loses its accreditation: `verify` says so and
 	// exits 1.
@@ -341,7 +351,7 @@ fn telemedicine_sessions_through_the_client() {
 
 	// An unlicensed account cannot open a session.
 	let refused = as_signer(&node, STRANGER, &["session", "open", "eve"]);
-	assert_eq!(refused.error(), Some("healthtokens.NotLicensed"));
+	assert_eq!(refused.error(), Some("healthtokens.Licence.NotLicensed"));
 
 	// Practitioner first, then the patient accepts; closed with the record's hash.
 	let run = ok(as_signer(&node, DOCTOR, &["session", "open", "eve"]));

@@ -44,9 +44,9 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		Err(match refusal {
-			Some(error) => Self::licence_error(error),
+			Some(error) => Error::<T>::Licence(error).into(),
 			None if licensed_elsewhere => Error::<T>::ProfessionNotAllowed.into(),
-			None => Error::<T>::NotLicensed.into(),
+			None => Error::<T>::Licence(LicenceError::NotLicensed).into(),
 		})
 	}
 
@@ -156,17 +156,5 @@ impl<T: Config> Pallet<T> {
 		)?;
 		Self::deposit_event(Event::EmergencyAccessCleared { patient, practitioner: who });
 		Ok(())
-	}
-
-	/// The pallet error for a licence refusal.
-	pub(crate) fn licence_error(error: LicenceError) -> DispatchError {
-		match error {
-			LicenceError::NotLicensed => Error::<T>::NotLicensed,
-			LicenceError::Suspended => Error::<T>::LicenceSuspended,
-			LicenceError::Revoked => Error::<T>::LicenceRevoked,
-			LicenceError::Expired => Error::<T>::LicenceExpired,
-			LicenceError::IssuerNotAccredited => Error::<T>::LicenceIssuerNotAccredited,
-		}
-		.into()
 	}
 }

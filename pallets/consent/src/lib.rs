@@ -448,18 +448,11 @@ pub mod pallet {
 		AlreadyRevoked,
 		/// The consent is still in force (or not yet started); revoke it first.
 		StillInForce,
-		/// The caller holds no licence.
-		NotLicensed,
+		/// The caller holds no licence that licenses now in a profession that may break the
+		/// glass; the inner error says why.
+		Licence(LicenceError),
 		/// The caller's licences are in professions that may not break the glass.
 		ProfessionNotAllowed,
-		/// The caller's licence is suspended.
-		LicenceSuspended,
-		/// The caller's licence was revoked.
-		LicenceRevoked,
-		/// The caller's licence has expired.
-		LicenceExpired,
-		/// The board that issued the caller's licence is no longer accredited.
-		LicenceIssuerNotAccredited,
 		/// An emergency grant lasts more than zero and at most `MaxEmergencyDuration`.
 		InvalidDuration,
 		/// The practitioner's emergency access to this patient is still open.
@@ -475,17 +468,10 @@ pub mod pallet {
 		/// a denial without consent, the patient has no consent naming the custodian, the
 		/// accessor or the accessor's organisation (no custodian may link a stranger).
 		DecisionNotSupported,
-		/// The caller acts for no organisation in the registry.
-		CallerNotAnAgent,
-		/// The caller's organisation is suspended by the consortium.
-		CallerOrganisationSuspended,
-		/// The caller's organisation is not accredited for the role this needs (provider to
-		/// record or attest a representative, data custodian to record an access).
-		CallerNotAccredited,
-		/// The caller's organisation's accreditation for the role is suspended.
-		CallerAccreditationSuspended,
-		/// The caller's organisation's accreditation for the role has expired.
-		CallerAccreditationExpired,
+		/// The caller may not act in the role this needs (provider to record or attest a
+		/// representative or to break the glass, data custodian to record an access); the
+		/// inner error says why.
+		Accreditation(AccreditationError),
 		/// The account cannot pay the deposit this storage costs.
 		InsufficientBalance,
 		/// An arithmetic overflow: a counter is exhausted.
@@ -549,7 +535,7 @@ pub mod pallet {
 		///
 		/// Origin: signed by an agent of an organisation accredited as provider, who pays
 		/// [`Config::RepresentativeDeposit`]. Emits [`Event::RepresentativeRecorded`].
-		/// Errors: the `Caller*` accreditation errors, [`Error::SameAccount`],
+		/// Errors: [`Error::Accreditation`], [`Error::SameAccount`],
 		/// [`Error::InvalidCapacity`], [`Error::ExpiryInPast`], [`Error::AlreadyRepresentative`],
 		/// [`Error::AlreadyRecorded`], [`Error::InsufficientBalance`].
 		#[pallet::call_index(1)]
@@ -652,7 +638,7 @@ pub mod pallet {
 		/// [`Config::EmergencyDeposit`] (returned when the grant is cleared) and
 		/// [`Config::AccessRecordDeposit`] (kept with the audit entry).
 		/// Emits [`Event::EmergencyAccessOpened`] and [`Event::AccessRecorded`].
-		/// Errors: the `Licence*` errors, the `Caller*` accreditation errors, [`Error::NotLicensed`],
+		/// Errors: [`Error::Licence`], [`Error::Accreditation`],
 		/// [`Error::ProfessionNotAllowed`], [`Error::SameAccount`], [`Error::InvalidDuration`],
 		/// [`Error::AlreadyOpen`], [`Error::CoolingDown`], [`Error::InsufficientBalance`].
 		#[pallet::call_index(6)]
@@ -692,7 +678,7 @@ pub mod pallet {
 		///
 		/// Origin: signed by an agent of an organisation accredited as data custodian, who pays
 		/// [`Config::AccessRecordDeposit`]. Emits [`Event::AccessRecorded`].
-		/// Errors: the `Caller*` accreditation errors, [`Error::DecisionNotSupported`],
+		/// Errors: [`Error::Accreditation`], [`Error::DecisionNotSupported`],
 		/// [`Error::InsufficientBalance`], [`Error::Overflow`].
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::record_access())]

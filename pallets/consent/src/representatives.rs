@@ -17,10 +17,10 @@
 //!   representation, and `check_access` checks it.
 
 use crate::{
-	AccreditationError, AccreditationInspect, Appointer, Attester, Capacity, Config, Error, Event,
-	HoldReason, Moment, NextRepresentationId, OrganisationId, Pallet, RecordedRepresentative,
-	RecordedRepresentatives, RepresentationId, RepresentativeCount, RepresentativeInfo,
-	RepresentativeOf, Representatives, Role,
+	AccreditationInspect, Appointer, Attester, Capacity, Config, Error, Event, HoldReason, Moment,
+	NextRepresentationId, OrganisationId, Pallet, RecordedRepresentative, RecordedRepresentatives,
+	RepresentationId, RepresentativeCount, RepresentativeInfo, RepresentativeOf, Representatives,
+	Role,
 };
 use frame_support::{
 	ensure,
@@ -321,12 +321,6 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		role: Role,
 	) -> Result<OrganisationId, Error<T>> {
-		T::Accreditation::ensure_accredited(who, role).map_err(|error| match error {
-			AccreditationError::NotAnAgent => Error::<T>::CallerNotAnAgent,
-			AccreditationError::OrganisationSuspended => Error::<T>::CallerOrganisationSuspended,
-			AccreditationError::NotAccredited => Error::<T>::CallerNotAccredited,
-			AccreditationError::Suspended => Error::<T>::CallerAccreditationSuspended,
-			AccreditationError::Expired => Error::<T>::CallerAccreditationExpired,
-		})
+		T::Accreditation::ensure_accredited(who, role).map_err(Error::<T>::Accreditation)
 	}
 }

@@ -1,10 +1,9 @@
 //! Issuing tokens and writing new versions of them.
 
 use crate::{
-	AccreditationError, AccreditationInspect, Authority, BalanceOf, Config, DocumentRef, Error,
-	Event, HoldReason, LicenceOf, Moment, NextTokenId, Pallet, Role, TokenByHash, TokenDetails,
-	TokenId, TokenInfo, TokenOf, TokenStatus, Tokens, TokensOf, VersionInfo, VersionReason,
-	Versions,
+	AccreditationInspect, Authority, BalanceOf, Config, DocumentRef, Error, Event, HoldReason,
+	LicenceOf, Moment, NextTokenId, Pallet, Role, TokenByHash, TokenDetails, TokenId, TokenInfo,
+	TokenOf, TokenStatus, Tokens, TokensOf, VersionInfo, VersionReason, Versions,
 };
 use frame_support::{
 	ensure,
@@ -184,13 +183,7 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		role: Role,
 	) -> Result<crate::OrganisationId, Error<T>> {
-		T::Accreditation::ensure_accredited(who, role).map_err(|error| match error {
-			AccreditationError::NotAnAgent => Error::<T>::IssuerNotAnAgent,
-			AccreditationError::OrganisationSuspended => Error::<T>::IssuerOrganisationSuspended,
-			AccreditationError::NotAccredited => Error::<T>::IssuerNotAccredited,
-			AccreditationError::Suspended => Error::<T>::IssuerAccreditationSuspended,
-			AccreditationError::Expired => Error::<T>::IssuerAccreditationExpired,
-		})
+		T::Accreditation::ensure_accredited(who, role).map_err(Error::<T>::Accreditation)
 	}
 
 	/// Check that `who` acts for the organisation that issued `token`, whatever that

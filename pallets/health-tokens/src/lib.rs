@@ -287,30 +287,14 @@ pub mod pallet {
 		NotOwner,
 		/// The caller is neither party to the session.
 		NotAuthorized,
-		/// The caller acts for no organisation in the registry.
-		IssuerNotAnAgent,
-		/// The caller's organisation is suspended by the consortium.
-		IssuerOrganisationSuspended,
-		/// The caller's organisation is not accredited for the role.
-		IssuerNotAccredited,
-		/// The caller's organisation's accreditation for the role is suspended.
-		IssuerAccreditationSuspended,
-		/// The caller's organisation's accreditation for the role has expired.
-		IssuerAccreditationExpired,
+		/// The caller may not act in the role this needs (issuer: provider, laboratory or
+		/// licensing board); the inner error says why.
+		Accreditation(AccreditationError),
 		/// The role may not issue this class (records and certificates: provider or
 		/// laboratory; licences: licensing board).
 		RoleNotAllowed,
-		/// The caller holds no licence (for this profession, or the given licence is not
-		/// theirs).
-		NotLicensed,
-		/// The practitioner's licence is suspended.
-		LicenceSuspended,
-		/// The practitioner's licence was revoked.
-		LicenceRevoked,
-		/// The practitioner's licence has expired.
-		LicenceExpired,
-		/// The board that issued the practitioner's licence is no longer accredited.
-		LicenceIssuerNotAccredited,
+		/// The practitioner's licence does not license now; the inner error says why.
+		Licence(LicenceError),
 		/// The practitioner already holds a licence for this profession that licenses now;
 		/// renew it with `update` instead. (An expired or suspended licence, or one whose board
 		/// is no longer accredited, does not block a new one.)
@@ -442,7 +426,7 @@ pub mod pallet {
 		/// Origin: signed by an agent of the issuing organisation, still accredited for the
 		/// role it issued in; the caller pays [`Config::VersionDeposit`].
 		/// Emits [`Event::TokenUpdated`]. Errors: [`Error::NotFound`], [`Error::NotIssuer`],
-		/// the `Issuer*` accreditation errors, [`Error::NotSupportedForClass`],
+		/// [`Error::Accreditation`], [`Error::NotSupportedForClass`],
 		/// [`Error::NotActive`], [`Error::TooManyVersions`], [`Error::HashInUse`],
 		/// [`Error::ExpiryInPast`], [`Error::InsufficientBalance`].
 		#[pallet::call_index(3)]
@@ -492,7 +476,7 @@ pub mod pallet {
 		///
 		/// Origin: signed by an agent of the issuing organisation, still accredited.
 		/// Emits [`Event::TokenReinstated`]. Errors: [`Error::NotFound`], [`Error::NotIssuer`],
-		/// the `Issuer*` accreditation errors, [`Error::NotSupportedForClass`],
+		/// [`Error::Accreditation`], [`Error::NotSupportedForClass`],
 		/// [`Error::NotSuspended`].
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::reinstate())]
@@ -534,9 +518,8 @@ pub mod pallet {
 		///
 		/// Origin: signed by a practitioner holding a valid licence (any profession), who pays
 		/// [`Config::TokenDeposit`]. Emits [`Event::TokenIssued`] (and
-		/// [`Event::SessionAccepted`] when pre-accepted). Errors: [`Error::NotLicensed`],
-		/// [`Error::LicenceSuspended`], [`Error::LicenceRevoked`], [`Error::LicenceExpired`],
-		/// [`Error::LicenceIssuerNotAccredited`], [`Error::SameAccount`], [`Error::HashInUse`],
+		/// [`Event::SessionAccepted`] when pre-accepted). Errors: [`Error::Licence`],
+		/// [`Error::SameAccount`], [`Error::HashInUse`],
 		/// [`Error::AcceptanceExpired`], [`Error::BadSignature`],
 		/// [`Error::InsufficientBalance`].
 		#[pallet::call_index(9)]

@@ -2,9 +2,9 @@
 //! patient (afterwards, or in advance by signature), closed with the hash of the record.
 
 use crate::{
-	acceptance_message, Authority, Config, DocumentRef, Error, Event, HoldReason, LicenceError,
-	Pallet, SessionAcceptanceOf, TokenByHash, TokenClass, TokenDetails, TokenId, TokenOf,
-	TokenStatus, Tokens, TokensOf, VersionReason, Versions,
+	acceptance_message, Authority, Config, DocumentRef, Error, Event, HoldReason, Pallet,
+	SessionAcceptanceOf, TokenByHash, TokenClass, TokenDetails, TokenId, TokenOf, TokenStatus,
+	Tokens, TokensOf, VersionReason, Versions,
 };
 use frame_support::{
 	ensure,
@@ -27,7 +27,7 @@ impl<T: Config> Pallet<T> {
 		acceptance: Option<SessionAcceptanceOf<T>>,
 	) -> Result<TokenId, DispatchError> {
 		ensure!(who != patient, Error::<T>::SameAccount);
-		Self::any_licence(&who).map_err(Self::licence_error)?;
+		Self::any_licence(&who).map_err(Error::<T>::Licence)?;
 		let mut accepted_at = None;
 		if let Some(acceptance) = acceptance {
 			let block = frame_system::Pallet::<T>::block_number();
@@ -64,7 +64,7 @@ impl<T: Config> Pallet<T> {
 		let mut token = Self::session(id)?;
 		ensure!(token.owner == *who, Error::<T>::NotOwner);
 		ensure!(token.status == TokenStatus::Pending, Error::<T>::SessionNotPending);
-		Self::any_licence(&token.issuer).map_err(Self::licence_error)?;
+		Self::any_licence(&token.issuer).map_err(Error::<T>::Licence)?;
 		token.status = TokenStatus::Active;
 		token.details =
 			TokenDetails::TelemedicineSession { accepted_at: Some(Self::now()), closed_at: None };
@@ -126,17 +126,5 @@ impl<T: Config> Pallet<T> {
 		let token = Tokens::<T>::get(id).ok_or(Error::<T>::NotFound)?;
 		ensure!(token.class() == TokenClass::TelemedicineSession, Error::<T>::NotSupportedForClass);
 		Ok(token)
-	}
-
-	/// The pallet error for a licence refusal.
-	pub(crate) fn licence_error(error: LicenceError) -> DispatchError {
-		match error {
-			LicenceError::NotLicensed => Error::<T>::NotLicensed,
-			LicenceError::Suspended => Error::<T>::LicenceSuspended,
-			LicenceError::Revoked => Error::<T>::LicenceRevoked,
-			LicenceError::Expired => Error::<T>::LicenceExpired,
-			LicenceError::IssuerNotAccredited => Error::<T>::LicenceIssuerNotAccredited,
-		}
-		.into()
 	}
 }

@@ -187,16 +187,16 @@ fn record_access_fails_when_not_an_accredited_custodian() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
 			record_access(NOBODY, NOBODY, Purpose::Treatment),
-			Error::<Test>::CallerNotAnAgent
+			Error::<Test>::Accreditation(healthchain_primitives::AccreditationError::NotAnAgent)
 		);
 		assert_noop!(
 			record_access(BOARD, NOBODY, Purpose::Treatment),
-			Error::<Test>::CallerNotAccredited
+			Error::<Test>::Accreditation(healthchain_primitives::AccreditationError::NotAccredited)
 		);
 		Now::set(START + 100 * DAY);
 		assert_noop!(
 			record_access(LAB, NOBODY, Purpose::Treatment),
-			Error::<Test>::CallerAccreditationExpired
+			Error::<Test>::Accreditation(healthchain_primitives::AccreditationError::Expired)
 		);
 	});
 }

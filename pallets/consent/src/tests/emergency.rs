@@ -136,14 +136,17 @@ fn open_emergency_access_fails_for_a_licensed_practitioner_of_no_provider() {
 				Justification::Other,
 				HOUR
 			),
-			Error::<Test>::CallerNotAnAgent
+			Error::<Test>::Accreditation(healthchain_primitives::AccreditationError::NotAnAgent)
 		);
 		assert_ok!(Registry::suspend_accreditation(
 			RuntimeOrigin::root(),
 			CLINIC_ORG,
 			pallet_registry::Role::Provider
 		));
-		assert_noop!(open(DOCTOR, HOUR), Error::<Test>::CallerAccreditationSuspended);
+		assert_noop!(
+			open(DOCTOR, HOUR),
+			Error::<Test>::Accreditation(healthchain_primitives::AccreditationError::Suspended)
+		);
 	});
 }
 
@@ -160,8 +163,14 @@ fn emergency_access_ends_when_the_practitioner_leaves_the_provider() {
 #[test]
 fn open_emergency_access_fails_for_an_unlicensed_account() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_noop!(open(NOBODY, HOUR), Error::<Test>::NotLicensed);
-		assert_noop!(open(HOSPITAL, HOUR), Error::<Test>::NotLicensed);
+		assert_noop!(
+			open(NOBODY, HOUR),
+			Error::<Test>::Licence(healthchain_primitives::LicenceError::NotLicensed)
+		);
+		assert_noop!(
+			open(HOSPITAL, HOUR),
+			Error::<Test>::Licence(healthchain_primitives::LicenceError::NotLicensed)
+		);
 	});
 }
 
@@ -195,13 +204,19 @@ fn open_emergency_access_fails_for_a_profession_that_may_not_break_the_glass() {
 fn open_emergency_access_fails_when_the_licence_lapsed() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(HealthTokens::suspend(RuntimeOrigin::signed(BOARD), 0));
-		assert_noop!(open(DOCTOR, HOUR), Error::<Test>::LicenceSuspended);
+		assert_noop!(
+			open(DOCTOR, HOUR),
+			Error::<Test>::Licence(healthchain_primitives::LicenceError::Suspended)
+		);
 		assert_ok!(HealthTokens::revoke(
 			RuntimeOrigin::signed(BOARD),
 			0,
 			RevocationReason::Disciplinary
 		));
-		assert_noop!(open(DOCTOR, HOUR), Error::<Test>::LicenceRevoked);
+		assert_noop!(
+			open(DOCTOR, HOUR),
+			Error::<Test>::Licence(healthchain_primitives::LicenceError::Revoked)
+		);
 	});
 }
 
@@ -210,7 +225,10 @@ fn open_emergency_access_fails_when_the_licence_expired() {
 	ExtBuilder::default().build_and_execute(|| {
 		Now::set(START + 100 * DAY);
 		// The board's own accreditation ends at the same moment; expiry is reported first.
-		assert_noop!(open(DOCTOR, HOUR), Error::<Test>::LicenceExpired);
+		assert_noop!(
+			open(DOCTOR, HOUR),
+			Error::<Test>::Licence(healthchain_primitives::LicenceError::Expired)
+		);
 	});
 }
 
@@ -218,7 +236,10 @@ fn open_emergency_access_fails_when_the_licence_expired() {
 fn open_emergency_access_fails_when_the_board_is_no_longer_accredited() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(Registry::suspend_organisation(RuntimeOrigin::root(), 2));
-		assert_noop!(open(DOCTOR, HOUR), Error::<Test>::LicenceIssuerNotAccredited);
+		assert_noop!(
+			open(DOCTOR, HOUR),
+			Error::<Test>::Licence(healthchain_primitives::LicenceError::IssuerNotAccredited)
+		);
 	});
 }
 

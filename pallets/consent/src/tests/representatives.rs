@@ -232,9 +232,18 @@ fn record_and_attest_fail_for_agents_naming_themselves() {
 fn attest_representative_fails_when_not_an_accredited_provider() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(record(HOSPITAL_AGENT));
-		assert_noop!(attest(RuntimeOrigin::signed(NOBODY)), Error::<Test>::CallerNotAnAgent);
-		assert_noop!(attest(RuntimeOrigin::signed(LAB)), Error::<Test>::CallerNotAccredited);
-		assert_noop!(attest(RuntimeOrigin::signed(GUARDIAN)), Error::<Test>::CallerNotAnAgent);
+		assert_noop!(
+			attest(RuntimeOrigin::signed(NOBODY)),
+			Error::<Test>::Accreditation(healthchain_primitives::AccreditationError::NotAnAgent)
+		);
+		assert_noop!(
+			attest(RuntimeOrigin::signed(LAB)),
+			Error::<Test>::Accreditation(healthchain_primitives::AccreditationError::NotAccredited)
+		);
+		assert_noop!(
+			attest(RuntimeOrigin::signed(GUARDIAN)),
+			Error::<Test>::Accreditation(healthchain_primitives::AccreditationError::NotAnAgent)
+		);
 		assert_noop!(attest(RuntimeOrigin::none()), sp_runtime::DispatchError::BadOrigin);
 	});
 }
@@ -287,16 +296,30 @@ fn attest_representative_fails_when_the_patient_has_enough_representatives() {
 #[test]
 fn record_representative_fails_when_not_an_accredited_provider() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_noop!(record(NOBODY), Error::<Test>::CallerNotAnAgent);
-		assert_noop!(record(LAB), Error::<Test>::CallerNotAccredited);
+		assert_noop!(
+			record(NOBODY),
+			Error::<Test>::Accreditation(healthchain_primitives::AccreditationError::NotAnAgent)
+		);
+		assert_noop!(
+			record(LAB),
+			Error::<Test>::Accreditation(healthchain_primitives::AccreditationError::NotAccredited)
+		);
 		assert_ok!(Registry::suspend_accreditation(
 			RuntimeOrigin::root(),
 			HOSPITAL_ORG,
 			pallet_registry::Role::Provider
 		));
-		assert_noop!(record(HOSPITAL), Error::<Test>::CallerAccreditationSuspended);
+		assert_noop!(
+			record(HOSPITAL),
+			Error::<Test>::Accreditation(healthchain_primitives::AccreditationError::Suspended)
+		);
 		assert_ok!(Registry::suspend_organisation(RuntimeOrigin::root(), HOSPITAL_ORG));
-		assert_noop!(record(HOSPITAL), Error::<Test>::CallerOrganisationSuspended);
+		assert_noop!(
+			record(HOSPITAL),
+			Error::<Test>::Accreditation(
+				healthchain_primitives::AccreditationError::OrganisationSuspended
+			)
+		);
 	});
 }
 
@@ -304,7 +327,10 @@ fn record_representative_fails_when_not_an_accredited_provider() {
 fn record_representative_fails_when_the_accreditation_expired() {
 	ExtBuilder::default().build_and_execute(|| {
 		Now::set(START + 100 * DAY);
-		assert_noop!(record(HOSPITAL), Error::<Test>::CallerAccreditationExpired);
+		assert_noop!(
+			record(HOSPITAL),
+			Error::<Test>::Accreditation(healthchain_primitives::AccreditationError::Expired)
+		);
 	});
 }
 

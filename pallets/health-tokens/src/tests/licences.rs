@@ -38,7 +38,7 @@ fn issue_licence_fails_when_not_a_licensing_board() {
 				doc(1),
 				START + DAY
 			),
-			Error::<Test>::IssuerNotAccredited
+			Error::<Test>::Accreditation(healthchain_primitives::AccreditationError::NotAccredited)
 		);
 	});
 }
@@ -228,7 +228,7 @@ fn reinstate_fails_when_the_board_is_no_longer_accredited() {
 		));
 		assert_noop!(
 			HealthTokens::reinstate(RuntimeOrigin::signed(BOARD), id),
-			Error::<Test>::IssuerNotAccredited
+			Error::<Test>::Accreditation(healthchain_primitives::AccreditationError::NotAccredited)
 		);
 	});
 }

@@ -106,7 +106,7 @@ fn issue_record_fails_when_not_an_agent() {
 				Role::Provider,
 				doc(1)
 			),
-			Error::<Test>::IssuerNotAnAgent
+			Error::<Test>::Accreditation(healthchain_primitives::AccreditationError::NotAnAgent)
 		);
 	});
 }
@@ -121,7 +121,7 @@ fn issue_record_fails_when_not_accredited_for_the_role() {
 				Role::Laboratory,
 				doc(1)
 			),
-			Error::<Test>::IssuerNotAccredited
+			Error::<Test>::Accreditation(healthchain_primitives::AccreditationError::NotAccredited)
 		);
 	});
 }
@@ -137,7 +137,7 @@ fn issue_record_fails_when_accreditation_expired() {
 				Role::Provider,
 				doc(1)
 			),
-			Error::<Test>::IssuerAccreditationExpired
+			Error::<Test>::Accreditation(healthchain_primitives::AccreditationError::Expired)
 		);
 	});
 }
@@ -157,7 +157,7 @@ fn issue_record_fails_when_accreditation_suspended() {
 				Role::Provider,
 				doc(1)
 			),
-			Error::<Test>::IssuerAccreditationSuspended
+			Error::<Test>::Accreditation(healthchain_primitives::AccreditationError::Suspended)
 		);
 	});
 }
@@ -173,7 +173,9 @@ fn issue_record_fails_when_organisation_suspended() {
 				Role::Provider,
 				doc(1)
 			),
-			Error::<Test>::IssuerOrganisationSuspended
+			Error::<Test>::Accreditation(
+				healthchain_primitives::AccreditationError::OrganisationSuspended
+			)
 		);
 	});
 }
@@ -293,7 +295,7 @@ fn update_fails_when_issuer_no_longer_accredited() {
 				VersionReason::Corrected,
 				None
 			),
-			Error::<Test>::IssuerAccreditationExpired
+			Error::<Test>::Accreditation(healthchain_primitives::AccreditationError::Expired)
 		);
 	});
 }

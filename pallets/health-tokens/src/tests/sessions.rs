@@ -150,7 +150,7 @@ fn open_session_fails_when_unlicensed() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
 			HealthTokens::open_session(RuntimeOrigin::signed(DOCTOR), PATIENT, doc(2), None),
-			Error::<Test>::NotLicensed
+			Error::<Test>::Licence(healthchain_primitives::LicenceError::NotLicensed)
 		);
 		// A licence in any profession will do; the session does not say which.
 		license_doctor(1, 365);
@@ -203,7 +203,7 @@ fn open_session_fails_when_the_licence_expired() {
 		Now::set(START + 10 * DAY);
 		assert_noop!(
 			HealthTokens::open_session(RuntimeOrigin::signed(DOCTOR), PATIENT, doc(2), None),
-			Error::<Test>::LicenceExpired
+			Error::<Test>::Licence(healthchain_primitives::LicenceError::Expired)
 		);
 	});
 }
@@ -215,13 +215,19 @@ fn open_session_fails_when_the_licence_is_suspended_or_revoked() {
 		let try_open =
 			|| HealthTokens::open_session(RuntimeOrigin::signed(DOCTOR), PATIENT, doc(2), None);
 		assert_ok!(HealthTokens::suspend(RuntimeOrigin::signed(BOARD), licence));
-		assert_noop!(try_open(), Error::<Test>::LicenceSuspended);
+		assert_noop!(
+			try_open(),
+			Error::<Test>::Licence(healthchain_primitives::LicenceError::Suspended)
+		);
 		assert_ok!(HealthTokens::revoke(
 			RuntimeOrigin::signed(BOARD),
 			licence,
 			RevocationReason::Disciplinary
 		));
-		assert_noop!(try_open(), Error::<Test>::LicenceRevoked);
+		assert_noop!(
+			try_open(),
+			Error::<Test>::Licence(healthchain_primitives::LicenceError::Revoked)
+		);
 	});
 }
 
@@ -232,7 +238,7 @@ fn open_session_fails_when_the_board_is_no_longer_accredited() {
 		assert_ok!(Registry::suspend_organisation(RuntimeOrigin::root(), BOARD_ORG));
 		assert_noop!(
 			HealthTokens::open_session(RuntimeOrigin::signed(DOCTOR), PATIENT, doc(2), None),
-			Error::<Test>::LicenceIssuerNotAccredited
+			Error::<Test>::Licence(healthchain_primitives::LicenceError::IssuerNotAccredited)
 		);
 	});
 }
@@ -283,7 +289,7 @@ fn accept_session_fails_when_the_licence_lapsed_since_opening() {
 		assert_ok!(HealthTokens::suspend(RuntimeOrigin::signed(BOARD), licence));
 		assert_noop!(
 			HealthTokens::accept_session(RuntimeOrigin::signed(PATIENT), id),
-			Error::<Test>::LicenceSuspended
+			Error::<Test>::Licence(healthchain_primitives::LicenceError::Suspended)
 		);
 		assert_eq!(
 			HealthTokens::check_licence(&DOCTOR, Profession::Physician),
