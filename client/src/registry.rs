@@ -98,7 +98,7 @@ scale_enum!(
 
 scale_enum!(
 	/// An accreditation's status now.
-	EffectiveStatus {
+	AccreditationEffectiveStatus {
 		/// It authorizes now.
 		Active,
 		/// It is suspended.
@@ -205,7 +205,7 @@ pub struct Accreditation {
 	/// Stored status.
 	pub status: AccreditationStatus,
 	/// Status now, expiry included.
-	pub effective: EffectiveStatus,
+	pub effective: AccreditationEffectiveStatus,
 	/// The block it was granted in.
 	pub granted_at: u32,
 }

@@ -6,9 +6,9 @@
 //! the patient, or another representative, made.
 
 use crate::{
-	AccreditationInspect, Capacity, Config, ConsentId, ConsentInfo, ConsentOf, ConsentStatus,
-	Consents, ConsentsOf, EffectiveStatus, Error, Event, Grantee, HoldReason, NextConsentId,
-	Pallet, Period, ProvisionsOf, Scope, TokenInspect,
+	AccreditationInspect, Capacity, Config, ConsentEffectiveStatus, ConsentId, ConsentInfo,
+	ConsentOf, ConsentStatus, Consents, ConsentsOf, Error, Event, Grantee, HoldReason,
+	NextConsentId, Pallet, Period, ProvisionsOf, Scope, TokenInspect,
 };
 use frame_support::{
 	ensure,
@@ -114,7 +114,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(
 			matches!(
 				consent.effective_status(Self::now()),
-				EffectiveStatus::Revoked | EffectiveStatus::Expired
+				ConsentEffectiveStatus::Revoked | ConsentEffectiveStatus::Expired
 			),
 			Error::<T>::StillInForce
 		);

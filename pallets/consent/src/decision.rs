@@ -26,8 +26,8 @@
 //! representation a consent was granted under, whatever other patients have.
 
 use crate::{
-	AccessDecision, AccreditationInspect, Action, Basis, Config, ConsentId, ConsentView, Consents,
-	ConsentsOf, Decision, EffectiveStatus, EmergencyAccess, EmergencyGrantOf, Error, Grantee,
+	AccessDecision, AccreditationInspect, Action, Basis, Config, ConsentEffectiveStatus, ConsentId,
+	ConsentView, Consents, ConsentsOf, Decision, EmergencyAccess, EmergencyGrantOf, Error, Grantee,
 	LicenceInspect, OrganisationId, Pallet, Provision, Purpose, RecordScope,
 	RecordedRepresentativeOf, RecordedRepresentatives, RepresentativeOf, Representatives, Role,
 	Scope, TokenId, MAX_LABELS,
@@ -67,7 +67,7 @@ impl<T: Config> Pallet<T> {
 		let mut per_label: [Option<Basis>; MAX_LABELS as usize] = [None; MAX_LABELS as usize];
 		for id in ConsentsOf::<T>::get(patient) {
 			let Some(consent) = Consents::<T>::get(id) else { continue };
-			if consent.effective_status(now) != EffectiveStatus::Active {
+			if consent.effective_status(now) != ConsentEffectiveStatus::Active {
 				continue;
 			}
 			let (applies, may_permit) = match &consent.grantee {
@@ -227,7 +227,8 @@ impl<T: Config> Pallet<T> {
 									|| T::Accreditation::in_good_standing(*id))
 						},
 					};
-					let in_force = info.effective_status(Self::now()) == EffectiveStatus::Active;
+					let in_force =
+						info.effective_status(Self::now()) == ConsentEffectiveStatus::Active;
 					let decides = info
 						.provisions
 						.get(provision as usize)

@@ -455,7 +455,7 @@ pub enum ConsentStatus {
 	TypeInfo,
 	Debug,
 )]
-pub enum EffectiveStatus {
+pub enum ConsentEffectiveStatus {
 	/// In force now.
 	#[codec(index = 0)]
 	Active,
@@ -500,12 +500,14 @@ impl<AccountId, Balance, BlockNumber, Provisions>
 	ConsentInfo<AccountId, Balance, BlockNumber, Provisions>
 {
 	/// The status at time `now`.
-	pub fn effective_status(&self, now: Moment) -> EffectiveStatus {
+	pub fn effective_status(&self, now: Moment) -> ConsentEffectiveStatus {
 		match self.status {
-			ConsentStatus::Revoked { .. } => EffectiveStatus::Revoked,
-			ConsentStatus::Active if now < self.period.start => EffectiveStatus::NotYetActive,
-			ConsentStatus::Active if self.period.contains(now) => EffectiveStatus::Active,
-			ConsentStatus::Active => EffectiveStatus::Expired,
+			ConsentStatus::Revoked { .. } => ConsentEffectiveStatus::Revoked,
+			ConsentStatus::Active if now < self.period.start => {
+				ConsentEffectiveStatus::NotYetActive
+			},
+			ConsentStatus::Active if self.period.contains(now) => ConsentEffectiveStatus::Active,
+			ConsentStatus::Active => ConsentEffectiveStatus::Expired,
 		}
 	}
 }
@@ -793,5 +795,5 @@ pub struct ConsentView<AccountId, Balance, BlockNumber> {
 	/// The deposit held from the grantor.
 	pub deposit: Balance,
 	/// Its status now.
-	pub effective: EffectiveStatus,
+	pub effective: ConsentEffectiveStatus,
 }

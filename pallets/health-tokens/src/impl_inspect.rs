@@ -2,8 +2,8 @@
 //! storage invariants.
 
 use crate::{
-	AccreditationInspect, Authority, Config, EffectiveStatus, LicenceCheck, LicenceError,
-	LicenceInspect, LicenceOf, Pallet, Profession, TokenByHash, TokenClass, TokenDetails, TokenId,
+	AccreditationInspect, Authority, Config, LicenceCheck, LicenceError, LicenceInspect, LicenceOf,
+	Pallet, Profession, TokenByHash, TokenClass, TokenDetails, TokenEffectiveStatus, TokenId,
 	TokenInspect, TokenOf, TokenView, Tokens, TokensOf, Verdict, Verification, VersionOf, Versions,
 };
 use alloc::vec::Vec;
@@ -29,10 +29,10 @@ impl<T: Config> Pallet<T> {
 			return Err(LicenceError::NotLicensed);
 		};
 		match token.effective_status(Self::now()) {
-			EffectiveStatus::Active => {},
-			EffectiveStatus::Suspended => return Err(LicenceError::Suspended),
-			EffectiveStatus::Revoked => return Err(LicenceError::Revoked),
-			EffectiveStatus::Expired => return Err(LicenceError::Expired),
+			TokenEffectiveStatus::Active => {},
+			TokenEffectiveStatus::Suspended => return Err(LicenceError::Suspended),
+			TokenEffectiveStatus::Revoked => return Err(LicenceError::Revoked),
+			TokenEffectiveStatus::Expired => return Err(LicenceError::Expired),
 			_ => return Err(LicenceError::NotLicensed),
 		}
 		if Self::authority_holds(&token) {
@@ -125,7 +125,10 @@ impl<T: Config> Pallet<T> {
 		let view = Self::view(id, token);
 		let verdict = if !is_current_version {
 			Verdict::Superseded
-		} else if !matches!(view.effective, EffectiveStatus::Active | EffectiveStatus::Closed) {
+		} else if !matches!(
+			view.effective,
+			TokenEffectiveStatus::Active | TokenEffectiveStatus::Closed
+		) {
 			Verdict::NotInForce(view.effective)
 		} else if view.authority_valid_now {
 			Verdict::InForce

@@ -2,8 +2,8 @@
 //! the consortium); archiving, refusal and transfer by the owner.
 
 use crate::{
-	Config, EffectiveStatus, Error, Event, HoldReason, Pallet, RevocationReason, TokenByHash,
-	TokenDetails, TokenId, TokenStatus, Tokens, TokensOf, Versions,
+	Config, Error, Event, HoldReason, Pallet, RevocationReason, TokenByHash, TokenDetails,
+	TokenEffectiveStatus, TokenId, TokenStatus, Tokens, TokensOf, Versions,
 };
 use frame_support::{
 	ensure,
@@ -114,7 +114,7 @@ impl<T: Config> Pallet<T> {
 			&& !matches!(token.details, TokenDetails::Licence { .. });
 		ensure!(transferable, Error::<T>::NonTransferable);
 		ensure!(
-			token.effective_status(Self::now()) == EffectiveStatus::Active,
+			token.effective_status(Self::now()) == TokenEffectiveStatus::Active,
 			Error::<T>::NotActive
 		);
 		TokensOf::<T>::remove(&token.owner, id);

@@ -318,7 +318,7 @@ pub enum TokenStatus {
 	TypeInfo,
 	Debug,
 )]
-pub enum EffectiveStatus {
+pub enum TokenEffectiveStatus {
 	/// In force now.
 	#[codec(index = 0)]
 	Active,
@@ -415,17 +415,17 @@ impl<AccountId, BlockNumber> TokenInfo<AccountId, BlockNumber> {
 	}
 
 	/// The status at time `now` (Unix milliseconds): expiry is read, never written.
-	pub fn effective_status(&self, now: Moment) -> EffectiveStatus {
+	pub fn effective_status(&self, now: Moment) -> TokenEffectiveStatus {
 		match self.status {
 			TokenStatus::Active if self.valid_until.is_some_and(|until| now >= until) => {
-				EffectiveStatus::Expired
+				TokenEffectiveStatus::Expired
 			},
-			TokenStatus::Active => EffectiveStatus::Active,
-			TokenStatus::Suspended => EffectiveStatus::Suspended,
-			TokenStatus::Revoked { .. } => EffectiveStatus::Revoked,
-			TokenStatus::Archived => EffectiveStatus::Archived,
-			TokenStatus::Pending => EffectiveStatus::Pending,
-			TokenStatus::Closed => EffectiveStatus::Closed,
+			TokenStatus::Active => TokenEffectiveStatus::Active,
+			TokenStatus::Suspended => TokenEffectiveStatus::Suspended,
+			TokenStatus::Revoked { .. } => TokenEffectiveStatus::Revoked,
+			TokenStatus::Archived => TokenEffectiveStatus::Archived,
+			TokenStatus::Pending => TokenEffectiveStatus::Pending,
+			TokenStatus::Closed => TokenEffectiveStatus::Closed,
 		}
 	}
 }
@@ -490,7 +490,7 @@ pub struct TokenView<AccountId, BlockNumber> {
 	/// The token as stored.
 	pub token: TokenInfo<AccountId, BlockNumber>,
 	/// Its status now, expiry taken into account.
-	pub effective: EffectiveStatus,
+	pub effective: TokenEffectiveStatus,
 	/// Whether its [`Authority`] still holds now (the organisation is still accredited for the
 	/// role, or, for a session, the practitioner still holds a valid licence).
 	pub authority_valid_now: bool,
@@ -529,7 +529,7 @@ pub enum Verdict {
 	/// Not in force: the token is in this status (suspended, revoked, archived, expired or a
 	/// pending session).
 	#[codec(index = 4)]
-	NotInForce(EffectiveStatus),
+	NotInForce(TokenEffectiveStatus),
 }
 
 /// The answer to "is this document hash an authentic token?".

@@ -2,9 +2,9 @@
 //! and its storage invariants.
 
 use crate::{
-	AccreditationError, AccreditationInspect, AccreditationView, Accreditations, AgentOf, AgentsOf,
-	Config, EffectiveStatus, OrganisationId, OrganisationOf, OrganisationStatus, Organisations,
-	Pallet, Role,
+	AccreditationEffectiveStatus, AccreditationError, AccreditationInspect, AccreditationView,
+	Accreditations, AgentOf, AgentsOf, Config, OrganisationId, OrganisationOf, OrganisationStatus,
+	Organisations, Pallet, Role,
 };
 use alloc::vec::Vec;
 
@@ -31,9 +31,9 @@ impl<T: Config> Pallet<T> {
 		let accreditation =
 			Accreditations::<T>::get(id, role).ok_or(AccreditationError::NotAccredited)?;
 		match accreditation.effective_status(Self::now()) {
-			EffectiveStatus::Active => Ok(()),
-			EffectiveStatus::Suspended => Err(AccreditationError::Suspended),
-			EffectiveStatus::Expired => Err(AccreditationError::Expired),
+			AccreditationEffectiveStatus::Active => Ok(()),
+			AccreditationEffectiveStatus::Suspended => Err(AccreditationError::Suspended),
+			AccreditationEffectiveStatus::Expired => Err(AccreditationError::Expired),
 		}
 	}
 
@@ -45,8 +45,9 @@ impl<T: Config> Pallet<T> {
 			return false;
 		}
 		let now = Self::now();
-		Accreditations::<T>::iter_prefix_values(id)
-			.any(|accreditation| accreditation.effective_status(now) == EffectiveStatus::Active)
+		Accreditations::<T>::iter_prefix_values(id).any(|accreditation| {
+			accreditation.effective_status(now) == AccreditationEffectiveStatus::Active
+		})
 	}
 
 	/// Organisation `id`, for the runtime API.

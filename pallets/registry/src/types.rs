@@ -133,7 +133,7 @@ pub struct AccreditationInfo<BlockNumber> {
 	TypeInfo,
 	Debug,
 )]
-pub enum EffectiveStatus {
+pub enum AccreditationEffectiveStatus {
 	/// It authorizes now.
 	Active,
 	/// It is suspended (whether or not it has also expired).
@@ -144,11 +144,13 @@ pub enum EffectiveStatus {
 
 impl<BlockNumber> AccreditationInfo<BlockNumber> {
 	/// The status at time `now` (Unix milliseconds): expiry is read, never written.
-	pub fn effective_status(&self, now: Moment) -> EffectiveStatus {
+	pub fn effective_status(&self, now: Moment) -> AccreditationEffectiveStatus {
 		match self.status {
-			AccreditationStatus::Suspended => EffectiveStatus::Suspended,
-			AccreditationStatus::Active if now >= self.valid_until => EffectiveStatus::Expired,
-			AccreditationStatus::Active => EffectiveStatus::Active,
+			AccreditationStatus::Suspended => AccreditationEffectiveStatus::Suspended,
+			AccreditationStatus::Active if now >= self.valid_until => {
+				AccreditationEffectiveStatus::Expired
+			},
+			AccreditationStatus::Active => AccreditationEffectiveStatus::Active,
 		}
 	}
 }
@@ -163,7 +165,7 @@ pub struct AccreditationView<BlockNumber> {
 	/// The stored status (active or suspended).
 	pub status: AccreditationStatus,
 	/// The status now, expiry taken into account.
-	pub effective: EffectiveStatus,
+	pub effective: AccreditationEffectiveStatus,
 	/// The block in which it was granted.
 	pub granted_at: BlockNumber,
 }

@@ -1,7 +1,7 @@
 //! Granting, revoking and removing consents; their limits and deposits.
 
 use super::*;
-use crate::{Capacity, ConsentStatus, Consents, ConsentsOf, EffectiveStatus, Error};
+use crate::{Capacity, ConsentEffectiveStatus, ConsentStatus, Consents, ConsentsOf, Error};
 use frame_support::{assert_noop, assert_ok};
 use sp_runtime::DispatchError;
 
@@ -230,7 +230,7 @@ fn grant_by_a_representative_records_the_representation() {
 		));
 		let view = Consent::consent_view(id).unwrap();
 		assert!(view.lapsed, "the representation ended: the consent's permits no longer count");
-		assert_eq!(view.effective, EffectiveStatus::Active);
+		assert_eq!(view.effective, ConsentEffectiveStatus::Active);
 	});
 }
 
@@ -344,7 +344,10 @@ fn remove_works_for_revoked_and_expired_consents_and_returns_the_deposit() {
 			Event::ConsentRemoved { consent: revoked, patient: PATIENT, by: PATIENT }
 		);
 		Now::set(START + DAY);
-		assert_eq!(Consent::consent_view(expiring).unwrap().effective, EffectiveStatus::Expired);
+		assert_eq!(
+			Consent::consent_view(expiring).unwrap().effective,
+			ConsentEffectiveStatus::Expired
+		);
 		assert_ok!(Consent::remove(RuntimeOrigin::signed(PATIENT), expiring));
 		assert_eq!(held(PATIENT), 0);
 		assert!(ConsentsOf::<Test>::get(PATIENT).is_empty());
@@ -406,6 +409,9 @@ fn consents_of_lists_every_consent_with_its_status() {
 		assert_ok!(Consent::revoke(RuntimeOrigin::signed(PATIENT), a));
 		let listed: Vec<_> =
 			Consent::consents_of(&PATIENT).into_iter().map(|c| (c.id, c.effective)).collect();
-		assert_eq!(listed, vec![(a, EffectiveStatus::Revoked), (b, EffectiveStatus::Active)]);
+		assert_eq!(
+			listed,
+			vec![(a, ConsentEffectiveStatus::Revoked), (b, ConsentEffectiveStatus::Active)]
+		);
 	});
 }

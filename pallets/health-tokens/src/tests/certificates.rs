@@ -1,7 +1,7 @@
 //! Certificates and test results: validity, revocation, archiving, transfer.
 
 use super::*;
-use crate::{EffectiveStatus, Error, RevocationReason, TokenStatus, Tokens, TokensOf};
+use crate::{Error, RevocationReason, TokenEffectiveStatus, TokenStatus, Tokens, TokensOf};
 use frame_support::{assert_noop, assert_ok};
 
 /// Issue a certificate from the laboratory to [`PATIENT`], valid for `days` days.
@@ -77,9 +77,9 @@ fn issue_certificate_fails_when_role_not_allowed() {
 fn certificate_expires_without_a_transaction() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = certificate(1, Some(30));
-		assert_eq!(HealthTokens::token_view(id).unwrap().effective, EffectiveStatus::Active);
+		assert_eq!(HealthTokens::token_view(id).unwrap().effective, TokenEffectiveStatus::Active);
 		Now::set(START + 30 * DAY);
-		assert_eq!(HealthTokens::token_view(id).unwrap().effective, EffectiveStatus::Expired);
+		assert_eq!(HealthTokens::token_view(id).unwrap().effective, TokenEffectiveStatus::Expired);
 		assert!(!HealthTokens::verify(doc(1).document_hash).unwrap().valid_now);
 	});
 }
@@ -173,7 +173,7 @@ fn archive_certificate_works() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = certificate(1, None);
 		assert_ok!(HealthTokens::archive(RuntimeOrigin::signed(PATIENT), id));
-		assert_eq!(HealthTokens::token_view(id).unwrap().effective, EffectiveStatus::Archived);
+		assert_eq!(HealthTokens::token_view(id).unwrap().effective, TokenEffectiveStatus::Archived);
 	});
 }
 

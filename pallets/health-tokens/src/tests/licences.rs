@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::{
-	EffectiveStatus, Error, LicenceError, LicenceInspect, LicenceOf, RevocationReason, TokenStatus,
-	Tokens, VersionReason,
+	Error, LicenceError, LicenceInspect, LicenceOf, RevocationReason, TokenEffectiveStatus,
+	TokenStatus, Tokens, VersionReason,
 };
 use frame_support::{assert_noop, assert_ok};
 
@@ -247,7 +247,7 @@ fn licence_stops_licensing_when_its_board_loses_accreditation() {
 			Err(LicenceError::IssuerNotAccredited)
 		);
 		let view = HealthTokens::token_view(id).unwrap();
-		assert_eq!(view.effective, EffectiveStatus::Active);
+		assert_eq!(view.effective, TokenEffectiveStatus::Active);
 		assert!(!view.authority_valid_now);
 	});
 }

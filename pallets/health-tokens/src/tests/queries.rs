@@ -2,7 +2,7 @@
 //! that nothing but fixed-size hashes and ids is stored.
 
 use super::*;
-use crate::{EffectiveStatus, TokenOf, Verdict, VersionOf, VersionReason};
+use crate::{TokenEffectiveStatus, TokenOf, Verdict, VersionOf, VersionReason};
 use codec::MaxEncodedLen;
 use frame_support::assert_ok;
 
@@ -23,7 +23,7 @@ fn verify_finds_every_version_and_says_which_is_current() {
 		let new = HealthTokens::verify(doc(2).document_hash).unwrap();
 		assert_eq!((new.version, new.is_current_version, new.valid_now), (1, true, true));
 		assert!(new.authorized_at_issuance && new.token.authority_valid_now);
-		assert_eq!(new.token.effective, EffectiveStatus::Active);
+		assert_eq!(new.token.effective, TokenEffectiveStatus::Active);
 		assert_eq!(HealthTokens::verify(doc(9).document_hash), None);
 	});
 }
@@ -97,7 +97,7 @@ fn verify_says_why_a_document_is_not_in_force() {
 		let verification = HealthTokens::verify(doc(2).document_hash).unwrap();
 		assert_eq!(
 			(verification.valid_now, verification.verdict),
-			(false, Verdict::NotInForce(EffectiveStatus::Archived))
+			(false, Verdict::NotInForce(TokenEffectiveStatus::Archived))
 		);
 	});
 }

@@ -1,7 +1,7 @@
 //! What other pallets and the runtime API see: `AccreditationInspect` and the query helpers.
 
 use super::*;
-use crate::{AccreditationError, AccreditationInspect, EffectiveStatus, Role};
+use crate::{AccreditationEffectiveStatus, AccreditationError, AccreditationInspect, Role};
 
 fn ensure(who: u64, role: Role) -> Result<OrganisationId, AccreditationError> {
 	<Registry as AccreditationInspect<u64>>::ensure_accredited(&who, role)
@@ -109,9 +109,9 @@ fn accreditations_of_reports_the_status_now() {
 		assert_eq!(
 			seen,
 			vec![
-				(Role::Provider, EffectiveStatus::Expired),
-				(Role::Laboratory, EffectiveStatus::Suspended),
-				(Role::DataCustodian, EffectiveStatus::Active),
+				(Role::Provider, AccreditationEffectiveStatus::Expired),
+				(Role::Laboratory, AccreditationEffectiveStatus::Suspended),
+				(Role::DataCustodian, AccreditationEffectiveStatus::Active),
 			]
 		);
 	});
