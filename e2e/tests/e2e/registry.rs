@@ -163,6 +163,14 @@ fn wrong_origins_are_rejected_and_change_nothing() {
 		&["registry", "accredit", &org, "provider", "--valid-until", "+2d"],
 	);
 	assert_eq!(refused.error(), Some("registry.AlreadyAccredited"));
+	// And from inside a council motion that executed (`Council::Executed { result: Err(..) }`,
+	// which a wallet that reads only `ExtrinsicSuccess` would take for success).
+	let refused = as_signer(
+		&node,
+		CONSORTIUM,
+		&["registry", "accredit", &org, "provider", "--valid-until", "+2d", "--via", "council"],
+	);
+	assert_eq!(refused.error(), Some("registry.AlreadyAccredited"), "{}", refused.json);
 }
 
 #[test]
