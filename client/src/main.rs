@@ -633,7 +633,7 @@ impl App {
 		if let Some(proposed) = outcome.event("Council", "Proposed") {
 			if !self.cli.json {
 				println!(
-					"  motion awaits the other members' votes: healthchain council vote {} {}",
+					"  motion awaits the members' votes, the proposer's included: healthchain council vote {} {}",
 					proposed.fields["proposal_hash"], proposed.fields["proposal_index"]
 				);
 			}

@@ -327,7 +327,8 @@ pub enum Via {
 	/// Wrapped in `Sudo::sudo` (development and test networks).
 	Sudo,
 	/// Proposed to the consortium council with a 2/3 threshold; executed at once when the
-	/// proposer alone reaches it, otherwise the other members vote (`healthchain council`).
+	/// threshold is one (a council of one), otherwise the members vote — the proposer too: a
+	/// proposal is not a vote — and anyone closes it (`healthchain council`).
 	Council,
 }
 

@@ -66,6 +66,11 @@ pub struct Node {
 	pub prometheus_port: u16,
 	log: PathBuf,
 	restarts: u32,
+	/// What the node is started with besides its base path and ports (`--dev`, or a chain
+	/// spec and a validator's flags).
+	chain_args: Vec<String>,
+	/// Its libp2p port (kept across restarts, so that peers find it again).
+	p2p_port: u16,
 }
 
 impl Node {
@@ -81,6 +86,8 @@ impl Node {
 			prometheus_port: free_port()?,
 			log: PathBuf::new(),
 			restarts: 0,
+			chain_args: vec!["--dev".into()],
+			p2p_port: free_port()?,
 		};
 		node.spawn()?;
 		node.wait_for_finalized(1, Duration::from_secs(180))?;
@@ -95,10 +102,11 @@ impl Node {
 			.unwrap_or_else(|| PathBuf::from("node.log"));
 		let log = File::create(&self.log)?;
 		let child = Command::new(node_binary()?)
-			.args(["--dev", "--base-path"])
+			.args(&self.chain_args)
+			.arg("--base-path")
 			.arg(&self.base_path)
 			.args(["--rpc-port", &self.rpc_port.to_string()])
-			.args(["--port", &free_port()?.to_string()])
+			.args(["--port", &self.p2p_port.to_string()])
 			.args(["--prometheus-port", &self.prometheus_port.to_string()])
 			.args(["--no-telemetry", "--no-mdns"])
 			.stdin(Stdio::null())
@@ -195,6 +203,80 @@ impl Drop for Node {
 	fn drop(&mut self) {
 		let _ = self.kill();
 	}
+}
+
+/// The committed local testnet's validators (`chain-specs/local.json`), in its order: each is
+/// also a council member.
+pub const LOCAL_VALIDATORS: [&str; 4] = ["alice", "bob", "charlie", "dave"];
+
+/// The four validators of the committed local testnet (`chain-specs/local.json`), each a real
+/// node on loopback with its own base path and ports, connected through the first one.
+pub struct Network {
+	/// The nodes, in [`LOCAL_VALIDATORS`] order.
+	pub nodes: Vec<Node>,
+	/// Holds the nodes' directories; removed after them (fields drop in order).
+	_dir: TempDir,
+}
+
+impl Network {
+	/// Start the local testnet's four validators and wait until the first finalizes a block
+	/// (which GRANDPA needs three of the four for).
+	pub fn start_local() -> Result<Self> {
+		let dir = tempfile::Builder::new().prefix("healthchain-e2e-net-").tempdir()?;
+		let spec = workspace_root().join("chain-specs/local.json");
+		let first_port = free_port()?;
+		// Fixed node keys (a validator of a non-development chain must have one), so that the
+		// first node's peer id is known before it starts.
+		let keys: Vec<String> = (1..=4u8).map(|i| format!("{:064x}", i)).collect();
+		let bootnode = format!("/ip4/127.0.0.1/tcp/{first_port}/p2p/{}", peer_id(&keys[0])?);
+		let mut nodes = Vec::new();
+		for (i, (name, key)) in LOCAL_VALIDATORS.iter().zip(&keys).enumerate() {
+			let node_dir =
+				tempfile::Builder::new().prefix(&format!("{name}-")).tempdir_in(dir.path())?;
+			let mut chain_args: Vec<String> = vec![
+				"--chain".into(),
+				spec.display().to_string(),
+				format!("--{name}"),
+				"--validator".into(),
+				"--node-key".into(),
+				key.clone(),
+			];
+			if i > 0 {
+				chain_args.extend(["--bootnodes".into(), bootnode.clone()]);
+			}
+			let mut node = Node {
+				child: None,
+				base_path: node_dir.path().join("node"),
+				_dir: Some(node_dir),
+				rpc_port: free_port()?,
+				prometheus_port: free_port()?,
+				log: PathBuf::new(),
+				restarts: 0,
+				chain_args,
+				p2p_port: if i == 0 { first_port } else { free_port()? },
+			};
+			node.spawn()?;
+			nodes.push(node);
+		}
+		nodes[0].wait_for_finalized(1, Duration::from_secs(240))?;
+		Ok(Network { nodes, _dir: dir })
+	}
+}
+
+/// The libp2p peer id of the ed25519 node key `key` (hex), as `healthchain-node key
+/// inspect-node-key` gives it.
+fn peer_id(key: &str) -> Result<String> {
+	let file = tempfile::NamedTempFile::new()?;
+	std::fs::write(file.path(), key)?;
+	let output = Command::new(node_binary()?)
+		.args(["key", "inspect-node-key", "--file"])
+		.arg(file.path())
+		.output()
+		.context("cannot run healthchain-node key inspect-node-key")?;
+	if !output.status.success() {
+		bail!("inspect-node-key failed: {}", String::from_utf8_lossy(&output.stderr));
+	}
+	Ok(String::from_utf8_lossy(&output.stdout).trim().to_string())
 }
 
 /// One run of the client: its exit status and its JSON output.

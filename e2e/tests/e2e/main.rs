@@ -6,6 +6,7 @@
 
 mod chain_spec;
 mod consent;
+mod council;
 mod operator;
 mod readme;
 mod registry;

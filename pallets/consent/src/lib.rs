@@ -400,14 +400,15 @@ pub mod pallet {
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// No consent has this id.
+		/// No consent has this id; `healthchain consent list <patient>` lists a patient's.
 		NotFound,
 		/// The caller may not do this: grant for a patient (only the patient or a
 		/// representative in force), revoke or remove this consent (a representative manages
 		/// only the consents granted under their own representation, unless the patient gave
 		/// them the power over all), end this representation, or close this emergency access.
 		NotAuthorized,
-		/// The patient has `MaxConsentsPerPatient` consents; remove revoked or expired ones.
+		/// The patient has `MaxConsentsPerPatient` consents; remove revoked or expired ones
+		/// (`consent remove`).
 		TooManyConsents,
 		/// The patient has `MaxRepresentatives` representatives; remove one first.
 		TooManyRepresentatives,
@@ -419,7 +420,7 @@ pub mod pallet {
 		NoPurposes,
 		/// A period ends before it starts.
 		InvalidPeriod,
-		/// The end given is not after the current block's time.
+		/// The end given is not after the current block's time: give a later one (e.g. `+365d`).
 		ExpiryInPast,
 		/// A provision names a token the patient does not own (or that does not exist).
 		TokenNotOwned,

@@ -278,7 +278,7 @@ pub mod pallet {
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// No token has this id.
+		/// No token has this id; `healthchain token list <owner> --all` lists an owner's tokens.
 		NotFound,
 		/// The caller is not an agent of the organisation that issued the token (or, for a
 		/// session, not the practitioner who opened it).
@@ -306,7 +306,7 @@ pub mod pallet {
 		/// The document hash is already anchored (by this or another token): each hash
 		/// anchors one version.
 		HashInUse,
-		/// The token has `MaxVersions` versions already.
+		/// The token has `MaxVersions` versions already: issue a new token instead.
 		TooManyVersions,
 		/// The token is not active (revoked, archived, closed, pending or expired).
 		NotActive,
@@ -314,7 +314,8 @@ pub mod pallet {
 		AlreadySuspended,
 		/// The token is not suspended.
 		NotSuspended,
-		/// The valid-until time is not after the current block's time.
+		/// The valid-until time is not after the current block's time: give a later one (e.g.
+		/// `+30d`).
 		ExpiryInPast,
 		/// The practitioner and the patient of a session must be different accounts.
 		SameAccount,
@@ -322,9 +323,11 @@ pub mod pallet {
 		SessionNotPending,
 		/// The session is not in progress (not yet accepted, or already closed).
 		SessionNotInProgress,
-		/// The pre-signed acceptance's deadline block has passed.
+		/// The pre-signed acceptance's deadline block has passed: the patient signs a new one
+		/// (`session sign-acceptance`).
 		AcceptanceExpired,
-		/// The pre-signed acceptance is not the patient's signature over the expected message.
+		/// The pre-signed acceptance is not the patient's signature over the expected message:
+		/// it must be this patient's, for this practitioner, reference and chain.
 		BadSignature,
 		/// The account cannot pay the deposit this storage costs.
 		InsufficientBalance,

@@ -282,16 +282,18 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// No organisation has this id. Check the id (`healthchain registry show`).
 		NotFound,
-		/// Only the organisation's admin may do this.
+		/// Only the organisation's admin may do this: sign with the admin's account.
 		NotAuthorized,
 		/// The account already acts for an organisation (this one or another); an account acts
 		/// for one organisation at most. Remove it there first, or use another account.
 		AlreadyAgent,
-		/// The account is not an agent of this organisation, nor invited to be one.
+		/// The account is not an agent of this organisation, nor invited to be one; `healthchain
+		/// registry whois <account>` shows whom it acts for.
 		AgentNotFound,
 		/// The account is already invited to act for this organisation.
 		AlreadyInvited,
-		/// The organisation has not invited the caller (or the invitation was withdrawn).
+		/// The organisation has not invited the caller (or the invitation was withdrawn): its
+		/// admin invites with `registry add-agent`.
 		NotInvited,
 		/// The admin cannot be removed as an agent, nor leave; deregister the organisation
 		/// instead.
@@ -302,11 +304,12 @@ pub mod pallet {
 		/// The organisation still has agents besides its admin, or pending invitations; remove
 		/// them first.
 		HasAgents,
-		/// The organisation holds no accreditation for this role.
+		/// The organisation holds no accreditation for this role; `healthchain registry show`
+		/// lists the ones it holds.
 		AccreditationNotFound,
 		/// The organisation is already accredited for this role; renew it instead.
 		AlreadyAccredited,
-		/// `valid_until` is not after the current block's time.
+		/// `valid_until` is not after the current block's time: give a later one (e.g. `+365d`).
 		ExpiryInPast,
 		/// The accreditation has expired: a suspension cannot be lifted from it. Renew it with
 		/// `renew_accreditation` (the renewal keeps the suspension), then reinstate it.
