@@ -235,6 +235,8 @@ mod tests_fees;
 #[cfg(test)]
 mod tests_metadata;
 #[cfg(test)]
+mod tests_origins;
+#[cfg(test)]
 mod tests_weights;
 
 /// Transactions and queries that must keep their encoding: checked by the tests below.

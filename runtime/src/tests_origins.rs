@@ -1,0 +1,25 @@
+//! Who is the consortium: root, or two thirds of the council — never fewer members, whatever
+//! threshold a proposer chose for their motion.
+
+use crate::{configs::ConsortiumOrigin, AccountId, RuntimeOrigin};
+use frame_support::traits::EnsureOrigin;
+
+/// The origin a council motion executes with: `yes` of `total` members approved it.
+fn members(yes: u32, total: u32) -> RuntimeOrigin {
+	pallet_collective::RawOrigin::<AccountId, crate::configs::CouncilCollective>::Members(
+		yes, total,
+	)
+	.into()
+}
+
+#[test]
+fn the_consortium_is_root_or_two_thirds_of_the_council() {
+	// A motion proposed with threshold 1 executes at once, with one member's approval.
+	assert!(ConsortiumOrigin::try_origin(members(1, 4)).is_err(), "one member of four");
+	assert!(ConsortiumOrigin::try_origin(members(2, 4)).is_err(), "half is not two thirds");
+	assert!(ConsortiumOrigin::try_origin(members(3, 4)).is_ok(), "three of four");
+	assert!(ConsortiumOrigin::try_origin(members(1, 1)).is_ok(), "a council of one (--dev)");
+	assert!(ConsortiumOrigin::try_origin(RuntimeOrigin::root()).is_ok());
+	let alice = AccountId::new([1; 32]);
+	assert!(ConsortiumOrigin::try_origin(RuntimeOrigin::signed(alice)).is_err());
+}
