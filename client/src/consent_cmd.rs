@@ -73,7 +73,8 @@ pub enum ConsentCommand {
 		/// The consent.
 		consent: ConsentId,
 	},
-	/// Revoke a consent (patient or representative): it stops permitting from the block that includes the revocation on.
+	/// Revoke a consent (patient or representative): it stops permitting from the block that
+	/// includes the revocation on.
 	Revoke {
 		/// The consent.
 		consent: ConsentId,

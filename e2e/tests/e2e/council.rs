@@ -2,7 +2,7 @@
 //! a motion is proposed, refused while short of its threshold, voted on by the other members
 //! and closed, and only then does its call execute.
 
-use super::{as_signer, ok};
+use super::{as_signer, ok, registry::check, tokens::organisation};
 use healthchain_e2e::Network;
 
 #[test]
@@ -11,21 +11,7 @@ fn a_council_motion_needs_two_thirds_of_the_members() {
 	let [alice, bob, charlie, dave] = [0, 1, 2, 3].map(|i| &network.nodes[i]);
 
 	// Eve (no seat) registers a hospital; Dave's node serves her: the network is one chain.
-	let registered = ok(as_signer(
-		dave,
-		"//Eve",
-		&[
-			"registry",
-			"register",
-			"--kind",
-			"hospital",
-			"--profile-hash",
-			&format!("0x{}", "ab".repeat(32)),
-		],
-	));
-	let org = registered.event("Registry", "OrganisationRegistered").expect("registered")["fields"]
-		["organisation"]
-		.to_string();
+	let org = organisation(dave, "//Eve", "hospital", &[]);
 
 	// Alice proposes the accreditation. A proposal is not a vote (pallet-collective counts
 	// none for the proposer): three of the four members must vote for it.
@@ -40,10 +26,11 @@ fn a_council_motion_needs_two_thirds_of_the_members() {
 	let hash = motion["proposal_hash"].as_str().expect("hash").to_string();
 	let index = motion["proposal_index"].to_string();
 	assert!(proposed.event("Council", "Executed").is_none());
-	let check = |node: &healthchain_e2e::Node| {
-		ok(node.client(&["registry", "check", "eve", "provider"]).expect("client runs")).json
-	};
-	assert_eq!(check(alice)["permitted"], false, "not accredited on a proposal alone");
+	assert_eq!(
+		check(alice, "eve", "provider")["permitted"],
+		false,
+		"not accredited on a proposal alone"
+	);
 
 	// Alice and Bob vote for it, each through their own node: two of three.
 	ok(as_signer(alice, "//Alice", &["council", "vote", &hash, &index]));
@@ -53,7 +40,7 @@ fn a_council_motion_needs_two_thirds_of_the_members() {
 	// Closing short of the threshold (and before the motion's end) is refused.
 	let early = as_signer(dave, "//Dave", &["council", "close", &hash, &index]);
 	assert_eq!(early.error(), Some("council.TooEarly"), "{}", early.json);
-	assert_eq!(check(dave)["permitted"], false);
+	assert_eq!(check(dave, "eve", "provider")["permitted"], false);
 
 	// Someone without a seat cannot vote.
 	let outsider = as_signer(bob, "//Eve", &["council", "vote", &hash, &index]);
@@ -65,5 +52,9 @@ fn a_council_motion_needs_two_thirds_of_the_members() {
 	assert!(closed.event("Council", "Closed").is_some(), "{}", closed.json);
 	assert!(closed.event("Council", "Executed").is_some(), "{}", closed.json);
 	assert!(closed.event("Registry", "AccreditationGranted").is_some(), "{}", closed.json);
-	assert_eq!(check(charlie)["permitted"], true, "accredited once the motion executed");
+	assert_eq!(
+		check(charlie, "eve", "provider")["permitted"],
+		true,
+		"accredited once the motion executed"
+	);
 }

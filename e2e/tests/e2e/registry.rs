@@ -42,7 +42,8 @@ fn hospital(node: &Node) -> u64 {
 	id
 }
 
-fn check(node: &Node, who: &str, role: &str) -> serde_json::Value {
+/// What `registry check <who> <role>` answers.
+pub(super) fn check(node: &Node, who: &str, role: &str) -> serde_json::Value {
 	ok(node.client(&["registry", "check", who, role]).expect("client runs")).json
 }
 
