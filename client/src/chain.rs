@@ -3,25 +3,40 @@
 
 use crate::{
 	config::{metadata_hash, ChainInfo, HealthchainParams, MetadataHash},
-	output::typed_composite_to_json,
+	output::{render, Case},
+	runtime::api::{
+		self,
+		runtime_types::{
+			healthchain_runtime::RuntimeCall,
+			pallet_collective::pallet::Call as CouncilCall,
+			pallet_sudo::pallet::Call as SudoCall,
+			sp_runtime::{DispatchError as RuntimeDispatchError, TokenError},
+		},
+	},
 };
-use anyhow::{anyhow, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
 use codec::{Decode, Encode};
 use serde::Serialize;
 use serde_json::Value as Json;
 use subxt::{
 	config::{DefaultExtrinsicParamsBuilder, RpcConfigFor},
-	error::DispatchError,
 	events::Event,
 	ext::{
 		scale_decode::{self, DecodeAsType},
-		scale_value::{scale::decode_as_fields, Composite, Value},
+		scale_encode::EncodeAsType,
+		scale_value::{
+			scale::{decode_as_fields, decode_as_type},
+			Composite, ValueDef,
+		},
 	},
 	metadata::Metadata,
 	rpcs::{methods::LegacyRpcMethods, RpcClient},
-	transactions::{Payload, TransactionStatus},
+	runtime_apis::Payload as RuntimeApiPayload,
+	transactions::{
+		DynamicPayload, TransactionInvalid, TransactionStatus, TransactionUnknown, ValidationResult,
+	},
 	utils::AccountId32,
-	OnlineClient,
+	OnlineClient, OnlineClientAtBlock,
 };
 use subxt_signer::sr25519::Keypair;
 
@@ -68,6 +83,9 @@ pub struct EventRecord {
 /// What a successful transaction did.
 #[derive(Debug, Serialize)]
 pub struct Outcome {
+	/// The call, as `Pallet.call` (the outer one of a wrapped call).
+	#[serde(skip)]
+	pub call: String,
 	/// The transaction's hash.
 	pub extrinsic_hash: String,
 	/// The block it is in (absent with `--wait none`).
@@ -106,41 +124,139 @@ impl core::fmt::Display for Failure {
 impl std::error::Error for Failure {}
 
 impl Failure {
-	fn from_dispatch_error(error: DispatchError, metadata: &Metadata) -> Self {
-		match error {
-			DispatchError::Module(module) => match module.details() {
-				Ok(details) => {
-					let pallet = details.pallet.name().to_lowercase();
-					let outer = details.variant.docs.join(" ").trim().to_string();
-					match nested_error(details.variant, module.bytes()[2], metadata) {
-						// `Error::Licence(LicenceError::Suspended)`: `healthtokens.Licence.Suspended`,
-						// the outer error's context and the inner error's reason.
-						Some((name, inner)) => Failure {
-							error: format!("{pallet}.{}.{name}", details.variant.name),
-							message: format!(
-								"{}: {}",
-								outer.trim_end_matches("; the inner error says why."),
-								inner
-							),
-						},
-						None => Failure {
-							error: format!("{pallet}.{}", details.variant.name),
-							message: outer,
-						},
-					}
-				},
-				Err(_) => {
-					Failure { error: "UnknownModuleError".into(), message: module.details_string() }
-				},
+	/// The refusal a dispatch error of the runtime stands for: a pallet's error by its name
+	/// and documentation (with the inner error of a nested one), or the dispatch error's kind.
+	pub fn from_dispatch_error(error: &RuntimeDispatchError, metadata: &Metadata) -> Self {
+		use RuntimeDispatchError as E;
+		let (error, message) = match error {
+			E::Module(module) => {
+				return Self::from_module_error(module.index, module.error, metadata)
 			},
-			DispatchError::BadOrigin => Failure {
-				error: "BadOrigin".into(),
-				message: "the signer is not allowed to make this call (e.g. a consortium-only \
-				          call signed by an ordinary account)"
-					.into(),
+			E::BadOrigin => (
+				"BadOrigin".into(),
+				"the signer is not allowed to make this call (e.g. a consortium-only call signed \
+				 by an ordinary account)",
+			),
+			E::Token(token) => (format!("Token.{token:?}"), token_message(token)),
+			E::Arithmetic(arithmetic) => (
+				format!("Arithmetic.{arithmetic:?}"),
+				"an amount over- or underflowed: the values of the call are out of range",
+			),
+			E::Transactional(_) => {
+				("Transactional".into(), "the call nested too many storage transactions")
 			},
-			other => Failure { error: dispatch_error_name(&other), message: other.to_string() },
+			E::CannotLookup => ("CannotLookup".into(), "an address of the call names no account"),
+			E::ConsumerRemaining => (
+				"ConsumerRemaining".into(),
+				"the account cannot be removed while something still depends on it",
+			),
+			E::NoProviders => {
+				("NoProviders".into(), "the account does not exist: it holds no balance")
+			},
+			E::TooManyConsumers => {
+				("TooManyConsumers".into(), "too many things depend on the account already")
+			},
+			E::Exhausted => {
+				("Exhausted".into(), "the block's resources are exhausted: retry later")
+			},
+			E::Corruption => ("Corruption".into(), "the chain's state is inconsistent"),
+			E::Unavailable => ("Unavailable".into(), "a resource the call needs is unavailable"),
+			E::RootNotAllowed => {
+				("RootNotAllowed".into(), "the root origin may not make this call")
+			},
+			E::Trie(trie) => (format!("Trie.{trie:?}"), "a storage proof is invalid"),
+			E::Other => ("Other".into(), "the runtime refused the call without naming a reason"),
+		};
+		Failure { error, message: message.into() }
+	}
+
+	/// Pallet `index`'s error `error` (`[variant, inner variant, ..]`, how FRAME encodes a
+	/// `ModuleError`), named and explained from the runtime's metadata.
+	fn from_module_error(index: u8, error: [u8; 4], metadata: &Metadata) -> Self {
+		let Some((pallet, variant)) = metadata.pallet_by_error_index(index).and_then(|pallet| {
+			Some((pallet.name().to_lowercase(), pallet.error_variant_by_index(error[0])?))
+		}) else {
+			return Failure {
+				error: "UnknownModuleError".into(),
+				message: format!(
+					"pallet {index} error {error:?}, which this runtime does not name"
+				),
+			};
+		};
+		let outer = variant.docs.join(" ").trim().to_string();
+		match nested_error(variant, error[1], metadata) {
+			// `Error::Licence(LicenceError::Suspended)`: `healthtokens.Licence.Suspended`, the
+			// outer error's context and the inner error's reason.
+			Some((name, inner)) => Failure {
+				error: format!("{pallet}.{}.{name}", variant.name),
+				message: format!(
+					"{}: {}",
+					outer.trim_end_matches("; the inner error says why."),
+					inner
+				),
+			},
+			None => Failure { error: format!("{pallet}.{}", variant.name), message: outer },
 		}
+	}
+
+	/// Why the runtime refused a transaction before inclusion, by the kind its validation
+	/// answered (`TaggedTransactionQueue_validate_transaction`), with the reason named when it
+	/// is the metadata hash the transaction was signed with.
+	fn from_validation(result: ValidationResult, metadata_hash: Option<MetadataHash>) -> Self {
+		use TransactionInvalid as I;
+		let (error, message) = match result {
+			ValidationResult::Invalid(I::BadProof) if metadata_hash.is_some() => (
+				"MetadataHashMismatch".into(),
+				format!(
+					"the runtime refused the signature: its metadata hash is not {} (the hash \
+					 signed), so the metadata the transaction was built from is not the \
+					 runtime's",
+					crate::hash::Hash32(metadata_hash.unwrap_or_default())
+				),
+			),
+			ValidationResult::Unknown(TransactionUnknown::CannotLookup)
+				if metadata_hash.is_some() =>
+			(
+				"MetadataHashUnsupported".into(),
+				"this runtime was built without the `metadata-hash` feature, so it cannot check a \
+				 metadata hash: sign without --metadata-hash"
+					.into(),
+			),
+			ValidationResult::Invalid(invalid) => {
+				let message = match &invalid {
+					I::Payment => "the signer cannot pay the transaction fee",
+					I::BadProof => "the signature is invalid",
+					I::Stale => "the nonce was used already (a transaction of the signer was \
+					             included meanwhile): submit again",
+					I::Future => "the nonce is ahead of the signer's next one",
+					I::AncientBirthBlock => "the transaction's mortality period is over",
+					I::ExhaustsResources => "the transaction does not fit in a block now",
+					I::Call => "the call is not allowed as a transaction",
+					I::BadSigner => "the signer may not sign this transaction",
+					_ => "the runtime refused the transaction",
+				};
+				(format!("Invalid.{invalid:?}"), message.into())
+			},
+			ValidationResult::Unknown(unknown) => (
+				format!("Unknown.{unknown:?}"),
+				"the runtime could not validate the transaction".into(),
+			),
+			ValidationResult::Valid(_) => ("Valid".into(), "the transaction is valid".into()),
+		};
+		Failure { error, message }
+	}
+}
+
+/// What a token (balance) error means for the signer.
+fn token_message(error: &TokenError) -> &'static str {
+	match error {
+		TokenError::FundsUnavailable => "the account's free balance is too low",
+		TokenError::OnlyProvider => "the account would be removed, and something depends on it",
+		TokenError::BelowMinimum => "the amount is below the existential deposit",
+		TokenError::CannotCreate => "the account cannot be created",
+		TokenError::Frozen => "the funds are frozen",
+		TokenError::Blocked => "the account is blocked",
+		_ => "a balance operation failed",
 	}
 }
 
@@ -159,11 +275,6 @@ fn nested_error(
 	};
 	let variant = inner.variants.iter().find(|variant| variant.index == index)?;
 	Some((variant.name.clone(), variant.docs.join(" ").trim().to_string()))
-}
-
-fn dispatch_error_name(error: &DispatchError) -> String {
-	let debug = format!("{error:?}");
-	debug.split(['(', ' ', '{']).next().unwrap_or("DispatchError").to_string()
 }
 
 /// A connection to a node.
@@ -212,7 +323,7 @@ impl Chain {
 			.and_then(|v| v.as_u64())
 			.and_then(|d| u8::try_from(d).ok())
 			.ok_or_else(|| anyhow!("the chain spec has no tokenDecimals property"))?;
-		let ss58_prefix = u16::from_le_bytes(self.constant_bytes("System", "SS58Prefix").await?);
+		let ss58_prefix = self.constant(api::constants().system().ss58_prefix()).await?;
 		Ok(ChainInfo {
 			spec_name,
 			spec_version: version.spec_version,
@@ -227,15 +338,21 @@ impl Chain {
 	/// `CheckMetadataHash` enabled.
 	pub async fn metadata_hash(&self) -> Result<(MetadataHash, ChainInfo)> {
 		let info = self.chain_info().await?;
+		let metadata = self.metadata_v15().await?;
+		let hash = metadata_hash(&metadata, &info).map_err(|e| anyhow!(e))?;
+		Ok((hash, info))
+	}
+
+	/// The node's runtime metadata, version 15, SCALE-encoded (`RuntimeMetadataPrefixed`):
+	/// what the client's code is generated from (`client/metadata/healthchain.scale`).
+	pub async fn metadata_v15(&self) -> Result<Vec<u8>> {
 		let answer = self
 			.rpc
 			.state_call("Metadata_metadata_at_version", Some(&15u32.encode()), None)
 			.await?;
-		let metadata = Option::<Vec<u8>>::decode(&mut &answer[..])
+		Option::<Vec<u8>>::decode(&mut &answer[..])
 			.context("cannot decode the answer of Metadata_metadata_at_version")?
-			.ok_or_else(|| anyhow!("the runtime offers no metadata version 15"))?;
-		let hash = metadata_hash(&metadata, &info).map_err(|e| anyhow!(e))?;
-		Ok((hash, info))
+			.ok_or_else(|| anyhow!("the runtime offers no metadata version 15"))
 	}
 
 	/// The subxt client.
@@ -266,97 +383,137 @@ impl Chain {
 		})
 	}
 
-	/// The value of the plain storage item `pallet::entry` at the latest finalized block.
-	pub async fn storage_value<V: DecodeAsType>(&self, pallet: &str, entry: &str) -> Result<V> {
-		let at = self.api.at_current_block().await?;
-		let address = subxt::dynamic::storage::<(), V>(pallet, entry);
-		let value = at.storage().fetch(address, ()).await?;
-		Ok(value.decode()?)
-	}
-
-	/// The `u32` constant `pallet::name` of the runtime at the latest finalized block.
-	pub async fn constant_u32(&self, pallet: &str, name: &str) -> Result<u32> {
-		Ok(u32::from_le_bytes(self.constant_bytes(pallet, name).await?))
-	}
-
-	/// The constant `pallet::name`, of `N` bytes, at the latest finalized block.
-	async fn constant_bytes<const N: usize>(&self, pallet: &str, name: &str) -> Result<[u8; N]> {
-		let at = self.api.at_current_block().await?;
-		let metadata = at.metadata_ref();
-		let bytes = metadata
-			.pallet_by_name(pallet)
-			.and_then(|p| p.constant_by_name(name))
-			.map(|c| c.value().to_vec())
-			.ok_or_else(|| anyhow!("the runtime has no constant {pallet}::{name}"))?;
-		bytes.try_into().map_err(|_| anyhow!("{pallet}::{name} is not {N} bytes long"))
-	}
-
-	/// Call the runtime API `api_name::method` at the latest finalized block (or, with
-	/// `best = true`, at the best block).
-	pub async fn runtime_api<Args, R>(
-		&self,
-		api_name: &str,
-		method: &str,
-		args: Args,
-		best: bool,
-	) -> Result<R>
-	where
-		Args: subxt::ext::frame_decode::storage::IntoEncodableValues,
-		R: DecodeAsType,
-	{
-		let at = if best {
+	/// The client at the latest finalized block, or with `best = true` at the best block.
+	async fn at(&self, best: bool) -> Result<OnlineClientAtBlock<Config>> {
+		if best {
 			let hash = self
 				.rpc
 				.chain_get_block_hash(None)
 				.await?
 				.ok_or_else(|| anyhow!("no best block"))?;
-			self.api.at_block(hash).await?
+			Ok(self.api.at_block(hash).await?)
 		} else {
-			self.api.at_current_block().await?
-		};
-		let payload = subxt::dynamic::runtime_api_call::<Args, R>(api_name, method, args);
-		at.runtime_apis()
-			.call(payload)
-			.await
-			.with_context(|| format!("runtime API {api_name}_{method} failed"))
+			Ok(self.api.at_current_block().await?)
+		}
 	}
 
-	/// Call the runtime API `api_name::method` in the state of block number `block` (a node
-	/// that keeps that state: an archive node, or a recent block).
-	pub async fn runtime_api_at<Args, R>(
-		&self,
-		api_name: &str,
-		method: &str,
-		args: Args,
-		block: u64,
-	) -> Result<R>
-	where
-		Args: subxt::ext::frame_decode::storage::IntoEncodableValues,
-		R: DecodeAsType,
-	{
+	/// The client in the state of block number `block` (a node that keeps that state: an
+	/// archive node, or a recent block).
+	async fn at_number(&self, block: u64) -> Result<OnlineClientAtBlock<Config>> {
 		let hash = self
 			.rpc
 			.chain_get_block_hash(Some(block.into()))
 			.await?
 			.ok_or_else(|| anyhow!("no block #{block}"))?;
-		let at = self.api.at_block(hash).await?;
-		let payload = subxt::dynamic::runtime_api_call::<Args, R>(api_name, method, args);
+		Ok(self.api.at_block(hash).await?)
+	}
+
+	/// The members of the consortium council.
+	pub async fn council_members(&self) -> Result<Vec<AccountId32>> {
+		let at = self.api.at_current_block().await?;
+		let members = at.storage().fetch(api::storage().council().members(), ()).await?;
+		Ok(members.decode()?)
+	}
+
+	/// A constant of the runtime at the latest finalized block.
+	pub async fn constant<A: subxt::constants::Address>(&self, address: A) -> Result<A::Target> {
+		let at = self.api.at_current_block().await?;
+		Ok(at.constants().entry(address)?)
+	}
+
+	/// Call a runtime API (`api::runtime_apis()`) at the latest finalized block (or, with `best = true`,
+	/// at the best block): the answer as its generated type.
+	pub async fn runtime_api<P: RuntimeApiPayload>(
+		&self,
+		payload: P,
+		best: bool,
+	) -> Result<P::ReturnType> {
+		let name = format!("{}_{}", payload.trait_name(), payload.method_name());
+		let at = self.at(best).await?;
+		at.runtime_apis().call(payload).await.with_context(|| format!("runtime API {name} failed"))
+	}
+
+	/// Call a runtime API in the state of block number `block`.
+	pub async fn runtime_api_at<P: RuntimeApiPayload>(
+		&self,
+		payload: P,
+		block: u64,
+	) -> Result<P::ReturnType> {
+		let name = format!("{}_{}", payload.trait_name(), payload.method_name());
+		let at = self.at_number(block).await?;
 		at.runtime_apis()
 			.call(payload)
 			.await
-			.with_context(|| format!("runtime API {api_name}_{method} at block #{block} failed"))
+			.with_context(|| format!("runtime API {name} at block #{block} failed"))
+	}
+
+	/// Call a runtime API: the answer as its generated type, and as JSON rendered from the
+	/// answer's type in the runtime's metadata (accounts as SS58 addresses, byte strings as
+	/// hex, options as the value or null: see [`crate::output`]).
+	pub async fn runtime_api_rendered<P: RuntimeApiPayload>(
+		&self,
+		payload: P,
+		best: bool,
+		case: Case,
+	) -> Result<(P::ReturnType, Json)> {
+		Self::rendered(self.at(best).await?, payload, case).await
+	}
+
+	/// [`Chain::runtime_api_rendered`] in the state of block number `block`.
+	pub async fn runtime_api_rendered_at<P: RuntimeApiPayload>(
+		&self,
+		payload: P,
+		block: u64,
+		case: Case,
+	) -> Result<(P::ReturnType, Json)> {
+		Self::rendered(self.at_number(block).await?, payload, case).await
+	}
+
+	async fn rendered<P: RuntimeApiPayload>(
+		at: OnlineClientAtBlock<Config>,
+		payload: P,
+		case: Case,
+	) -> Result<(P::ReturnType, Json)> {
+		let (trait_name, method) = (payload.trait_name(), payload.method_name());
+		let name = format!("{trait_name}_{method}");
+		let apis = at.runtime_apis();
+		apis.validate(&payload).with_context(|| format!("runtime API {name}"))?;
+		let args = apis.encode_args(&payload)?;
+		let answer = apis
+			.call_raw(&name, Some(&args))
+			.await
+			.with_context(|| format!("runtime API {name} failed"))?;
+		let metadata = at.metadata();
+		let output = metadata
+			.runtime_api_trait_by_name(trait_name)
+			.and_then(|api| api.method_by_name(method))
+			.map(|method| method.output_ty())
+			.ok_or_else(|| anyhow!("the runtime has no runtime API {name}"))?;
+		let typed = P::ReturnType::decode_as_type(&mut &answer[..], output, metadata.types())
+			.with_context(|| format!("cannot decode the answer of {name}"))?;
+		let value = decode_as_type(&mut &answer[..], output, metadata.types())
+			.with_context(|| format!("cannot decode the answer of {name}"))?;
+		Ok((typed, render(&value, metadata.types(), case)))
+	}
+
+	/// [`Chain::runtime_api_rendered`]'s JSON alone.
+	pub async fn runtime_api_json<P: RuntimeApiPayload>(
+		&self,
+		payload: P,
+		best: bool,
+		case: Case,
+	) -> Result<Json> {
+		Ok(self.runtime_api_rendered(payload, best, case).await?.1)
 	}
 
 	/// Sign `call` with `signer`, submit it and follow it as `wait` says.
 	///
-	/// A transaction that the chain rejected or whose dispatch failed (including a call wrapped
-	/// in `sudo` or executed by the council) returns a [`Failure`] as the error.
-	pub async fn submit<P: Payload>(
-		&self,
-		call: &P,
-		signer: &Keypair,
-		wait: Wait,
-	) -> Result<Outcome> {
+	/// The runtime validates the signed transaction first: one it refuses returns a [`Failure`]
+	/// named by the kind of refusal (`Invalid.Payment`, `MetadataHashMismatch`) and is not
+	/// submitted. A transaction whose dispatch failed (including a call wrapped in `sudo` or
+	/// executed by the council, whose failure is inside `Sudo::Sudid` or `Council::Executed`)
+	/// returns the [`Failure`] of its dispatch error.
+	pub async fn submit(&self, call: &Call, signer: &Keypair, wait: Wait) -> Result<Outcome> {
 		let account = signer.public_key().to_account_id();
 		let nonce = self.rpc.system_account_next_index(&account).await?;
 		let params = HealthchainParams {
@@ -364,14 +521,19 @@ impl Chain {
 			metadata_hash: self.metadata_hash,
 		};
 		let at = self.api.at_current_block().await?;
-		let mut progress = at
-			.transactions()
-			.sign_and_submit_then_watch(call, signer, params)
-			.await
-			.map_err(|e| anyhow!(self.refusal(e.to_string())))?;
+		let metadata = at.metadata();
+		let payload = call.payload(&metadata)?;
+		let call = format!("{}.{}", payload.pallet_name(), payload.call_name());
+		let transaction = at.transactions().create_signed(&payload, signer, params).await?;
+		match transaction.validate().await? {
+			ValidationResult::Valid(_) => {},
+			refused => bail!(Failure::from_validation(refused, self.metadata_hash)),
+		}
+		let mut progress = transaction.submit_and_watch().await?;
 		let extrinsic_hash = format!("{:?}", progress.extrinsic_hash());
 		if wait == Wait::None {
 			return Ok(Outcome {
+				call,
 				extrinsic_hash,
 				block_hash: None,
 				block_number: None,
@@ -385,40 +547,32 @@ impl Chain {
 					(in_block, false)
 				},
 				TransactionStatus::InFinalizedBlock(in_block) => (in_block, true),
+				// Refused after it passed validation (the pool revalidates it against a newer
+				// block): the node gives a reason only as text.
 				TransactionStatus::Error { message }
 				| TransactionStatus::Invalid { message }
-				| TransactionStatus::Dropped { message } => return Err(anyhow!(self.refusal(message))),
+				| TransactionStatus::Dropped { message } => {
+					bail!(Failure { error: "Invalid".into(), message })
+				},
 				_ => continue,
 			};
-			let metadata = at.metadata();
 			let events = in_block.fetch_events().await?;
 			let mut records = Vec::new();
 			for event in events.iter() {
 				let event = event?;
-				let (pallet, name) = (event.pallet_name(), event.event_name());
-				let bytes = event.field_bytes();
-				let failed = match (pallet, name) {
-					("System", "ExtrinsicFailed") => Some(bytes),
-					// `Sudid { sudo_result: Result<(), DispatchError> }`
-					("Sudo", "Sudid") if bytes.first() == Some(&1) => bytes.get(1..),
-					// `Executed { proposal_hash: H256, result: Result<(), DispatchError> }`
-					("Council", "Executed") if bytes.get(32) == Some(&1) => bytes.get(33..),
-					_ => None,
-				};
-				if let Some(error_bytes) = failed {
-					let error = DispatchError::decode_from(error_bytes, metadata.clone())
-						.context("cannot decode the dispatch error")?;
-					return Err(anyhow!(Failure::from_dispatch_error(error, &metadata)));
+				if let Some(error) = dispatch_failure(&event)? {
+					bail!(Failure::from_dispatch_error(&error, &metadata));
 				}
 				records.push(EventRecord {
-					pallet: pallet.to_string(),
-					name: name.to_string(),
+					pallet: event.pallet_name().to_string(),
+					name: event.event_name().to_string(),
 					fields: event_fields(&metadata, &event)?,
 				});
 			}
 			let block_hash = in_block.block_hash();
 			let header = self.rpc.chain_get_header(Some(block_hash)).await?;
 			return Ok(Outcome {
+				call,
 				extrinsic_hash,
 				block_hash: Some(format!("{block_hash:?}")),
 				block_number: header.map(|h| h.number),
@@ -428,36 +582,25 @@ impl Chain {
 		}
 		Err(anyhow!("the node stopped reporting on the transaction before it was included"))
 	}
-
-	/// The [`Failure`] for a transaction the node refused before inclusion, with the reason
-	/// named when it is the metadata hash: a runtime built without the `metadata-hash` feature
-	/// cannot look up its hash, and one built with it finds the signature bad when the hash
-	/// signed is another.
-	fn refusal(&self, message: String) -> Failure {
-		let text = message.to_lowercase();
-		match self.metadata_hash {
-			Some(_) if text.contains("lookup") => Failure {
-				error: "MetadataHashUnsupported".into(),
-				message: format!(
-					"this runtime was built without the `metadata-hash` feature, so it cannot \
-					 check a metadata hash: sign without --metadata-hash ({message})"
-				),
-			},
-			Some(hash) if text.contains("bad signature") => Failure {
-				error: "MetadataHashMismatch".into(),
-				message: format!(
-					"the runtime refused the signature: its metadata hash is not {} (the hash \
-					 signed), so the metadata the transaction was built from is not the runtime's \
-					 ({message})",
-					crate::registry::Hash32(hash)
-				),
-			},
-			_ => Failure { error: "Invalid".into(), message },
-		}
-	}
 }
 
-/// An event's fields as JSON, decoded with their types so that accounts read as SS58.
+/// The dispatch error an event reports, if it reports a failed dispatch: the transaction's own
+/// (`System::ExtrinsicFailed`), or that of the call sudo or the council dispatched for it.
+fn dispatch_failure(event: &Event<'_, Config>) -> Result<Option<RuntimeDispatchError>> {
+	use api::{council::events::Executed, sudo::events::Sudid, system::events::ExtrinsicFailed};
+	if let Some(failed) = event.decode_fields_as::<ExtrinsicFailed>() {
+		return Ok(Some(failed?.dispatch_error));
+	}
+	if let Some(sudid) = event.decode_fields_as::<Sudid>() {
+		return Ok(sudid?.sudo_result.err());
+	}
+	if let Some(executed) = event.decode_fields_as::<Executed>() {
+		return Ok(executed?.result.err());
+	}
+	Ok(None)
+}
+
+/// An event's fields as JSON, rendered from their types (see [`crate::output`]).
 fn event_fields(metadata: &Metadata, event: &Event<'_, Config>) -> Result<Json> {
 	let variant = metadata
 		.pallet_by_event_index(event.pallet_index())
@@ -473,48 +616,64 @@ fn event_fields(metadata: &Metadata, event: &Event<'_, Config>) -> Result<Json> 
 		.with_context(|| {
 			format!("cannot decode event {}.{}", event.pallet_name(), event.event_name())
 		})?;
-	Ok(typed_composite_to_json(&fields, metadata.types()))
+	Ok(crate::output::render_fields(&fields, metadata.types(), Case::AsDeclared))
 }
 
-/// An account as a SCALE value, to pass to a call or a runtime API.
-pub fn account_value(account: &AccountId32) -> Value {
-	Value::unnamed_composite([Value::from_bytes(account.0)])
-}
+/// The most bytes a proposal the client makes can take.
+pub const PROPOSAL_LENGTH_BOUND: u32 = 4096;
 
-/// An `Option` as a SCALE value.
-pub fn option_value(value: Option<Value>) -> Value {
-	match value {
-		Some(value) => Value::unnamed_variant("Some", [value]),
-		None => Value::unnamed_variant("None", []),
-	}
-}
-
-/// A registry (or any pallet's) call, as a pallet name, call name and named fields: submitted
-/// directly, wrapped in `Sudo::sudo` or proposed to the council.
+/// A call of the runtime, built from the types generated from its metadata
+/// ([`crate::runtime`]): submitted as it is, wrapped in `Sudo::sudo`, or proposed to the
+/// consortium council.
 #[derive(Clone, Debug)]
-pub struct Call {
-	/// The pallet.
-	pub pallet: &'static str,
-	/// The call.
-	pub name: &'static str,
-	/// The named arguments.
-	pub fields: Vec<(&'static str, Value)>,
+pub struct Call(pub RuntimeCall);
+
+impl From<RuntimeCall> for Call {
+	fn from(call: RuntimeCall) -> Self {
+		Call(call)
+	}
 }
 
 impl Call {
-	/// The call as a dynamic transaction payload.
-	pub fn payload(&self) -> subxt::transactions::DynamicPayload<Composite<()>> {
-		subxt::dynamic::tx(
-			self.pallet,
-			self.name,
-			Composite::named(
-				self.fields.iter().map(|(name, value)| (name.to_string(), value.clone())),
-			),
-		)
+	/// This call, dispatched by sudo (development and test networks).
+	pub fn sudo(self) -> Call {
+		Call(RuntimeCall::Sudo(SudoCall::sudo { call: Box::new(self.0) }))
 	}
 
-	/// The call as a value of the runtime's `RuntimeCall`, to nest in `sudo` or a proposal.
-	pub fn into_runtime_call(self) -> Value {
-		self.payload().into_value()
+	/// This call, proposed to the council: it executes once `threshold` members voted aye.
+	pub fn propose(self, threshold: u32) -> Call {
+		Call(RuntimeCall::Council(CouncilCall::propose {
+			threshold,
+			proposal: Box::new(self.0),
+			length_bound: PROPOSAL_LENGTH_BOUND,
+		}))
+	}
+
+	/// The call as the node's runtime describes it: encoded by its type against the node's
+	/// metadata (which fails if the runtime's call no longer has this shape), named by
+	/// that encoding's pallet and call.
+	pub fn payload(&self, metadata: &Metadata) -> Result<DynamicPayload<Composite<()>>> {
+		let ty = metadata.outer_enums().call_enum_ty();
+		let bytes = self
+			.0
+			.encode_as_type(ty, metadata.types())
+			.context("the node's runtime has no call of this shape: is the client too old?")?;
+		let value = decode_as_type(&mut &bytes[..], ty, metadata.types())
+			.context("cannot decode the call the client encoded")?
+			.remove_context();
+		let ValueDef::Variant(pallet) = value.value else {
+			bail!("the runtime's call type is not an enum of pallets")
+		};
+		let Some(ValueDef::Variant(call)) = pallet.values.into_values().next().map(|v| v.value)
+		else {
+			bail!("the runtime's {} call is not an enum of calls", pallet.name)
+		};
+		Ok(subxt::dynamic::tx(pallet.name, call.name, call.values))
+	}
+
+	/// The call's SCALE encoding for the node's runtime (what a council motion's hash is of).
+	pub fn encode(&self, metadata: &Metadata) -> Result<Vec<u8>> {
+		let ty = metadata.outer_enums().call_enum_ty();
+		Ok(self.0.encode_as_type(ty, metadata.types())?)
 	}
 }

@@ -2,107 +2,47 @@
 //! file) turned into the pallet's provisions, its calls, and its runtime API answers as JSON.
 
 use crate::{
-	chain::{account_value, option_value, Call, Chain},
+	chain::{Call, Chain},
+	hash::Hash32,
 	invalid,
 	keys::parse_account,
-	output::{accounts_to_ss58, value_to_json},
-	registry::{Hash32, OrganisationId},
+	output::Case,
+	registry::OrganisationId,
+	runtime::api::{
+		self,
+		runtime_types::{
+			bounded_collections::bounded_vec::BoundedVec,
+			healthchain_runtime::RuntimeCall,
+			pallet_consent::{
+				pallet::Call as ConsentCall,
+				types::{
+					AccessDecision, Actions, Decision, Grantee, Period, Provision, Purposes, Scope,
+				},
+			},
+		},
+	},
 };
 use anyhow::Result;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value as Json};
-use subxt::{ext::scale_value::Value, utils::AccountId32};
+use serde_json::{Map, Value as Json};
+use subxt::utils::AccountId32;
+
+pub use crate::runtime::api::runtime_types::pallet_consent::types::{
+	Action, Capacity, DataCategory, Justification, Purpose,
+};
 
 /// A consent id.
 pub type ConsentId = u64;
 
-scale_enum!(
-	/// A category of health data (FHIR/HL7-aligned).
-	DataCategory {
-		/// Clinical notes and documents.
-		ClinicalNotes,
-		/// Laboratory and diagnostic reports.
-		DiagnosticReports,
-		/// Imaging.
-		Imaging,
-		/// Prescriptions and medications.
-		Medications,
-		/// Immunizations.
-		Immunizations,
-		/// Allergies.
-		Allergies,
-		/// Problems and diagnoses.
-		Conditions,
-		/// Procedures.
-		Procedures,
-		/// Vital signs.
-		VitalSigns,
-		/// Care plans.
-		CarePlans,
-		/// Mental health.
-		MentalHealth,
-		/// Genetic and genomic data.
-		Genomics,
-		/// Sexual and reproductive health.
-		SexualAndReproductiveHealth,
-		/// Substance use.
-		SubstanceUse,
-		/// HIV/AIDS.
-		Hiv,
-	}
-);
+/// The capacities a representative may be appointed or recorded in (`Patient` is the patient's
+/// own, not a representative's).
+pub const NOT_A_REPRESENTATIVE: &[Capacity] = &[Capacity::Patient];
 
-scale_enum!(
-	/// What a grantee does with the data.
-	Action {
-		/// Read it.
-		Read,
-		/// Write or append to it.
-		Write,
-		/// Share it with a third party.
-		Share,
-	}
-);
+/// The runtime's question of whom an access is about, and what (`AccessQuestion`).
+pub type RuntimeQuestion = api::runtime_types::pallet_consent::types::AccessQuestion<AccountId32>;
 
-scale_enum!(
-	/// Why a grantee uses the data.
-	Purpose {
-		/// Treatment.
-		Treatment,
-		/// Payment.
-		Payment,
-		/// Research.
-		Research,
-		/// Emergency treatment.
-		Emergency,
-		/// Healthcare operations.
-		Operations,
-	}
-);
-
-scale_enum!(
-	/// The capacity of a representative.
-	Capacity {
-		/// A guardian.
-		Guardian,
-		/// A legal representative.
-		LegalRepresentative,
-	}
-);
-
-scale_enum!(
-	/// Why a practitioner breaks the glass.
-	Justification {
-		/// The patient cannot consent.
-		PatientUnableToConsent,
-		/// A threat to the patient's life or health.
-		LifeThreatening,
-		/// A threat to others.
-		ThreatToOthers,
-		/// Another documented emergency.
-		Other,
-	}
-);
+/// The runtime's record scope.
+pub type RuntimeRecordScope = api::runtime_types::pallet_consent::types::RecordScope;
 
 /// A consent as a person describes it: in a JSON file, or built from command-line flags.
 ///
@@ -160,22 +100,14 @@ fn parse_enum<E: clap::ValueEnum>(what: &str, text: &str) -> Result<E> {
 	})
 }
 
-/// The grantee as a SCALE value: `org:<id>` or an account.
-pub fn grantee_value(text: &str) -> Result<Value> {
+/// The grantee: `org:<id>` or an account.
+pub fn grantee(text: &str) -> Result<Grantee<AccountId32>> {
 	if let Some(id) = text.strip_prefix("org:") {
 		let id: u32 =
 			id.parse().map_err(|_| invalid(format!("bad grantee {text:?}: org:<number>")))?;
-		return Ok(Value::unnamed_variant("Organisation", [Value::u128(id.into())]));
+		return Ok(Grantee::Organisation(id));
 	}
-	let account = parse_account(text)?;
-	Ok(Value::unnamed_variant("Account", [account_value(&account)]))
-}
-
-fn period_value(start: u64, end: Option<u64>) -> Value {
-	Value::named_composite([
-		("start", Value::u128(start.into())),
-		("end", option_value(end.map(|end| Value::u128(end.into())))),
-	])
+	Ok(Grantee::Account(parse_account(text)?))
 }
 
 impl ProvisionSpec {
@@ -196,25 +128,20 @@ impl ProvisionSpec {
 		.then_some(category)
 	}
 
-	/// The provision as a SCALE value; `time` parses the times.
-	pub fn to_value(&self, time: &dyn Fn(&str) -> Result<u64>) -> Result<Value> {
+	/// The runtime's provision; `time` parses the times.
+	pub fn to_runtime(&self, time: &dyn Fn(&str) -> Result<u64>) -> Result<Provision> {
 		let decision = match self.decision.to_ascii_lowercase().as_str() {
-			"permit" => "Permit",
-			"deny" => "Deny",
+			"permit" => Decision::Permit,
+			"deny" => Decision::Deny,
 			other => return Err(invalid(format!("bad decision {other:?}: permit or deny"))),
 		};
 		let scope = match self.scope.split_once(':') {
-			None if self.scope == "all" => Value::unnamed_variant("All", []),
-			None if self.scope == "sensitive" => Value::unnamed_variant("Sensitive", []),
-			Some(("category", name)) => Value::unnamed_variant(
-				"Category",
-				[parse_enum::<DataCategory>("category", name)?.to_value()],
+			None if self.scope == "all" => Scope::All,
+			None if self.scope == "sensitive" => Scope::Sensitive,
+			Some(("category", name)) => Scope::Category(parse_enum("category", name)?),
+			Some(("token", id)) => Scope::Token(
+				id.parse().map_err(|_| invalid(format!("bad scope {:?}", self.scope)))?,
 			),
-			Some(("token", id)) => {
-				let id: u64 =
-					id.parse().map_err(|_| invalid(format!("bad scope {:?}", self.scope)))?;
-				Value::unnamed_variant("Token", [Value::u128(id.into())])
-			},
 			_ => {
 				return Err(invalid(format!(
 					"bad scope {:?}: all, sensitive, category:<category> or token:<id>",
@@ -229,38 +156,30 @@ impl ProvisionSpec {
 		if actions.is_empty() || purposes.is_empty() {
 			return Err(invalid("a provision needs at least one action and one purpose"));
 		}
-		let has = |action| Value::bool(actions.contains(&action));
-		let serves = |purpose| Value::bool(purposes.contains(&purpose));
 		let data_period = match (&self.data_from, &self.data_until) {
 			(None, None) => None,
-			(from, until) => Some(period_value(
-				from.as_deref().map(time).transpose()?.unwrap_or(0),
-				until.as_deref().map(time).transpose()?,
-			)),
+			(from, until) => Some(Period {
+				start: from.as_deref().map(time).transpose()?.unwrap_or(0),
+				end: until.as_deref().map(time).transpose()?,
+			}),
 		};
-		Ok(Value::named_composite([
-			("decision", Value::unnamed_variant(decision, [])),
-			("scope", scope),
-			(
-				"actions",
-				Value::named_composite([
-					("read", has(Action::Read)),
-					("write", has(Action::Write)),
-					("share", has(Action::Share)),
-				]),
-			),
-			(
-				"purposes",
-				Value::named_composite([
-					("treatment", serves(Purpose::Treatment)),
-					("payment", serves(Purpose::Payment)),
-					("research", serves(Purpose::Research)),
-					("emergency", serves(Purpose::Emergency)),
-					("operations", serves(Purpose::Operations)),
-				]),
-			),
-			("data_period", option_value(data_period)),
-		]))
+		Ok(Provision {
+			decision,
+			scope,
+			actions: Actions {
+				read: actions.contains(&Action::Read),
+				write: actions.contains(&Action::Write),
+				share: actions.contains(&Action::Share),
+			},
+			purposes: Purposes {
+				treatment: purposes.contains(&Purpose::Treatment),
+				payment: purposes.contains(&Purpose::Payment),
+				research: purposes.contains(&Purpose::Research),
+				emergency: purposes.contains(&Purpose::Emergency),
+				operations: purposes.contains(&Purpose::Operations),
+			},
+			data_period,
+		})
 	}
 }
 
@@ -278,12 +197,13 @@ pub struct RecordScope {
 }
 
 impl RecordScope {
-	fn to_value(&self) -> Value {
-		Value::named_composite([
-			("labels", Value::unnamed_composite(self.labels.iter().map(|l| l.to_value()))),
-			("token", option_value(self.token.map(|t| Value::u128(t.into())))),
-			("recorded_at", option_value(self.recorded_at.map(|t| Value::u128(t.into())))),
-		])
+	/// The runtime's record scope.
+	pub fn to_runtime(&self) -> RuntimeRecordScope {
+		RuntimeRecordScope {
+			labels: BoundedVec(self.labels.clone()),
+			token: self.token,
+			recorded_at: self.recorded_at,
+		}
 	}
 }
 
@@ -303,14 +223,15 @@ pub struct AccessQuestion {
 }
 
 impl AccessQuestion {
-	fn to_value(&self) -> Value {
-		Value::named_composite([
-			("accessor", account_value(&self.accessor)),
-			("patient", account_value(&self.patient)),
-			("scope", self.scope.to_value()),
-			("action", self.action.to_value()),
-			("purpose", self.purpose.to_value()),
-		])
+	/// The runtime's question.
+	pub fn to_runtime(&self) -> RuntimeQuestion {
+		RuntimeQuestion {
+			accessor: self.accessor,
+			patient: self.patient,
+			scope: self.scope.to_runtime(),
+			action: self.action,
+			purpose: self.purpose,
+		}
 	}
 }
 
@@ -357,8 +278,8 @@ impl AccessReceipt {
 	}
 }
 
-fn consent_call(name: &'static str, fields: Vec<(&'static str, Value)>) -> Call {
-	Call { pallet: "Consent", name, fields }
+fn consent(call: ConsentCall) -> Call {
+	Call(RuntimeCall::Consent(call))
 }
 
 /// The calls of the consent pallet.
@@ -376,23 +297,25 @@ pub mod calls {
 			return Err(invalid("a consent needs at least one provision"));
 		}
 		let provisions =
-			spec.provisions.iter().map(|p| p.to_value(time)).collect::<Result<Vec<_>>>()?;
+			spec.provisions.iter().map(|p| p.to_runtime(time)).collect::<Result<Vec<_>>>()?;
 		let start = spec.from.as_deref().map(time).transpose()?.unwrap_or(now);
 		let end = spec.until.as_deref().map(time).transpose()?;
-		Ok(consent_call(
-			"grant",
-			vec![
-				("patient", account_value(patient)),
-				("grantee", grantee_value(&spec.grantee)?),
-				("provisions", Value::unnamed_composite(provisions)),
-				("period", period_value(start, end)),
-			],
-		))
+		Ok(consent(ConsentCall::grant {
+			patient: *patient,
+			grantee: grantee(&spec.grantee)?,
+			provisions: BoundedVec(provisions),
+			period: Period { start, end },
+		}))
 	}
 
-	/// A call whose only argument is a consent: `revoke`, `remove`.
-	pub fn on_consent(name: &'static str, id: ConsentId) -> Call {
-		consent_call(name, vec![("consent", Value::u128(id.into()))])
+	/// `revoke(consent)`.
+	pub fn revoke(id: ConsentId) -> Call {
+		consent(ConsentCall::revoke { consent: id })
+	}
+
+	/// `remove(consent)`.
+	pub fn remove(id: ConsentId) -> Call {
+		consent(ConsentCall::remove { consent: id })
 	}
 
 	/// `appoint_representative(representative, capacity, valid_until,
@@ -400,18 +323,15 @@ pub mod calls {
 	pub fn appoint(
 		representative: &AccountId32,
 		capacity: Capacity,
-		until: Option<u64>,
+		valid_until: Option<u64>,
 		may_revoke_patient_consents: bool,
 	) -> Call {
-		consent_call(
-			"appoint_representative",
-			vec![
-				("representative", account_value(representative)),
-				("capacity", capacity.to_value()),
-				("valid_until", option_value(until.map(|t| Value::u128(t.into())))),
-				("may_revoke_patient_consents", Value::bool(may_revoke_patient_consents)),
-			],
-		)
+		consent(ConsentCall::appoint_representative {
+			representative: *representative,
+			capacity,
+			valid_until,
+			may_revoke_patient_consents,
+		})
 	}
 
 	/// `record_representative(patient, representative, capacity, valid_until, evidence)`.
@@ -419,19 +339,16 @@ pub mod calls {
 		patient: &AccountId32,
 		representative: &AccountId32,
 		capacity: Capacity,
-		until: Option<u64>,
+		valid_until: Option<u64>,
 		evidence: Hash32,
 	) -> Call {
-		consent_call(
-			"record_representative",
-			vec![
-				("patient", account_value(patient)),
-				("representative", account_value(representative)),
-				("capacity", capacity.to_value()),
-				("valid_until", option_value(until.map(|t| Value::u128(t.into())))),
-				("evidence", evidence.to_value()),
-			],
-		)
+		consent(ConsentCall::record_representative {
+			patient: *patient,
+			representative: *representative,
+			capacity,
+			valid_until,
+			evidence: evidence.h256(),
+		})
 	}
 
 	/// `attest_representative(patient, organisation, representative, evidence)`.
@@ -441,128 +358,96 @@ pub mod calls {
 		representative: &AccountId32,
 		evidence: Hash32,
 	) -> Call {
-		consent_call(
-			"attest_representative",
-			vec![
-				("patient", account_value(patient)),
-				("organisation", Value::u128(organisation.into())),
-				("representative", account_value(representative)),
-				("evidence", evidence.to_value()),
-			],
-		)
+		consent(ConsentCall::attest_representative {
+			patient: *patient,
+			organisation,
+			representative: *representative,
+			evidence: evidence.h256(),
+		})
 	}
 
 	/// `withdraw_representative_record(patient, organisation)`.
 	pub fn withdraw_record(patient: &AccountId32, organisation: OrganisationId) -> Call {
-		consent_call(
-			"withdraw_representative_record",
-			vec![
-				("patient", account_value(patient)),
-				("organisation", Value::u128(organisation.into())),
-			],
-		)
+		consent(ConsentCall::withdraw_representative_record { patient: *patient, organisation })
 	}
 
 	/// `remove_representative(patient, representative)`.
 	pub fn remove_representative(patient: &AccountId32, representative: &AccountId32) -> Call {
-		consent_call(
-			"remove_representative",
-			vec![
-				("patient", account_value(patient)),
-				("representative", account_value(representative)),
-			],
-		)
+		consent(ConsentCall::remove_representative {
+			patient: *patient,
+			representative: *representative,
+		})
 	}
 
 	/// `open_emergency_access(patient, justification, duration)`.
 	pub fn open_emergency(patient: &AccountId32, justification: Justification, ms: u64) -> Call {
-		consent_call(
-			"open_emergency_access",
-			vec![
-				("patient", account_value(patient)),
-				("justification", justification.to_value()),
-				("duration", Value::u128(ms.into())),
-			],
-		)
+		consent(ConsentCall::open_emergency_access {
+			patient: *patient,
+			justification,
+			duration: ms,
+		})
 	}
 
 	/// `close_emergency_access(patient, practitioner)`.
 	pub fn close_emergency(patient: &AccountId32, practitioner: &AccountId32) -> Call {
-		consent_call(
-			"close_emergency_access",
-			vec![
-				("patient", account_value(patient)),
-				("practitioner", account_value(practitioner)),
-			],
-		)
+		consent(ConsentCall::close_emergency_access {
+			patient: *patient,
+			practitioner: *practitioner,
+		})
 	}
 
 	/// `clear_emergency_access(patient)`.
 	pub fn clear_emergency(patient: &AccountId32) -> Call {
-		consent_call("clear_emergency_access", vec![("patient", account_value(patient))])
+		consent(ConsentCall::clear_emergency_access { patient: *patient })
 	}
 
 	/// `record_access(patient, accessor, question, decision)`: `question` is the commitment,
-	/// `decision` what `check_access` answered (as the chain encoded it).
+	/// `decision` what `check_access` answered.
 	pub fn record_access(
 		patient: &AccountId32,
 		accessor: &AccountId32,
 		question: Hash32,
-		decision: Value,
+		decision: AccessDecision,
 	) -> Call {
-		consent_call(
-			"record_access",
-			vec![
-				("patient", account_value(patient)),
-				("accessor", account_value(accessor)),
-				("question", question.to_value()),
-				("decision", decision),
-			],
-		)
+		consent(ConsentCall::record_access {
+			patient: *patient,
+			accessor: *accessor,
+			question: question.h256(),
+			decision,
+		})
 	}
 }
 
-/// The account fields of the consent pallet's answers.
-const ACCOUNT_FIELDS: [&str; 8] = [
-	"patient",
-	"grantor",
-	"accessor",
-	"depositor",
-	"Account",
-	"representative",
-	"recorded_by",
-	"closed_by",
-];
+/// `[[a, b, c], ..]` as `[{names[0]: a, names[1]: b, names[2]: c}, ..]`: a list of tuples the
+/// runtime answers, with the names the client always gave their members.
+fn name_tuples(json: Json, names: &[&str]) -> Json {
+	let Json::Array(list) = json else { return json };
+	list.into_iter()
+		.map(|tuple| match tuple {
+			Json::Array(members) => Json::Object(
+				names.iter().map(|name| name.to_string()).zip(members).collect::<Map<_, _>>(),
+			),
+			other => other,
+		})
+		.collect()
+}
 
 impl Chain {
-	async fn consent_api<Args>(&self, method: &str, args: Args) -> Result<Json>
-	where
-		Args: subxt::ext::frame_decode::storage::IntoEncodableValues,
-	{
-		let value: Value<()> = self.runtime_api("ConsentApi", method, args, false).await?;
-		Ok(json_of(&value))
-	}
-
-	/// What `check_access` answers for `question`: as the chain's value (to pass on to
-	/// `record_access`) and as JSON. At block number `at`, or at the latest finalized block.
+	/// What `check_access` answers for `question`: typed (to pass on to `record_access`) and
+	/// as JSON. At block number `at`, or at the latest finalized block.
 	pub async fn check_access(
 		&self,
 		question: &AccessQuestion,
 		at: Option<u64>,
-	) -> Result<(Value<()>, Json)> {
-		let args = (
-			question.accessor,
-			question.patient,
-			question.scope.to_value(),
-			question.action.to_value(),
-			question.purpose.to_value(),
-		);
-		let value: Value<()> = match at {
-			Some(block) => self.runtime_api_at("ConsentApi", "check_access", args, block).await?,
-			None => self.runtime_api("ConsentApi", "check_access", args, false).await?,
-		};
-		let json = json_of(&value);
-		Ok((value, json))
+	) -> Result<(AccessDecision, Json)> {
+		let q = question.to_runtime();
+		let payload = api::runtime_apis()
+			.consent_api()
+			.check_access(q.accessor, q.patient, q.scope, q.action, q.purpose);
+		match at {
+			Some(block) => self.runtime_api_rendered_at(payload, block, Case::AsDeclared).await,
+			None => self.runtime_api_rendered(payload, false, Case::AsDeclared).await,
+		}
 	}
 
 	/// The salted commitment to `question` the audit trail stores, computed by the runtime
@@ -572,8 +457,9 @@ impl Chain {
 		question: &AccessQuestion,
 		salt: &[u8; 32],
 	) -> Result<Hash32> {
-		let args = (question.to_value(), Value::from_bytes(salt));
-		self.runtime_api("ConsentApi", "access_commitment", args, false).await
+		let payload =
+			api::runtime_apis().consent_api().access_commitment(question.to_runtime(), *salt);
+		Ok(self.runtime_api(payload, false).await?.into())
 	}
 
 	/// Whether entry `index` of the patient's trail commits to `question` with `salt`.
@@ -583,73 +469,53 @@ impl Chain {
 		question: &AccessQuestion,
 		salt: &[u8; 32],
 	) -> Result<bool> {
-		let args = (index, question.to_value(), Value::from_bytes(salt));
-		self.runtime_api("ConsentApi", "audit_entry_matches", args, false).await
+		let payload = api::runtime_apis().consent_api().audit_entry_matches(
+			index,
+			question.to_runtime(),
+			*salt,
+		);
+		self.runtime_api(payload, false).await
 	}
 
 	/// The representatives providers recorded for the patient, awaiting attestation:
 	/// `[{organisation, record}]`.
 	pub async fn recorded_representatives_of(&self, patient: &AccountId32) -> Result<Json> {
-		let list: Vec<(OrganisationId, Value<()>)> = self
-			.runtime_api("ConsentApi", "recorded_representatives_of", (*patient,), false)
-			.await?;
-		Ok(list
-			.iter()
-			.map(
-				|(organisation, record)| json!({ "organisation": organisation, "record": json_of(record) }),
-			)
-			.collect())
+		let payload = api::runtime_apis().consent_api().recorded_representatives_of(*patient);
+		let json = self.runtime_api_json(payload, false, Case::AsDeclared).await?;
+		Ok(name_tuples(json, &["organisation", "record"]))
 	}
 
 	/// The patient's consents.
 	pub async fn consents_of(&self, patient: &AccountId32) -> Result<Json> {
-		let list: Vec<Value<()>> =
-			self.runtime_api("ConsentApi", "consents_of", (*patient,), false).await?;
-		Ok(Json::Array(list.iter().map(json_of).collect()))
+		let payload = api::runtime_apis().consent_api().consents_of(*patient);
+		self.runtime_api_json(payload, false, Case::AsDeclared).await
 	}
 
 	/// Consent `id`, or `None`.
 	pub async fn consent(&self, id: ConsentId) -> Result<Option<Json>> {
-		let json = self.consent_api("consent", (id,)).await?;
+		let payload = api::runtime_apis().consent_api().consent(id);
+		let json = self.runtime_api_json(payload, false, Case::AsDeclared).await?;
 		Ok((!json.is_null()).then_some(json))
 	}
 
 	/// The patient's representatives: `[{representative, appointment, in_force}]`.
 	pub async fn representatives_of(&self, patient: &AccountId32) -> Result<Json> {
-		let list: Vec<(AccountId32, Value<()>, bool)> =
-			self.runtime_api("ConsentApi", "representatives_of", (*patient,), false).await?;
-		Ok(list
-			.iter()
-			.map(|(who, info, in_force)| {
-				json!({ "representative": who.to_string(), "appointment": json_of(info), "in_force": in_force })
-			})
-			.collect())
+		let payload = api::runtime_apis().consent_api().representatives_of(*patient);
+		let json = self.runtime_api_json(payload, false, Case::AsDeclared).await?;
+		Ok(name_tuples(json, &["representative", "appointment", "in_force"]))
 	}
 
 	/// The patient's emergency grants: `[{practitioner, grant}]`.
 	pub async fn emergency_access_of(&self, patient: &AccountId32) -> Result<Json> {
-		let list: Vec<(AccountId32, Value<()>)> =
-			self.runtime_api("ConsentApi", "emergency_access_of", (*patient,), false).await?;
-		Ok(list
-			.iter()
-			.map(|(who, grant)| json!({ "practitioner": who.to_string(), "grant": json_of(grant) }))
-			.collect())
+		let payload = api::runtime_apis().consent_api().emergency_access_of(*patient);
+		let json = self.runtime_api_json(payload, false, Case::AsDeclared).await?;
+		Ok(name_tuples(json, &["practitioner", "grant"]))
 	}
 
 	/// A page of the patient's audit trail: `[{index, entry}]`.
 	pub async fn audit_log(&self, patient: &AccountId32, start: u64, limit: u32) -> Result<Json> {
-		let list: Vec<(u64, Value<()>)> =
-			self.runtime_api("ConsentApi", "audit_log", (*patient, start, limit), false).await?;
-		Ok(list
-			.iter()
-			.map(|(index, entry)| json!({ "index": index, "entry": json_of(entry) }))
-			.collect())
+		let payload = api::runtime_apis().consent_api().audit_log(*patient, start, limit);
+		let json = self.runtime_api_json(payload, false, Case::AsDeclared).await?;
+		Ok(name_tuples(json, &["index", "entry"]))
 	}
-}
-
-/// The JSON of one of the pallet's answers, its account fields as SS58.
-fn json_of(value: &Value<()>) -> Json {
-	let mut json = value_to_json(value);
-	accounts_to_ss58(&mut json, &ACCOUNT_FIELDS);
-	json
 }

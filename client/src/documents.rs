@@ -18,7 +18,7 @@
 //! and is reproducible with standard tools:
 //! `{ printf '%s' "$SALT_HEX" | xxd -r -p; cat document; } | sha256sum`.
 
-use crate::{invalid, registry::Hash32};
+use crate::{hash::Hash32, invalid};
 use anyhow::Result;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};

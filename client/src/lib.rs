@@ -8,44 +8,17 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
-/// A field-less enum of the runtime, for the command line (`clap::ValueEnum`), JSON output
-/// (snake case), and SCALE encoding and decoding by variant name.
-macro_rules! scale_enum {
-	($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident),* $(,)? }) => {
-		$(#[$doc])*
-		#[derive(
-			Clone,
-			Copy,
-			Debug,
-			PartialEq,
-			Eq,
-			clap::ValueEnum,
-			serde::Serialize,
-			serde::Deserialize,
-			subxt::ext::scale_decode::DecodeAsType,
-			subxt::ext::scale_encode::EncodeAsType,
-		)]
-		#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
-		#[encode_as_type(crate_path = "subxt::ext::scale_encode")]
-		#[serde(rename_all = "snake_case")]
-		pub enum $name { $($(#[$vdoc])* $variant),* }
-
-		impl $name {
-			/// The variant as a SCALE value, to pass to a call.
-			pub fn to_value(self) -> subxt::ext::scale_value::Value {
-				subxt::ext::scale_value::Value::unnamed_variant(format!("{self:?}"), [])
-			}
-		}
-	};
-}
-
 pub mod chain;
+pub mod cli;
 pub mod config;
 pub mod consent;
+pub mod council;
 pub mod documents;
+pub mod hash;
 pub mod keys;
 pub mod output;
 pub mod registry;
+pub mod runtime;
 pub mod tokens;
 
 pub use chain::{Chain, Failure, Outcome, Status, Wait};

@@ -2,92 +2,37 @@
 //! answers as JSON, and the patient's pre-signed session acceptance.
 
 use crate::{
-	chain::{account_value, option_value, Call, Chain},
-	output::{accounts_to_ss58, value_to_json},
-	registry::{Hash32, Role},
+	chain::{Call, Chain},
+	hash::Hash32,
+	output::Case,
+	runtime::api::{
+		self,
+		runtime_types::{
+			healthchain_runtime::RuntimeCall,
+			pallet_health_tokens::{
+				pallet::Call as TokensCall,
+				types::{DocumentRef, SessionAcceptance},
+			},
+			sp_runtime::MultiSignature,
+		},
+	},
 };
 use anyhow::{anyhow, Result};
 use codec::Encode;
+pub use healthchain_primitives::{Profession, Role, TokenId};
 use serde::Serialize;
 use serde_json::Value as Json;
-use subxt::{ext::scale_value::Value, utils::AccountId32};
+use subxt::utils::AccountId32;
 use subxt_signer::sr25519::Keypair;
 
-/// A token id.
-pub type TokenId = u64;
+pub use crate::runtime::api::runtime_types::pallet_health_tokens::types::{
+	HashAlgorithm, RevocationReason, VersionReason,
+};
 
-scale_enum!(
-	/// The profession a licence authorizes.
-	Profession {
-		/// Medical doctor.
-		Physician,
-		/// Nurse.
-		Nurse,
-		/// Midwife.
-		Midwife,
-		/// Pharmacist.
-		Pharmacist,
-		/// Dentist.
-		Dentist,
-		/// Psychologist or psychotherapist.
-		Psychologist,
-		/// Physiotherapist.
-		Physiotherapist,
-		/// Paramedic.
-		Paramedic,
-		/// Laboratory scientist.
-		LaboratoryScientist,
-		/// Radiographer.
-		Radiographer,
-	}
-);
-
-scale_enum!(
-	/// Why a new version is written.
-	VersionReason {
-		/// An error was corrected.
-		Corrected,
-		/// The content was amended.
-		Amended,
-		/// Information was appended.
-		Appended,
-		/// A licence or certificate was renewed.
-		Renewed,
-	}
-);
-
-scale_enum!(
-	/// Why a token is revoked.
-	RevocationReason {
-		/// Issued by mistake.
-		EnteredInError,
-		/// Withdrawn by the issuer.
-		Withdrawn,
-		/// Replaced by another token.
-		Superseded,
-		/// Obtained by fraud.
-		Fraudulent,
-		/// Disciplinary action (licences).
-		Disciplinary,
-		/// Another reason.
-		Other,
-	}
-);
-
-/// The hash function of a document hash.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Serialize)]
-pub enum HashAlgorithm {
-	/// SHA-256 of a fresh random salt followed by the document, the salt kept in a
-	/// verification bundle beside the document (see [`crate::documents`]).
-	#[value(name = "salted-sha256")]
-	SaltedSha256,
-	/// SHA-256, as `sha256sum` prints it (unsalted: a guessable document can be confirmed).
-	#[value(name = "sha256")]
-	Sha256,
-	/// BLAKE2b-256, as `b2sum -l 256` prints it (unsalted).
-	#[value(name = "blake2-256")]
-	Blake2_256,
-}
+/// The version reasons a user may give to `update`: the chain writes `Issued` and
+/// `SessionClosed` itself.
+pub const CHAIN_WRITTEN_REASONS: &[VersionReason] =
+	&[VersionReason::Issued, VersionReason::SessionClosed];
 
 impl HashAlgorithm {
 	/// The unsalted hash of `data` (`None` for the salted algorithm, which needs a salt).
@@ -100,15 +45,6 @@ impl HashAlgorithm {
 				Some(Hash32(Blake2b::<U32>::digest(data).into()))
 			},
 		}
-	}
-
-	fn to_value(self) -> Value {
-		let name = match self {
-			Self::SaltedSha256 => "SaltedSha256",
-			Self::Sha256 => "Sha256",
-			Self::Blake2_256 => "Blake2_256",
-		};
-		Value::unnamed_variant(name, [])
 	}
 }
 
@@ -125,21 +61,18 @@ pub struct Document {
 }
 
 impl Document {
-	fn to_value(self) -> Value {
-		Value::named_composite([
-			("document_hash", self.hash.to_value()),
-			("algorithm", self.algorithm.to_value()),
-			("locator", option_value(self.locator.map(Hash32::to_value))),
-		])
+	/// The runtime's `DocumentRef`.
+	pub fn reference(self) -> DocumentRef {
+		DocumentRef {
+			document_hash: self.hash.h256(),
+			algorithm: self.algorithm,
+			locator: self.locator.map(Hash32::h256),
+		}
 	}
 }
 
-fn id_value(id: TokenId) -> Value {
-	Value::u128(id.into())
-}
-
-fn tokens(name: &'static str, fields: Vec<(&'static str, Value)>) -> Call {
-	Call { pallet: "HealthTokens", name, fields }
+fn tokens(call: TokensCall) -> Call {
+	Call(RuntimeCall::HealthTokens(call))
 }
 
 /// A patient's acceptance of a telemedicine session, signed in advance.
@@ -190,24 +123,15 @@ pub fn sign_acceptance(
 }
 
 impl Acceptance {
-	/// The acceptance as the `SessionAcceptance` SCALE value (`MultiSignature::Sr25519`).
-	pub fn to_value(&self) -> Result<Value> {
+	/// The acceptance as the runtime's `SessionAcceptance` (`MultiSignature::Sr25519`).
+	pub fn to_runtime(&self) -> Result<SessionAcceptance<MultiSignature, u32>> {
 		let hex = self.signature.strip_prefix("0x").unwrap_or(&self.signature);
 		let bytes = hex::decode(hex)
 			.map_err(|_| crate::invalid("bad acceptance: the signature is not hex"))?;
 		let bytes: [u8; 64] = bytes
 			.try_into()
 			.map_err(|_| crate::invalid("bad acceptance: an sr25519 signature has 64 bytes"))?;
-		Ok(Value::named_composite([
-			("deadline", Value::u128(self.deadline.into())),
-			(
-				"signature",
-				Value::unnamed_variant(
-					"Sr25519",
-					[Value::unnamed_composite([Value::from_bytes(bytes)])],
-				),
-			),
-		]))
+		Ok(SessionAcceptance { deadline: self.deadline, signature: MultiSignature::Sr25519(bytes) })
 	}
 }
 
@@ -217,14 +141,7 @@ pub mod calls {
 
 	/// `issue_record(patient, role, document)`.
 	pub fn issue_record(patient: &AccountId32, role: Role, document: Document) -> Call {
-		tokens(
-			"issue_record",
-			vec![
-				("patient", account_value(patient)),
-				("role", role.to_value()),
-				("document", document.to_value()),
-			],
-		)
+		tokens(TokensCall::issue_record { patient: *patient, role, document: document.reference() })
 	}
 
 	/// `issue_certificate(subject, role, document, valid_until)`.
@@ -234,15 +151,12 @@ pub mod calls {
 		document: Document,
 		valid_until: Option<u64>,
 	) -> Call {
-		tokens(
-			"issue_certificate",
-			vec![
-				("subject", account_value(subject)),
-				("role", role.to_value()),
-				("document", document.to_value()),
-				("valid_until", option_value(valid_until.map(|t| Value::u128(t.into())))),
-			],
-		)
+		tokens(TokensCall::issue_certificate {
+			subject: *subject,
+			role,
+			document: document.reference(),
+			valid_until,
+		})
 	}
 
 	/// `issue_licence(practitioner, profession, document, valid_until)`.
@@ -252,116 +166,97 @@ pub mod calls {
 		document: Document,
 		valid_until: u64,
 	) -> Call {
-		tokens(
-			"issue_licence",
-			vec![
-				("practitioner", account_value(practitioner)),
-				("profession", profession.to_value()),
-				("document", document.to_value()),
-				("valid_until", Value::u128(valid_until.into())),
-			],
-		)
+		tokens(TokensCall::issue_licence {
+			practitioner: *practitioner,
+			profession,
+			document: document.reference(),
+			valid_until,
+		})
 	}
 
 	/// `update(token, document, reason, valid_until)`.
 	pub fn update(
-		id: TokenId,
+		token: TokenId,
 		document: Document,
 		reason: VersionReason,
 		valid_until: Option<u64>,
 	) -> Call {
-		tokens(
-			"update",
-			vec![
-				("token", id_value(id)),
-				("document", document.to_value()),
-				("reason", reason.to_value()),
-				("valid_until", option_value(valid_until.map(|t| Value::u128(t.into())))),
-			],
-		)
+		tokens(TokensCall::update { token, document: document.reference(), reason, valid_until })
 	}
 
 	/// `revoke(token, reason)`.
-	pub fn revoke(id: TokenId, reason: RevocationReason) -> Call {
-		tokens("revoke", vec![("token", id_value(id)), ("reason", reason.to_value())])
+	pub fn revoke(token: TokenId, reason: RevocationReason) -> Call {
+		tokens(TokensCall::revoke { token, reason })
 	}
 
 	/// `force_revoke(token, reason)` (consortium).
-	pub fn force_revoke(id: TokenId, reason: RevocationReason) -> Call {
-		let mut call = revoke(id, reason);
-		call.name = "force_revoke";
-		call
+	pub fn force_revoke(token: TokenId, reason: RevocationReason) -> Call {
+		tokens(TokensCall::force_revoke { token, reason })
 	}
 
-	/// A call whose only argument is the token: `suspend`, `reinstate`, `archive`, `refuse`,
-	/// `accept_session`, `cancel_session`.
-	pub fn on_token(name: &'static str, id: TokenId) -> Call {
-		tokens(name, vec![("token", id_value(id))])
+	/// `suspend(token)`.
+	pub fn suspend(token: TokenId) -> Call {
+		tokens(TokensCall::suspend { token })
+	}
+
+	/// `reinstate(token)`.
+	pub fn reinstate(token: TokenId) -> Call {
+		tokens(TokensCall::reinstate { token })
+	}
+
+	/// `archive(token)`.
+	pub fn archive(token: TokenId) -> Call {
+		tokens(TokensCall::archive { token })
+	}
+
+	/// `refuse(token)`.
+	pub fn refuse(token: TokenId) -> Call {
+		tokens(TokensCall::refuse { token })
+	}
+
+	/// `accept_session(token)`.
+	pub fn accept_session(token: TokenId) -> Call {
+		tokens(TokensCall::accept_session { token })
+	}
+
+	/// `cancel_session(token)`.
+	pub fn cancel_session(token: TokenId) -> Call {
+		tokens(TokensCall::cancel_session { token })
 	}
 
 	/// `transfer(token, to)`.
-	pub fn transfer(id: TokenId, to: &AccountId32) -> Call {
-		tokens("transfer", vec![("token", id_value(id)), ("to", account_value(to))])
+	pub fn transfer(token: TokenId, to: &AccountId32) -> Call {
+		tokens(TokensCall::transfer { token, to: *to })
 	}
 
 	/// `open_session(patient, reference, acceptance)`.
 	pub fn open_session(
 		patient: &AccountId32,
 		reference: Document,
-		acceptance: Option<Value>,
+		acceptance: Option<SessionAcceptance<MultiSignature, u32>>,
 	) -> Call {
-		tokens(
-			"open_session",
-			vec![
-				("patient", account_value(patient)),
-				("reference", reference.to_value()),
-				("acceptance", option_value(acceptance)),
-			],
-		)
+		tokens(TokensCall::open_session {
+			patient: *patient,
+			reference: reference.reference(),
+			acceptance,
+		})
 	}
 
 	/// `close_session(token, record)`.
-	pub fn close_session(id: TokenId, record: Document) -> Call {
-		tokens("close_session", vec![("token", id_value(id)), ("record", record.to_value())])
+	pub fn close_session(token: TokenId, record: Document) -> Call {
+		tokens(TokensCall::close_session { token, record: record.reference() })
 	}
 }
 
 impl Chain {
-	/// Call a `HealthTokensApi` method and render its answer as JSON.
-	async fn tokens_api<Args>(&self, method: &str, args: Args, best: bool) -> Result<Json>
-	where
-		Args: subxt::ext::frame_decode::storage::IntoEncodableValues,
-	{
-		let value: Value<()> = self.runtime_api("HealthTokensApi", method, args, best).await?;
-		let mut json = value_to_json(&value);
-		accounts_to_ss58(&mut json, &["issuer", "owner", "author", "practitioner"]);
-		Ok(json)
-	}
-
-	/// Token `id` with its status now and its versions, or `None`.
+	/// Token `id` with its status now and its versions (`history`), as JSON, or `None`.
 	pub async fn token(&self, id: TokenId, best: bool) -> Result<Option<Json>> {
-		let token = self.tokens_api("token", (id,), best).await?;
-		if token.is_null() {
-			return Ok(None);
-		}
-		// A list is decoded as a list: one version must not read as a newtype.
-		let versions: Vec<Value<()>> =
-			self.runtime_api("HealthTokensApi", "versions", (id,), best).await?;
-		let versions = Json::Array(
-			versions
-				.iter()
-				.map(|version| {
-					let mut json = value_to_json(version);
-					accounts_to_ss58(&mut json, &["author"]);
-					json
-				})
-				.collect(),
-		);
-		let mut report = token;
-		if let Json::Object(map) = &mut report {
-			map.insert("history".into(), versions);
-		}
-		Ok(Some(report))
+		let apis = api::runtime_apis().health_tokens_api();
+		let mut token = self.runtime_api_json(apis.token(id), best, Case::AsDeclared).await?;
+		let Json::Object(map) = &mut token else { return Ok(None) };
+		let versions = self.runtime_api_json(apis.versions(id), best, Case::AsDeclared).await?;
+		map.insert("history".into(), versions);
+		Ok(Some(token))
 	}
 
 	/// A page of the ids of `owner`'s tokens.
@@ -372,12 +267,14 @@ impl Chain {
 		limit: u32,
 		best: bool,
 	) -> Result<Vec<TokenId>> {
-		self.runtime_api("HealthTokensApi", "tokens_of", (*owner, start_after, limit), best).await
+		let apis = api::runtime_apis().health_tokens_api();
+		self.runtime_api(apis.tokens_of(*owner, start_after, limit), best).await
 	}
 
 	/// What the ledger says of document hash `hash`, or `None` if no token anchors it.
 	pub async fn verify(&self, hash: Hash32, best: bool) -> Result<Option<Json>> {
-		let json = self.tokens_api("verify", (hash.to_value(),), best).await?;
+		let apis = api::runtime_apis().health_tokens_api();
+		let json = self.runtime_api_json(apis.verify(hash.h256()), best, Case::AsDeclared).await?;
 		Ok((!json.is_null()).then_some(json))
 	}
 
@@ -388,8 +285,8 @@ impl Chain {
 		profession: Profession,
 		best: bool,
 	) -> Result<Json> {
-		let profession = profession.to_value();
-		self.tokens_api("licence_check", (*who, profession), best).await
+		let apis = api::runtime_apis().health_tokens_api();
+		self.runtime_api_json(apis.licence_check(*who, profession), best, Case::AsDeclared).await
 	}
 
 	/// The chain's genesis hash.

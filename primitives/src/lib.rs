@@ -51,6 +51,7 @@ pub type TokenId = u64;
 )]
 #[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "std", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "as-type", derive(scale_encode::EncodeAsType, scale_decode::DecodeAsType))]
 pub enum OrganisationKind {
 	/// A hospital.
 	#[codec(index = 0)]
@@ -133,6 +134,7 @@ impl OrganisationKind {
 )]
 #[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "std", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "as-type", derive(scale_encode::EncodeAsType, scale_decode::DecodeAsType))]
 pub enum Role {
 	/// Provides care and issues medical records to patients.
 	#[codec(index = 0)]
@@ -214,6 +216,7 @@ impl Role {
 )]
 #[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "std", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "as-type", derive(scale_encode::EncodeAsType, scale_decode::DecodeAsType))]
 // Its docs are what a wallet shows for a refusal: kept in the metadata, as FRAME keeps a
 // pallet's errors' docs.
 #[scale_info(capture_docs = "always")]
@@ -289,6 +292,7 @@ pub trait AccreditationInspect<AccountId> {
 )]
 #[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "std", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "as-type", derive(scale_encode::EncodeAsType, scale_decode::DecodeAsType))]
 pub enum Profession {
 	/// Medical doctor (generalist or specialist).
 	#[codec(index = 0)]
@@ -354,6 +358,7 @@ impl Profession {
 )]
 #[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "std", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "as-type", derive(scale_encode::EncodeAsType, scale_decode::DecodeAsType))]
 // Its docs are what a wallet shows for a refusal: kept in the metadata, as FRAME keeps a
 // pallet's errors' docs.
 #[scale_info(capture_docs = "always")]

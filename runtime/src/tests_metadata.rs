@@ -46,3 +46,33 @@ fn no_field_of_our_types_is_called_hash() {
 	assert!(ours > 50, "only {ours} of healthchain's types found: is the path filter right?");
 	assert!(offending.is_empty(), "fields called `hash` in {offending:?}");
 }
+
+/// Where the client's code is generated from: this runtime's metadata (v15), committed.
+const CLIENT_METADATA: &str =
+	concat!(env!("CARGO_MANIFEST_DIR"), "/../client/metadata/healthchain.scale");
+
+/// The command that rewrites [`CLIENT_METADATA`] from this runtime.
+const UPDATE_METADATA: &str = "scripts/update-metadata.sh";
+
+/// The client's calls, events, runtime API answers and errors are generated (subxt's static
+/// code generation) from the committed metadata: it must be this runtime's, or the client
+/// builds calls the node refuses. With `HEALTHCHAIN_WRITE_METADATA` set, the test writes it
+/// instead (what `scripts/update-metadata.sh` does).
+#[test]
+fn client_metadata_is_this_runtimes() {
+	let metadata =
+		crate::Runtime::metadata_at_version(15).expect("the runtime serves metadata v15");
+	if std::env::var_os("HEALTHCHAIN_WRITE_METADATA").is_some() {
+		std::fs::write(CLIENT_METADATA, &*metadata).expect("writes the client's metadata");
+		return;
+	}
+	let committed = std::fs::read(CLIENT_METADATA).unwrap_or_default();
+	assert!(
+		committed == *metadata,
+		"client/metadata/healthchain.scale ({} bytes) is not this runtime's metadata ({} bytes): \
+		 regenerate it with `{UPDATE_METADATA}`, then build the client and fix what no longer \
+		 compiles",
+		committed.len(),
+		metadata.len(),
+	);
+}

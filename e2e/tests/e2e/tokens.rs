@@ -103,7 +103,7 @@ fn records_and_certificates_through_the_client() {
 	assert_eq!(written["algorithm"], "salted-sha256");
 	assert_eq!(verified["document_hash"], written["hash"]);
 	assert_eq!(verified["token"]["token"]["versions"], 1);
-	let plain = healthchain_client::registry::Hash32::sha256(&std::fs::read(&report).unwrap());
+	let plain = healthchain_client::hash::Hash32::sha256(&std::fs::read(&report).unwrap());
 	let guessed = node.client(&["token", "verify", "--hash", &plain.to_string()]).unwrap();
 	assert_eq!((guessed.code, &guessed.json["authentic"]), (1, &Value::Bool(false)));
 	let hidden = dir.path().join("bundle-elsewhere.json");

@@ -73,3 +73,24 @@ fn signing_with_the_metadata_hash() {
 		assert!(organisation_of(&node, "//Bob").is_some());
 	}
 }
+
+/// The metadata the client's code is generated from (`client/metadata/healthchain.scale`) is
+/// the running node's: the runtime test `client_metadata_is_this_runtimes` checks it against
+/// the runtime's native build, this against the wasm the node executes.
+#[test]
+fn the_clients_metadata_is_the_nodes() {
+	let node = Node::start_dev().expect("node starts");
+	let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
+	let served = runtime.block_on(async {
+		let chain = healthchain_client::Chain::connect(&node.url()).await.expect("connects");
+		chain.metadata_v15().await.expect("the node serves metadata v15")
+	});
+	let committed = include_bytes!("../../../client/metadata/healthchain.scale");
+	assert!(
+		served == committed,
+		"the node's metadata ({} bytes) is not client/metadata/healthchain.scale ({} bytes): \
+		 run scripts/update-metadata.sh",
+		served.len(),
+		committed.len()
+	);
+}

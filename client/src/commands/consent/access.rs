@@ -1,0 +1,109 @@
+//! `healthchain consent log-access` and `verify-access`: the audit trail's salted commitments
+//! and the receipts that let a patient check them.
+
+use super::*;
+use anyhow::Result;
+
+impl App {
+	/// Record `question` in the patient's audit trail as a commitment, with the decision
+	/// `check_access` gives for it now; write the receipt to `path`.
+	pub(super) async fn log_access(
+		&self,
+		question: &AccessQuestion,
+		path: &std::path::Path,
+	) -> Result<()> {
+		if path.exists() {
+			return Err(invalid(format!(
+				"{} exists; refusing to overwrite a receipt",
+				path.display()
+			)));
+		}
+		let chain = self.chain().await?;
+		let (decision, _) = chain.check_access(question, None).await?;
+		let salt = random_salt()?;
+		let commitment = chain.access_commitment(question, &salt).await?;
+		let call =
+			calls::record_access(&question.patient, &question.accessor, commitment, decision);
+		let outcome = self.submit(&chain, call).await?;
+		let recorded = outcome.event("Consent", "AccessRecorded").ok_or_else(|| {
+			anyhow::anyhow!("the chain recorded no access (no AccessRecorded event)")
+		})?;
+		let receipt = AccessReceipt {
+			format: RECEIPT_FORMAT.into(),
+			patient: question.patient.to_string(),
+			accessor: question.accessor.to_string(),
+			scope: question.scope.clone(),
+			action: question.action,
+			purpose: question.purpose,
+			salt: Hash32(salt),
+			commitment,
+			index: recorded.fields["index"]
+				.as_u64()
+				.ok_or_else(|| anyhow::anyhow!("AccessRecorded without an index"))?,
+			block: outcome.block_number.ok_or_else(|| {
+				anyhow::anyhow!(
+					"the access was not included in a block (use --wait in-block or finalized)"
+				)
+			})?,
+		};
+		std::fs::write(path, serde_json::to_string_pretty(&receipt)? + "\n")
+			.map_err(|e| invalid(format!("cannot write the receipt {}: {e}", path.display())))?;
+		Ok(())
+	}
+
+	/// Check `path`'s receipt against the audit trail; exit 0 only if the entry commits to it
+	/// and the decision it holds is what `check_access` answered at its block.
+	pub(super) async fn verify_access(&self, path: &std::path::Path) -> Result<()> {
+		let text =
+			String::from_utf8(read_file(path)?).map_err(|_| invalid("the receipt is not text"))?;
+		let receipt: AccessReceipt = serde_json::from_str(&text)
+			.map_err(|e| invalid(format!("bad receipt {}: {e}", path.display())))?;
+		if receipt.format != RECEIPT_FORMAT {
+			return Err(invalid(format!("{} is not a {RECEIPT_FORMAT} receipt", path.display())));
+		}
+		let question = receipt.question()?;
+		let chain = self.chain().await?;
+		let commitment = chain.access_commitment(&question, &receipt.salt.0).await?;
+		let matches = commitment == receipt.commitment
+			&& chain.audit_entry_matches(receipt.index, &question, &receipt.salt.0).await?;
+		let trail = chain.audit_log(&question.patient, receipt.index, 1).await?;
+		let recorded = &trail[0]["entry"]["decision"];
+		let (_, then) = chain.check_access(&question, Some(receipt.block)).await?;
+		let decided = matches && !recorded.is_null() && *recorded == then;
+		self.print(
+			json!({
+				"verified": decided,
+				"commitment_matches": matches,
+				"recorded_decision": recorded,
+				"check_access_at_block": then,
+				"index": receipt.index,
+				"block": receipt.block,
+			}),
+			|| {
+				if decided {
+					format!(
+						"VERIFIED: entry {} of {}'s audit trail commits to this access, and {} is \
+						 what check_access answered at block #{}",
+						receipt.index, receipt.patient, recorded, receipt.block
+					)
+				} else if !matches {
+					format!(
+						"NOT VERIFIED: entry {} does not commit to this question and salt",
+						receipt.index
+					)
+				} else {
+					format!(
+						"NOT VERIFIED: the entry records {recorded}, but check_access answered \
+						 {then} at block #{}",
+						receipt.block
+					)
+				}
+			},
+		);
+		if decided {
+			Ok(())
+		} else {
+			Err(anyhow::Error::new(Reported))
+		}
+	}
+}

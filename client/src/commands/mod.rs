@@ -1,0 +1,253 @@
+//! The commands of the `healthchain` client, one module per domain, and what they share: the
+//! signer, the connection, submission and printing ([`App`]), and the arguments and parsers
+//! more than one domain uses.
+
+pub mod consent;
+pub mod council;
+pub mod registry;
+pub mod sessions;
+pub mod tokens;
+
+use crate::Cli;
+use anyhow::{bail, Context, Result};
+use clap::Args;
+use healthchain_client::{
+	chain::{Call, Chain, Outcome},
+	documents::Bundle,
+	hash::Hash32,
+	keys,
+	registry::{self as registry_client, Via},
+	tokens::{Document, HashAlgorithm},
+};
+use serde_json::json;
+use std::{
+	path::PathBuf,
+	time::{SystemTime, UNIX_EPOCH},
+};
+use subxt_signer::sr25519::Keypair;
+
+#[derive(Args)]
+pub(crate) struct DocumentArgs {
+	/// The document: only a salted commitment to it is anchored; the file itself never leaves
+	/// this machine, and its salt is written to a verification bundle beside it.
+	#[arg(long, conflicts_with = "hash")]
+	file: Option<PathBuf>,
+	/// The document's hash as 0x-prefixed hex, if you computed it yourself (with --algorithm).
+	#[arg(long)]
+	hash: Option<String>,
+	/// How the document is committed to: `salted-sha256` (the default: SHA-256 of a fresh
+	/// random salt and the document, so a guessable document cannot be confirmed), or the
+	/// unsalted `sha256` / `blake2-256`.
+	#[arg(long, value_enum, default_value = "salted-sha256")]
+	algorithm: HashAlgorithm,
+	/// Where to write the verification bundle (salt and commitment) for a salted --file;
+	/// default `<file>.healthchain.json`. Keep it with the document: verifying needs it.
+	#[arg(long, requires = "file")]
+	bundle: Option<PathBuf>,
+	/// Where the encrypted copy is stored (URL, CID, …): only a commitment to it goes on chain
+	/// (salted, in the bundle, with a salted --file).
+	#[arg(long, conflicts_with = "locator_hash")]
+	locator: Option<String>,
+	/// The hash of the storage locator, as 0x-prefixed hex.
+	#[arg(long)]
+	locator_hash: Option<String>,
+}
+
+impl DocumentArgs {
+	fn document(&self) -> Result<Document> {
+		let salted = self.algorithm == HashAlgorithm::SaltedSha256;
+		let (hash, locator) = match (&self.hash, &self.file) {
+			(Some(hash), _) => {
+				if salted && self.locator.is_some() {
+					return Err(healthchain_client::invalid(
+						"a salted locator is committed with --file; with --hash give --locator-hash",
+					));
+				}
+				let locator = self.locator.as_deref().map(|l| Hash32::sha256(l.as_bytes()));
+				(hash.parse()?, locator)
+			},
+			(None, Some(path)) if salted => {
+				let data = read_file(path)?;
+				let bundle_path = self.bundle.clone().unwrap_or_else(|| Bundle::default_path(path));
+				// The same document and locator keep the commitment they already have.
+				let existing = Bundle::read(&bundle_path).ok().filter(|bundle| {
+					bundle.matches(&data) && bundle.matches_locator(self.locator.as_deref())
+				});
+				let bundle = match existing {
+					Some(bundle) => bundle,
+					None => Bundle::commit(&data, self.locator.as_deref())?,
+				};
+				bundle.write(&bundle_path)?;
+				(bundle.hash, bundle.locator_hash)
+			},
+			(None, Some(path)) => {
+				let data = read_file(path)?;
+				let hash = self.algorithm.digest(&data).unwrap_or_else(|| Hash32::sha256(&data));
+				(hash, self.locator.as_deref().map(|l| Hash32::sha256(l.as_bytes())))
+			},
+			(None, None) => bail!("give the document with --file or its hash with --hash"),
+		};
+		let locator = match &self.locator_hash {
+			Some(hash) => Some(hash.parse()?),
+			None => locator,
+		};
+		Ok(Document { hash, algorithm: self.algorithm, locator })
+	}
+}
+
+pub(crate) fn read_file(path: &std::path::Path) -> Result<Vec<u8>> {
+	std::fs::read(path)
+		.map_err(|e| healthchain_client::invalid(format!("cannot read {}: {e}", path.display())))
+}
+
+#[derive(Args)]
+pub(crate) struct ProfileArgs {
+	/// The SHA-256 of the organisation's public profile document, as 0x-prefixed hex.
+	#[arg(long, conflicts_with = "profile_file")]
+	profile_hash: Option<String>,
+	/// The organisation's public profile document; its SHA-256 is registered.
+	#[arg(long)]
+	profile_file: Option<PathBuf>,
+}
+
+impl ProfileArgs {
+	fn hash(&self) -> Result<Hash32> {
+		match (&self.profile_hash, &self.profile_file) {
+			(Some(hash), _) => hash.parse(),
+			(None, Some(path)) => Ok(Hash32::sha256(
+				&std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?,
+			)),
+			(None, None) => bail!("give --profile-hash or --profile-file"),
+		}
+	}
+}
+
+#[derive(Args)]
+pub(crate) struct ConsortiumArgs {
+	/// How the consortium call is authorized.
+	#[arg(long, value_enum, default_value = "sudo")]
+	via: Via,
+}
+
+/// Parse a span `<n><s|m|h|d>` (e.g. `90s`, `4h`) into milliseconds.
+pub(crate) fn parse_duration(text: &str) -> Result<u64> {
+	let bad = |why: &str| healthchain_client::invalid(format!("bad duration {text:?}: {why}"));
+	let split = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+	let (digits, unit) = text.split_at(split);
+	let amount: u64 = digits.parse().map_err(|_| bad("give <n><s|m|h|d>, e.g. 4h"))?;
+	let unit_ms: u64 = match unit {
+		"s" => 1_000,
+		"m" => 60_000,
+		"h" => 3_600_000,
+		"d" => 86_400_000,
+		_ => return Err(bad("the unit is one of s, m, h, d")),
+	};
+	amount.checked_mul(unit_ms).ok_or_else(|| bad("too long"))
+}
+
+/// Parse a time: Unix milliseconds, or `+<n><s|m|h|d>` from now, or `-<n><s|m|h|d>` before now.
+pub(crate) fn parse_time(text: &str) -> Result<u64> {
+	let bad = || {
+		healthchain_client::invalid(format!(
+			"bad time {text:?}: give Unix milliseconds or +<n><s|m|h|d>, e.g. +365d"
+		))
+	};
+	let now =
+		|| -> Result<u64> { Ok(SystemTime::now().duration_since(UNIX_EPOCH)?.as_millis() as u64) };
+	if let Some(span) = text.strip_prefix('+') {
+		let span = parse_duration(span).map_err(|_| bad())?;
+		return now()?.checked_add(span).ok_or_else(bad);
+	}
+	if let Some(span) = text.strip_prefix('-') {
+		let span = parse_duration(span).map_err(|_| bad())?;
+		return now()?.checked_sub(span).ok_or_else(bad);
+	}
+	text.parse().map_err(|_| bad())
+}
+
+pub(crate) struct App {
+	pub(crate) cli: Cli,
+}
+
+impl App {
+	pub(crate) fn signer(&self) -> Result<Keypair> {
+		match (&self.cli.suri, &self.cli.suri_file) {
+			(Some(suri), _) => keys::keypair_from_suri(suri),
+			(None, Some(path)) => keys::keypair_from_file(path),
+			(None, None) => bail!("this command signs a transaction: give --suri or --suri-file"),
+		}
+	}
+
+	pub(crate) async fn chain(&self) -> Result<Chain> {
+		// A malformed hash is refused before connecting.
+		let given = match self.cli.metadata_hash.as_deref() {
+			None | Some("node") => None,
+			Some(hash) => Some(hash.parse::<Hash32>()?.0),
+		};
+		let mut chain = Chain::connect(&self.cli.url).await?;
+		let hash = match self.cli.metadata_hash.as_deref() {
+			Some("node") => Some(chain.metadata_hash().await?.0),
+			_ => given,
+		};
+		chain.sign_with_metadata_hash(hash);
+		Ok(chain)
+	}
+
+	/// Print `value` as JSON, or `text` for humans.
+	pub(crate) fn print(&self, value: serde_json::Value, text: impl FnOnce() -> String) {
+		if self.cli.json {
+			println!("{value}");
+		} else {
+			println!("{}", text());
+		}
+	}
+
+	pub(crate) async fn submit(&self, chain: &Chain, call: Call) -> Result<Outcome> {
+		let signer = self.signer()?;
+		let outcome = chain.submit(&call, &signer, self.cli.wait).await?;
+		let summary = outcome.call.clone();
+		self.print(json!({ "ok": true, "call": summary, "outcome": outcome }), || {
+			let mut text = match (&outcome.block_hash, outcome.block_number) {
+				(Some(hash), Some(number)) => format!(
+					"{summary} included in {} block #{number} ({hash})",
+					if outcome.finalized { "finalized" } else { "best" }
+				),
+				_ => format!("{summary} submitted ({})", outcome.extrinsic_hash),
+			};
+			for event in outcome.events.iter().filter(|e| {
+				e.pallet != "System" && e.pallet != "TransactionPayment" && e.pallet != "Balances"
+			}) {
+				text.push_str(&format!("\n  {}.{} {}", event.pallet, event.name, event.fields));
+			}
+			text
+		});
+		Ok(outcome)
+	}
+
+	pub(crate) async fn consortium(&self, call: Call, via: Via) -> Result<()> {
+		let chain = self.chain().await?;
+		let wrapped = registry_client::consortium(&chain, call, via).await?;
+		let outcome = self.submit(&chain, wrapped).await?;
+		if let Some(proposed) = outcome.event("Council", "Proposed") {
+			if !self.cli.json {
+				println!(
+					"  motion awaits the members' votes, the proposer's included: healthchain council vote {} {}",
+					proposed.fields["proposal_hash"], proposed.fields["proposal_index"]
+				);
+			}
+		}
+		Ok(())
+	}
+}
+
+/// A command that already printed its answer and only needs to exit with status 1.
+#[derive(Debug)]
+pub(crate) struct Reported;
+
+impl core::fmt::Display for Reported {
+	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+		f.write_str("reported")
+	}
+}
+
+impl std::error::Error for Reported {}

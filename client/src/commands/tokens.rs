@@ -1,0 +1,370 @@
+//! `healthchain token`: health tokens (records, certificates, licences) and verification.
+
+use super::{parse_time, read_file, App, ConsortiumArgs, DocumentArgs, Reported};
+use anyhow::{bail, Result};
+use clap::Subcommand;
+use healthchain_client::{
+	cli,
+	documents::Bundle,
+	hash::Hash32,
+	keys,
+	tokens::{self, HashAlgorithm, Profession, RevocationReason, Role, TokenId, VersionReason},
+};
+use serde_json::json;
+use std::path::PathBuf;
+
+#[derive(Subcommand)]
+pub(crate) enum TokenCommand {
+	/// Issue a medical record to a patient (agent of an accredited provider or laboratory;
+	/// the signer pays the deposit).
+	IssueRecord {
+		/// The patient's address.
+		patient: String,
+		/// The role the issuer acts in.
+		#[arg(long, value_parser = cli::primitive::<Role>(), default_value = "provider")]
+		role: Role,
+		#[command(flatten)]
+		document: DocumentArgs,
+	},
+	/// Issue a certificate or test result (agent of an accredited laboratory or provider).
+	IssueCertificate {
+		/// The subject's address.
+		subject: String,
+		/// The role the issuer acts in.
+		#[arg(long, value_parser = cli::primitive::<Role>(), default_value = "laboratory")]
+		role: Role,
+		/// Until when it is valid: Unix milliseconds or +<n><s|m|h|d>; default: no expiry.
+		#[arg(long)]
+		valid_until: Option<String>,
+		#[command(flatten)]
+		document: DocumentArgs,
+	},
+	/// License a practitioner (agent of an accredited licensing board).
+	IssueLicence {
+		/// The practitioner's address.
+		practitioner: String,
+		/// The profession licensed.
+		#[arg(value_parser = cli::primitive::<Profession>())]
+		profession: Profession,
+		/// Until when: Unix milliseconds or +<n><s|m|h|d>.
+		#[arg(long)]
+		valid_until: String,
+		#[command(flatten)]
+		document: DocumentArgs,
+	},
+	/// Write a new version (correction, amendment, addendum, renewal) as the issuer.
+	Update {
+		/// The token.
+		token: TokenId,
+		/// Why.
+		#[arg(long, value_parser = cli::except(tokens::CHAIN_WRITTEN_REASONS))]
+		reason: VersionReason,
+		/// A new valid-until time, for renewals.
+		#[arg(long)]
+		valid_until: Option<String>,
+		#[command(flatten)]
+		document: DocumentArgs,
+	},
+	/// Revoke a certificate or licence as its issuer.
+	Revoke {
+		/// The token.
+		token: TokenId,
+		/// Why.
+		#[arg(long, value_enum)]
+		reason: RevocationReason,
+	},
+	/// Suspend a licence as its issuer.
+	Suspend {
+		/// The token.
+		token: TokenId,
+	},
+	/// Lift a licence's suspension as its issuer.
+	Reinstate {
+		/// The token.
+		token: TokenId,
+	},
+	/// Archive a record or certificate you own.
+	Archive {
+		/// The token.
+		token: TokenId,
+	},
+	/// Refuse a record or certificate issued to you that you did not want: it is removed from
+	/// the ledger (its issuer gets the deposits back).
+	Refuse {
+		/// The token.
+		token: TokenId,
+	},
+	/// Revoke any certificate or licence (consortium), e.g. one whose board is gone.
+	ForceRevoke {
+		/// The token.
+		token: TokenId,
+		/// Why.
+		#[arg(long, value_enum)]
+		reason: RevocationReason,
+		#[command(flatten)]
+		consortium: ConsortiumArgs,
+	},
+	/// Transfer a token you own (refused for non-transferable classes).
+	Transfer {
+		/// The token.
+		token: TokenId,
+		/// The new owner's address.
+		to: String,
+	},
+	/// Show a token, its status now and its version history.
+	Show {
+		/// The token.
+		token: TokenId,
+	},
+	/// List the ids of an account's tokens.
+	List {
+		/// The owner's address.
+		owner: String,
+		/// Continue after this id (the last of the previous page).
+		#[arg(long)]
+		after: Option<TokenId>,
+		/// The most ids to return (the chain caps a page at 100).
+		#[arg(long, default_value_t = 100)]
+		limit: u32,
+		/// Follow the pages to the end.
+		#[arg(long, conflicts_with = "after")]
+		all: bool,
+	},
+	/// Is this document an authentic token in force? Recomputes its commitment locally — with
+	/// the salt of its verification bundle (`<file>.healthchain.json`, or --bundle), or
+	/// unsalted (SHA-256 and BLAKE2-256) for a document anchored without one — and asks the
+	/// chain; exits 0 only if it is in force.
+	Verify {
+		/// The document.
+		#[arg(required_unless_present = "hash")]
+		file: Option<PathBuf>,
+		/// The document's verification bundle; default `<file>.healthchain.json` if it exists.
+		#[arg(long, requires = "file")]
+		bundle: Option<PathBuf>,
+		/// The document's hash instead of the file.
+		#[arg(long, conflicts_with = "file")]
+		hash: Option<String>,
+	},
+	/// Is this practitioner licensed for this profession now?
+	LicenceCheck {
+		/// The practitioner's address.
+		practitioner: String,
+		/// The profession.
+		#[arg(value_parser = cli::primitive::<Profession>())]
+		profession: Profession,
+	},
+}
+
+impl App {
+	pub(crate) async fn token(&self, command: &TokenCommand) -> Result<()> {
+		use tokens::calls;
+		use TokenCommand::*;
+		let call = match command {
+			IssueRecord { patient, role, document } => {
+				calls::issue_record(&keys::parse_account(patient)?, *role, document.document()?)
+			},
+			IssueCertificate { subject, role, valid_until, document } => {
+				let until = valid_until.as_deref().map(parse_time).transpose()?;
+				calls::issue_certificate(
+					&keys::parse_account(subject)?,
+					*role,
+					document.document()?,
+					until,
+				)
+			},
+			IssueLicence { practitioner, profession, valid_until, document } => {
+				calls::issue_licence(
+					&keys::parse_account(practitioner)?,
+					*profession,
+					document.document()?,
+					parse_time(valid_until)?,
+				)
+			},
+			Update { token, reason, valid_until, document } => {
+				let until = valid_until.as_deref().map(parse_time).transpose()?;
+				calls::update(*token, document.document()?, *reason, until)
+			},
+			Revoke { token, reason } => calls::revoke(*token, *reason),
+			Suspend { token } => calls::suspend(*token),
+			Reinstate { token } => calls::reinstate(*token),
+			Archive { token } => calls::archive(*token),
+			Refuse { token } => calls::refuse(*token),
+			ForceRevoke { token, reason, consortium } => {
+				return self.consortium(calls::force_revoke(*token, *reason), consortium.via).await;
+			},
+			Transfer { token, to } => calls::transfer(*token, &keys::parse_account(to)?),
+			Show { token } => {
+				let chain = self.chain().await?;
+				let Some(report) = chain.token(*token, false).await? else {
+					return Err(healthchain_client::invalid(format!("unknown token {token}")));
+				};
+				self.print(report.clone(), || {
+					format!(
+						"token {token}: {} {} owned by {}, issued by {}\n{}",
+						report["effective"].as_str().unwrap_or("?"),
+						report["class"].as_str().unwrap_or("?"),
+						report["token"]["owner"].as_str().unwrap_or("?"),
+						report["token"]["issuer"].as_str().unwrap_or("?"),
+						serde_json::to_string_pretty(&report).unwrap_or_default()
+					)
+				});
+				return Ok(());
+			},
+			List { owner, after, limit, all } => {
+				let owner = keys::parse_account(owner)?;
+				let chain = self.chain().await?;
+				let mut ids = Vec::new();
+				let mut cursor = *after;
+				loop {
+					let page = chain.tokens_of(&owner, cursor, *limit, false).await?;
+					let done = page.is_empty() || !*all;
+					cursor = page.last().copied().or(cursor);
+					ids.extend(page);
+					if done {
+						break;
+					}
+				}
+				self.print(json!({ "owner": owner.to_string(), "tokens": ids }), || {
+					if ids.is_empty() {
+						format!("{owner} holds no tokens")
+					} else {
+						ids.iter().map(|id| id.to_string()).collect::<Vec<_>>().join("\n")
+					}
+				});
+				return Ok(());
+			},
+			Verify { file, bundle, hash } => {
+				return self.verify(file.as_deref(), bundle.as_deref(), hash.as_deref()).await
+			},
+			LicenceCheck { practitioner, profession } => {
+				let account = keys::parse_account(practitioner)?;
+				let chain = self.chain().await?;
+				let check = chain.licence_check(&account, *profession, false).await?;
+				let licensed = check["result"].get("Ok").is_some();
+				let value = json!({
+					"practitioner": account.to_string(),
+					"profession": profession,
+					"licensed": licensed,
+					"licence": check["licence"],
+					"reason": check["result"].get("Err"),
+				});
+				self.print(value, || match (licensed, &check["result"]) {
+					(true, result) => {
+						format!(
+							"{account} is licensed as {profession:?} (licence {})",
+							result["Ok"]
+						)
+					},
+					(false, result) => {
+						format!("{account} is not licensed as {profession:?}: {}", result["Err"])
+					},
+				});
+				return Ok(());
+			},
+		};
+		let chain = self.chain().await?;
+		self.submit(&chain, call).await?;
+		Ok(())
+	}
+
+	async fn verify(
+		&self,
+		file: Option<&std::path::Path>,
+		bundle: Option<&std::path::Path>,
+		hash: Option<&str>,
+	) -> Result<()> {
+		let candidates: Vec<(Option<HashAlgorithm>, Hash32)> = match (file, hash) {
+			(_, Some(hash)) => vec![(None, hash.parse()?)],
+			(Some(path), None) => {
+				let data = read_file(path)?;
+				let default = Bundle::default_path(path);
+				let bundle_path = bundle.map(PathBuf::from).or(default.exists().then_some(default));
+				match bundle_path {
+					Some(bundle_path) => {
+						let bundle = Bundle::read(&bundle_path)?;
+						if !bundle.matches(&data) {
+							let message = format!(
+								"NOT AUTHENTIC: {} is not the document its bundle {} commits to",
+								path.display(),
+								bundle_path.display()
+							);
+							self.print(
+								json!({ "authentic": false, "valid_now": false, "reason": "bundle mismatch" }),
+								|| message,
+							);
+							return Err(anyhow::Error::new(Reported));
+						}
+						vec![(Some(HashAlgorithm::SaltedSha256), bundle.hash)]
+					},
+					// A document anchored before salting, or by another tool, unsalted.
+					None => [HashAlgorithm::Sha256, HashAlgorithm::Blake2_256]
+						.into_iter()
+						.filter_map(|algorithm| {
+							algorithm.digest(&data).map(|hash| (Some(algorithm), hash))
+						})
+						.collect(),
+				}
+			},
+			(None, None) => bail!("give the document or --hash"),
+		};
+		let chain = self.chain().await?;
+		let mut found = None;
+		for (algorithm, hash) in &candidates {
+			if let Some(verification) = chain.verify(*hash, false).await? {
+				found = Some((*algorithm, *hash, verification));
+				break;
+			}
+		}
+		let Some((_, hash, verification)) = found else {
+			let hashes: Vec<_> = candidates.iter().map(|(_, hash)| hash.to_string()).collect();
+			self.print(json!({ "authentic": false, "valid_now": false, "hashes": hashes }), || {
+				format!("NOT AUTHENTIC: no token anchors this document ({})", hashes.join(", "))
+			});
+			return Err(anyhow::Error::new(Reported));
+		};
+		let valid_now = verification["valid_now"].as_bool().unwrap_or(false);
+		let mut value = verification.clone();
+		if let serde_json::Value::Object(map) = &mut value {
+			map.insert("authentic".into(), true.into());
+			map.insert("document_hash".into(), hash.to_string().into());
+		}
+		self.print(value, || {
+			let token = &verification["token"];
+			let verdict = match &verification["verdict"] {
+				serde_json::Value::String(verdict) if verdict == "InForce" => {
+					"AUTHENTIC and in force".to_string()
+				},
+				serde_json::Value::String(verdict)
+					if verdict == "InForceIssuerNoLongerAuthorized" =>
+				{
+					"AUTHENTIC and in force, issued while its issuer was authorized; the issuer is \
+					 NO LONGER authorized"
+						.to_string()
+				},
+				serde_json::Value::String(verdict) if verdict == "IssuerAuthorityLapsed" => {
+					"AUTHENTIC but not in force: its issuer's authority has lapsed".to_string()
+				},
+				serde_json::Value::String(verdict) if verdict == "Superseded" => {
+					"AUTHENTIC but superseded by a later version".to_string()
+				},
+				other => format!("AUTHENTIC but not in force ({})", other["NotInForce"]),
+			};
+			format!(
+				"{verdict}: token {} ({}), version {}, status {}\n  issued by {} under {}\n  \
+				 issuer's authority still holds: {}",
+				token["id"],
+				token["class"].as_str().unwrap_or("?"),
+				verification["version"],
+				token["effective"].as_str().unwrap_or("?"),
+				token["token"]["issuer"].as_str().unwrap_or("?"),
+				token["token"]["authority"],
+				token["authority_valid_now"],
+			)
+		});
+		if valid_now {
+			Ok(())
+		} else {
+			Err(anyhow::Error::new(Reported))
+		}
+	}
+}

@@ -1,0 +1,31 @@
+//! The consortium council's calls the client makes besides proposing (see
+//! [`crate::registry::consortium`]): voting on a motion and closing it.
+
+use crate::{
+	chain::{Call, PROPOSAL_LENGTH_BOUND},
+	hash::Hash32,
+	runtime::api::runtime_types::{
+		healthchain_runtime::RuntimeCall, pallet_collective::pallet::Call as CouncilCall,
+		sp_weights::weight_v2::Weight,
+	},
+};
+
+/// The most weight a motion the client closes may take to execute: far above any consortium
+/// call's, far below a block's.
+pub const PROPOSAL_WEIGHT_BOUND: Weight =
+	Weight { ref_time: 500_000_000_000, proof_size: 1_000_000 };
+
+/// `vote(proposal, index, approve)` (council members).
+pub fn vote(proposal: Hash32, index: u32, approve: bool) -> Call {
+	Call(RuntimeCall::Council(CouncilCall::vote { proposal: proposal.h256(), index, approve }))
+}
+
+/// `close(proposal_hash, index, proposal_weight_bound, length_bound)` (anyone).
+pub fn close(proposal: Hash32, index: u32) -> Call {
+	Call(RuntimeCall::Council(CouncilCall::close {
+		proposal_hash: proposal.h256(),
+		index,
+		proposal_weight_bound: PROPOSAL_WEIGHT_BOUND,
+		length_bound: PROPOSAL_LENGTH_BOUND,
+	}))
+}
