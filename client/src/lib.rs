@@ -2,20 +2,26 @@
 //!
 //! It talks to a node over JSON-RPC with subxt, signs with sr25519 keys, waits for finality by
 //! default, and reports failures with the pallet error that caused them (`registry.NotFound`).
-//! Calls are built dynamically from the node's metadata, so the client follows runtime
-//! upgrades that keep a call's shape, and refuses clearly (with subxt's metadata check) when a
-//! call's shape changed.
+//! Its calls, events, errors and runtime API answers are Rust types generated from the
+//! runtime's own metadata ([`runtime`], from the committed `client/metadata/healthchain.scale`),
+//! with the types of `healthchain-primitives` used as they are: a role, an organisation kind
+//! or a status is declared once. A call is encoded by its type against the node's metadata
+//! before it is signed, so a node whose runtime changed that call's shape refuses clearly
+//! instead of receiving something else.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod call;
 pub mod chain;
 pub mod cli;
 pub mod config;
 pub mod consent;
 pub mod council;
 pub mod documents;
+pub mod failure;
 pub mod hash;
 pub mod keys;
+pub mod outcome;
 pub mod output;
 pub mod registry;
 pub mod runtime;
