@@ -208,3 +208,84 @@ pub(crate) fn dispatch_failure(event: &Event<'_, Config>) -> Result<Option<Runti
 	}
 	Ok(None)
 }
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use crate::runtime::api::runtime_types::sp_runtime::ModuleError;
+	use codec::Encode;
+	use healthchain_primitives::LicenceError;
+
+	/// The metadata the client is generated from (the runtime's, as tests elsewhere check).
+	fn metadata() -> Metadata {
+		Metadata::decode_from(include_bytes!("../metadata/healthchain.scale")).expect("decodes")
+	}
+
+	/// The module error `pallet::Error::name`, with `inner` as its nested error's index.
+	fn module_error(metadata: &Metadata, pallet: &str, name: &str, inner: u8) -> ModuleError {
+		let pallet = metadata.pallet_by_name(pallet).expect("the pallet");
+		let variant = pallet
+			.error_variants()
+			.and_then(|variants| variants.iter().find(|v| v.name == name))
+			.expect("the error");
+		ModuleError { index: pallet.error_index(), error: [variant.index, inner, 0, 0] }
+	}
+
+	#[test]
+	fn pallet_errors_are_named_with_their_docs() {
+		let metadata = metadata();
+		let error = module_error(&metadata, "Registry", "NotAuthorized", 0);
+		let failure = Failure::from_dispatch_error(&RuntimeDispatchError::Module(error), &metadata);
+		assert_eq!(failure.error, "registry.NotAuthorized");
+		assert!(failure.message.contains("admin"), "{}", failure.message);
+	}
+
+	#[test]
+	fn nested_errors_name_the_inner_reason() {
+		let metadata = metadata();
+		let suspended = LicenceError::Suspended.encode()[0];
+		let error = module_error(&metadata, "HealthTokens", "Licence", suspended);
+		let failure = Failure::from_dispatch_error(&RuntimeDispatchError::Module(error), &metadata);
+		assert_eq!(failure.error, "healthtokens.Licence.Suspended");
+		assert!(failure.message.contains(": "), "outer and inner docs: {}", failure.message);
+	}
+
+	#[test]
+	fn other_dispatch_errors_are_named_by_kind() {
+		let metadata = metadata();
+		let funds = RuntimeDispatchError::Token(TokenError::FundsUnavailable);
+		assert_eq!(Failure::from_dispatch_error(&funds, &metadata).error, "Token.FundsUnavailable");
+		let origin = Failure::from_dispatch_error(&RuntimeDispatchError::BadOrigin, &metadata);
+		assert_eq!(origin.error, "BadOrigin");
+		let unknown = module_error(&metadata, "Registry", "NotFound", 0);
+		let unknown = ModuleError { index: 250, ..unknown };
+		let failure =
+			Failure::from_dispatch_error(&RuntimeDispatchError::Module(unknown), &metadata);
+		assert_eq!(failure.error, "UnknownModuleError");
+	}
+
+	#[test]
+	fn refusals_before_inclusion_are_named_by_their_kind() {
+		let payment = ValidationResult::Invalid(TransactionInvalid::Payment);
+		let failure = Failure::from_validation(payment, None);
+		assert_eq!(failure.error, "Invalid.Payment");
+		assert!(failure.message.contains("fee"), "{}", failure.message);
+		let stale =
+			Failure::from_validation(ValidationResult::Invalid(TransactionInvalid::Stale), None);
+		assert_eq!(stale.error, "Invalid.Stale");
+		// With a metadata hash signed, a bad proof is the hash, and a failed lookup is a
+		// runtime that cannot check one.
+		let bad = ValidationResult::Invalid(TransactionInvalid::BadProof);
+		assert_eq!(
+			Failure::from_validation(bad.clone(), Some([7; 32])).error,
+			"MetadataHashMismatch"
+		);
+		assert_eq!(Failure::from_validation(bad, None).error, "Invalid.BadProof");
+		let lookup = ValidationResult::Unknown(TransactionUnknown::CannotLookup);
+		assert_eq!(
+			Failure::from_validation(lookup.clone(), Some([7; 32])).error,
+			"MetadataHashUnsupported"
+		);
+		assert_eq!(Failure::from_validation(lookup, None).error, "Unknown.CannotLookup");
+	}
+}

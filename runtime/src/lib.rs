@@ -236,6 +236,8 @@ mod tests_fees;
 mod tests_metadata;
 #[cfg(test)]
 mod tests_origins;
+#[cfg(all(test, feature = "try-runtime"))]
+mod tests_try_state;
 #[cfg(test)]
 mod tests_weights;
 

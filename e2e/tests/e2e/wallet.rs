@@ -94,3 +94,14 @@ fn the_clients_metadata_is_the_nodes() {
 		committed.len()
 	);
 }
+
+/// A transaction the runtime refuses to validate is not submitted, and the refusal is named by
+/// its kind (the runtime's `InvalidTransaction`), not by a node's message text.
+#[test]
+fn a_signer_who_cannot_pay_is_refused_before_inclusion() {
+	let node = Node::start_dev().expect("node starts");
+	let refused = register(&node, "//NobodyFundedThis", &[]);
+	assert_eq!(refused.code, 1, "{:?} {}", refused.json, refused.stderr);
+	assert_eq!(refused.error(), Some("Invalid.Payment"), "{:?}", refused.json);
+	assert_eq!(organisation_of(&node, "//NobodyFundedThis"), None, "nothing was registered");
+}

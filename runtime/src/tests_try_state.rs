@@ -1,0 +1,50 @@
+//! `try-runtime` checks on a snapshot of a real chain: every pallet's `try_state` (its storage
+//! invariants) over the state a dev node wrote, with data in every one of healthchain's pallets.
+//! `scripts/try-runtime.sh` makes the snapshot (a dev node driven through the client, then
+//! `healthchain-node export-state`) and runs this test on it; `.ci/run` runs the script.
+
+use crate::{AllPalletsWithSystem, Runtime};
+use frame_support::traits::{TryState, TryStateSelect};
+use sp_core::storage::Storage;
+
+/// The raw state of an `export-state` chain spec (`genesis.raw.top`).
+fn snapshot_state(path: &str) -> Storage {
+	let spec = std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+	let spec: serde_json::Value = serde_json::from_slice(&spec).expect("the snapshot is JSON");
+	let top = spec["genesis"]["raw"]["top"].as_object().expect("a raw chain spec: genesis.raw.top");
+	let hex = |text: &str| {
+		let text = text.strip_prefix("0x").unwrap_or(text);
+		(0..text.len())
+			.step_by(2)
+			.map(|i| u8::from_str_radix(&text[i..i + 2], 16).expect("hex"))
+			.collect::<Vec<u8>>()
+	};
+	let top = top
+		.iter()
+		.map(|(key, value)| (hex(key), hex(value.as_str().expect("a hex value"))))
+		.collect();
+	Storage { top, children_default: Default::default() }
+}
+
+#[test]
+#[ignore = "needs a snapshot of a dev chain: run scripts/try-runtime.sh"]
+fn try_state_holds_on_a_snapshot_of_a_dev_chain() {
+	let path = std::env::var("HEALTHCHAIN_SNAPSHOT")
+		.expect("HEALTHCHAIN_SNAPSHOT names the snapshot (scripts/try-runtime.sh sets it)");
+	sp_io::TestExternalities::new(snapshot_state(&path)).execute_with(|| {
+		// The snapshot has data in every pallet whose invariants are checked.
+		assert!(pallet_registry::Organisations::<Runtime>::iter().count() >= 2, "organisations");
+		assert!(pallet_registry::Accreditations::<Runtime>::iter().count() >= 2, "accreditations");
+		assert!(pallet_registry::AgentOf::<Runtime>::iter().count() >= 3, "agents");
+		assert!(pallet_health_tokens::Tokens::<Runtime>::iter().count() >= 2, "tokens");
+		assert!(pallet_health_tokens::LicenceOf::<Runtime>::iter().count() >= 1, "licences");
+		assert!(pallet_consent::Consents::<Runtime>::iter().count() >= 1, "consents");
+		assert!(pallet_consent::Representatives::<Runtime>::iter().count() >= 1, "representatives");
+		assert!(pallet_consent::EmergencyAccess::<Runtime>::iter().count() >= 1, "break-glass");
+		assert!(pallet_consent::AccessLog::<Runtime>::iter().count() >= 1, "audit trail");
+		let block = frame_system::Pallet::<Runtime>::block_number();
+		assert!(block > 0, "the snapshot is of a chain that produced blocks");
+		<AllPalletsWithSystem as TryState<_>>::try_state(block, TryStateSelect::All)
+			.expect("every pallet's try_state holds");
+	});
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# try-runtime checks on a snapshot of a dev chain: builds the runtime with its `try-runtime`
+# feature, starts the test build's dev node, writes data into every one of healthchain's
+# pallets through the client (organisations, agents, accreditations, a record and a licence,
+# a consent, a representative, a break-glass grant, an audit entry), stops the node, exports
+# its state (`healthchain-node export-state`) and runs every pallet's `try_state` on it
+# (runtime test `tests_try_state`). Run by `.ci/run` after the test build (`scripts/test.sh`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+
+node="$CARGO_TARGET_DIR/debug/healthchain-node"
+hc_bin="$CARGO_TARGET_DIR/debug/healthchain"
+[ -x "$node" ] && [ -x "$hc_bin" ] || { echo "try-runtime: build the test build first (scripts/test.sh)" >&2; exit 1; }
+
+# The runtime with `try-runtime`, natively (its own feature resolution: FRAME again, not the
+# node; no wasm, the test runs the native runtime).
+echo "==> try-runtime: building the runtime with the try-runtime feature"
+SKIP_WASM_BUILD=1 cargo test --locked -p healthchain-runtime --features try-runtime --lib --no-run
+
+dir=$(mktemp -d)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$node" --dev --base-path "$dir/node" --rpc-port "$port" --port 0 --no-prometheus \
+	>"$dir/node.log" 2>&1 &
+pid=$!
+cleanup() { kill "$pid" 2>/dev/null || true; rm -rf "$dir"; }
+trap cleanup EXIT
+hc() { "$hc_bin" --url "ws://127.0.0.1:$port" "$@" >/dev/null; }
+for _ in $(seq 60); do hc status 2>/dev/null && break; sleep 1; done
+
+echo "==> try-runtime: writing data into every pallet of a dev chain"
+for name in profile board record licence; do echo "$name $RANDOM" >"$dir/$name.txt"; done
+hc --suri //Bob registry register --kind hospital --profile-file "$dir/profile.txt"
+hc --suri //Bob registry add-agent 0 charlie
+hc --suri //Charlie registry accept 0
+hc --suri //Bob registry add-agent 0 ferdie
+hc --suri //Ferdie registry accept 0
+hc --suri //Alice registry accredit 0 provider --valid-until +365d
+hc --suri //Alice registry accredit 0 data-custodian --valid-until +365d
+hc --suri //Dave registry register --kind licensing-board --profile-file "$dir/board.txt"
+hc --suri //Alice registry accredit 1 licensing-board --valid-until +365d
+hc --suri //Bob token issue-record eve --file "$dir/record.txt"
+hc --suri //Dave token issue-licence ferdie physician --valid-until +365d --file "$dir/licence.txt"
+hc --suri //Eve consent grant --grantee org:0 --scope category:imaging --purposes treatment --until +365d
+hc --suri //Eve consent representative appoint bob --capacity guardian
+hc --suri //Ferdie consent emergency open eve --justification life-threatening --duration 1h
+hc --suri //Charlie consent log-access eve charlie --category imaging --purpose treatment \
+	--receipt "$dir/access.json"
+
+kill "$pid"; wait "$pid" 2>/dev/null || true
+"$node" export-state --dev --base-path "$dir/node" >"$dir/snapshot.json" 2>>"$dir/node.log"
+echo "==> try-runtime: try_state of every pallet on the snapshot ($(wc -c <"$dir/snapshot.json") bytes)"
+SKIP_WASM_BUILD=1 HEALTHCHAIN_SNAPSHOT="$dir/snapshot.json" cargo test --locked -p healthchain-runtime \
+	--features try-runtime --lib tests_try_state -- --ignored
