@@ -271,7 +271,9 @@ impl Chain {
 			default: DefaultExtrinsicParamsBuilder::<Config>::new().nonce(nonce).build(),
 			metadata_hash: self.metadata_hash,
 		};
-		let at = self.api.at_current_block().await?;
+		// At the best block: the state the node's pool will check the transaction against
+		// (a signer's funds or earlier transactions may not be final yet).
+		let at = self.at(true).await?;
 		let metadata = at.metadata();
 		let payload = call.payload(&metadata)?;
 		let call = format!("{}.{}", payload.pallet_name(), payload.call_name());
@@ -280,7 +282,12 @@ impl Chain {
 			ValidationResult::Valid(_) => {},
 			refused => bail!(Failure::from_validation(refused, self.metadata_hash)),
 		}
-		let mut progress = transaction.submit_and_watch().await?;
+		// The node may still refuse it (a transaction with the same nonce in its pool, one it
+		// already imported or banned): it says why only in text.
+		let mut progress = transaction
+			.submit_and_watch()
+			.await
+			.map_err(|e| Failure { error: "Invalid".into(), message: e.to_string() })?;
 		let extrinsic_hash = format!("{:?}", progress.extrinsic_hash());
 		if wait == Wait::None {
 			return Ok(Outcome {

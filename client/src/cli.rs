@@ -1,8 +1,10 @@
 //! Command-line values of the runtime's field-less enums, declared once: the types of
 //! [`healthchain_primitives`] by their own type information, the generated ones
 //! ([`crate::runtime`]) by the `clap::ValueEnum` the code generation derives for them. Either
-//! way a value is the variant's name in kebab case (`licensing-board`), and its help is the
-//! variant's documentation.
+//! way a value is the variant's name in kebab case (`licensing-board`). A value's help is the
+//! variant's documentation where the type information carries it (healthchain's enums are
+//! built without their docs in their type information today, so the values are listed without
+//! help).
 
 use clap::{
 	builder::{PossibleValue, PossibleValuesParser, TypedValueParser},
@@ -28,7 +30,10 @@ where
 	};
 	let values: Vec<PossibleValue> = variants
 		.iter()
-		.map(|(name, _, docs)| PossibleValue::new(name.clone()).help(docs.trim().to_string()))
+		.map(|(name, _, docs)| match docs.trim() {
+			"" => PossibleValue::new(name.clone()),
+			docs => PossibleValue::new(name.clone()).help(docs.to_string()),
+		})
 		.collect();
 	PossibleValuesParser::new(values).try_map(move |name: String| {
 		let index = variants
