@@ -65,10 +65,4 @@ impl Call {
 		};
 		Ok(subxt::dynamic::tx(pallet.name, call.name, call.values))
 	}
-
-	/// The call's SCALE encoding for the node's runtime (what a council motion's hash is of).
-	pub fn encode(&self, metadata: &Metadata) -> Result<Vec<u8>> {
-		let ty = metadata.outer_enums().call_enum_ty();
-		Ok(self.0.encode_as_type(ty, metadata.types())?)
-	}
 }

@@ -179,9 +179,7 @@ impl Chain {
 		payload: P,
 		best: bool,
 	) -> Result<P::ReturnType> {
-		let name = format!("{}_{}", payload.trait_name(), payload.method_name());
-		let at = self.at(best).await?;
-		at.runtime_apis().call(payload).await.with_context(|| format!("runtime API {name} failed"))
+		Self::call(self.at(best).await?, payload, "").await
 	}
 
 	/// Call a runtime API in the state of block number `block`.
@@ -190,12 +188,19 @@ impl Chain {
 		payload: P,
 		block: u64,
 	) -> Result<P::ReturnType> {
+		Self::call(self.at_number(block).await?, payload, &format!(" at block #{block}")).await
+	}
+
+	async fn call<P: RuntimeApiPayload>(
+		at: OnlineClientAtBlock<Config>,
+		payload: P,
+		context: &str,
+	) -> Result<P::ReturnType> {
 		let name = format!("{}_{}", payload.trait_name(), payload.method_name());
-		let at = self.at_number(block).await?;
 		at.runtime_apis()
 			.call(payload)
 			.await
-			.with_context(|| format!("runtime API {name} at block #{block} failed"))
+			.with_context(|| format!("runtime API {name}{context} failed"))
 	}
 
 	/// Call a runtime API: the answer as its generated type, and as JSON rendered from the

@@ -2,11 +2,10 @@
 
 use anyhow::Result;
 use serde::{Serialize, Serializer};
-use subxt::{ext::scale_decode::DecodeAsType, utils::H256};
+use subxt::utils::H256;
 
 /// A 32-byte hash, shown as `0x…` hex.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, DecodeAsType)]
-#[decode_as_type(crate_path = "subxt::ext::scale_decode")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hash32(pub [u8; 32]);
 
 impl core::fmt::Display for Hash32 {
