@@ -259,6 +259,10 @@ pub trait AccreditationInspect<AccountId> {
 	/// Whether `organisation` is registered (whatever its accreditations).
 	fn organisation_exists(organisation: OrganisationId) -> bool;
 
+	/// The admin of `organisation` now (the account that manages its agents), if it is
+	/// registered, whatever its accreditations.
+	fn admin_of(organisation: OrganisationId) -> Option<AccountId>;
+
 	/// Whether `organisation` is a member in good standing at this moment: registered, not
 	/// suspended, and accredited for at least one role now (an accreditation that is suspended
 	/// or past its valid-until time does not count). Permissions granted to an organisation as

@@ -285,7 +285,7 @@ impl_runtime_apis! {
 			crate::Consent::emergency_access_of(&patient)
 		}
 
-		fn audit_log(patient: AccountId, start: u64, limit: u32) -> Vec<(u64, AccessRecord<AccountId, BlockNumber>)> {
+		fn audit_log(patient: AccountId, start: u64, limit: u32) -> Vec<(u64, AccessRecord<AccountId, Balance, BlockNumber>)> {
 			crate::Consent::audit_log(&patient, start, limit)
 		}
 

@@ -82,7 +82,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("healthchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("healthchain"),
 	authoring_version: 1,
-	spec_version: 104,
+	spec_version: 105,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -162,6 +162,8 @@ type Migrations = (
 	pallet_registry::migrations::MigrateV0ToV1<Runtime>,
 	pallet_health_tokens::migrations::MigrateV0ToV1<Runtime>,
 	pallet_consent::migrations::MigrateV0ToV1<Runtime>,
+	pallet_health_tokens::migrations::MigrateV1ToV2<Runtime>,
+	pallet_consent::migrations::MigrateV1ToV2<Runtime>,
 );
 
 /// Dispatches to the pallets.

@@ -76,6 +76,7 @@ fn health_tokens() -> Vec<(&'static str, Weight)> {
 		("cancel_session", W::cancel_session()),
 		("force_revoke", W::force_revoke()),
 		("refuse", W::refuse(versions)),
+		("change_deposit_owner", W::change_deposit_owner()),
 	]
 }
 
@@ -83,6 +84,7 @@ fn consent() -> Vec<(&'static str, Weight)> {
 	use pallet_consent::WeightInfo;
 	type W = <Runtime as pallet_consent::Config>::WeightInfo;
 	let provisions = <Runtime as pallet_consent::Config>::MaxProvisions::get();
+	let consents = <Runtime as pallet_consent::Config>::MaxConsentsPerPatient::get();
 	vec![
 		("appoint_representative", W::appoint_representative()),
 		("record_representative", W::record_representative()),
@@ -92,10 +94,11 @@ fn consent() -> Vec<(&'static str, Weight)> {
 		("remove", W::remove()),
 		("open_emergency_access", W::open_emergency_access()),
 		("close_emergency_access", W::close_emergency_access()),
-		("record_access", W::record_access()),
+		("record_access", W::record_access(consents)),
 		("attest_representative", W::attest_representative()),
 		("withdraw_representative_record", W::withdraw_representative_record()),
 		("clear_emergency_access", W::clear_emergency_access()),
+		("change_access_record_deposit_owner", W::change_access_record_deposit_owner()),
 	]
 }
 

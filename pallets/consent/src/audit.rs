@@ -10,9 +10,13 @@ use crate::{
 	Config, Error, Event, HoldReason, OrganisationId, Pallet,
 };
 use alloc::vec::Vec;
-use frame_support::traits::{fungible::MutateHold, Get};
+use frame_support::{
+	ensure,
+	traits::{fungible::MutateHold, tokens::Precision, Get},
+};
+use healthchain_primitives::AccreditationInspect;
 use sp_core::H256;
-use sp_runtime::DispatchError;
+use sp_runtime::{DispatchError, DispatchResult};
 
 impl<T: Config> Pallet<T> {
 	/// Append to `patient`'s trail that `accessor` accessed what `question` commits to, and
@@ -27,12 +31,9 @@ impl<T: Config> Pallet<T> {
 	) -> Result<u64, DispatchError> {
 		let index = AccessLogLength::<T>::get(&patient);
 		let next = index.checked_add(1).ok_or(Error::<T>::Overflow)?;
-		T::Currency::hold(
-			&HoldReason::AccessRecordDeposit.into(),
-			&payer,
-			T::AccessRecordDeposit::get(),
-		)
-		.map_err(|_| Error::<T>::InsufficientBalance)?;
+		let deposit = T::AccessRecordDeposit::get();
+		T::Currency::hold(&HoldReason::AccessRecordDeposit.into(), &payer, deposit)
+			.map_err(|_| Error::<T>::InsufficientBalance)?;
 		AccessLog::<T>::insert(
 			&patient,
 			index,
@@ -40,6 +41,8 @@ impl<T: Config> Pallet<T> {
 				accessor: accessor.clone(),
 				custodian,
 				recorded_by: payer.clone(),
+				depositor: payer.clone(),
+				deposit,
 				question,
 				decision,
 				at: Self::now(),
@@ -56,6 +59,34 @@ impl<T: Config> Pallet<T> {
 			decision,
 		});
 		Ok(index)
+	}
+
+	/// Admin `who` of the custodian that recorded entry `index` of `patient`'s trail takes
+	/// over its deposit: held from `who` first (so that nothing changes if they cannot pay),
+	/// then released from the previous depositor.
+	pub(crate) fn do_change_access_record_deposit_owner(
+		who: T::AccountId,
+		patient: T::AccountId,
+		index: u64,
+	) -> DispatchResult {
+		let mut entry = AccessLog::<T>::get(&patient, index).ok_or(Error::<T>::EntryNotFound)?;
+		// A break-glass opening is the practitioner's own act, under their own licence.
+		let custodian = entry.custodian.ok_or(Error::<T>::NoCustodian)?;
+		ensure!(T::Accreditation::admin_of(custodian) == Some(who.clone()), Error::<T>::NotAdmin);
+		ensure!(entry.depositor != who, Error::<T>::AlreadyDepositor);
+		let reason = HoldReason::AccessRecordDeposit.into();
+		T::Currency::hold(&reason, &who, entry.deposit)
+			.map_err(|_| Error::<T>::InsufficientBalance)?;
+		T::Currency::release(&reason, &entry.depositor, entry.deposit, Precision::BestEffort)?;
+		let from = core::mem::replace(&mut entry.depositor, who.clone());
+		AccessLog::<T>::insert(&patient, index, entry);
+		Self::deposit_event(Event::AccessRecordDepositOwnerChanged {
+			patient,
+			index,
+			from,
+			to: who,
+		});
+		Ok(())
 	}
 
 	/// Up to `limit` (at most `MaxPageSize`) entries of `patient`'s trail from index `start`.

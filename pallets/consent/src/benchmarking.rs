@@ -362,20 +362,21 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Worst case: a denial for want of consent, whose relationship with the patient is found
-	/// only in the last of `MaxConsentsPerPatient` consents (every one read). A permit reads
-	/// less: its one consent, the accessor's organisation and standing, and a representation.
+	/// A denial for want of consent, whose relationship with the patient is found only in the
+	/// `c`-th of the patient's consents (all `c` read); the call is charged for the consents it
+	/// actually read (`c = MaxConsentsPerPatient` before dispatch). A permit reads less: its
+	/// one consent, the accessor's organisation and standing, and a representation.
 	#[benchmark]
-	fn record_access() -> Result<(), BenchmarkError> {
+	fn record_access(
+		c: Linear<1, { T::MaxConsentsPerPatient::get() }>,
+	) -> Result<(), BenchmarkError> {
 		let (custodian, organisation) = agent::<T>("custodian", Role::DataCustodian);
 		let patient = funded::<T>("patient");
-		consents::<T>(&patient, &patient, Grantee::Account(account("grantee", 0, 0)), 1)?;
-		consents::<T>(
-			&patient,
-			&patient,
-			Grantee::Organisation(organisation),
-			T::MaxConsentsPerPatient::get() - 1,
-		)?;
+		let max = T::MaxConsentsPerPatient::get();
+		let unrelated = Grantee::Account(account("grantee", 0, 0));
+		consents::<T>(&patient, &patient, unrelated, max.saturating_sub(c - 1))?;
+		consents::<T>(&patient, &patient, Grantee::Organisation(organisation), max - 1)?;
+		assert_eq!(ConsentsOf::<T>::get(&patient).len() as u32, c);
 		let accessor: T::AccountId = account("accessor", 0, 0);
 		let decision = AccessDecision { decision: Decision::Deny, basis: Basis::NoConsent };
 
@@ -436,6 +437,33 @@ mod benchmarks {
 		}
 
 		assert_eq!(answer.basis, Basis::NoConsent);
+		Ok(())
+	}
+
+	/// The custodian's admin takes over the deposit of an audit entry recorded by an agent who
+	/// has since left.
+	#[benchmark]
+	fn change_access_record_deposit_owner() -> Result<(), BenchmarkError> {
+		// `make_accredited` registers the organisation: the custodian is its admin.
+		let (admin, organisation) = agent::<T>("custodian", Role::DataCustodian);
+		let departed = funded::<T>("departed");
+		let patient = funded::<T>("patient");
+		let decision = AccessDecision { decision: Decision::Deny, basis: Basis::NoConsent };
+		let index = Consent::<T>::do_record_access(
+			departed.clone(),
+			patient.clone(),
+			account("accessor", 0, 0),
+			Some(organisation),
+			Some(H256::repeat_byte(1)),
+			decision,
+		)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin.clone()), patient.clone(), index);
+
+		let entry =
+			AccessLog::<T>::get(&patient, index).ok_or(BenchmarkError::Stop("no audit entry"))?;
+		assert_eq!(entry.depositor, admin);
 		Ok(())
 	}
 

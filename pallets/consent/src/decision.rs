@@ -38,7 +38,7 @@ use frame_support::{
 	traits::{Contains, Get},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::DispatchResult;
+use sp_runtime::DispatchError;
 
 /// [`ConsentView`] as this pallet's runtime API returns it.
 pub type ConsentViewOf<T> =
@@ -206,19 +206,23 @@ impl<T: Config> Pallet<T> {
 	/// the accessor (see [`Self::related`]). The record itself is not on chain, so whether the
 	/// provision covers it is the custodian's statement, checkable off chain against the
 	/// commitment.
+	///
+	/// Returns how many of the patient's consents it read (the call's weight depends on it):
+	/// one for a consent basis, none for an emergency one, up to all of them for a denial for
+	/// want of consent.
 	pub(crate) fn ensure_decision_supported(
 		custodian: OrganisationId,
 		accessor: &T::AccountId,
 		patient: &T::AccountId,
 		decision: &AccessDecision,
-	) -> DispatchResult {
-		let supported = match (decision.decision, decision.basis) {
+	) -> Result<u32, DispatchError> {
+		let (supported, read) = match (decision.decision, decision.basis) {
 			(Decision::Deny, Basis::NoConsent) => Self::related(custodian, accessor, patient),
 			(Decision::Permit, Basis::Emergency { licence }) => {
-				Self::emergency_in_force(patient, accessor) == Some(licence)
+				(Self::emergency_in_force(patient, accessor) == Some(licence), 0)
 			},
-			(outcome, Basis::Consent { consent, provision }) => Consents::<T>::get(consent)
-				.is_some_and(|info| {
+			(outcome, Basis::Consent { consent, provision }) => (
+				Consents::<T>::get(consent).is_some_and(|info| {
 					let applies = match &info.grantee {
 						Grantee::Account(account) => account == accessor,
 						Grantee::Organisation(id) => {
@@ -239,30 +243,38 @@ impl<T: Config> Pallet<T> {
 						});
 					info.patient == *patient && applies && in_force && decides && holds
 				}),
-			_ => false,
+				1,
+			),
+			_ => (false, 0),
 		};
 		ensure!(supported, Error::<T>::DecisionNotSupported);
-		Ok(())
+		Ok(read)
 	}
 
 	/// Whether `patient` has dealt with `custodian` or `accessor`: one of the patient's consents
 	/// (in force or not, permit or deny) names the accessor, the accessor's organisation or the
 	/// custodian, or the accessor has emergency access to the patient. A custodian can record a
 	/// denied access only then, so that no custodian can link a patient it has nothing to do
-	/// with to anyone. At most one read per consent of the patient.
+	/// with to anyone. At most one read per consent of the patient, in the order they were
+	/// granted, up to the first that relates them; with how many consents it read.
 	pub(crate) fn related(
 		custodian: OrganisationId,
 		accessor: &T::AccountId,
 		patient: &T::AccountId,
-	) -> bool {
+	) -> (bool, u32) {
+		if EmergencyAccess::<T>::contains_key(patient, accessor) {
+			return (true, 0);
+		}
 		let organisation = T::Accreditation::organisation_of(accessor);
-		EmergencyAccess::<T>::contains_key(patient, accessor)
-			|| ConsentsOf::<T>::get(patient).into_iter().any(|id| {
-				Consents::<T>::get(id).is_some_and(|consent| match consent.grantee {
-					Grantee::Account(account) => account == *accessor,
-					Grantee::Organisation(id) => id == custodian || organisation == Some(id),
-				})
+		let mut read = 0u32;
+		let related = ConsentsOf::<T>::get(patient).into_iter().any(|id| {
+			read = read.saturating_add(1);
+			Consents::<T>::get(id).is_some_and(|consent| match consent.grantee {
+				Grantee::Account(account) => account == *accessor,
+				Grantee::Organisation(id) => id == custodian || organisation == Some(id),
 			})
+		});
+		(related, read)
 	}
 
 	/// Consent `id` with its status now.
@@ -325,7 +337,9 @@ impl<T: Config> Pallet<T> {
 	///   every consent is in its patient's list, with at least one provision;
 	/// - every patient's representative count matches their representatives and is at most
 	///   `MaxRepresentatives`; every representation id is below `NextRepresentationId`;
-	/// - every audit trail has exactly the entries `0..AccessLogLength`.
+	/// - every audit trail has exactly the entries `0..AccessLogLength`;
+	/// - what each depositor has on hold for audit entries is the sum of their entries'
+	///   deposits.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use crate::{AccessLog, AccessLogLength, RepresentativeCount};
@@ -360,8 +374,19 @@ impl<T: Config> Pallet<T> {
 			let entries = AccessLog::<T>::iter_prefix(&patient).count() as u64;
 			ensure!(entries == length, "audit trail length is off");
 		}
-		for (patient, index, _) in AccessLog::<T>::iter() {
+		let mut deposits = alloc::collections::BTreeMap::<T::AccountId, crate::BalanceOf<T>>::new();
+		for (patient, index, entry) in AccessLog::<T>::iter() {
 			ensure!(index < AccessLogLength::<T>::get(&patient), "audit entry beyond the length");
+			let total = deposits.entry(entry.depositor).or_default();
+			*total = sp_runtime::Saturating::saturating_add(*total, entry.deposit);
+		}
+		for (depositor, total) in deposits {
+			use frame_support::traits::fungible::InspectHold;
+			let reason = crate::HoldReason::AccessRecordDeposit.into();
+			ensure!(
+				T::Currency::balance_on_hold(&reason, &depositor) == total,
+				"a depositor's hold is not the sum of their audit entries' deposits"
+			);
 		}
 		Ok(())
 	}

@@ -65,7 +65,7 @@ pub mod pallet {
 	/// 1: representations (ids, evidence, attestation, powers), consents naming their
 	/// representation, emergency grants kept for their cool-down, audit entries holding a
 	/// commitment instead of the record's scope.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -396,6 +396,18 @@ pub mod pallet {
 			/// What decided the access.
 			decision: AccessDecision,
 		},
+		/// The admin of the custodian took over an audit entry's deposit: it is now held from
+		/// them, and what was held from the previous depositor is released.
+		AccessRecordDepositOwnerChanged {
+			/// The patient whose trail holds the entry.
+			patient: T::AccountId,
+			/// The entry's index in their trail.
+			index: u64,
+			/// The previous depositor, whose deposit was released.
+			from: T::AccountId,
+			/// The admin who acted, from whom the deposit is now held.
+			to: T::AccountId,
+		},
 	}
 
 	#[pallet::error]
@@ -477,6 +489,16 @@ pub mod pallet {
 		InsufficientBalance,
 		/// An arithmetic overflow: a counter is exhausted.
 		Overflow,
+		/// The patient's audit trail has no entry with this index; `healthchain consent
+		/// audit <patient>` lists it.
+		EntryNotFound,
+		/// A break-glass entry's deposit is the practitioner's, who opened it under their own
+		/// licence: no organisation may take it over.
+		NoCustodian,
+		/// Only the admin of the custodian that recorded the entry may do this.
+		NotAdmin,
+		/// The caller already holds this deposit.
+		AlreadyDepositor,
 	}
 
 	#[pallet::hooks]
@@ -682,17 +704,17 @@ pub mod pallet {
 		/// Errors: [`Error::Accreditation`], [`Error::DecisionNotSupported`],
 		/// [`Error::InsufficientBalance`], [`Error::Overflow`].
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::record_access())]
+		#[pallet::weight(T::WeightInfo::record_access(T::MaxConsentsPerPatient::get()))]
 		pub fn record_access(
 			origin: OriginFor<T>,
 			patient: T::AccountId,
 			accessor: T::AccountId,
 			question: H256,
 			decision: AccessDecision,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let custodian = Self::ensure_accredited(&who, Role::DataCustodian)?;
-			Self::ensure_decision_supported(custodian, &accessor, &patient, &decision)?;
+			let read = Self::ensure_decision_supported(custodian, &accessor, &patient, &decision)?;
 			Self::do_record_access(
 				who,
 				patient,
@@ -700,8 +722,9 @@ pub mod pallet {
 				Some(custodian),
 				Some(question),
 				decision,
-			)
-			.map(|_| ())
+			)?;
+			// Charged for the consents it read, not for `MaxConsentsPerPatient`.
+			Ok(Some(T::WeightInfo::record_access(read)).into())
 		}
 
 		/// Attest a representative another provider recorded for `patient`: it takes effect.
@@ -771,6 +794,27 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_clear_emergency_access(who, patient)
+		}
+
+		/// Take over the deposit of entry `index` of `patient`'s audit trail: it is held from
+		/// the caller from now on, and what was held from its depositor (usually the agent who
+		/// recorded it, who may since have left the organisation) is released to them. The
+		/// entry itself, including who recorded it, does not change.
+		///
+		/// Origin: signed by the admin of the custodian organisation that recorded the entry,
+		/// who pays the entry's deposit. Emits [`Event::AccessRecordDepositOwnerChanged`].
+		/// Errors: [`Error::EntryNotFound`], [`Error::NoCustodian`] (a break-glass opening's
+		/// deposit stays with its practitioner), [`Error::NotAdmin`],
+		/// [`Error::AlreadyDepositor`], [`Error::InsufficientBalance`].
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::change_access_record_deposit_owner())]
+		pub fn change_access_record_deposit_owner(
+			origin: OriginFor<T>,
+			patient: T::AccountId,
+			index: u64,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_change_access_record_deposit_owner(who, patient, index)
 		}
 	}
 

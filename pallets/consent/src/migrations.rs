@@ -30,3 +30,100 @@ pub type MigrateV0ToV1<T> = VersionedMigration<
 	Pallet<T>,
 	<T as frame_system::Config>::DbWeight,
 >;
+
+/// The layout of storage version 1, before an audit entry recorded its depositor and deposit.
+pub mod v1 {
+	use crate::{AccessDecision, Moment, OrganisationId};
+	use codec::{Decode, Encode};
+	use sp_core::H256;
+
+	/// An audit entry as version 1 stored it: its deposit was always `AccessRecordDeposit`,
+	/// held from `recorded_by`.
+	#[derive(Encode, Decode)]
+	pub struct AccessRecord<AccountId, BlockNumber> {
+		/// Who accessed.
+		pub accessor: AccountId,
+		/// The custodian that recorded it (`None`: a break-glass opening).
+		pub custodian: Option<OrganisationId>,
+		/// The account that wrote it and paid its deposit.
+		pub recorded_by: AccountId,
+		/// The commitment to the question.
+		pub question: Option<H256>,
+		/// What decided the access.
+		pub decision: AccessDecision,
+		/// When (Unix milliseconds).
+		pub at: Moment,
+		/// The block.
+		pub block: BlockNumber,
+	}
+}
+
+/// Version 1 → 2: an audit entry records its depositor (which
+/// `change_access_record_deposit_owner` can change) and its deposit, which version 1 did not
+/// because they were always `recorded_by` and `AccessRecordDeposit`. Every entry is rewritten
+/// with `recorded_by` as its depositor and the runtime's `AccessRecordDeposit` (unchanged
+/// since launch) as its deposit; holds are unchanged.
+///
+/// One read and one write per entry, in the upgrade block: fine for the consortium's
+/// pre-launch chains; a chain with more entries than a block can rewrite would need it as a
+/// multi-block migration (`pallet-migrations`).
+pub struct InnerMigrateV1ToV2<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
+	fn on_runtime_upgrade() -> Weight {
+		use frame_support::traits::Get;
+		type OldRecord<T> = v1::AccessRecord<
+			<T as frame_system::Config>::AccountId,
+			frame_system::pallet_prelude::BlockNumberFor<T>,
+		>;
+		let deposit = T::AccessRecordDeposit::get();
+		let mut count = 0u64;
+		crate::AccessLog::<T>::translate::<OldRecord<T>, _>(|_, _, old| {
+			count = count.saturating_add(1);
+			Some(crate::AccessRecord {
+				accessor: old.accessor,
+				custodian: old.custodian,
+				depositor: old.recorded_by.clone(),
+				recorded_by: old.recorded_by,
+				deposit,
+				question: old.question,
+				decision: old.decision,
+				at: old.at,
+				block: old.block,
+			})
+		});
+		T::DbWeight::get().reads_writes(count, count)
+	}
+
+	#[cfg(feature = "try-runtime")]
+	fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
+		use codec::Encode;
+		// Keys only: the values are still in the old layout.
+		Ok((crate::AccessLog::<T>::iter_keys().count() as u64).encode())
+	}
+
+	#[cfg(feature = "try-runtime")]
+	fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+		use codec::Decode;
+		let before = u64::decode(&mut &state[..]).map_err(|_| "pre_upgrade state")?;
+		let mut after = 0u64;
+		for (_, _, entry) in crate::AccessLog::<T>::iter() {
+			frame_support::ensure!(
+				entry.depositor == entry.recorded_by,
+				"depositor not the recorder"
+			);
+			after = after.saturating_add(1);
+		}
+		frame_support::ensure!(before == after, "an audit entry was lost in the migration");
+		Ok(())
+	}
+}
+
+/// [`InnerMigrateV1ToV2`], run only when the stored version is 1, then setting it to 2.
+pub type MigrateV1ToV2<T> = VersionedMigration<
+	1,
+	2,
+	InnerMigrateV1ToV2<T>,
+	Pallet<T>,
+	<T as frame_system::Config>::DbWeight,
+>;

@@ -60,7 +60,7 @@ pub type AccessQuestionOf<T> = AccessQuestion<<T as frame_system::Config>::Accou
 
 /// [`AccessRecord`] as the pallet stores it.
 pub type AccessRecordOf<T> =
-	AccessRecord<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+	AccessRecord<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
 
 macro_rules! scale_enum {
 	($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $index:literal),* $(,)? }) => {
@@ -746,14 +746,20 @@ pub struct AccessDecision {
 /// One entry of a patient's audit trail. It holds nothing about the record: no category, no
 /// date, no token, not even the action or purpose — only a salted commitment to the question.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
-pub struct AccessRecord<AccountId, BlockNumber> {
+pub struct AccessRecord<AccountId, Balance, BlockNumber> {
 	/// Who accessed (or, for an emergency opening, the practitioner).
 	pub accessor: AccountId,
 	/// The custodian organisation that recorded it, or `None` for a break-glass opening the
 	/// chain recorded itself.
 	pub custodian: Option<OrganisationId>,
-	/// The account that wrote it and paid its deposit.
+	/// The account that wrote it (and first paid its deposit).
 	pub recorded_by: AccountId,
+	/// The account from which its deposit is held: `recorded_by`, until the admin of the
+	/// custodian takes the deposit over (`change_access_record_deposit_owner`, e.g. when the
+	/// agent who recorded it has left). Audit entries are never removed, so it stays held.
+	pub depositor: AccountId,
+	/// The deposit held from `depositor` for it.
+	pub deposit: Balance,
 	/// The commitment to the [`AccessQuestion`] (`None` for a break-glass opening, which is
 	/// about no record).
 	pub question: Option<H256>,

@@ -60,8 +60,9 @@ pub trait WeightInfo {
 	fn open_emergency_access() -> Weight;
 	fn close_emergency_access() -> Weight;
 	fn clear_emergency_access() -> Weight;
-	fn record_access() -> Weight;
+	fn record_access(c: u32, ) -> Weight;
 	fn check_access() -> Weight;
+	fn change_access_record_deposit_owner() -> Weight;
 }
 
 /// Weights for `pallet_consent` using the healthchain node and ParityDB.
@@ -339,7 +340,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::AccessLog` (r:0 w:1)
 	/// Proof: `Consent::AccessLog` (`max_values`: None, `max_size`: Some(192), added: 2667, mode: `MaxEncodedLen`)
-	fn record_access() -> Weight {
+	fn record_access(_c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `3448`
 		//  Estimated: `94846`
@@ -369,6 +370,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Minimum execution time: 813_676_000 picoseconds.
 		Weight::from_parts(875_081_000, 94846)
 			.saturating_add(T::DbWeight::get().reads(43_u64))
+	}
+	fn change_access_record_deposit_owner() -> Weight {
+		Weight::from_parts(100_000_000, 3676)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 }
 
@@ -601,7 +607,7 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::AccessLog` (r:0 w:1)
 	/// Proof: `Consent::AccessLog` (`max_values`: None, `max_size`: Some(192), added: 2667, mode: `MaxEncodedLen`)
-	fn record_access() -> Weight {
+	fn record_access(_c: u32, ) -> Weight {
 		Weight::from_parts(350_006_000, 94846)
 			.saturating_add(ParityDbWeight::get().reads(42_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -623,5 +629,10 @@ impl WeightInfo for () {
 	fn check_access() -> Weight {
 		Weight::from_parts(875_081_000, 94846)
 			.saturating_add(ParityDbWeight::get().reads(43_u64))
+	}
+	fn change_access_record_deposit_owner() -> Weight {
+		Weight::from_parts(100_000_000, 3676)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 }

@@ -4,7 +4,8 @@ use super::*;
 use crate::Pallet as HealthTokens;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
-	fungible::{Inspect, Mutate},
+	fungible::{Inspect, InspectHold, Mutate, MutateHold},
+	tokens::Precision,
 	Contains, EnsureOrigin, Get,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
@@ -365,6 +366,30 @@ mod benchmarks {
 		_(RawOrigin::Signed(practitioner), id);
 
 		assert!(!Tokens::<T>::contains_key(id));
+		Ok(())
+	}
+
+	/// The admin of the issuing organisation takes over the deposit of a record's version
+	/// held from another account (an agent who has since left).
+	#[benchmark]
+	fn change_deposit_owner() -> Result<(), BenchmarkError> {
+		// `make_accredited` registers the organisation: the provider is its admin.
+		let (admin, _, id) = issued_record::<T>()?;
+		let departed: T::AccountId = account("departed", 0, 0);
+		fund::<T>(&departed);
+		let mut version = Versions::<T>::get(id, 0).ok_or(BenchmarkError::Stop("no version"))?;
+		let reason = HoldReason::TokenDeposit.into();
+		T::Currency::release(&reason, &admin, version.deposit, Precision::Exact)?;
+		T::Currency::hold(&reason, &departed, version.deposit)?;
+		version.depositor = departed.clone();
+		Versions::<T>::insert(id, 0, version);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin.clone()), id, 0);
+
+		let version = Versions::<T>::get(id, 0).ok_or(BenchmarkError::Stop("no version"))?;
+		assert_eq!(version.depositor, admin);
+		assert!(T::Currency::balance_on_hold(&reason, &departed).is_zero());
 		Ok(())
 	}
 

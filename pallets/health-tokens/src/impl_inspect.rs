@@ -165,7 +165,8 @@ impl<T: Config> Pallet<T> {
 	///   its owner;
 	/// - every hash index entry and every owner listing points at a token that agrees;
 	/// - every licence index entry points at a licence of that holder and profession;
-	/// - a pending session is not accepted, a closed one is closed.
+	/// - a pending session is not accepted, a closed one is closed;
+	/// - what each depositor has on hold for tokens is the sum of their versions' deposits.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use crate::TokenStatus;
@@ -205,6 +206,20 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		ensure!(Versions::<T>::iter().count() == versions, "a version of no token is stored");
+		// What each depositor has on hold for tokens is the sum of their versions' deposits.
+		let mut deposits = alloc::collections::BTreeMap::<T::AccountId, crate::BalanceOf<T>>::new();
+		for (_, _, version) in Versions::<T>::iter() {
+			let total = deposits.entry(version.depositor).or_default();
+			*total = sp_runtime::Saturating::saturating_add(*total, version.deposit);
+		}
+		for (depositor, total) in deposits {
+			use frame_support::traits::fungible::InspectHold;
+			ensure!(
+				T::Currency::balance_on_hold(&crate::HoldReason::TokenDeposit.into(), &depositor)
+					== total,
+				"a depositor's hold is not the sum of their versions' deposits"
+			);
+		}
 		for (hash, (id, index)) in TokenByHash::<T>::iter() {
 			let version = Versions::<T>::get(id, index).ok_or("hash index of a missing version")?;
 			ensure!(

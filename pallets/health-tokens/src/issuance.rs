@@ -87,6 +87,7 @@ impl<T: Config> Pallet<T> {
 			document,
 			reason: VersionReason::Issued,
 			author: issuer.clone(),
+			depositor: issuer.clone(),
 			deposit,
 			valid_until,
 			written_at: now,
@@ -162,6 +163,7 @@ impl<T: Config> Pallet<T> {
 			document,
 			reason,
 			author: author.clone(),
+			depositor: author.clone(),
 			deposit,
 			valid_until: token.valid_until,
 			written_at: Self::now(),
@@ -173,7 +175,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Hold `amount` from `who` for a token or version.
-	fn hold(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+	pub(crate) fn hold(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
 		T::Currency::hold(&HoldReason::TokenDeposit.into(), who, amount)
 			.map_err(|_| Error::<T>::InsufficientBalance.into())
 	}

@@ -64,7 +64,7 @@ pub mod pallet {
 	/// The in-code storage version.
 	///
 	/// 1: a session's [`Authority`] is `Licensed`, naming no licence or profession.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -274,6 +274,18 @@ pub mod pallet {
 			/// Who cancelled it (the practitioner or the patient).
 			by: T::AccountId,
 		},
+		/// The admin of the issuing organisation took over a version's deposit: it is now held
+		/// from them, and what was held from the previous depositor is released.
+		DepositOwnerChanged {
+			/// The token.
+			token: TokenId,
+			/// The version.
+			version: u32,
+			/// The previous depositor, whose deposit was released.
+			from: T::AccountId,
+			/// The admin who acted, from whom the deposit is now held.
+			to: T::AccountId,
+		},
 	}
 
 	#[pallet::error]
@@ -336,6 +348,13 @@ pub mod pallet {
 		/// Only the consortium may do this: a council motion (the client's consortium commands
 		/// with `--via council`), or sudo on a development chain (`--via sudo`).
 		NotConsortium,
+		/// The token has no version with this index; `healthchain token show <id>` lists its
+		/// versions.
+		VersionNotFound,
+		/// Only the admin of the organisation that issued the token may do this.
+		NotAdmin,
+		/// The caller already holds this deposit.
+		AlreadyDepositor,
 	}
 
 	#[pallet::hooks]
@@ -614,6 +633,28 @@ pub mod pallet {
 			let versions = Self::do_refuse(&who, token)?;
 			// Charged for the versions it removed, not for `MaxVersions`.
 			Ok(Some(T::WeightInfo::refuse(versions)).into())
+		}
+
+		/// Take over the deposit of version `version` of token `token`: it is held from the
+		/// caller from now on, and what was held from its depositor (usually the agent who
+		/// wrote it, who may since have left the organisation) is released to them. Who wrote
+		/// the version does not change.
+		///
+		/// Origin: signed by the admin of the organisation that issued the token, who pays the
+		/// version's deposit. Emits [`Event::DepositOwnerChanged`].
+		/// Errors: [`Error::NotFound`], [`Error::NotSupportedForClass`] (a session's deposits
+		/// are its practitioner's, who issued it under their own licence),
+		/// [`Error::NotAdmin`], [`Error::VersionNotFound`], [`Error::AlreadyDepositor`],
+		/// [`Error::InsufficientBalance`].
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::change_deposit_owner())]
+		pub fn change_deposit_owner(
+			origin: OriginFor<T>,
+			token: TokenId,
+			version: u32,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_change_deposit_owner(who, token, version)
 		}
 	}
 

@@ -2,13 +2,14 @@
 //! the consortium); archiving, refusal and transfer by the owner.
 
 use crate::{
-	Config, Error, Event, HoldReason, Pallet, RevocationReason, TokenByHash, TokenDetails,
-	TokenEffectiveStatus, TokenId, TokenStatus, Tokens, TokensOf, Versions,
+	Authority, Config, Error, Event, HoldReason, Pallet, RevocationReason, TokenByHash,
+	TokenDetails, TokenEffectiveStatus, TokenId, TokenStatus, Tokens, TokensOf, Versions,
 };
 use frame_support::{
 	ensure,
 	traits::{fungible::MutateHold, tokens::Precision, Contains},
 };
+use healthchain_primitives::AccreditationInspect;
 use sp_runtime::{DispatchError, DispatchResult};
 
 impl<T: Config> Pallet<T> {
@@ -94,7 +95,7 @@ impl<T: Config> Pallet<T> {
 			TokenByHash::<T>::remove(version.document.document_hash);
 			T::Currency::release(
 				&HoldReason::TokenDeposit.into(),
-				&version.author,
+				&version.depositor,
 				version.deposit,
 				Precision::BestEffort,
 			)?;
@@ -103,6 +104,42 @@ impl<T: Config> Pallet<T> {
 		Tokens::<T>::remove(id);
 		Self::deposit_event(Event::TokenRefused { token: id, owner: who.clone() });
 		Ok(token.versions)
+	}
+
+	/// Admin `who` of the organisation that issued token `id` takes over the deposit of its
+	/// version `index`: held from `who` first (so that nothing changes if they cannot pay),
+	/// then released from the previous depositor.
+	pub(crate) fn do_change_deposit_owner(
+		who: T::AccountId,
+		id: TokenId,
+		index: u32,
+	) -> DispatchResult {
+		let token = Tokens::<T>::get(id).ok_or(Error::<T>::NotFound)?;
+		let Authority::Accreditation { organisation, .. } = token.authority else {
+			return Err(Error::<T>::NotSupportedForClass.into());
+		};
+		ensure!(
+			T::Accreditation::admin_of(organisation) == Some(who.clone()),
+			Error::<T>::NotAdmin
+		);
+		let mut version = Versions::<T>::get(id, index).ok_or(Error::<T>::VersionNotFound)?;
+		ensure!(version.depositor != who, Error::<T>::AlreadyDepositor);
+		Self::hold(&who, version.deposit)?;
+		T::Currency::release(
+			&HoldReason::TokenDeposit.into(),
+			&version.depositor,
+			version.deposit,
+			Precision::BestEffort,
+		)?;
+		let from = core::mem::replace(&mut version.depositor, who.clone());
+		Versions::<T>::insert(id, index, version);
+		Self::deposit_event(Event::DepositOwnerChanged {
+			token: id,
+			version: index,
+			from,
+			to: who,
+		});
+		Ok(())
 	}
 
 	/// Transfer token `id` from its owner `who` to `to`, if its class is transferable.

@@ -27,3 +27,94 @@ pub type MigrateV0ToV1<T> = VersionedMigration<
 	Pallet<T>,
 	<T as frame_system::Config>::DbWeight,
 >;
+
+/// The layout of storage version 1, before a version recorded its depositor.
+pub mod v1 {
+	use crate::{DocumentRef, Moment, VersionReason};
+	use codec::{Decode, Encode};
+
+	/// A token version as version 1 stored it: its deposit was always held from its author.
+	#[derive(Encode, Decode)]
+	pub struct VersionInfo<AccountId, Balance, BlockNumber> {
+		/// The document it anchors.
+		pub document: DocumentRef,
+		/// Why it was written.
+		pub reason: VersionReason,
+		/// The account that wrote it and paid its deposit.
+		pub author: AccountId,
+		/// The deposit held from `author`.
+		pub deposit: Balance,
+		/// The token's valid-until time as of this version.
+		pub valid_until: Option<Moment>,
+		/// When it was written (Unix milliseconds).
+		pub written_at: Moment,
+		/// The block in which it was written.
+		pub block: BlockNumber,
+	}
+}
+
+/// Version 1 → 2: a version records its depositor (the account its deposit is held from,
+/// which `change_deposit_owner` can change), which version 1 did not because it was always
+/// the author. Every stored version is rewritten with its author as its depositor; holds are
+/// unchanged.
+///
+/// One read and one write per stored version, in the upgrade block: fine for the
+/// consortium's pre-launch chains; a chain with more versions than a block can rewrite would
+/// need it as a multi-block migration (`pallet-migrations`).
+pub struct InnerMigrateV1ToV2<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
+	fn on_runtime_upgrade() -> Weight {
+		use frame_support::traits::Get;
+		type OldVersion<T> = v1::VersionInfo<
+			<T as frame_system::Config>::AccountId,
+			crate::BalanceOf<T>,
+			frame_system::pallet_prelude::BlockNumberFor<T>,
+		>;
+		let mut count = 0u64;
+		crate::Versions::<T>::translate::<OldVersion<T>, _>(|_, _, old| {
+			count = count.saturating_add(1);
+			Some(crate::VersionInfo {
+				document: old.document,
+				reason: old.reason,
+				depositor: old.author.clone(),
+				author: old.author,
+				deposit: old.deposit,
+				valid_until: old.valid_until,
+				written_at: old.written_at,
+				block: old.block,
+			})
+		});
+		T::DbWeight::get().reads_writes(count, count)
+	}
+
+	#[cfg(feature = "try-runtime")]
+	fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
+		use codec::Encode;
+		// Keys only: the values are still in the old layout.
+		let keys = crate::Versions::<T>::iter_keys();
+		Ok((keys.count() as u64).encode())
+	}
+
+	#[cfg(feature = "try-runtime")]
+	fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+		use codec::Decode;
+		let before = u64::decode(&mut &state[..]).map_err(|_| "pre_upgrade state")?;
+		let mut after = 0u64;
+		for (_, _, version) in crate::Versions::<T>::iter() {
+			frame_support::ensure!(version.depositor == version.author, "depositor not the author");
+			after = after.saturating_add(1);
+		}
+		frame_support::ensure!(before == after, "a version was lost in the migration");
+		Ok(())
+	}
+}
+
+/// [`InnerMigrateV1ToV2`], run only when the stored version is 1, then setting it to 2.
+pub type MigrateV1ToV2<T> = VersionedMigration<
+	1,
+	2,
+	InnerMigrateV1ToV2<T>,
+	Pallet<T>,
+	<T as frame_system::Config>::DbWeight,
+>;

@@ -110,7 +110,7 @@ impl<T: Config> Pallet<T> {
 			TokenByHash::<T>::remove(version.document.document_hash);
 			T::Currency::release(
 				&HoldReason::TokenDeposit.into(),
-				&version.author,
+				&version.depositor,
 				version.deposit,
 				Precision::BestEffort,
 			)?;

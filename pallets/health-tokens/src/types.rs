@@ -438,9 +438,13 @@ pub struct VersionInfo<AccountId, Balance, BlockNumber> {
 	pub document: DocumentRef,
 	/// Why it was written. Version `n` supersedes version `n - 1`.
 	pub reason: VersionReason,
-	/// The account that wrote it and paid its deposit.
+	/// The account that wrote it.
 	pub author: AccountId,
-	/// The deposit held from `author` for it.
+	/// The account from which its deposit is held: the author, until the admin of the issuing
+	/// organisation takes the deposit over (`change_deposit_owner`, e.g. when the author has
+	/// left the organisation). The deposit returns to it if the version is removed.
+	pub depositor: AccountId,
+	/// The deposit held from `depositor` for it.
 	pub deposit: Balance,
 	/// The token's valid-until time as of this version.
 	pub valid_until: Option<Moment>,

@@ -64,6 +64,7 @@ pub trait WeightInfo {
 	fn accept_session() -> Weight;
 	fn close_session() -> Weight;
 	fn cancel_session() -> Weight;
+	fn change_deposit_owner() -> Weight;
 }
 
 /// Weights for `pallet_health_tokens` using the healthchain node and ParityDB.
@@ -389,6 +390,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
+	fn change_deposit_owner() -> Weight {
+		Weight::from_parts(100_000_000, 3676)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
 }
 
 // For backwards compatibility and tests.
@@ -651,5 +657,9 @@ impl WeightInfo for () {
 		Weight::from_parts(89_138_000, 3676)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
+	}	fn change_deposit_owner() -> Weight {
+		Weight::from_parts(100_000_000, 3676)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 }

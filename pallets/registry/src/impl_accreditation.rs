@@ -169,6 +169,10 @@ impl<T: Config> AccreditationInspect<T::AccountId> for Pallet<T> {
 		Organisations::<T>::contains_key(organisation)
 	}
 
+	fn admin_of(organisation: OrganisationId) -> Option<T::AccountId> {
+		Organisations::<T>::get(organisation).map(|info| info.admin)
+	}
+
 	fn in_good_standing(organisation: OrganisationId) -> bool {
 		Self::in_good_standing(organisation)
 	}

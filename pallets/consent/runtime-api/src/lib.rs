@@ -47,7 +47,7 @@ sp_api::decl_runtime_apis! {
 		fn emergency_access_of(patient: AccountId) -> Vec<(AccountId, EmergencyGrant<AccountId, Balance, BlockNumber>)>;
 		/// Up to `limit` entries (capped by the runtime) of `patient`'s audit trail from index
 		/// `start`.
-		fn audit_log(patient: AccountId, start: u64, limit: u32) -> Vec<(u64, AccessRecord<AccountId, BlockNumber>)>;
+		fn audit_log(patient: AccountId, start: u64, limit: u32) -> Vec<(u64, AccessRecord<AccountId, Balance, BlockNumber>)>;
 		/// The salted commitment to an access question that the audit trail stores (what a
 		/// custodian puts in `record_access`).
 		fn access_commitment(question: AccessQuestion<AccountId>, salt: [u8; 32]) -> H256;

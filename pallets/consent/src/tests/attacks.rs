@@ -187,10 +187,11 @@ fn attack_token_deny_skipped_when_token_unnamed() {
 #[test]
 fn attack_audit_entry_stores_the_category() {
 	use codec::MaxEncodedLen;
-	// accessor + Option<custodian> + recorded_by + Option<commitment> + decision + at + block.
+	// accessor + Option<custodian> + recorded_by + depositor + deposit + Option<commitment>
+	// + decision + at + block.
 	let decision = crate::AccessDecision::max_encoded_len();
 	assert_eq!(
 		crate::AccessRecordOf::<Test>::max_encoded_len(),
-		8 + (1 + 4) + 8 + (1 + 32) + decision + 8 + 8
+		8 + (1 + 4) + 8 + 8 + 8 + (1 + 32) + decision + 8 + 8
 	);
 }

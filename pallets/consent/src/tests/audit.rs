@@ -26,6 +26,8 @@ fn record_access(custodian: u64, accessor: u64, purpose: Purpose) -> sp_runtime:
 		question.commitment(&SALT),
 		decision,
 	)
+	.map(|_| ())
+	.map_err(|refused| refused.error)
 }
 
 #[test]

@@ -4,6 +4,7 @@ mod attacks;
 mod audit;
 mod consents;
 mod decisions;
+mod deposits;
 mod emergency;
 mod migrations;
 mod representatives;

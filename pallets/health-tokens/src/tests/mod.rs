@@ -2,6 +2,7 @@
 
 mod attacks;
 mod certificates;
+mod deposits;
 mod licences;
 mod migrations;
 mod queries;

@@ -171,10 +171,10 @@ fn stored_types_have_small_fixed_bounds() {
 	// details (≤ 1 + 1 + 2×9) + issuer and owner (8 each in the mock) + authority (≤ 1 + 9)
 	// + status (≤ 2) + valid_until (9) + issued_at (8) + block (8) + versions (4)
 	assert!(TokenOf::<Test>::max_encoded_len() <= 90, "{}", TokenOf::<Test>::max_encoded_len());
-	// document (32 + 1 + 33) + reason (1) + author (8) + deposit (8) + valid_until (9)
-	// + written_at (8) + block (8)
+	// document (32 + 1 + 33) + reason (1) + author and depositor (8 each) + deposit (8)
+	// + valid_until (9) + written_at (8) + block (8)
 	assert!(
-		VersionOf::<Test>::max_encoded_len() <= 110,
+		VersionOf::<Test>::max_encoded_len() <= 116,
 		"{}",
 		VersionOf::<Test>::max_encoded_len()
 	);
