@@ -1,6 +1,13 @@
 #!/usr/bin/env bash
-# The whole test suite: formatting, unit tests of every crate (pallet, runtime, client),
-# benchmark tests, and the end-to-end tests that start real nodes and drive the real client.
+# The whole test suite: formatting, lints (clippy, warnings are errors), the unit tests of
+# every crate (pallet, runtime, client), the end-to-end tests that start real nodes and drive
+# the real client, the benchmark tests, and try-runtime checks on a snapshot of a dev chain.
+#
+# Laid out for two cores. After the one build, the tests run straight from their binaries (as
+# `cargo test` runs them: from their package's directory, with `CARGO_MANIFEST_DIR` set), while
+# cargo, at the lowest priority, lints and builds the two other feature sets (benchmarks,
+# try-runtime) beside them: the end-to-end nodes mostly wait for their six-second slots, so the
+# builds take the idle cores without slowing the nodes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -14,17 +21,59 @@ cargo fmt --all -- --check
 step "build (workspace, all targets)"
 cargo build --locked "${TEST_BUILD[@]}" --all-targets
 
-step "lints (clippy, warnings are errors)"
-cargo clippy --locked "${TEST_BUILD[@]}" --all-targets -- -D warnings
+work=$(mktemp -d)
+background=""
+finish() {
+	[ -z "$background" ] || kill -- "-$background" 2>/dev/null || kill "$background" 2>/dev/null || true
+	rm -rf "$work"
+}
+trap finish EXIT
+
+# The test binaries of that build, each with its package's directory (listing builds nothing).
+cargo test --locked "${TEST_BUILD[@]}" --no-run --message-format json |
+	python3 -c '
+import json, os, sys
+for line in sys.stdin:
+    message = json.loads(line)
+    if message.get("reason") == "compiler-artifact" and message["profile"]["test"] \
+            and message.get("executable"):
+        print(os.path.dirname(message["manifest_path"]) + "\t" + message["executable"])
+' >"$work/tests"
+
+# Beside the tests: lints, the doc tests, then the benchmark tests' and try-runtime's builds
+# (their own feature resolutions: FRAME again with `runtime-benchmarks`, the runtime with
+# `try-runtime`).
+set -m
+(
+	nice -n 19 cargo clippy --locked "${TEST_BUILD[@]}" --all-targets -- -D warnings &&
+		nice -n 19 cargo test --locked "${TEST_BUILD[@]}" --doc &&
+		nice -n 19 cargo test --locked "${BENCHMARK_TESTS[@]}" --no-run &&
+		SKIP_WASM_BUILD=1 nice -n 19 cargo test --locked "${TRY_RUNTIME_TEST[@]}" --no-run
+) >"$work/cargo.log" 2>&1 &
+background=$!
+set +m
 
 # The end-to-end tests are one test binary; their nodes mostly wait for six-second slots, so
 # they run side by side (each on its own temporary base path and free ports).
-step "tests (unit, runtime, client, end-to-end)"
-cargo test --locked "${TEST_BUILD[@]}" -- --test-threads "${E2E_THREADS:-8}"
+step "tests (unit, runtime, client, end-to-end), lints and the other builds beside them"
+while IFS=$'\t' read -r dir binary; do
+	echo "     Running ${binary#"$CARGO_TARGET_DIR/"}"
+	(cd "$dir" && CARGO_MANIFEST_DIR="$dir" "$binary" --test-threads "${E2E_THREADS:-8}")
+done <"$work/tests"
 
-# The benchmarks run as tests against the pallets' mock runtimes. This builds the pallets' own
-# dependency graph (FRAME, no client crates, no wasm) a second time, with `runtime-benchmarks`
-# and per-package feature resolution; the node is not rebuilt.
+step "lints (clippy, warnings are errors), doc tests, the benchmark and try-runtime builds"
+if ! wait "$background"; then
+	background=""
+	cat "$work/cargo.log"
+	echo "test.sh: lints or a build failed (above)" >&2
+	exit 1
+fi
+background=""
+grep -E '^(warning|error)|Finished|test result' "$work/cargo.log" || true
+
+# The benchmarks run as tests against the pallets' mock runtimes (built above).
 step "benchmark tests"
-cargo test --locked -p pallet-registry -p pallet-health-tokens -p pallet-consent --features \
-	pallet-registry/runtime-benchmarks,pallet-health-tokens/runtime-benchmarks,pallet-consent/runtime-benchmarks
+cargo test --locked "${BENCHMARK_TESTS[@]}"
+
+step "try-runtime"
+bash scripts/try-runtime.sh

@@ -2,9 +2,10 @@
 # try-runtime checks on a snapshot of a dev chain: builds the runtime with its `try-runtime`
 # feature, starts the test build's dev node, writes data into every one of healthchain's
 # pallets through the client (organisations, agents, accreditations, a record and a licence,
-# a consent, a representative, a break-glass grant, an audit entry), stops the node, exports
+# a consent, a representative, a break-glass grant, an audit entry, deposits taken over by an
+# admin), stops the node, exports
 # its state (`healthchain-node export-state`) and runs every pallet's `try_state` on it
-# (runtime test `tests_try_state`). Run by `.ci/run` after the test build (`scripts/test.sh`).
+# (runtime test `tests_try_state`). `scripts/test.sh` runs it last, after building it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -16,7 +17,7 @@ hc_bin="$CARGO_TARGET_DIR/debug/healthchain"
 # The runtime with `try-runtime`, natively (its own feature resolution: FRAME again, not the
 # node; no wasm, the test runs the native runtime).
 echo "==> try-runtime: building the runtime with the try-runtime feature"
-SKIP_WASM_BUILD=1 cargo test --locked -p healthchain-runtime --features try-runtime --lib --no-run
+SKIP_WASM_BUILD=1 cargo test --locked "${TRY_RUNTIME_TEST[@]}" --no-run
 
 dir=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -39,16 +40,18 @@ hc --suri //Alice registry accredit 0 provider --valid-until +365d
 hc --suri //Alice registry accredit 0 data-custodian --valid-until +365d
 hc --suri //Dave registry register --kind licensing-board --profile-file "$dir/board.txt"
 hc --suri //Alice registry accredit 1 licensing-board --valid-until +365d
-hc --suri //Bob token issue-record eve --file "$dir/record.txt"
+hc --suri //Charlie token issue-record eve --file "$dir/record.txt"
+hc --suri //Bob token change-deposit-owner 0 0
 hc --suri //Dave token issue-licence ferdie physician --valid-until +365d --file "$dir/licence.txt"
 hc --suri //Eve consent grant --grantee org:0 --scope category:imaging --purposes treatment --until +365d
 hc --suri //Eve consent representative appoint bob --capacity guardian
 hc --suri //Ferdie consent emergency open eve --justification life-threatening --duration 1h
 hc --suri //Charlie consent log-access eve charlie --category imaging --purpose treatment \
 	--receipt "$dir/access.json"
+hc --suri //Bob consent change-audit-deposit-owner eve 1
 
 kill "$pid"; wait "$pid" 2>/dev/null || true
 "$node" export-state --dev --base-path "$dir/node" >"$dir/snapshot.json" 2>>"$dir/node.log"
 echo "==> try-runtime: try_state of every pallet on the snapshot ($(wc -c <"$dir/snapshot.json") bytes)"
-SKIP_WASM_BUILD=1 HEALTHCHAIN_SNAPSHOT="$dir/snapshot.json" cargo test --locked -p healthchain-runtime \
-	--features try-runtime --lib tests_try_state -- --ignored
+SKIP_WASM_BUILD=1 HEALTHCHAIN_SNAPSHOT="$dir/snapshot.json" cargo test --locked \
+	"${TRY_RUNTIME_TEST[@]}" tests_try_state -- --ignored

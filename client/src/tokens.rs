@@ -214,6 +214,11 @@ pub mod calls {
 		tokens(TokensCall::refuse { token })
 	}
 
+	/// `change_deposit_owner(token, version)`.
+	pub fn change_deposit_owner(token: TokenId, version: u32) -> Call {
+		tokens(TokensCall::change_deposit_owner { token, version })
+	}
+
 	/// `accept_session(token)`.
 	pub fn accept_session(token: TokenId) -> Call {
 		tokens(TokensCall::accept_session { token })

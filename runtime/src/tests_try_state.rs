@@ -1,7 +1,7 @@
 //! `try-runtime` checks on a snapshot of a real chain: every pallet's `try_state` (its storage
 //! invariants) over the state a dev node wrote, with data in every one of healthchain's pallets.
 //! `scripts/try-runtime.sh` makes the snapshot (a dev node driven through the client, then
-//! `healthchain-node export-state`) and runs this test on it; `.ci/run` runs the script.
+//! `healthchain-node export-state`) and runs this test on it; `scripts/test.sh` runs the script.
 
 use crate::{AllPalletsWithSystem, Runtime};
 use frame_support::traits::{TryState, TryStateSelect};
@@ -42,6 +42,17 @@ fn try_state_holds_on_a_snapshot_of_a_dev_chain() {
 		assert!(pallet_consent::Representatives::<Runtime>::iter().count() >= 1, "representatives");
 		assert!(pallet_consent::EmergencyAccess::<Runtime>::iter().count() >= 1, "break-glass");
 		assert!(pallet_consent::AccessLog::<Runtime>::iter().count() >= 1, "audit trail");
+		// Deposits an admin took over, so that the holds are checked against moved deposits.
+		assert!(
+			pallet_health_tokens::Versions::<Runtime>::iter()
+				.any(|(_, _, version)| version.depositor != version.author),
+			"a version deposit taken over"
+		);
+		assert!(
+			pallet_consent::AccessLog::<Runtime>::iter()
+				.any(|(_, _, entry)| entry.depositor != entry.recorded_by),
+			"an audit-entry deposit taken over"
+		);
 		let block = frame_system::Pallet::<Runtime>::block_number();
 		assert!(block > 0, "the snapshot is of a chain that produced blocks");
 		<AllPalletsWithSystem as TryState<_>>::try_state(block, TryStateSelect::All)

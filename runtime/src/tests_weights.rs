@@ -94,7 +94,24 @@ fn consent() -> Vec<(&'static str, Weight)> {
 		("remove", W::remove()),
 		("open_emergency_access", W::open_emergency_access()),
 		("close_emergency_access", W::close_emergency_access()),
-		("record_access", W::record_access(consents)),
+		// The weight held before dispatch: the worst of a denial reading every consent and a
+		// consent's decision.
+		("record_access", {
+			use frame_support::dispatch::GetDispatchInfo;
+			let decision = pallet_consent::AccessDecision {
+				decision: pallet_consent::Decision::Deny,
+				basis: pallet_consent::Basis::NoConsent,
+			};
+			let call = pallet_consent::Call::<Runtime>::record_access {
+				patient: [0; 32].into(),
+				accessor: [0; 32].into(),
+				question: Default::default(),
+				decision,
+			};
+			let weight = call.get_dispatch_info().call_weight;
+			assert!(weight.all_gte(W::record_access(consents)));
+			weight
+		}),
 		("attest_representative", W::attest_representative()),
 		("withdraw_representative_record", W::withdraw_representative_record()),
 		("clear_emergency_access", W::clear_emergency_access()),
@@ -185,4 +202,35 @@ fn weights_tables_match_the_readmes() {
 	.flatten()
 	.collect();
 	assert!(outdated.is_empty(), "{}", outdated.join("\n"));
+}
+
+/// What the READMEs say the refunded calls are charged afterwards (`refuse` for the versions it
+/// removed, `record_access` for what it read) is what the weights give.
+#[test]
+fn refunded_calls_match_the_readmes() {
+	let extensions = extensions();
+	let yardstick = transfer().saturating_add(extensions).ref_time() as f64;
+	let ratio = |weight: Weight| {
+		format!("{:.1}", weight.saturating_add(extensions).ref_time() as f64 / yardstick)
+	};
+
+	type Tokens = <Runtime as pallet_health_tokens::Config>::WeightInfo;
+	use pallet_health_tokens::WeightInfo as _;
+	let per_version = Tokens::refuse(2).saturating_sub(Tokens::refuse(1)).ref_time() as f64 / 1e6;
+	let refuse = format!(
+		"(each: one read, two writes, about {per_version:.0} µs): a one-version record about {} ×",
+		ratio(Tokens::refuse(1))
+	);
+	let readme = include_str!("../../pallets/health-tokens/README.md");
+	assert!(readme.contains(&refuse), "health-tokens README should say: {refuse}");
+
+	type Consent = <Runtime as pallet_consent::Config>::WeightInfo;
+	use pallet_consent::WeightInfo as _;
+	let record_access = format!(
+		"a consent's decision about {} ×, a denial after one consent about {} ×",
+		ratio(pallet_consent::Pallet::<Runtime>::record_access_by_consent_weight()),
+		ratio(Consent::record_access(1))
+	);
+	let readme = include_str!("../../pallets/consent/README.md");
+	assert!(readme.contains(&record_access), "consent README should say: {record_access}");
 }

@@ -94,6 +94,15 @@ pub(crate) enum TokenCommand {
 		/// The token.
 		token: TokenId,
 	},
+	/// Take over the deposit of a version of a token your organisation issued, e.g. one an
+	/// agent who has left wrote (admin of the issuing organisation; the signer pays the
+	/// deposit, its former depositor gets theirs back).
+	ChangeDepositOwner {
+		/// The token.
+		token: TokenId,
+		/// The version (`token show` lists them, from 0).
+		version: u32,
+	},
 	/// Revoke any certificate or licence (consortium), e.g. one whose board is gone.
 	ForceRevoke {
 		/// The token.
@@ -189,6 +198,7 @@ impl App {
 			Reinstate { token } => calls::reinstate(*token),
 			Archive { token } => calls::archive(*token),
 			Refuse { token } => calls::refuse(*token),
+			ChangeDepositOwner { token, version } => calls::change_deposit_owner(*token, *version),
 			ForceRevoke { token, reason, consortium } => {
 				return self.consortium(calls::force_revoke(*token, *reason), consortium.via).await;
 			},

@@ -130,6 +130,11 @@ pub fn clear_emergency(patient: &AccountId32) -> Call {
 	consent(ConsentCall::clear_emergency_access { patient: *patient })
 }
 
+/// `change_access_record_deposit_owner(patient, index)`.
+pub fn change_audit_deposit_owner(patient: &AccountId32, index: u64) -> Call {
+	consent(ConsentCall::change_access_record_deposit_owner { patient: *patient, index })
+}
+
 /// `record_access(patient, accessor, question, decision)`: `question` is the commitment,
 /// `decision` what `check_access` answered.
 pub fn record_access(

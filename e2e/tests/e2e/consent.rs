@@ -319,12 +319,23 @@ fn a_guardian_needs_two_providers_and_the_audit_trail_reveals_no_record() {
 	let audit = ok(node.client(&["consent", "audit", "eve"]).unwrap()).json;
 	let entry = &audit["entries"][0]["entry"];
 	assert!(entry["question"].is_string(), "{entry}");
-	// Who, which custodian, a commitment, the decision and when: nothing about the record.
+	// Who, which custodian, a commitment, the decision, when, and whose deposit: nothing about
+	// the record.
 	let mut fields: Vec<&str> = entry.as_object().unwrap().keys().map(String::as_str).collect();
 	fields.sort();
 	assert_eq!(
 		fields,
-		["accessor", "at", "block", "custodian", "decision", "question", "recorded_by"]
+		[
+			"accessor",
+			"at",
+			"block",
+			"custodian",
+			"decision",
+			"deposit",
+			"depositor",
+			"question",
+			"recorded_by"
+		]
 	);
 	assert_eq!(entry["decision"]["basis"]["Consent"]["consent"].to_string(), consent);
 	ok(node.client(&["consent", "verify-access", &receipt]).unwrap());

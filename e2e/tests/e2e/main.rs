@@ -7,6 +7,7 @@
 mod chain_spec;
 mod consent;
 mod council;
+mod deposits;
 mod operator;
 mod readme;
 mod registry;

@@ -389,6 +389,52 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// A permit by a consent, the most a consent's decision reads: a consent with
+	/// `MaxProvisions` provisions to the accessor's organisation (its standing read), granted by
+	/// a provider-recorded, independently attested representative (both providers read), its
+	/// last provision deciding.
+	#[benchmark]
+	fn record_access_by_consent() -> Result<(), BenchmarkError> {
+		let (custodian, _) = agent::<T>("custodian", Role::DataCustodian);
+		let (accessor, organisation) = agent::<T>("accessor", Role::Provider);
+		let patient = funded::<T>("patient");
+		let (representative, _, _) = attested_representative::<T>(&patient)?;
+		let permit = Provision {
+			decision: Decision::Permit,
+			scope: Scope::Category(DataCategory::Imaging),
+			actions: Actions::only(Action::Read),
+			purposes: Purposes::only(Purpose::Treatment),
+			data_period: None,
+		};
+		let provisions =
+			BoundedVec::truncate_from(alloc::vec![permit; T::MaxProvisions::get() as usize]);
+		let consent = Consent::<T>::do_grant(
+			representative,
+			patient.clone(),
+			Grantee::Organisation(organisation),
+			provisions,
+			Period { start: 0, end: None },
+		)?;
+		let decision = AccessDecision {
+			decision: Decision::Permit,
+			basis: Basis::Consent { consent, provision: T::MaxProvisions::get() - 1 },
+		};
+
+		#[extrinsic_call]
+		record_access(
+			RawOrigin::Signed(custodian),
+			patient.clone(),
+			accessor,
+			H256::repeat_byte(1),
+			decision,
+		);
+
+		let entry =
+			AccessLog::<T>::get(&patient, 0).ok_or(BenchmarkError::Stop("no audit entry"))?;
+		assert_eq!(entry.decision, decision);
+		Ok(())
+	}
+
 	/// The runtime API's cost (a query, charged to nobody): `MaxConsentsPerPatient` consents in
 	/// force to the grantee's organisation, each granted by a provider-recorded representative,
 	/// each with `MaxProvisions` category permits, none of which covers all of a record with

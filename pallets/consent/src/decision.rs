@@ -44,6 +44,21 @@ use sp_runtime::DispatchError;
 pub type ConsentViewOf<T> =
 	ConsentView<<T as frame_system::Config>::AccountId, crate::BalanceOf<T>, BlockNumberFor<T>>;
 
+/// What checking a reported decision read (see [`Pallet::ensure_decision_supported`]), which
+/// `record_access` is charged for.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum DecisionCheck {
+	/// A denial for want of consent: this many of the patient's consents, up to the first that
+	/// relates the patient to the custodian or the accessor (none if the accessor has
+	/// emergency access).
+	Consents(u32),
+	/// A consent's decision: the consent, its grantee's organisation and standing, and the
+	/// representation it was granted under.
+	Consent,
+	/// An emergency grant's, or a decision refused before reading anything variable.
+	Emergency,
+}
+
 impl<T: Config> Pallet<T> {
 	/// May `grantee` perform `action` on `patient`'s record `scope` for `purpose` now?
 	pub fn check_access(
@@ -207,20 +222,22 @@ impl<T: Config> Pallet<T> {
 	/// provision covers it is the custodian's statement, checkable off chain against the
 	/// commitment.
 	///
-	/// Returns how many of the patient's consents it read (the call's weight depends on it):
-	/// one for a consent basis, none for an emergency one, up to all of them for a denial for
-	/// want of consent.
+	/// Returns what it read, which `record_access` is charged for.
 	pub(crate) fn ensure_decision_supported(
 		custodian: OrganisationId,
 		accessor: &T::AccountId,
 		patient: &T::AccountId,
 		decision: &AccessDecision,
-	) -> Result<u32, DispatchError> {
+	) -> Result<DecisionCheck, DispatchError> {
 		let (supported, read) = match (decision.decision, decision.basis) {
-			(Decision::Deny, Basis::NoConsent) => Self::related(custodian, accessor, patient),
-			(Decision::Permit, Basis::Emergency { licence }) => {
-				(Self::emergency_in_force(patient, accessor) == Some(licence), 0)
+			(Decision::Deny, Basis::NoConsent) => {
+				let (related, read) = Self::related(custodian, accessor, patient);
+				(related, DecisionCheck::Consents(read))
 			},
+			(Decision::Permit, Basis::Emergency { licence }) => (
+				Self::emergency_in_force(patient, accessor) == Some(licence),
+				DecisionCheck::Emergency,
+			),
 			(outcome, Basis::Consent { consent, provision }) => (
 				Consents::<T>::get(consent).is_some_and(|info| {
 					let applies = match &info.grantee {
@@ -243,9 +260,9 @@ impl<T: Config> Pallet<T> {
 						});
 					info.patient == *patient && applies && in_force && decides && holds
 				}),
-				1,
+				DecisionCheck::Consent,
 			),
-			_ => (false, 0),
+			_ => (false, DecisionCheck::Emergency),
 		};
 		ensure!(supported, Error::<T>::DecisionNotSupported);
 		Ok(read)

@@ -23,6 +23,7 @@ pub use pallet::*;
 mod audit;
 mod consents;
 mod decision;
+use decision::DecisionCheck;
 mod emergency;
 pub mod migrations;
 mod representatives;
@@ -704,7 +705,10 @@ pub mod pallet {
 		/// Errors: [`Error::Accreditation`], [`Error::DecisionNotSupported`],
 		/// [`Error::InsufficientBalance`], [`Error::Overflow`].
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::record_access(T::MaxConsentsPerPatient::get()))]
+		#[pallet::weight(
+			T::WeightInfo::record_access(T::MaxConsentsPerPatient::get())
+				.max(Pallet::<T>::record_access_by_consent_weight())
+		)]
 		pub fn record_access(
 			origin: OriginFor<T>,
 			patient: T::AccountId,
@@ -714,7 +718,7 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let custodian = Self::ensure_accredited(&who, Role::DataCustodian)?;
-			let read = Self::ensure_decision_supported(custodian, &accessor, &patient, &decision)?;
+			let check = Self::ensure_decision_supported(custodian, &accessor, &patient, &decision)?;
 			Self::do_record_access(
 				who,
 				patient,
@@ -723,8 +727,14 @@ pub mod pallet {
 				Some(question),
 				decision,
 			)?;
-			// Charged for the consents it read, not for `MaxConsentsPerPatient`.
-			Ok(Some(T::WeightInfo::record_access(read)).into())
+			// Charged for what it read, not for `MaxConsentsPerPatient` consents.
+			Ok(match check {
+				DecisionCheck::Consents(read) => Some(T::WeightInfo::record_access(read.max(1))),
+				DecisionCheck::Consent => Some(Self::record_access_by_consent_weight()),
+				// An emergency grant's check reads a bounded handful of items: the worst case.
+				DecisionCheck::Emergency => None,
+			}
+			.into())
 		}
 
 		/// Attest a representative another provider recorded for `patient`: it takes effect.
@@ -822,6 +832,15 @@ pub mod pallet {
 		/// The current block's time in Unix milliseconds.
 		pub fn now() -> Moment {
 			healthchain_primitives::moment_of(T::Time::now())
+		}
+
+		/// What `record_access` of a consent's decision weighs: its benchmark (the grantee
+		/// organisation found in good standing at its first accreditation read) and the other
+		/// `Role::ALL.len() - 1` accreditations it may have to read before one in force.
+		pub fn record_access_by_consent_weight() -> Weight {
+			let accreditations = (healthchain_primitives::Role::ALL.len() as u64).saturating_sub(1);
+			T::WeightInfo::record_access_by_consent()
+				.saturating_add(T::DbWeight::get().reads(accreditations))
 		}
 
 		/// The signer of `origin`, or `None` if it is the consortium origin.

@@ -61,6 +61,7 @@ pub trait WeightInfo {
 	fn close_emergency_access() -> Weight;
 	fn clear_emergency_access() -> Weight;
 	fn record_access(c: u32, ) -> Weight;
+	fn record_access_by_consent() -> Weight;
 	fn check_access() -> Weight;
 	fn change_access_record_deposit_owner() -> Weight;
 }
@@ -84,8 +85,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `149`
 		//  Estimated: `3679`
-		// Minimum execution time: 100_148_000 picoseconds.
-		Weight::from_parts(104_867_000, 3679)
+		// Minimum execution time: 108_623_000 picoseconds.
+		Weight::from_parts(137_428_000, 3679)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -109,8 +110,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `619`
 		//  Estimated: `3679`
-		// Minimum execution time: 119_935_000 picoseconds.
-		Weight::from_parts(126_276_000, 3679)
+		// Minimum execution time: 127_329_000 picoseconds.
+		Weight::from_parts(154_389_000, 3679)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -134,8 +135,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `714`
 		//  Estimated: `3679`
-		// Minimum execution time: 72_967_000 picoseconds.
-		Weight::from_parts(78_227_000, 3679)
+		// Minimum execution time: 76_664_000 picoseconds.
+		Weight::from_parts(89_658_000, 3679)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -151,8 +152,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `694`
 		//  Estimated: `3676`
-		// Minimum execution time: 82_886_000 picoseconds.
-		Weight::from_parts(86_342_000, 3676)
+		// Minimum execution time: 88_787_000 picoseconds.
+		Weight::from_parts(106_119_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -168,8 +169,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `631`
 		//  Estimated: `3679`
-		// Minimum execution time: 84_669_000 picoseconds.
-		Weight::from_parts(87_755_000, 3679)
+		// Minimum execution time: 92_093_000 picoseconds.
+		Weight::from_parts(173_345_000, 3679)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -198,10 +199,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2038 + n * (52 ±0)`
 		//  Estimated: `8733 + n * (2607 ±0)`
-		// Minimum execution time: 163_537_000 picoseconds.
-		Weight::from_parts(165_533_517, 8733)
-			// Standard Error: 67_625
-			.saturating_add(Weight::from_parts(4_617_367, 0).saturating_mul(n.into()))
+		// Minimum execution time: 179_747_000 picoseconds.
+		Weight::from_parts(287_443_526, 8733)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -221,8 +220,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1796`
 		//  Estimated: `6152`
-		// Minimum execution time: 79_639_000 picoseconds.
-		Weight::from_parts(83_597_000, 6152)
+		// Minimum execution time: 88_156_000 picoseconds.
+		Weight::from_parts(152_586_000, 6152)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -246,8 +245,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2364`
 		//  Estimated: `6152`
-		// Minimum execution time: 138_620_000 picoseconds.
-		Weight::from_parts(143_950_000, 6152)
+		// Minimum execution time: 147_977_000 picoseconds.
+		Weight::from_parts(171_692_000, 6152)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -272,13 +271,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consent::AccessLogLength` (r:1 w:1)
 	/// Proof: `Consent::AccessLogLength` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::AccessLog` (r:0 w:1)
-	/// Proof: `Consent::AccessLog` (`max_values`: None, `max_size`: Some(192), added: 2667, mode: `MaxEncodedLen`)
+	/// Proof: `Consent::AccessLog` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
 	fn open_emergency_access() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `2330`
 		//  Estimated: `21310`
-		// Minimum execution time: 327_715_000 picoseconds.
-		Weight::from_parts(338_225_000, 21310)
+		// Minimum execution time: 347_752_000 picoseconds.
+		Weight::from_parts(553_498_000, 21310)
 			.saturating_add(T::DbWeight::get().reads(24_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -296,8 +295,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1128`
 		//  Estimated: `6152`
-		// Minimum execution time: 80_521_000 picoseconds.
-		Weight::from_parts(86_152_000, 6152)
+		// Minimum execution time: 86_322_000 picoseconds.
+		Weight::from_parts(108_093_000, 6152)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -313,8 +312,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `515`
 		//  Estimated: `3676`
-		// Minimum execution time: 84_017_000 picoseconds.
-		Weight::from_parts(89_928_000, 3676)
+		// Minimum execution time: 89_648_000 picoseconds.
+		Weight::from_parts(141_115_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -339,14 +338,48 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::AccessLog` (r:0 w:1)
-	/// Proof: `Consent::AccessLog` (`max_values`: None, `max_size`: Some(192), added: 2667, mode: `MaxEncodedLen`)
-	fn record_access(_c: u32, ) -> Weight {
+	/// Proof: `Consent::AccessLog` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
+	/// The range of component `c` is `[1, 32]`.
+	fn record_access(c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3448`
-		//  Estimated: `94846`
-		// Minimum execution time: 306_575_000 picoseconds.
-		Weight::from_parts(350_006_000, 94846)
-			.saturating_add(T::DbWeight::get().reads(42_u64))
+		//  Measured:  `1518 + c * (60 ±0)`
+		//  Estimated: `6084 + c * (2933 ±0)`
+		// Minimum execution time: 166_332_000 picoseconds.
+		Weight::from_parts(256_512_401, 6084)
+			// Standard Error: 237_603
+			.saturating_add(Weight::from_parts(3_753_234, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(Weight::from_parts(0, 2933).saturating_mul(c.into()))
+	}
+	/// Storage: `Registry::AgentOf` (r:2 w:0)
+	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:4 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Accreditations` (r:5 w:0)
+	/// Proof: `Registry::Accreditations` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::Consents` (r:1 w:0)
+	/// Proof: `Consent::Consents` (`max_values`: None, `max_size`: Some(458), added: 2933, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::Representatives` (r:1 w:0)
+	/// Proof: `Consent::Representatives` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::AccessLogLength` (r:1 w:1)
+	/// Proof: `Consent::AccessLogLength` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::AccessLog` (r:0 w:1)
+	/// Proof: `Consent::AccessLog` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
+	fn record_access_by_consent() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1923`
+		//  Estimated: `13535`
+		// Minimum execution time: 206_217_000 picoseconds.
+		Weight::from_parts(310_542_000, 13535)
+			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -367,13 +400,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3274`
 		//  Estimated: `94846`
-		// Minimum execution time: 813_676_000 picoseconds.
-		Weight::from_parts(875_081_000, 94846)
+		// Minimum execution time: 869_861_000 picoseconds.
+		Weight::from_parts(1_449_467_000, 94846)
 			.saturating_add(T::DbWeight::get().reads(43_u64))
 	}
+	/// Storage: `Consent::AccessLog` (r:1 w:1)
+	/// Proof: `Consent::AccessLog` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:1 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	fn change_access_record_deposit_owner() -> Weight {
-		Weight::from_parts(100_000_000, 3676)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Proof Size summary in bytes:
+		//  Measured:  `1011`
+		//  Estimated: `6362`
+		// Minimum execution time: 153_948_000 picoseconds.
+		Weight::from_parts(194_295_000, 6362)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 }
@@ -393,7 +438,7 @@ impl WeightInfo for () {
 	/// Storage: `Consent::NextRepresentationId` (r:1 w:1)
 	/// Proof: `Consent::NextRepresentationId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn appoint_representative() -> Weight {
-		Weight::from_parts(104_867_000, 3679)
+		Weight::from_parts(137_428_000, 3679)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
@@ -414,7 +459,7 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	fn record_representative() -> Weight {
-		Weight::from_parts(126_276_000, 3679)
+		Weight::from_parts(154_389_000, 3679)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -435,7 +480,7 @@ impl WeightInfo for () {
 	/// Storage: `Consent::NextRepresentationId` (r:1 w:1)
 	/// Proof: `Consent::NextRepresentationId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn attest_representative() -> Weight {
-		Weight::from_parts(78_227_000, 3679)
+		Weight::from_parts(89_658_000, 3679)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -448,7 +493,7 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	fn withdraw_representative_record() -> Weight {
-		Weight::from_parts(86_342_000, 3676)
+		Weight::from_parts(106_119_000, 3676)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -461,7 +506,7 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	fn remove_representative() -> Weight {
-		Weight::from_parts(87_755_000, 3679)
+		Weight::from_parts(173_345_000, 3679)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -487,8 +532,7 @@ impl WeightInfo for () {
 	/// Proof: `Consent::Consents` (`max_values`: None, `max_size`: Some(458), added: 2933, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 8]`.
 	fn grant(n: u32, ) -> Weight {
-		Weight::from_parts(165_533_517, 8733)
-			.saturating_add(Weight::from_parts(4_617_367, 0).saturating_mul(n.into()))
+		Weight::from_parts(287_443_526, 8733)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
@@ -505,7 +549,7 @@ impl WeightInfo for () {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
-		Weight::from_parts(83_597_000, 6152)
+		Weight::from_parts(152_586_000, 6152)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -526,7 +570,7 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	fn remove() -> Weight {
-		Weight::from_parts(143_950_000, 6152)
+		Weight::from_parts(171_692_000, 6152)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -551,9 +595,9 @@ impl WeightInfo for () {
 	/// Storage: `Consent::AccessLogLength` (r:1 w:1)
 	/// Proof: `Consent::AccessLogLength` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::AccessLog` (r:0 w:1)
-	/// Proof: `Consent::AccessLog` (`max_values`: None, `max_size`: Some(192), added: 2667, mode: `MaxEncodedLen`)
+	/// Proof: `Consent::AccessLog` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
 	fn open_emergency_access() -> Weight {
-		Weight::from_parts(338_225_000, 21310)
+		Weight::from_parts(553_498_000, 21310)
 			.saturating_add(ParityDbWeight::get().reads(24_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
@@ -568,7 +612,7 @@ impl WeightInfo for () {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn close_emergency_access() -> Weight {
-		Weight::from_parts(86_152_000, 6152)
+		Weight::from_parts(108_093_000, 6152)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -581,7 +625,7 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	fn clear_emergency_access() -> Weight {
-		Weight::from_parts(89_928_000, 3676)
+		Weight::from_parts(141_115_000, 3676)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -606,10 +650,39 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::AccessLog` (r:0 w:1)
-	/// Proof: `Consent::AccessLog` (`max_values`: None, `max_size`: Some(192), added: 2667, mode: `MaxEncodedLen`)
-	fn record_access(_c: u32, ) -> Weight {
-		Weight::from_parts(350_006_000, 94846)
-			.saturating_add(ParityDbWeight::get().reads(42_u64))
+	/// Proof: `Consent::AccessLog` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
+	/// The range of component `c` is `[1, 32]`.
+	fn record_access(c: u32, ) -> Weight {
+		Weight::from_parts(256_512_401, 6084)
+			.saturating_add(Weight::from_parts(3_753_234, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			.saturating_add(Weight::from_parts(0, 2933).saturating_mul(c.into()))
+	}
+	/// Storage: `Registry::AgentOf` (r:2 w:0)
+	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:4 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Accreditations` (r:5 w:0)
+	/// Proof: `Registry::Accreditations` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::Consents` (r:1 w:0)
+	/// Proof: `Consent::Consents` (`max_values`: None, `max_size`: Some(458), added: 2933, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::Representatives` (r:1 w:0)
+	/// Proof: `Consent::Representatives` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::AccessLogLength` (r:1 w:1)
+	/// Proof: `Consent::AccessLogLength` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	/// Storage: `Consent::AccessLog` (r:0 w:1)
+	/// Proof: `Consent::AccessLog` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
+	fn record_access_by_consent() -> Weight {
+		Weight::from_parts(310_542_000, 13535)
+			.saturating_add(ParityDbWeight::get().reads(17_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -627,12 +700,20 @@ impl WeightInfo for () {
 	/// Storage: `Consent::Representatives` (r:1 w:0)
 	/// Proof: `Consent::Representatives` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
 	fn check_access() -> Weight {
-		Weight::from_parts(875_081_000, 94846)
+		Weight::from_parts(1_449_467_000, 94846)
 			.saturating_add(ParityDbWeight::get().reads(43_u64))
 	}
+	/// Storage: `Consent::AccessLog` (r:1 w:1)
+	/// Proof: `Consent::AccessLog` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:1 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	fn change_access_record_deposit_owner() -> Weight {
-		Weight::from_parts(100_000_000, 3676)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		Weight::from_parts(194_295_000, 6362)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 }

@@ -89,15 +89,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `HealthTokens::TokensOf` (r:0 w:1)
 	/// Proof: `HealthTokens::TokensOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `HealthTokens::Versions` (r:0 w:1)
-	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
+	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(196), added: 2671, mode: `MaxEncodedLen`)
 	/// Storage: `HealthTokens::Tokens` (r:0 w:1)
 	/// Proof: `HealthTokens::Tokens` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn issue_record() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `619`
 		//  Estimated: `3676`
-		// Minimum execution time: 124_774_000 picoseconds.
-		Weight::from_parts(131_807_000, 3676)
+		// Minimum execution time: 134_813_000 picoseconds.
+		Weight::from_parts(197_831_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -120,15 +120,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `HealthTokens::TokensOf` (r:0 w:1)
 	/// Proof: `HealthTokens::TokensOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `HealthTokens::Versions` (r:0 w:1)
-	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
+	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(196), added: 2671, mode: `MaxEncodedLen`)
 	/// Storage: `HealthTokens::Tokens` (r:0 w:1)
 	/// Proof: `HealthTokens::Tokens` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn issue_certificate() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `585`
 		//  Estimated: `3676`
-		// Minimum execution time: 125_856_000 picoseconds.
-		Weight::from_parts(147_005_000, 3676)
+		// Minimum execution time: 135_995_000 picoseconds.
+		Weight::from_parts(195_877_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -155,13 +155,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `HealthTokens::TokensOf` (r:0 w:1)
 	/// Proof: `HealthTokens::TokensOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `HealthTokens::Versions` (r:0 w:1)
-	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
+	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(196), added: 2671, mode: `MaxEncodedLen`)
 	fn issue_licence() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1011`
 		//  Estimated: `6008`
-		// Minimum execution time: 157_656_000 picoseconds.
-		Weight::from_parts(166_613_000, 6008)
+		// Minimum execution time: 172_192_000 picoseconds.
+		Weight::from_parts(303_429_000, 6008)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -182,13 +182,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `HealthTokens::Versions` (r:0 w:1)
-	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
+	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(196), added: 2671, mode: `MaxEncodedLen`)
 	fn update() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `950`
 		//  Estimated: `3676`
-		// Minimum execution time: 136_186_000 picoseconds.
-		Weight::from_parts(143_690_000, 3676)
+		// Minimum execution time: 146_264_000 picoseconds.
+		Weight::from_parts(177_323_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -200,8 +200,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `536`
 		//  Estimated: `3597`
-		// Minimum execution time: 30_808_000 picoseconds.
-		Weight::from_parts(33_032_000, 3597)
+		// Minimum execution time: 33_473_000 picoseconds.
+		Weight::from_parts(38_102_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -211,15 +211,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `310`
 		//  Estimated: `3597`
-		// Minimum execution time: 22_953_000 picoseconds.
-		Weight::from_parts(24_736_000, 3597)
+		// Minimum execution time: 25_217_000 picoseconds.
+		Weight::from_parts(29_415_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `HealthTokens::Tokens` (r:1 w:1)
 	/// Proof: `HealthTokens::Tokens` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `HealthTokens::Versions` (r:64 w:64)
-	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
+	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(196), added: 2671, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -231,17 +231,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `v` is `[1, 64]`.
 	fn refuse(v: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `519 + v * (147 ±0)`
-		//  Estimated: `3676 + v * (2639 ±0)`
-		// Minimum execution time: 85_260_000 picoseconds.
-		Weight::from_parts(33_788_291, 3676)
-			// Standard Error: 98_156
-			.saturating_add(Weight::from_parts(52_315_129, 0).saturating_mul(v.into()))
+		//  Measured:  `519 + v * (179 ±0)`
+		//  Estimated: `3676 + v * (2671 ±0)`
+		// Minimum execution time: 92_043_000 picoseconds.
+		Weight::from_parts(110_828_000, 3676)
+			// Standard Error: 593_128
+			.saturating_add(Weight::from_parts(73_568_488, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(v.into())))
-			.saturating_add(Weight::from_parts(0, 2639).saturating_mul(v.into()))
+			.saturating_add(Weight::from_parts(0, 2671).saturating_mul(v.into()))
 	}
 	/// Storage: `HealthTokens::Tokens` (r:1 w:1)
 	/// Proof: `HealthTokens::Tokens` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
@@ -251,8 +251,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `536`
 		//  Estimated: `3597`
-		// Minimum execution time: 30_668_000 picoseconds.
-		Weight::from_parts(33_332_000, 3597)
+		// Minimum execution time: 33_774_000 picoseconds.
+		Weight::from_parts(48_592_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -270,8 +270,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `696`
 		//  Estimated: `3597`
-		// Minimum execution time: 50_605_000 picoseconds.
-		Weight::from_parts(55_443_000, 3597)
+		// Minimum execution time: 55_655_000 picoseconds.
+		Weight::from_parts(76_022_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -281,8 +281,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `267`
 		//  Estimated: `3597`
-		// Minimum execution time: 23_064_000 picoseconds.
-		Weight::from_parts(26_309_000, 3597)
+		// Minimum execution time: 24_876_000 picoseconds.
+		Weight::from_parts(43_281_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -292,8 +292,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `267`
 		//  Estimated: `3597`
-		// Minimum execution time: 15_789_000 picoseconds.
-		Weight::from_parts(17_232_000, 3597)
+		// Minimum execution time: 17_021_000 picoseconds.
+		Weight::from_parts(30_747_000, 3597)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	/// Storage: `HealthTokens::LicenceOf` (r:10 w:0)
@@ -319,13 +319,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `HealthTokens::TokensOf` (r:0 w:1)
 	/// Proof: `HealthTokens::TokensOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `HealthTokens::Versions` (r:0 w:1)
-	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
+	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(196), added: 2671, mode: `MaxEncodedLen`)
 	fn open_session() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `959`
 		//  Estimated: `26390`
-		// Minimum execution time: 247_223_000 picoseconds.
-		Weight::from_parts(310_983_000, 26390)
+		// Minimum execution time: 269_386_000 picoseconds.
+		Weight::from_parts(331_321_000, 26390)
 			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -343,8 +343,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `801`
 		//  Estimated: `26390`
-		// Minimum execution time: 93_155_000 picoseconds.
-		Weight::from_parts(99_005_000, 26390)
+		// Minimum execution time: 99_477_000 picoseconds.
+		Weight::from_parts(169_268_000, 26390)
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -359,20 +359,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `HealthTokens::Versions` (r:0 w:1)
-	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
+	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(196), added: 2671, mode: `MaxEncodedLen`)
 	fn close_session() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `666`
 		//  Estimated: `3676`
-		// Minimum execution time: 114_705_000 picoseconds.
-		Weight::from_parts(120_015_000, 3676)
+		// Minimum execution time: 129_673_000 picoseconds.
+		Weight::from_parts(226_215_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `HealthTokens::Tokens` (r:1 w:1)
 	/// Proof: `HealthTokens::Tokens` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `HealthTokens::Versions` (r:1 w:1)
-	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
+	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(196), added: 2671, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -383,16 +383,30 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `HealthTokens::TokenByHash` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn cancel_session() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `716`
+		//  Measured:  `748`
 		//  Estimated: `3676`
-		// Minimum execution time: 86_182_000 picoseconds.
-		Weight::from_parts(89_138_000, 3676)
+		// Minimum execution time: 92_413_000 picoseconds.
+		Weight::from_parts(120_637_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
+	/// Storage: `HealthTokens::Tokens` (r:1 w:0)
+	/// Proof: `HealthTokens::Tokens` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:1 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
+	/// Storage: `HealthTokens::Versions` (r:1 w:1)
+	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(196), added: 2671, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	fn change_deposit_owner() -> Weight {
-		Weight::from_parts(100_000_000, 3676)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Proof Size summary in bytes:
+		//  Measured:  `1154`
+		//  Estimated: `6362`
+		// Minimum execution time: 159_178_000 picoseconds.
+		Weight::from_parts(221_636_000, 6362)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 }
@@ -418,11 +432,11 @@ impl WeightInfo for () {
 	/// Storage: `HealthTokens::TokensOf` (r:0 w:1)
 	/// Proof: `HealthTokens::TokensOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `HealthTokens::Versions` (r:0 w:1)
-	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
+	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(196), added: 2671, mode: `MaxEncodedLen`)
 	/// Storage: `HealthTokens::Tokens` (r:0 w:1)
 	/// Proof: `HealthTokens::Tokens` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn issue_record() -> Weight {
-		Weight::from_parts(131_807_000, 3676)
+		Weight::from_parts(197_831_000, 3676)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
@@ -445,11 +459,11 @@ impl WeightInfo for () {
 	/// Storage: `HealthTokens::TokensOf` (r:0 w:1)
 	/// Proof: `HealthTokens::TokensOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `HealthTokens::Versions` (r:0 w:1)
-	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
+	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(196), added: 2671, mode: `MaxEncodedLen`)
 	/// Storage: `HealthTokens::Tokens` (r:0 w:1)
 	/// Proof: `HealthTokens::Tokens` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn issue_certificate() -> Weight {
-		Weight::from_parts(147_005_000, 3676)
+		Weight::from_parts(195_877_000, 3676)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
@@ -476,9 +490,9 @@ impl WeightInfo for () {
 	/// Storage: `HealthTokens::TokensOf` (r:0 w:1)
 	/// Proof: `HealthTokens::TokensOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `HealthTokens::Versions` (r:0 w:1)
-	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
+	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(196), added: 2671, mode: `MaxEncodedLen`)
 	fn issue_licence() -> Weight {
-		Weight::from_parts(166_613_000, 6008)
+		Weight::from_parts(303_429_000, 6008)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
@@ -499,9 +513,9 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
 	/// Storage: `HealthTokens::Versions` (r:0 w:1)
-	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
+	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(196), added: 2671, mode: `MaxEncodedLen`)
 	fn update() -> Weight {
-		Weight::from_parts(143_690_000, 3676)
+		Weight::from_parts(177_323_000, 3676)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
@@ -510,21 +524,21 @@ impl WeightInfo for () {
 	/// Storage: `Registry::AgentOf` (r:1 w:0)
 	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
-		Weight::from_parts(33_032_000, 3597)
+		Weight::from_parts(38_102_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `HealthTokens::Tokens` (r:1 w:1)
 	/// Proof: `HealthTokens::Tokens` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn force_revoke() -> Weight {
-		Weight::from_parts(24_736_000, 3597)
+		Weight::from_parts(29_415_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `HealthTokens::Tokens` (r:1 w:1)
 	/// Proof: `HealthTokens::Tokens` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `HealthTokens::Versions` (r:64 w:64)
-	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
+	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(196), added: 2671, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -535,20 +549,20 @@ impl WeightInfo for () {
 	/// Proof: `HealthTokens::TokenByHash` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 64]`.
 	fn refuse(v: u32, ) -> Weight {
-		Weight::from_parts(33_788_291, 3676)
-			.saturating_add(Weight::from_parts(52_315_129, 0).saturating_mul(v.into()))
+		Weight::from_parts(110_828_000, 3676)
+			.saturating_add(Weight::from_parts(73_568_488, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(v.into())))
-			.saturating_add(Weight::from_parts(0, 2639).saturating_mul(v.into()))
+			.saturating_add(Weight::from_parts(0, 2671).saturating_mul(v.into()))
 	}
 	/// Storage: `HealthTokens::Tokens` (r:1 w:1)
 	/// Proof: `HealthTokens::Tokens` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::AgentOf` (r:1 w:0)
 	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn suspend() -> Weight {
-		Weight::from_parts(33_332_000, 3597)
+		Weight::from_parts(48_592_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -563,21 +577,21 @@ impl WeightInfo for () {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn reinstate() -> Weight {
-		Weight::from_parts(55_443_000, 3597)
+		Weight::from_parts(76_022_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `HealthTokens::Tokens` (r:1 w:1)
 	/// Proof: `HealthTokens::Tokens` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn archive() -> Weight {
-		Weight::from_parts(26_309_000, 3597)
+		Weight::from_parts(43_281_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `HealthTokens::Tokens` (r:1 w:0)
 	/// Proof: `HealthTokens::Tokens` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn transfer() -> Weight {
-		Weight::from_parts(17_232_000, 3597)
+		Weight::from_parts(30_747_000, 3597)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 	}
 	/// Storage: `HealthTokens::LicenceOf` (r:10 w:0)
@@ -603,9 +617,9 @@ impl WeightInfo for () {
 	/// Storage: `HealthTokens::TokensOf` (r:0 w:1)
 	/// Proof: `HealthTokens::TokensOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `HealthTokens::Versions` (r:0 w:1)
-	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
+	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(196), added: 2671, mode: `MaxEncodedLen`)
 	fn open_session() -> Weight {
-		Weight::from_parts(310_983_000, 26390)
+		Weight::from_parts(331_321_000, 26390)
 			.saturating_add(ParityDbWeight::get().reads(19_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
@@ -620,7 +634,7 @@ impl WeightInfo for () {
 	/// Storage: `Registry::Accreditations` (r:1 w:0)
 	/// Proof: `Registry::Accreditations` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
 	fn accept_session() -> Weight {
-		Weight::from_parts(99_005_000, 26390)
+		Weight::from_parts(169_268_000, 26390)
 			.saturating_add(ParityDbWeight::get().reads(15_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -635,16 +649,16 @@ impl WeightInfo for () {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `HealthTokens::Versions` (r:0 w:1)
-	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
+	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(196), added: 2671, mode: `MaxEncodedLen`)
 	fn close_session() -> Weight {
-		Weight::from_parts(120_015_000, 3676)
+		Weight::from_parts(226_215_000, 3676)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `HealthTokens::Tokens` (r:1 w:1)
 	/// Proof: `HealthTokens::Tokens` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `HealthTokens::Versions` (r:1 w:1)
-	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
+	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(196), added: 2671, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -654,12 +668,23 @@ impl WeightInfo for () {
 	/// Storage: `HealthTokens::TokenByHash` (r:0 w:1)
 	/// Proof: `HealthTokens::TokenByHash` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn cancel_session() -> Weight {
-		Weight::from_parts(89_138_000, 3676)
+		Weight::from_parts(120_637_000, 3676)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
-	}	fn change_deposit_owner() -> Weight {
-		Weight::from_parts(100_000_000, 3676)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+	}
+	/// Storage: `HealthTokens::Tokens` (r:1 w:0)
+	/// Proof: `HealthTokens::Tokens` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:1 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
+	/// Storage: `HealthTokens::Versions` (r:1 w:1)
+	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(196), added: 2671, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
+	fn change_deposit_owner() -> Weight {
+		Weight::from_parts(221_636_000, 6362)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 }

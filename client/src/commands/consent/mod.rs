@@ -119,6 +119,15 @@ pub enum ConsentCommand {
 		#[arg(long, default_value_t = 100)]
 		limit: u32,
 	},
+	/// Take over the deposit of an entry your organisation recorded in a patient's audit
+	/// trail, e.g. one an agent who has left recorded (admin of the custodian; the signer pays
+	/// the deposit, its former depositor gets theirs back).
+	ChangeAuditDepositOwner {
+		/// The patient.
+		patient: String,
+		/// The entry's index (`consent audit` lists them).
+		index: u64,
+	},
 	/// Record an access in a patient's audit trail (agent of an accredited data custodian):
 	/// asks `check_access`, commits to the question with a fresh salt, submits the commitment
 	/// and the decision, and writes the receipt (question, salt, entry) to show the patient.
@@ -303,6 +312,9 @@ impl App {
 			Emergency(command) => match self.emergency(command).await? {
 				Some(call) => call,
 				None => return Ok(()),
+			},
+			ChangeAuditDepositOwner { patient, index } => {
+				calls::change_audit_deposit_owner(&keys::parse_account(patient)?, *index)
 			},
 			Audit { patient, start, limit } => {
 				let patient = keys::parse_account(patient)?;

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::{AccessLog, Error, Justification, WeightInfo};
-use frame_support::assert_noop;
+use frame_support::{assert_noop, dispatch::GetDispatchInfo};
 use sp_core::H256;
 
 /// [`HOSPITAL_AGENT`] records a permitted access of [`NOBODY`] to [`PATIENT`]'s records for
@@ -131,11 +131,12 @@ fn a_break_glass_entrys_deposit_stays_with_its_practitioner() {
 	});
 }
 
-/// `record_access` is charged before dispatch for reading every consent of the patient and
-/// refunded down to the consents it read: one for a consent's decision, and for a denial
-/// for want of consent, those up to the first that relates the patient to the custodian.
+/// `record_access` is charged before dispatch for its worst case and refunded down to what it
+/// read: for a consent's decision, that consent (and its organisation and representation);
+/// for a denial for want of consent, the consents up to the first that relates the patient to
+/// the custodian.
 #[test]
-fn record_access_is_charged_for_the_consents_it_read() {
+fn record_access_is_charged_for_what_it_read() {
 	ExtBuilder::default().build_and_execute(|| {
 		let charged = |read: u32| Some(<() as WeightInfo>::record_access(read));
 		let id = grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::All)]);
@@ -160,9 +161,20 @@ fn record_access_is_charged_for_the_consents_it_read() {
 			)
 			.unwrap()
 			.actual_weight,
-			charged(1)
+			Some(Consent::record_access_by_consent_weight())
 		);
 		// The lab is named by the third consent: three read.
 		assert_eq!(record(no_consent()).unwrap().actual_weight, charged(3));
+		// Each is less than what was held before dispatch, the worst case.
+		let worst = crate::Call::<Test>::record_access {
+			patient: PATIENT,
+			accessor: DOCTOR,
+			question: H256::repeat_byte(1),
+			decision: no_consent(),
+		}
+		.get_dispatch_info()
+		.call_weight;
+		assert!(charged(3).unwrap().all_lt(worst), "{:?} < {worst:?}", charged(3));
+		assert!(Consent::record_access_by_consent_weight().all_lte(worst));
 	});
 }

@@ -51,7 +51,7 @@ fn migration_to_v2_names_each_versions_author_its_depositor() {
 		// Write them back as version 1 stored them.
 		for (index, version) in current.iter().enumerate() {
 			let old = v1::VersionInfo {
-				document: version.document.clone(),
+				document: version.document,
 				reason: version.reason,
 				author: version.author,
 				deposit: version.deposit,
