@@ -35,13 +35,13 @@ export WASM_BUILD_TOOLCHAIN="$channel"
 # What the node, the client and the tests are built from: the whole workspace but the bencher
 # (`tools/bencher`), which only `scripts/benchmark.sh` builds, in the release profile.
 TEST_BUILD=(--workspace --exclude healthchain-bencher)
-# The benchmarks run as tests of the pallets' mock runtimes: the pallets' own dependency graph
-# (FRAME, no client crates, no wasm) with `runtime-benchmarks`, per-package feature resolution.
-BENCHMARK_TESTS=(-p pallet-registry -p pallet-health-tokens -p pallet-consent --features
-	pallet-registry/runtime-benchmarks,pallet-health-tokens/runtime-benchmarks,pallet-consent/runtime-benchmarks)
-# The runtime's try-runtime test (`tests_try_state`), natively with `try-runtime` (build it with
-# SKIP_WASM_BUILD=1: it needs no wasm).
-TRY_RUNTIME_TEST=(-p healthchain-runtime --features try-runtime --lib)
+# The second build, for what needs other features than the test build: the pallets' benchmark
+# tests (their benchmarks against their mock runtimes, `runtime-benchmarks`) and the runtime's
+# try-runtime test (`tests_try_state`, natively, `try-runtime`). One cargo invocation, so that
+# the runtime's dependency graph (FRAME, no node, no client, no wasm) is compiled once for both,
+# with per-package feature resolution. Build and run it with SKIP_WASM_BUILD=1: it needs no wasm.
+CHECKS_BUILD=(-p pallet-registry -p pallet-health-tokens -p pallet-consent -p healthchain-runtime
+	--features healthchain-runtime/runtime-benchmarks,healthchain-runtime/try-runtime --lib)
 
 # The target directory is shared by every build, test, e2e run and CI run on this machine.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/healthchain/target}"

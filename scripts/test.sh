@@ -5,9 +5,9 @@
 #
 # Laid out for two cores. After the one build, the tests run straight from their binaries (as
 # `cargo test` runs them: from their package's directory, with `CARGO_MANIFEST_DIR` set), while
-# cargo, at the lowest priority, lints and builds the two other feature sets (benchmarks,
-# try-runtime) beside them: the end-to-end nodes mostly wait for their six-second slots, so the
-# builds take the idle cores without slowing the nodes.
+# cargo, at the lowest priority, lints and builds the second feature set (benchmarks and
+# try-runtime, `CHECKS_BUILD`) beside them: the end-to-end nodes mostly wait for their
+# six-second slots, so the builds take the idle cores without slowing the nodes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -40,15 +40,12 @@ for line in sys.stdin:
         print(os.path.dirname(message["manifest_path"]) + "\t" + message["executable"])
 ' >"$work/tests"
 
-# Beside the tests: lints, the doc tests, then the benchmark tests' and try-runtime's builds
-# (their own feature resolutions: FRAME again with `runtime-benchmarks`, the runtime with
-# `try-runtime`).
+# Beside the tests: lints, then the benchmark and try-runtime build (the runtime's graph again,
+# with `runtime-benchmarks` and `try-runtime`). The crates have no doc tests (`doctest = false`).
 set -m
 (
 	nice -n 19 cargo clippy --locked "${TEST_BUILD[@]}" --all-targets -- -D warnings &&
-		nice -n 19 cargo test --locked "${TEST_BUILD[@]}" --doc &&
-		nice -n 19 cargo test --locked "${BENCHMARK_TESTS[@]}" --no-run &&
-		SKIP_WASM_BUILD=1 nice -n 19 cargo test --locked "${TRY_RUNTIME_TEST[@]}" --no-run
+		SKIP_WASM_BUILD=1 nice -n 19 cargo test --locked "${CHECKS_BUILD[@]}" --no-run
 ) >"$work/cargo.log" 2>&1 &
 background=$!
 set +m
@@ -61,7 +58,7 @@ while IFS=$'\t' read -r dir binary; do
 	(cd "$dir" && CARGO_MANIFEST_DIR="$dir" "$binary" --test-threads "${E2E_THREADS:-8}")
 done <"$work/tests"
 
-step "lints (clippy, warnings are errors), doc tests, the benchmark and try-runtime builds"
+step "lints (clippy, warnings are errors) and the benchmark and try-runtime build"
 if ! wait "$background"; then
 	background=""
 	cat "$work/cargo.log"
@@ -71,9 +68,11 @@ fi
 background=""
 grep -E '^(warning|error)|Finished|test result' "$work/cargo.log" || true
 
-# The benchmarks run as tests against the pallets' mock runtimes (built above).
+# The benchmarks run as tests against the pallets' mock runtimes (built above). Only they: the
+# pallets' other tests ran above, and the runtime's expect its metadata without the benchmark
+# and try-runtime APIs.
 step "benchmark tests"
-cargo test --locked "${BENCHMARK_TESTS[@]}"
+SKIP_WASM_BUILD=1 cargo test --locked "${CHECKS_BUILD[@]}" benchmarking::
 
 step "try-runtime"
 bash scripts/try-runtime.sh
