@@ -39,6 +39,16 @@ for line in sys.stdin:
             and message.get("executable"):
         print(os.path.dirname(message["manifest_path"]) + "\t" + message["executable"])
 ' >"$work/tests"
+# A listing that went wrong must not pass as "no tests failed": every crate with tests is there.
+for name in e2e healthchain_runtime healthchain_client healthchain_primitives pallet_registry \
+	pallet_health_tokens pallet_consent; do
+	grep -q "/deps/$name-" "$work/tests" || missing=1
+done
+[ -z "${missing:-}" ] || {
+	cat "$work/tests"
+	echo "test.sh: the test binaries were not all listed (above)" >&2
+	exit 1
+}
 
 # Beside the tests: lints, then the benchmark and try-runtime build (the runtime's graph again,
 # with `runtime-benchmarks` and `try-runtime`). The crates have no doc tests (`doctest = false`).
@@ -55,7 +65,7 @@ set +m
 step "tests (unit, runtime, client, end-to-end), lints and the other builds beside them"
 while IFS=$'\t' read -r dir binary; do
 	echo "     Running ${binary#"$CARGO_TARGET_DIR/"}"
-	(cd "$dir" && CARGO_MANIFEST_DIR="$dir" "$binary" --test-threads "${E2E_THREADS:-8}")
+	(cd "$dir" && CARGO_MANIFEST_DIR="$dir" "$binary" --test-threads "${E2E_THREADS:-8}" </dev/null)
 done <"$work/tests"
 
 step "lints (clippy, warnings are errors) and the benchmark and try-runtime build"
@@ -72,7 +82,12 @@ grep -E '^(warning|error)|Finished|test result' "$work/cargo.log" || true
 # pallets' other tests ran above, and the runtime's expect its metadata without the benchmark
 # and try-runtime APIs.
 step "benchmark tests"
-SKIP_WASM_BUILD=1 cargo test --locked "${CHECKS_BUILD[@]}" benchmarking::
+SKIP_WASM_BUILD=1 cargo test --locked "${CHECKS_BUILD[@]}" benchmarking:: | tee "$work/benchmarks"
+# Each pallet's benchmarks ran (a filter that matched nothing would pass).
+[ "$(grep -c 'test result: ok. [1-9]' "$work/benchmarks")" -eq 3 ] || {
+	echo "test.sh: the three pallets' benchmark tests did not all run" >&2
+	exit 1
+}
 
 step "try-runtime"
 bash scripts/try-runtime.sh

@@ -265,6 +265,20 @@ mod tests {
 		assert_eq!(Consent::index(), 22);
 	}
 
+	/// A wallet that checks an API's version before decoding its answers sees the changed
+	/// layouts: version 2 of the ledger's and the consent pallet's APIs name depositors.
+	#[test]
+	fn the_changed_runtime_apis_are_at_version_2() {
+		use pallet_consent_runtime_api::ConsentApi;
+		use pallet_health_tokens_runtime_api::HealthTokensApi;
+		use sp_api::RuntimeApiInfo;
+		let declared = |id| VERSION.apis.iter().find(|(api, _)| *api == id).map(|(_, v)| *v);
+		type Tokens = dyn HealthTokensApi<Block, AccountId, Balance, BlockNumber>;
+		type Consents = dyn ConsentApi<Block, AccountId, Balance, BlockNumber>;
+		assert_eq!(declared(Tokens::ID), Some(2));
+		assert_eq!(declared(Consents::ID), Some(2));
+	}
+
 	#[test]
 	fn version_identifies_healthchain() {
 		assert_eq!(VERSION.spec_name, "healthchain");

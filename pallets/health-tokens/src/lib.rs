@@ -627,12 +627,12 @@ pub mod pallet {
 		/// (licences and sessions cannot be refused), [`Error::NotActive`] (a revoked token
 		/// stays, so that whoever holds its document is told it was revoked).
 		#[pallet::call_index(14)]
-		#[pallet::weight(T::WeightInfo::refuse(T::MaxVersions::get()))]
+		#[pallet::weight(Pallet::<T>::refuse_weight(T::MaxVersions::get()))]
 		pub fn refuse(origin: OriginFor<T>, token: TokenId) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let versions = Self::do_refuse(&who, token)?;
 			// Charged for the versions it removed, not for `MaxVersions`.
-			Ok(Some(T::WeightInfo::refuse(versions)).into())
+			Ok(Some(Self::refuse_weight(versions)).into())
 		}
 
 		/// Take over the deposit of version `version` of token `token`: it is held from the
@@ -659,6 +659,16 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// What `refuse` of a token with `versions` versions weighs: its benchmark (whose
+		/// versions share one depositor) and, per version, the depositor's account and holds
+		/// read and written, since each version's deposit may be held from a different account
+		/// (versions by different agents, or taken over by an admin).
+		pub fn refuse_weight(versions: u32) -> Weight {
+			T::WeightInfo::refuse(versions).saturating_add(
+				T::DbWeight::get().reads_writes(2, 2).saturating_mul(u64::from(versions)),
+			)
+		}
+
 		/// The current block's time in Unix milliseconds.
 		pub fn now() -> Moment {
 			healthchain_primitives::moment_of(T::Time::now())

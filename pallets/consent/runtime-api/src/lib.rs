@@ -18,6 +18,9 @@ use sp_core::H256;
 
 sp_api::decl_runtime_apis! {
 	/// Queries of the consent pallet.
+	///
+	/// Version 2: an audit entry (`audit_log`) names its `depositor` and its `deposit`.
+	#[api_version(2)]
 	pub trait ConsentApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,

@@ -15,6 +15,10 @@ use sp_core::H256;
 
 sp_api::decl_runtime_apis! {
 	/// Queries of the health-token ledger.
+	///
+	/// Version 2: a version (`versions`) names its `depositor`, the account its deposit is held
+	/// from.
+	#[api_version(2)]
 	pub trait HealthTokensApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
