@@ -89,7 +89,7 @@ pub(crate) enum TokenCommand {
 		token: TokenId,
 	},
 	/// Refuse a record or certificate issued to you that you did not want: it is removed from
-	/// the ledger (its issuer gets the deposits back).
+	/// the ledger (whoever holds its deposits gets them back).
 	Refuse {
 		/// The token.
 		token: TokenId,

@@ -107,6 +107,18 @@ fn consents<T: Config>(
 	Ok(())
 }
 
+/// `MaxProvisions` provisions, each permitting treatment reads of imaging.
+fn imaging_permits<T: Config>() -> ProvisionsOf<T> {
+	let permit = Provision {
+		decision: Decision::Permit,
+		scope: Scope::Category(DataCategory::Imaging),
+		actions: Actions::only(Action::Read),
+		purposes: Purposes::only(Purpose::Treatment),
+		data_period: None,
+	};
+	BoundedVec::truncate_from(alloc::vec![permit; T::MaxProvisions::get() as usize])
+}
+
 /// A practitioner licensed in every profession that may not break the glass and in the last
 /// one that may (finding the licence that breaks the glass reads every licence they hold), and
 /// acting for an organisation accredited as provider.
@@ -399,15 +411,7 @@ mod benchmarks {
 		let (accessor, organisation) = agent::<T>("accessor", Role::Provider);
 		let patient = funded::<T>("patient");
 		let (representative, _, _) = attested_representative::<T>(&patient)?;
-		let permit = Provision {
-			decision: Decision::Permit,
-			scope: Scope::Category(DataCategory::Imaging),
-			actions: Actions::only(Action::Read),
-			purposes: Purposes::only(Purpose::Treatment),
-			data_period: None,
-		};
-		let provisions =
-			BoundedVec::truncate_from(alloc::vec![permit; T::MaxProvisions::get() as usize]);
+		let provisions = imaging_permits::<T>();
 		let consent = Consent::<T>::do_grant(
 			representative,
 			patient.clone(),
@@ -444,15 +448,7 @@ mod benchmarks {
 		let (custodian, organisation) = agent::<T>("custodian", Role::DataCustodian);
 		let patient = funded::<T>("patient");
 		let (representative, _, _) = attested_representative::<T>(&patient)?;
-		let permit = Provision {
-			decision: Decision::Permit,
-			scope: Scope::Category(DataCategory::Imaging),
-			actions: Actions::only(Action::Read),
-			purposes: Purposes::only(Purpose::Treatment),
-			data_period: None,
-		};
-		let provisions =
-			BoundedVec::truncate_from(alloc::vec![permit; T::MaxProvisions::get() as usize]);
+		let provisions = imaging_permits::<T>();
 		for _ in 0..T::MaxConsentsPerPatient::get() {
 			Consent::<T>::do_grant(
 				representative.clone(),

@@ -205,13 +205,16 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		}
-		ensure!(Versions::<T>::iter().count() == versions, "a version of no token is stored");
-		// What each depositor has on hold for tokens is the sum of their versions' deposits.
+		// Every stored version is a token's, and what each depositor has on hold for tokens is
+		// the sum of their versions' deposits.
+		let mut stored = 0usize;
 		let mut deposits = alloc::collections::BTreeMap::<T::AccountId, crate::BalanceOf<T>>::new();
 		for (_, _, version) in Versions::<T>::iter() {
+			stored = stored.saturating_add(1);
 			let total = deposits.entry(version.depositor).or_default();
 			*total = sp_runtime::Saturating::saturating_add(*total, version.deposit);
 		}
+		ensure!(stored == versions, "a version of no token is stored");
 		for (depositor, total) in deposits {
 			use frame_support::traits::fungible::InspectHold;
 			ensure!(

@@ -7,7 +7,7 @@ use crate::{
 };
 use frame_support::{
 	ensure,
-	traits::{fungible::MutateHold, Get},
+	traits::{fungible::MutateHold, tokens::Precision, Get},
 };
 use sp_runtime::{DispatchError, DispatchResult};
 
@@ -178,6 +178,17 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn hold(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
 		T::Currency::hold(&HoldReason::TokenDeposit.into(), who, amount)
 			.map_err(|_| Error::<T>::InsufficientBalance.into())
+	}
+
+	/// Release a version's deposit to its depositor.
+	pub(crate) fn release(version: &crate::VersionOf<T>) -> DispatchResult {
+		T::Currency::release(
+			&HoldReason::TokenDeposit.into(),
+			&version.depositor,
+			version.deposit,
+			Precision::BestEffort,
+		)
+		.map(|_| ())
 	}
 
 	/// The organisation for which `who` may act in `role` now, or the precise reason why not.

@@ -213,7 +213,7 @@ pub mod pallet {
 			by: Option<T::AccountId>,
 		},
 		/// The owner refused a record or certificate issued to them: it is removed, and its
-		/// deposits returned to whoever paid them.
+		/// deposits returned to their depositors.
 		TokenRefused {
 			/// The former token.
 			token: TokenId,
@@ -620,7 +620,7 @@ pub mod pallet {
 		/// Refuse a medical record or certificate issued to the caller: it is removed from the
 		/// ledger (with its versions and their hash index), so that nobody accredited can
 		/// create a lasting public link to an account that did not want it. Each version's
-		/// deposit returns to whoever paid it. Documents it anchored no longer verify.
+		/// deposit returns to its depositor. Documents it anchored no longer verify.
 		///
 		/// Origin: signed by the owner. Emits [`Event::TokenRefused`].
 		/// Errors: [`Error::NotFound`], [`Error::NotOwner`], [`Error::NotSupportedForClass`]

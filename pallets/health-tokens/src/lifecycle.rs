@@ -2,13 +2,10 @@
 //! the consortium); archiving, refusal and transfer by the owner.
 
 use crate::{
-	Authority, Config, Error, Event, HoldReason, Pallet, RevocationReason, TokenByHash,
-	TokenDetails, TokenEffectiveStatus, TokenId, TokenStatus, Tokens, TokensOf, Versions,
+	Authority, Config, Error, Event, Pallet, RevocationReason, TokenByHash, TokenDetails,
+	TokenEffectiveStatus, TokenId, TokenStatus, Tokens, TokensOf, Versions,
 };
-use frame_support::{
-	ensure,
-	traits::{fungible::MutateHold, tokens::Precision, Contains},
-};
+use frame_support::{ensure, traits::Contains};
 use healthchain_primitives::AccreditationInspect;
 use sp_runtime::{DispatchError, DispatchResult};
 
@@ -82,7 +79,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Remove record or certificate `id` at the request of its owner `who`, who did not want it:
 	/// the token, its versions and their hash index are deleted, and each version's deposit
-	/// returns to whoever paid it.
+	/// returns to its depositor.
 	/// How many versions it removed.
 	pub(crate) fn do_refuse(who: &T::AccountId, id: TokenId) -> Result<u32, DispatchError> {
 		let token = Tokens::<T>::get(id).ok_or(Error::<T>::NotFound)?;
@@ -93,12 +90,7 @@ impl<T: Config> Pallet<T> {
 		for index in 0..token.versions {
 			let Some(version) = Versions::<T>::take(id, index) else { continue };
 			TokenByHash::<T>::remove(version.document.document_hash);
-			T::Currency::release(
-				&HoldReason::TokenDeposit.into(),
-				&version.depositor,
-				version.deposit,
-				Precision::BestEffort,
-			)?;
+			Self::release(&version)?;
 		}
 		TokensOf::<T>::remove(who, id);
 		Tokens::<T>::remove(id);
@@ -125,12 +117,7 @@ impl<T: Config> Pallet<T> {
 		let mut version = Versions::<T>::get(id, index).ok_or(Error::<T>::VersionNotFound)?;
 		ensure!(version.depositor != who, Error::<T>::AlreadyDepositor);
 		Self::hold(&who, version.deposit)?;
-		T::Currency::release(
-			&HoldReason::TokenDeposit.into(),
-			&version.depositor,
-			version.deposit,
-			Precision::BestEffort,
-		)?;
+		Self::release(&version)?;
 		let from = core::mem::replace(&mut version.depositor, who.clone());
 		Versions::<T>::insert(id, index, version);
 		Self::deposit_event(Event::DepositOwnerChanged {

@@ -2,14 +2,11 @@
 //! patient (afterwards, or in advance by signature), closed with the hash of the record.
 
 use crate::{
-	acceptance_message, Authority, Config, DocumentRef, Error, Event, HoldReason, Pallet,
-	SessionAcceptanceOf, TokenByHash, TokenClass, TokenDetails, TokenId, TokenOf, TokenStatus,
-	Tokens, TokensOf, VersionReason, Versions,
+	acceptance_message, Authority, Config, DocumentRef, Error, Event, Pallet, SessionAcceptanceOf,
+	TokenByHash, TokenClass, TokenDetails, TokenId, TokenOf, TokenStatus, Tokens, TokensOf,
+	VersionReason, Versions,
 };
-use frame_support::{
-	ensure,
-	traits::{fungible::MutateHold, tokens::Precision},
-};
+use frame_support::ensure;
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
 	traits::{Verify, Zero},
@@ -108,12 +105,7 @@ impl<T: Config> Pallet<T> {
 		// A pending session has exactly its first version.
 		if let Some(version) = Versions::<T>::take(id, 0) {
 			TokenByHash::<T>::remove(version.document.document_hash);
-			T::Currency::release(
-				&HoldReason::TokenDeposit.into(),
-				&version.depositor,
-				version.deposit,
-				Precision::BestEffort,
-			)?;
+			Self::release(&version)?;
 		}
 		TokensOf::<T>::remove(&token.owner, id);
 		Tokens::<T>::remove(id);
