@@ -28,6 +28,7 @@ fn remap_paths(
 		.append_to_rust_flags(format!("--remap-path-prefix={}=/cargo", cargo_home.display()))
 }
 
-/// The wasm builder is deactivated when compiling this crate for wasm itself.
+/// Nothing to build without `std`: when compiling this crate for wasm itself, and in the checks
+/// build (feature `native`), which compiles the runtime natively only.
 #[cfg(not(feature = "std"))]
 fn main() {}

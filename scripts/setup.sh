@@ -38,10 +38,14 @@ TEST_BUILD=(--workspace --exclude healthchain-bencher)
 # The second build, for what needs other features than the test build: the pallets' benchmark
 # tests (their benchmarks against their mock runtimes, `runtime-benchmarks`) and the runtime's
 # try-runtime test (`tests_try_state`, natively, `try-runtime`). One cargo invocation, so that
-# the runtime's dependency graph (FRAME, no node, no client, no wasm) is compiled once for both,
-# with per-package feature resolution. Build and run it with SKIP_WASM_BUILD=1: it needs no wasm.
+# the runtime's dependency graph (FRAME, no node, no client) is compiled once for both, with
+# per-package feature resolution. The runtime is built with `native` instead of `std`: the same
+# native code, without building its wasm and without the wasm builder, whose binaryen C++ would
+# otherwise be compiled a second time (the two builds' host dependencies differ in features).
 CHECKS_BUILD=(-p pallet-registry -p pallet-health-tokens -p pallet-consent -p healthchain-runtime
-	--features healthchain-runtime/runtime-benchmarks,healthchain-runtime/try-runtime --lib)
+	--no-default-features
+	--features healthchain-runtime/native,healthchain-runtime/runtime-benchmarks,healthchain-runtime/try-runtime
+	--lib)
 
 # The target directory is shared by every build, test, e2e run and CI run on this machine.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/healthchain/target}"

@@ -17,7 +17,7 @@ hc_bin="$CARGO_TARGET_DIR/debug/healthchain"
 # The runtime with `try-runtime`, natively (`CHECKS_BUILD`, which `scripts/test.sh` has built
 # already: its own feature resolution, FRAME again, not the node; no wasm).
 echo "==> try-runtime: building the runtime with the try-runtime feature"
-SKIP_WASM_BUILD=1 cargo test --locked "${CHECKS_BUILD[@]}" --no-run
+cargo test --locked "${CHECKS_BUILD[@]}" --no-run
 
 dir=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -53,5 +53,5 @@ hc --suri //Bob consent change-audit-deposit-owner eve 1
 kill "$pid"; wait "$pid" 2>/dev/null || true
 "$node" export-state --dev --base-path "$dir/node" >"$dir/snapshot.json" 2>>"$dir/node.log"
 echo "==> try-runtime: try_state of every pallet on the snapshot ($(wc -c <"$dir/snapshot.json") bytes)"
-SKIP_WASM_BUILD=1 HEALTHCHAIN_SNAPSHOT="$dir/snapshot.json" cargo test --locked \
+HEALTHCHAIN_SNAPSHOT="$dir/snapshot.json" cargo test --locked \
 	"${CHECKS_BUILD[@]}" tests_try_state -- --ignored

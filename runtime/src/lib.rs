@@ -16,7 +16,7 @@
 //! | 20 | Registry | organisations, agents, accreditations |
 //! | 21 | HealthTokens | medical records, certificates, licences, telemedicine sessions |
 //! | 22 | Consent | patients' consents, representatives, break-glass, audit trail |
-#![cfg_attr(not(feature = "std"), no_std)]
+#![cfg_attr(not(any(feature = "std", feature = "native")), no_std)]
 // `#[frame_support::runtime]` and `impl_runtime_apis!` expand to items without docs.
 #![allow(missing_docs)]
 // `construct_runtime` requires a large recursion limit.
@@ -24,6 +24,9 @@
 
 #[cfg(feature = "std")]
 include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+/// The runtime's wasm: not built by the checks build (feature `native` without `std`).
+#[cfg(all(feature = "native", not(feature = "std")))]
+pub const WASM_BINARY: Option<&[u8]> = None;
 
 extern crate alloc;
 
@@ -48,7 +51,7 @@ pub use configs::ConsortiumOrigin;
 pub use frame_system::Call as SystemCall;
 pub use pallet_balances::Call as BalancesCall;
 pub use pallet_timestamp::Call as TimestampCall;
-#[cfg(any(feature = "std", test))]
+#[cfg(any(feature = "std", feature = "native", test))]
 pub use sp_runtime::BuildStorage;
 
 /// Opaque types: what the node needs to know of blocks without knowing the runtime.
@@ -284,8 +287,53 @@ mod tests {
 		assert_eq!(VERSION.spec_name, "healthchain");
 	}
 
+	#[cfg(feature = "std")]
 	#[test]
 	fn wasm_binary_is_built() {
 		assert!(WASM_BINARY.is_some_and(|wasm| !wasm.is_empty()));
+	}
+
+	/// The feature lists of `Cargo.toml`'s `[features]` table, by name.
+	fn features() -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+		let manifest = include_str!("../Cargo.toml");
+		let table = manifest.split("\n[features]\n").nth(1).expect("a [features] table");
+		let table = table.split("\n[").next().unwrap_or(table);
+		let mut features =
+			std::collections::BTreeMap::<String, std::collections::BTreeSet<String>>::new();
+		let mut current: Option<String> = None;
+		for line in table.lines().map(str::trim) {
+			if line.is_empty() || line.starts_with('#') {
+				continue;
+			}
+			if let Some((name, rest)) = line.split_once(" = [") {
+				let entry = features.entry(name.to_string()).or_default();
+				for item in rest.trim_end_matches(']').split(',') {
+					let item = item.trim().trim_matches('"');
+					if !item.is_empty() {
+						entry.insert(item.to_string());
+					}
+				}
+				current = (!rest.ends_with(']')).then(|| name.to_string());
+			} else if let Some(name) = &current {
+				if line == "]" {
+					current = None;
+				} else {
+					let item = line.trim_end_matches(',').trim_matches('"').to_string();
+					features.get_mut(name).expect("opened above").insert(item);
+				}
+			}
+		}
+		features
+	}
+
+	/// The checks build compiles the runtime with `native` instead of `std`: the same code with
+	/// the same dependencies' features, only without building the wasm.
+	#[test]
+	fn native_is_std_without_the_wasm_builder() {
+		let features = features();
+		let mut std = features.get("std").expect("a std feature").clone();
+		assert!(std.remove("substrate-wasm-builder"), "std builds the wasm");
+		assert!(std.len() > 30, "the parser read the whole list: {std:?}");
+		assert_eq!(Some(&std), features.get("native"), "native is std without the wasm builder");
 	}
 }
