@@ -26,6 +26,7 @@ pub mod output;
 pub mod registry;
 pub mod runtime;
 pub mod tokens;
+pub mod trial_log;
 
 pub use chain::{Chain, Failure, Outcome, Status, Wait};
 

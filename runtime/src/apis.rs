@@ -19,6 +19,10 @@ use pallet_consent::{
 use pallet_grandpa::AuthorityId as GrandpaId;
 use pallet_health_tokens::{LicenceCheck, TokenView, Verification, VersionInfo};
 use pallet_registry::{AccreditationView, OrganisationInfo};
+use pallet_trial_anchoring::{
+	Checkpoint, DocumentKind, DocumentVersion, InclusionError, Milestone, MilestoneRecord, Trial,
+	TrialId, Version,
+};
 use sp_api::impl_runtime_apis;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_core::{crypto::KeyTypeId, OpaqueMetadata};
@@ -295,6 +299,44 @@ impl_runtime_apis! {
 
 		fn audit_entry_matches(index: u64, question: AccessQuestion<AccountId>, salt: [u8; 32]) -> bool {
 			crate::Consent::audit_entry_matches(index, &question, &salt)
+		}
+	}
+
+	impl pallet_trial_anchoring_runtime_api::TrialAnchoringApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn trial(trial: TrialId) -> Option<Trial<AccountId, Balance, BlockNumber>> {
+			crate::TrialAnchoring::trial(&trial)
+		}
+
+		fn documents(trial: TrialId) -> Vec<(DocumentKind, Version, DocumentVersion<AccountId, Balance, BlockNumber>)> {
+			crate::TrialAnchoring::documents(&trial)
+		}
+
+		fn lineage(trial: TrialId, kind: DocumentKind) -> Vec<(Version, DocumentVersion<AccountId, Balance, BlockNumber>)> {
+			crate::TrialAnchoring::lineage(&trial, kind)
+		}
+
+		fn milestones(trial: TrialId) -> Vec<(Milestone, MilestoneRecord<AccountId, BlockNumber>)> {
+			crate::TrialAnchoring::milestones(&trial)
+		}
+
+		fn in_force_at(trial: TrialId, milestone: Milestone) -> Option<Vec<(DocumentKind, Version)>> {
+			crate::TrialAnchoring::in_force_at(&trial, milestone)
+		}
+
+		fn anchored_before(trial: TrialId, kind: DocumentKind, version: Version, milestone: Milestone) -> Option<bool> {
+			crate::TrialAnchoring::anchored_before(&trial, kind, version, milestone)
+		}
+
+		fn changes_after(trial: TrialId, milestone: Milestone) -> Option<Vec<(DocumentKind, Version, DocumentVersion<AccountId, Balance, BlockNumber>)>> {
+			crate::TrialAnchoring::changes_after(&trial, milestone)
+		}
+
+		fn checkpoint(trial: TrialId, index: u32) -> Option<Checkpoint<AccountId, Balance, BlockNumber>> {
+			crate::TrialAnchoring::checkpoint(&trial, index)
+		}
+
+		fn verify_inclusion(trial: TrialId, checkpoint: u32, leaf_index: u64, leaf: [u8; 32], proof: Vec<[u8; 32]>) -> Result<(), InclusionError> {
+			crate::TrialAnchoring::verify_inclusion(&trial, checkpoint, leaf_index, &leaf, &proof)
 		}
 	}
 

@@ -17,4 +17,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_registry, Registry]
 	[pallet_health_tokens, HealthTokens]
 	[pallet_consent, Consent]
+	[pallet_trial_anchoring, TrialAnchoring]
 );

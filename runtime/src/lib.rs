@@ -16,6 +16,7 @@
 //! | 20 | Registry | organisations, agents, accreditations |
 //! | 21 | HealthTokens | medical records, certificates, licences, telemedicine sessions |
 //! | 22 | Consent | patients' consents, representatives, break-glass, audit trail |
+//! | 23 | TrialAnchoring | clinical trials: document lineage, milestones, consistent data logs |
 #![cfg_attr(not(any(feature = "std", feature = "native")), no_std)]
 // `#[frame_support::runtime]` and `impl_runtime_apis!` expand to items without docs.
 #![allow(missing_docs)]
@@ -231,6 +232,9 @@ mod runtime {
 
 	#[runtime::pallet_index(22)]
 	pub type Consent = pallet_consent;
+
+	#[runtime::pallet_index(23)]
+	pub type TrialAnchoring = pallet_trial_anchoring;
 }
 
 #[cfg(test)]
@@ -266,6 +270,7 @@ mod tests {
 		assert_eq!(Registry::index(), 20);
 		assert_eq!(HealthTokens::index(), 21);
 		assert_eq!(Consent::index(), 22);
+		assert_eq!(TrialAnchoring::index(), 23);
 	}
 
 	/// A wallet that checks an API's version before decoding its answers sees the changed

@@ -324,3 +324,23 @@ impl pallet_consent::BenchmarkHelper for ConsentBenchmarkHelper {
 		pallet_timestamp::Now::<Runtime>::put(now);
 	}
 }
+
+parameter_types! {
+	/// Held from the agent who registers a trial; it also covers the trial's milestones.
+	pub const TrialDeposit: Balance = 10 * MILLI_UNIT;
+	/// Held for every document version anchored, which is permanent.
+	pub const TrialDocumentDeposit: Balance = MILLI_UNIT;
+	/// Held for every checkpoint of a data log, which is permanent.
+	pub const TrialCheckpointDeposit: Balance = MILLI_UNIT;
+}
+
+impl pallet_trial_anchoring::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Accreditation = crate::Registry;
+	type Time = Timestamp;
+	type TrialDeposit = TrialDeposit;
+	type DocumentDeposit = TrialDocumentDeposit;
+	type CheckpointDeposit = TrialCheckpointDeposit;
+	type WeightInfo = pallet_trial_anchoring::weights::SubstrateWeight<Runtime>;
+}

@@ -1,0 +1,458 @@
+//! A clinical trial's data log as the sponsor keeps it: the records' hashes (computed on every
+//! core, streaming), the local log state file, and the portable proof of one record with its
+//! offline verification. The tree and its proofs are `healthchain_primitives::merkle_log`'s,
+//! the code the runtime verifies checkpoints with.
+//!
+//! # The log state file
+//! A text file the sponsor keeps (and backs up): a header line
+//! `healthchain-trial-log 1 <trial id>`, then one line per record in log order,
+//! `<content SHA-256 hex> <path>`. Leaf hashes are recomputed from it; nothing else is stored,
+//! so the file can be checked with `sha256sum` and a text editor.
+
+use crate::hash::Hash32;
+use anyhow::{bail, Context, Result};
+use healthchain_primitives::merkle_log::{self, Hash, Tree};
+use serde::{Deserialize, Serialize};
+use std::{
+	fs,
+	io::{IsTerminal, Read, Write},
+	path::{Path, PathBuf},
+	sync::atomic::{AtomicU64, AtomicUsize, Ordering},
+};
+
+/// The first word of a log state file.
+const STATE_MAGIC: &str = "healthchain-trial-log";
+/// The format version of log state files this client writes and reads.
+const STATE_VERSION: &str = "1";
+/// The `format` of the portable proofs this client writes and reads.
+pub const PROOF_FORMAT: &str = "healthchain-trial-proof/1";
+
+/// One data record: its content's SHA-256 and its path in the log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Record {
+	/// The SHA-256 of the file's content.
+	pub content: Hash,
+	/// Its path: relative, `/` between folders, starting with the logged folder's name.
+	pub path: String,
+}
+
+impl Record {
+	/// The record's leaf hash in the log.
+	pub fn leaf(&self) -> Hash {
+		merkle_log::record_leaf_hash(&self.content, &self.path)
+	}
+}
+
+/// A file to hash: where it is, and the path it gets in the log.
+#[derive(Clone, Debug)]
+struct Input {
+	file: PathBuf,
+	path: String,
+	size: u64,
+}
+
+/// The files `targets` name, in log order: a folder's files sorted by path, each with the path
+/// `<folder name>/<path inside it>`; a file on its own as its file name.
+fn inputs(targets: &[PathBuf]) -> Result<Vec<Input>> {
+	fn walk(dir: &Path, prefix: &str, out: &mut Vec<Input>) -> Result<()> {
+		let mut entries = fs::read_dir(dir)
+			.with_context(|| format!("reading folder {}", dir.display()))?
+			.collect::<std::io::Result<Vec<_>>>()?;
+		entries.sort_by_key(|entry| entry.file_name());
+		for entry in entries {
+			let name = entry.file_name().into_string().map_err(|name| {
+				crate::invalid(format!("{name:?} in {} is not UTF-8", dir.display()))
+			})?;
+			let path = format!("{prefix}/{name}");
+			let kind = entry.file_type()?;
+			if kind.is_dir() {
+				walk(&entry.path(), &path, out)?;
+			} else if kind.is_file() {
+				out.push(Input { file: entry.path(), path, size: entry.metadata()?.len() });
+			}
+		}
+		Ok(())
+	}
+	let mut out = Vec::new();
+	for target in targets {
+		let name = target
+			.canonicalize()
+			.with_context(|| format!("{} not found", target.display()))?
+			.file_name()
+			.and_then(|name| name.to_str())
+			.map(str::to_string)
+			.ok_or_else(|| crate::invalid(format!("{} has no UTF-8 name", target.display())))?;
+		let meta = fs::metadata(target)?;
+		if meta.is_dir() {
+			walk(target, &name, &mut out)?;
+		} else {
+			out.push(Input { file: target.clone(), path: name, size: meta.len() });
+		}
+	}
+	Ok(out)
+}
+
+/// The SHA-256 of a file, read in 1 MiB blocks; `progress` counts the bytes read.
+pub fn sha256_file(file: &Path, progress: &AtomicU64) -> Result<Hash> {
+	use sha2::Digest;
+	let mut reader =
+		fs::File::open(file).with_context(|| format!("opening {}", file.display()))?;
+	let mut hasher = sha2::Sha256::new();
+	let mut buffer = vec![0u8; 1 << 20];
+	loop {
+		let read = reader.read(&mut buffer)?;
+		if read == 0 {
+			break;
+		}
+		hasher.update(&buffer[..read]);
+		progress.fetch_add(read as u64, Ordering::Relaxed);
+	}
+	Ok(hasher.finalize().into())
+}
+
+/// Hash every file `targets` name (folders recursively) on every core, in log order. On a
+/// terminal, a progress line on standard error shows files and bytes done.
+pub fn hash_records(targets: &[PathBuf]) -> Result<Vec<Record>> {
+	let inputs = inputs(targets)?;
+	let total_bytes: u64 = inputs.iter().map(|input| input.size).sum();
+	let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(inputs.len().max(1));
+	let next = AtomicUsize::new(0);
+	let done = AtomicUsize::new(0);
+	let bytes = AtomicU64::new(0);
+	let finished = std::sync::atomic::AtomicBool::new(false);
+	let results: Vec<std::sync::Mutex<Option<Result<Hash>>>> =
+		inputs.iter().map(|_| std::sync::Mutex::new(None)).collect();
+	std::thread::scope(|scope| {
+		let hashers: Vec<_> = (0..workers)
+			.map(|_| {
+				scope.spawn(|| loop {
+					let index = next.fetch_add(1, Ordering::Relaxed);
+					let Some(input) = inputs.get(index) else { break };
+					let hash = sha256_file(&input.file, &bytes);
+					if let Ok(mut slot) = results[index].lock() {
+						*slot = Some(hash);
+					}
+					done.fetch_add(1, Ordering::Relaxed);
+				})
+			})
+			.collect();
+		if std::io::stderr().is_terminal() {
+			scope.spawn(|| {
+				let report = || {
+					let mut err = std::io::stderr();
+					let _ = write!(
+						err,
+						"\rhashing: {}/{} files, {}/{} MiB",
+						done.load(Ordering::Relaxed),
+						inputs.len(),
+						bytes.load(Ordering::Relaxed) >> 20,
+						total_bytes >> 20
+					);
+					let _ = err.flush();
+				};
+				while !finished.load(Ordering::Relaxed) {
+					report();
+					std::thread::sleep(std::time::Duration::from_millis(200));
+				}
+				report();
+				let _ = writeln!(std::io::stderr());
+			});
+		}
+		for hasher in hashers {
+			let _ = hasher.join();
+		}
+		finished.store(true, Ordering::Relaxed);
+	});
+	inputs
+		.into_iter()
+		.zip(results)
+		.map(|(input, slot)| {
+			let hash = slot
+				.into_inner()
+				.ok()
+				.flatten()
+				.unwrap_or_else(|| Err(anyhow::anyhow!("{} was not hashed", input.file.display())))?;
+			Ok(Record { content: hash, path: input.path })
+		})
+		.collect()
+}
+
+/// A trial's data log as the sponsor keeps it locally.
+#[derive(Clone, Debug)]
+pub struct LogState {
+	/// The trial's registry id.
+	pub trial: String,
+	/// The records, in log order.
+	pub records: Vec<Record>,
+	/// The tree over their leaves.
+	pub tree: Tree,
+}
+
+impl LogState {
+	/// An empty log for `trial`.
+	pub fn new(trial: &str) -> Self {
+		Self { trial: trial.to_string(), records: Vec::new(), tree: Tree::new() }
+	}
+
+	/// Append records.
+	pub fn extend(&mut self, records: impl IntoIterator<Item = Record>) {
+		for record in records {
+			self.tree.push(record.leaf());
+			self.records.push(record);
+		}
+	}
+
+	/// Read a log state file; a missing file is an empty log of `trial`.
+	pub fn load(file: &Path, trial: &str) -> Result<Self> {
+		let text = match fs::read_to_string(file) {
+			Ok(text) => text,
+			Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Self::new(trial)),
+			Err(error) => return Err(error).context(format!("reading {}", file.display())),
+		};
+		let mut lines = text.lines();
+		let header: Vec<&str> = lines.next().unwrap_or_default().split(' ').collect();
+		match header.as_slice() {
+			[STATE_MAGIC, STATE_VERSION, id] if *id == trial => {},
+			[STATE_MAGIC, STATE_VERSION, id] => {
+				bail!(crate::invalid(format!("{} is the log of trial {id}, not {trial}", file.display())))
+			},
+			_ => bail!(crate::invalid(format!("{} is not a trial log state file", file.display()))),
+		}
+		let mut state = Self::new(trial);
+		for (number, line) in lines.enumerate() {
+			let (hash, path) = line.split_once(' ').ok_or_else(|| {
+				crate::invalid(format!("{} line {}: no path", file.display(), number + 2))
+			})?;
+			let content: Hash32 = hash.parse().with_context(|| {
+				format!("{} line {}", file.display(), number + 2)
+			})?;
+			state.extend([Record { content: content.0, path: path.to_string() }]);
+		}
+		Ok(state)
+	}
+
+	/// Write the log state file (to a temporary file first, then renamed over it).
+	pub fn save(&self, file: &Path) -> Result<()> {
+		let mut text = format!("{STATE_MAGIC} {STATE_VERSION} {}\n", self.trial);
+		for record in &self.records {
+			text.push_str(&hex::encode(record.content));
+			text.push(' ');
+			text.push_str(&record.path);
+			text.push('\n');
+		}
+		let temporary = file.with_extension("tmp");
+		fs::write(&temporary, text).with_context(|| format!("writing {}", temporary.display()))?;
+		fs::rename(&temporary, file).with_context(|| format!("writing {}", file.display()))?;
+		Ok(())
+	}
+
+	/// How many records the log holds.
+	pub fn len(&self) -> u64 {
+		self.tree.len()
+	}
+
+	/// Whether the log holds no record.
+	pub fn is_empty(&self) -> bool {
+		self.tree.is_empty()
+	}
+}
+
+/// The anchored checkpoint a proof refers to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProofCheckpoint {
+	/// Its index among the trial's checkpoints.
+	pub index: u32,
+	/// The log's size at it.
+	pub size: u64,
+	/// The log's root at it.
+	pub root: Hash32,
+	/// The block that anchored it.
+	pub block_number: u32,
+	/// That block's hash.
+	pub block_hash: Hash32,
+}
+
+/// The record a proof is about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProofRecord {
+	/// Its path in the log.
+	pub path: String,
+	/// The SHA-256 of its content.
+	pub content_sha256: Hash32,
+	/// Its index in the log (from 0).
+	pub leaf_index: u64,
+	/// Its leaf hash: `SHA-256(0x00 ‖ content_sha256 ‖ path)`.
+	pub leaf_hash: Hash32,
+}
+
+/// A portable proof that a file is a record of a trial's data log anchored on a chain.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordProof {
+	/// [`PROOF_FORMAT`].
+	pub format: String,
+	/// The chain's genesis hash.
+	pub genesis_hash: Hash32,
+	/// The trial's registry id.
+	pub trial: String,
+	/// The record.
+	pub record: ProofRecord,
+	/// The checkpoint.
+	pub checkpoint: ProofCheckpoint,
+	/// The RFC 9162 inclusion path from the leaf to the checkpoint's root, leaf side first.
+	pub inclusion_path: Vec<Hash32>,
+}
+
+impl RecordProof {
+	/// The proof of record `index` of `state` at a checkpoint of `checkpoint.size` records.
+	pub fn new(
+		state: &LogState,
+		index: u64,
+		checkpoint: ProofCheckpoint,
+		genesis_hash: Hash32,
+	) -> Result<Self> {
+		let record = state
+			.records
+			.get(index as usize)
+			.ok_or_else(|| crate::invalid(format!("the log has no record {index}")))?;
+		let path = state
+			.tree
+			.inclusion_proof(index, checkpoint.size)
+			.ok_or_else(|| crate::invalid(format!("record {index} is not in the checkpoint")))?;
+		Ok(Self {
+			format: PROOF_FORMAT.to_string(),
+			genesis_hash,
+			trial: state.trial.clone(),
+			record: ProofRecord {
+				path: record.path.clone(),
+				content_sha256: Hash32(record.content),
+				leaf_index: index,
+				leaf_hash: Hash32(record.leaf()),
+			},
+			checkpoint,
+			inclusion_path: path.into_iter().map(Hash32).collect(),
+		})
+	}
+
+	/// Check, without a chain, that `content` (the file's SHA-256) is the record this proof is
+	/// about and that the proof leads from it to the checkpoint's root. The error says which
+	/// part failed.
+	pub fn verify_offline(&self, content: &Hash) -> Result<(), OfflineFailure> {
+		if self.format != PROOF_FORMAT {
+			return Err(OfflineFailure::UnknownFormat(self.format.clone()));
+		}
+		if *content != self.record.content_sha256.0 {
+			return Err(OfflineFailure::FileChanged);
+		}
+		let leaf = merkle_log::record_leaf_hash(content, &self.record.path);
+		if leaf != self.record.leaf_hash.0 {
+			return Err(OfflineFailure::WrongLeaf);
+		}
+		let path: Vec<Hash> = self.inclusion_path.iter().map(|hash| hash.0).collect();
+		merkle_log::verify_inclusion(
+			self.record.leaf_index,
+			self.checkpoint.size,
+			&leaf,
+			&path,
+			&self.checkpoint.root.0,
+		)
+		.map_err(OfflineFailure::NotInLog)
+	}
+}
+
+/// Why a proof fails without asking a chain.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OfflineFailure {
+	/// The proof is in a format this client does not know.
+	UnknownFormat(String),
+	/// The file's content is not the record's: it changed since it was logged.
+	FileChanged,
+	/// The proof's leaf hash is not the record's content and path.
+	WrongLeaf,
+	/// The inclusion path does not lead to the checkpoint's root: a proof for another log.
+	NotInLog(merkle_log::ProofError),
+}
+
+impl core::fmt::Display for OfflineFailure {
+	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+		match self {
+			Self::UnknownFormat(format) => write!(f, "unknown proof format {format:?}"),
+			Self::FileChanged => {
+				f.write_str("file changed: its SHA-256 is not the logged record's")
+			},
+			Self::WrongLeaf => {
+				f.write_str("the proof's leaf hash is not the record's content and path")
+			},
+			Self::NotInLog(error) => write!(
+				f,
+				"proof for another log: the inclusion path does not lead to the checkpoint's \
+				 root ({error:?})"
+			),
+		}
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	fn write(dir: &Path, name: &str, content: &[u8]) {
+		let file = dir.join(name);
+		fs::create_dir_all(file.parent().expect("in a folder")).expect("folder");
+		fs::write(file, content).expect("written");
+	}
+
+	#[test]
+	fn hashes_folders_in_path_order_as_sha256sum_would() {
+		let dir = tempfile::tempdir().expect("temporary folder");
+		let batch = dir.path().join("batch1");
+		write(&batch, "b.csv", b"second");
+		write(&batch, "a.csv", b"first");
+		write(&batch, "visit/2/lab.json", &vec![7u8; 3 << 20]);
+		let records = hash_records(&[batch]).expect("hashed");
+		assert_eq!(
+			records.iter().map(|r| r.path.as_str()).collect::<Vec<_>>(),
+			vec!["batch1/a.csv", "batch1/b.csv", "batch1/visit/2/lab.json"]
+		);
+		assert_eq!(Hash32(records[0].content), Hash32::sha256(b"first"));
+		assert_eq!(Hash32(records[2].content), Hash32::sha256(&vec![7u8; 3 << 20]));
+	}
+
+	#[test]
+	fn the_state_file_round_trips_and_belongs_to_one_trial() {
+		let dir = tempfile::tempdir().expect("temporary folder");
+		let file = dir.path().join("log");
+		let mut state = LogState::load(&file, "NCT04368728").expect("missing is empty");
+		assert!(state.is_empty());
+		state.extend((0..5u8).map(|i| Record { content: [i; 32], path: format!("b/{i} x.csv") }));
+		state.save(&file).expect("saved");
+		let loaded = LogState::load(&file, "NCT04368728").expect("loaded");
+		assert_eq!(loaded.records, state.records);
+		assert_eq!(loaded.tree.root(), state.tree.root());
+		assert!(LogState::load(&file, "NCT00000001").is_err());
+	}
+
+	#[test]
+	fn a_proof_verifies_offline_and_says_what_failed() {
+		let mut state = LogState::new("NCT04368728");
+		state.extend((0..9u8).map(|i| Record { content: [i; 32], path: format!("b/{i}.csv") }));
+		let checkpoint = ProofCheckpoint {
+			index: 0,
+			size: 9,
+			root: Hash32(state.tree.root()),
+			block_number: 3,
+			block_hash: Hash32([1; 32]),
+		};
+		let proof = RecordProof::new(&state, 4, checkpoint.clone(), Hash32([2; 32])).expect("proof");
+		assert_eq!(proof.verify_offline(&[4; 32]), Ok(()));
+		assert_eq!(proof.verify_offline(&[5; 32]), Err(OfflineFailure::FileChanged));
+		let mut moved = proof.clone();
+		moved.record.path = "b/elsewhere.csv".into();
+		assert_eq!(moved.verify_offline(&[4; 32]), Err(OfflineFailure::WrongLeaf));
+		let mut other = proof.clone();
+		other.checkpoint.root = Hash32([9; 32]);
+		assert!(matches!(other.verify_offline(&[4; 32]), Err(OfflineFailure::NotInLog(_))));
+		let json = serde_json::to_string(&proof).expect("json");
+		let back: RecordProof = serde_json::from_str(&json).expect("parsed");
+		assert_eq!(back, proof);
+	}
+}
