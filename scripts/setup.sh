@@ -42,7 +42,8 @@ TEST_BUILD=(--workspace --exclude healthchain-bencher)
 # per-package feature resolution. The runtime is built with `native` instead of `std`: the same
 # native code, without building its wasm and without the wasm builder, whose binaryen C++ would
 # otherwise be compiled a second time (the two builds' host dependencies differ in features).
-CHECKS_BUILD=(-p pallet-registry -p pallet-health-tokens -p pallet-consent -p healthchain-runtime
+CHECKS_BUILD=(-p pallet-registry -p pallet-health-tokens -p pallet-consent -p pallet-trial-anchoring
+	-p healthchain-runtime
 	--no-default-features
 	--features healthchain-runtime/native,healthchain-runtime/runtime-benchmarks,healthchain-runtime/try-runtime
 	--lib)

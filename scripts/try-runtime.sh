@@ -30,7 +30,7 @@ hc() { "$hc_bin" --url "ws://127.0.0.1:$port" "$@" >/dev/null; }
 for _ in $(seq 60); do hc status 2>/dev/null && break; sleep 1; done
 
 echo "==> try-runtime: writing data into every pallet of a dev chain"
-for name in profile board record licence; do echo "$name $RANDOM" >"$dir/$name.txt"; done
+for name in profile board record licence sponsor protocol crf; do echo "$name $RANDOM" >"$dir/$name.txt"; done
 hc --suri //Bob registry register --kind hospital --profile-file "$dir/profile.txt"
 hc --suri //Bob registry add-agent 0 charlie
 hc --suri //Charlie registry accept 0
@@ -49,6 +49,13 @@ hc --suri //Ferdie consent emergency open eve --justification life-threatening -
 hc --suri //Charlie consent log-access eve charlie --category imaging --purpose treatment \
 	--receipt "$dir/access.json"
 hc --suri //Bob consent change-audit-deposit-owner eve 1
+hc --suri //Alice registry register --kind trial-sponsor --profile-file "$dir/sponsor.txt"
+hc --suri //Alice registry accredit 2 trial-sponsor --valid-until +365d
+hc --suri //Alice trial register NCT04368728
+hc --suri //Alice trial document add NCT04368728 protocol "$dir/protocol.txt"
+hc --suri //Alice trial milestone NCT04368728 first-enrolment
+hc --suri //Alice trial log append NCT04368728 "$dir/crf.txt" "$dir/record.txt" --state "$dir/trial.log"
+hc --suri //Alice trial log append NCT04368728 "$dir/licence.txt" --state "$dir/trial.log"
 
 kill "$pid"; wait "$pid" 2>/dev/null || true
 "$node" export-state --dev --base-path "$dir/node" >"$dir/snapshot.json" 2>>"$dir/node.log"

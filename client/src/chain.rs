@@ -134,6 +134,12 @@ impl Chain {
 		})
 	}
 
+	/// The hash of block number `number` on the node's chain, if it has one.
+	pub async fn block_hash(&self, number: u64) -> Result<Option<crate::hash::Hash32>> {
+		let hash = self.rpc.chain_get_block_hash(Some(number.into())).await?;
+		Ok(hash.map(|hash| crate::hash::Hash32(hash.0)))
+	}
+
 	/// The client at the latest finalized block, or with `best = true` at the best block.
 	async fn at(&self, best: bool) -> Result<OnlineClientAtBlock<Config>> {
 		if best {

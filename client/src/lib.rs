@@ -27,6 +27,7 @@ pub mod registry;
 pub mod runtime;
 pub mod tokens;
 pub mod trial_log;
+pub mod trials;
 
 pub use chain::{Chain, Failure, Outcome, Status, Wait};
 

@@ -11,7 +11,7 @@ use anyhow::Result;
 use clap::{Parser, Subcommand};
 use commands::{
 	consent::ConsentCommand, council::CouncilCommand, registry::RegistryCommand,
-	sessions::SessionCommand, tokens::TokenCommand, App, Reported,
+	sessions::SessionCommand, tokens::TokenCommand, trials::TrialCommand, App, Reported,
 };
 use healthchain_client::{
 	chain::{Chain, Wait},
@@ -87,6 +87,10 @@ pub(crate) enum Command {
 	/// Consents, representatives, break-glass and the audit trail.
 	#[command(subcommand)]
 	Consent(ConsentCommand),
+	/// Clinical trials: registered documents with lineage, milestones, anchored data logs and
+	/// the portable proofs of their records.
+	#[command(subcommand)]
+	Trial(TrialCommand),
 }
 
 async fn run(app: &App) -> Result<()> {
@@ -138,6 +142,7 @@ async fn run(app: &App) -> Result<()> {
 		Command::Session(command) => app.session(command).await?,
 		Command::Consent(command) => app.consent(command).await?,
 		Command::Council(command) => app.council(command).await?,
+		Command::Trial(command) => app.trial(command).await?,
 	}
 	Ok(())
 }

@@ -33,6 +33,22 @@
 		path = "healthchain_primitives::LicenceError",
 		with = "::healthchain_primitives::LicenceError"
 	),
+	substitute_type(
+		path = "healthchain_primitives::trial::DocumentKind",
+		with = "::healthchain_primitives::trial::DocumentKind"
+	),
+	substitute_type(
+		path = "healthchain_primitives::trial::ChangeReason",
+		with = "::healthchain_primitives::trial::ChangeReason"
+	),
+	substitute_type(
+		path = "healthchain_primitives::trial::Milestone",
+		with = "::healthchain_primitives::trial::Milestone"
+	),
+	substitute_type(
+		path = "healthchain_primitives::merkle_log::ProofError",
+		with = "::healthchain_primitives::merkle_log::ProofError"
+	),
 	derive_for_type(
 		path = "pallet_health_tokens::types::VersionReason",
 		derive = "Copy, clap::ValueEnum"

@@ -6,8 +6,9 @@
 //! # The log state file
 //! A text file the sponsor keeps (and backs up): a header line
 //! `healthchain-trial-log 1 <trial id>`, then one line per record in log order,
-//! `<content SHA-256 hex> <path>`. Leaf hashes are recomputed from it; nothing else is stored,
-//! so the file can be checked with `sha256sum` and a text editor.
+//! `<content SHA-256 hex> <salt hex> <path>`. Leaf hashes are recomputed from it; nothing else
+//! is stored, so the file can be checked with `sha256sum` and a text editor. The salts are the
+//! only secret in it: a record's salt is disclosed in its own proof only.
 
 use crate::hash::Hash32;
 use anyhow::{bail, Context, Result};
@@ -27,11 +28,14 @@ const STATE_VERSION: &str = "1";
 /// The `format` of the portable proofs this client writes and reads.
 pub const PROOF_FORMAT: &str = "healthchain-trial-proof/1";
 
-/// One data record: its content's SHA-256 and its path in the log.
+/// One data record: its content's SHA-256, its salt and its path in the log.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Record {
 	/// The SHA-256 of the file's content.
 	pub content: Hash,
+	/// A random salt of the record's own, so that the leaf hashes other records' proofs carry
+	/// do not confirm a guess of its content.
+	pub salt: [u8; 32],
 	/// Its path: relative, `/` between folders, starting with the logged folder's name.
 	pub path: String,
 }
@@ -39,8 +43,28 @@ pub struct Record {
 impl Record {
 	/// The record's leaf hash in the log.
 	pub fn leaf(&self) -> Hash {
-		merkle_log::record_leaf_hash(&self.content, &self.path)
+		merkle_log::record_leaf_hash(&self.content, &self.salt, &self.path)
 	}
+}
+
+/// A fresh random salt.
+fn salt() -> Result<[u8; 32]> {
+	let mut salt = [0u8; 32];
+	getrandom::getrandom(&mut salt)
+		.map_err(|e| anyhow::anyhow!("no randomness for a salt: {e}"))?;
+	Ok(salt)
+}
+
+/// A name that may go into the log: no control character (the state file is one record per
+/// line, and a path is shown to people).
+fn check_name(name: &str, dir: &Path) -> Result<()> {
+	if name.chars().any(char::is_control) {
+		return Err(crate::invalid(format!(
+			"{name:?} in {} has a control character in its name: rename it before logging it",
+			dir.display()
+		)));
+	}
+	Ok(())
 }
 
 /// A file to hash: where it is, and the path it gets in the log.
@@ -63,6 +87,7 @@ fn inputs(targets: &[PathBuf]) -> Result<Vec<Input>> {
 			let name = entry.file_name().into_string().map_err(|name| {
 				crate::invalid(format!("{name:?} in {} is not UTF-8", dir.display()))
 			})?;
+			check_name(&name, dir)?;
 			let path = format!("{prefix}/{name}");
 			let kind = entry.file_type()?;
 			if kind.is_dir() {
@@ -82,6 +107,7 @@ fn inputs(targets: &[PathBuf]) -> Result<Vec<Input>> {
 			.and_then(|name| name.to_str())
 			.map(str::to_string)
 			.ok_or_else(|| crate::invalid(format!("{} has no UTF-8 name", target.display())))?;
+		check_name(&name, target)?;
 		let meta = fs::metadata(target)?;
 		if meta.is_dir() {
 			walk(target, &name, &mut out)?;
@@ -95,8 +121,7 @@ fn inputs(targets: &[PathBuf]) -> Result<Vec<Input>> {
 /// The SHA-256 of a file, read in 1 MiB blocks; `progress` counts the bytes read.
 pub fn sha256_file(file: &Path, progress: &AtomicU64) -> Result<Hash> {
 	use sha2::Digest;
-	let mut reader =
-		fs::File::open(file).with_context(|| format!("opening {}", file.display()))?;
+	let mut reader = fs::File::open(file).with_context(|| format!("opening {}", file.display()))?;
 	let mut hasher = sha2::Sha256::new();
 	let mut buffer = vec![0u8; 1 << 20];
 	loop {
@@ -115,7 +140,8 @@ pub fn sha256_file(file: &Path, progress: &AtomicU64) -> Result<Hash> {
 pub fn hash_records(targets: &[PathBuf]) -> Result<Vec<Record>> {
 	let inputs = inputs(targets)?;
 	let total_bytes: u64 = inputs.iter().map(|input| input.size).sum();
-	let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(inputs.len().max(1));
+	let workers =
+		std::thread::available_parallelism().map_or(2, |n| n.get()).min(inputs.len().max(1));
 	let next = AtomicUsize::new(0);
 	let done = AtomicUsize::new(0);
 	let bytes = AtomicU64::new(0);
@@ -167,12 +193,10 @@ pub fn hash_records(targets: &[PathBuf]) -> Result<Vec<Record>> {
 		.into_iter()
 		.zip(results)
 		.map(|(input, slot)| {
-			let hash = slot
-				.into_inner()
-				.ok()
-				.flatten()
-				.unwrap_or_else(|| Err(anyhow::anyhow!("{} was not hashed", input.file.display())))?;
-			Ok(Record { content: hash, path: input.path })
+			let hash = slot.into_inner().ok().flatten().unwrap_or_else(|| {
+				Err(anyhow::anyhow!("{} was not hashed", input.file.display()))
+			})?;
+			Ok(Record { content: hash, salt: salt()?, path: input.path })
 		})
 		.collect()
 }
@@ -206,7 +230,9 @@ impl LogState {
 	pub fn load(file: &Path, trial: &str) -> Result<Self> {
 		let text = match fs::read_to_string(file) {
 			Ok(text) => text,
-			Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Self::new(trial)),
+			Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+				return Ok(Self::new(trial))
+			},
 			Err(error) => return Err(error).context(format!("reading {}", file.display())),
 		};
 		let mut lines = text.lines();
@@ -214,19 +240,31 @@ impl LogState {
 		match header.as_slice() {
 			[STATE_MAGIC, STATE_VERSION, id] if *id == trial => {},
 			[STATE_MAGIC, STATE_VERSION, id] => {
-				bail!(crate::invalid(format!("{} is the log of trial {id}, not {trial}", file.display())))
+				bail!(crate::invalid(format!(
+					"{} is the log of trial {id}, not {trial}",
+					file.display()
+				)))
 			},
 			_ => bail!(crate::invalid(format!("{} is not a trial log state file", file.display()))),
 		}
 		let mut state = Self::new(trial);
 		for (number, line) in lines.enumerate() {
-			let (hash, path) = line.split_once(' ').ok_or_else(|| {
-				crate::invalid(format!("{} line {}: no path", file.display(), number + 2))
-			})?;
-			let content: Hash32 = hash.parse().with_context(|| {
-				format!("{} line {}", file.display(), number + 2)
-			})?;
-			state.extend([Record { content: content.0, path: path.to_string() }]);
+			let bad = || {
+				crate::invalid(format!(
+					"{} line {}: not `<hash> <salt> <path>`",
+					file.display(),
+					number + 2
+				))
+			};
+			let mut fields = line.splitn(3, ' ');
+			let (Some(hash), Some(salt), Some(path)) =
+				(fields.next(), fields.next(), fields.next())
+			else {
+				return Err(bad());
+			};
+			let content: Hash32 = hash.parse().map_err(|_| bad())?;
+			let salt: Hash32 = salt.parse().map_err(|_| bad())?;
+			state.extend([Record { content: content.0, salt: salt.0, path: path.to_string() }]);
 		}
 		Ok(state)
 	}
@@ -236,6 +274,8 @@ impl LogState {
 		let mut text = format!("{STATE_MAGIC} {STATE_VERSION} {}\n", self.trial);
 		for record in &self.records {
 			text.push_str(&hex::encode(record.content));
+			text.push(' ');
+			text.push_str(&hex::encode(record.salt));
 			text.push(' ');
 			text.push_str(&record.path);
 			text.push('\n');
@@ -279,9 +319,11 @@ pub struct ProofRecord {
 	pub path: String,
 	/// The SHA-256 of its content.
 	pub content_sha256: Hash32,
+	/// Its salt.
+	pub salt: Hash32,
 	/// Its index in the log (from 0).
 	pub leaf_index: u64,
-	/// Its leaf hash: `SHA-256(0x00 ‖ content_sha256 ‖ path)`.
+	/// Its leaf hash: `SHA-256(0x00 ‖ content_sha256 ‖ salt ‖ path)`.
 	pub leaf_hash: Hash32,
 }
 
@@ -325,6 +367,7 @@ impl RecordProof {
 			record: ProofRecord {
 				path: record.path.clone(),
 				content_sha256: Hash32(record.content),
+				salt: Hash32(record.salt),
 				leaf_index: index,
 				leaf_hash: Hash32(record.leaf()),
 			},
@@ -343,7 +386,7 @@ impl RecordProof {
 		if *content != self.record.content_sha256.0 {
 			return Err(OfflineFailure::FileChanged);
 		}
-		let leaf = merkle_log::record_leaf_hash(content, &self.record.path);
+		let leaf = merkle_log::record_leaf_hash(content, &self.record.salt.0, &self.record.path);
 		if leaf != self.record.leaf_hash.0 {
 			return Err(OfflineFailure::WrongLeaf);
 		}
@@ -366,7 +409,7 @@ pub enum OfflineFailure {
 	UnknownFormat(String),
 	/// The file's content is not the record's: it changed since it was logged.
 	FileChanged,
-	/// The proof's leaf hash is not the record's content and path.
+	/// The proof's leaf hash is not the record's content, salt and path.
 	WrongLeaf,
 	/// The inclusion path does not lead to the checkpoint's root: a proof for another log.
 	NotInLog(merkle_log::ProofError),
@@ -380,7 +423,7 @@ impl core::fmt::Display for OfflineFailure {
 				f.write_str("file changed: its SHA-256 is not the logged record's")
 			},
 			Self::WrongLeaf => {
-				f.write_str("the proof's leaf hash is not the record's content and path")
+				f.write_str("the proof's leaf hash is not the record's content, salt and path")
 			},
 			Self::NotInLog(error) => write!(
 				f,
@@ -415,6 +458,17 @@ mod tests {
 		);
 		assert_eq!(Hash32(records[0].content), Hash32::sha256(b"first"));
 		assert_eq!(Hash32(records[2].content), Hash32::sha256(&vec![7u8; 3 << 20]));
+		assert_ne!(records[0].salt, records[1].salt, "every record has its own salt");
+	}
+
+	#[test]
+	fn a_name_with_a_control_character_is_refused() {
+		let dir = tempfile::tempdir().expect("temporary folder");
+		let batch = dir.path().join("batch");
+		write(&batch, "ok.csv", b"fine");
+		write(&batch, "two\nlines.csv", b"breaks a line-per-record file");
+		let error = hash_records(&[batch]).expect_err("refused");
+		assert!(error.to_string().contains("control character"), "{error}");
 	}
 
 	#[test]
@@ -423,7 +477,11 @@ mod tests {
 		let file = dir.path().join("log");
 		let mut state = LogState::load(&file, "NCT04368728").expect("missing is empty");
 		assert!(state.is_empty());
-		state.extend((0..5u8).map(|i| Record { content: [i; 32], path: format!("b/{i} x.csv") }));
+		state.extend((0..5u8).map(|i| Record {
+			content: [i; 32],
+			salt: [i + 1; 32],
+			path: format!("b/{i} x.csv"),
+		}));
 		state.save(&file).expect("saved");
 		let loaded = LogState::load(&file, "NCT04368728").expect("loaded");
 		assert_eq!(loaded.records, state.records);
@@ -434,7 +492,11 @@ mod tests {
 	#[test]
 	fn a_proof_verifies_offline_and_says_what_failed() {
 		let mut state = LogState::new("NCT04368728");
-		state.extend((0..9u8).map(|i| Record { content: [i; 32], path: format!("b/{i}.csv") }));
+		state.extend((0..9u8).map(|i| Record {
+			content: [i; 32],
+			salt: [9; 32],
+			path: format!("b/{i}.csv"),
+		}));
 		let checkpoint = ProofCheckpoint {
 			index: 0,
 			size: 9,
@@ -442,7 +504,8 @@ mod tests {
 			block_number: 3,
 			block_hash: Hash32([1; 32]),
 		};
-		let proof = RecordProof::new(&state, 4, checkpoint.clone(), Hash32([2; 32])).expect("proof");
+		let proof =
+			RecordProof::new(&state, 4, checkpoint.clone(), Hash32([2; 32])).expect("proof");
 		assert_eq!(proof.verify_offline(&[4; 32]), Ok(()));
 		assert_eq!(proof.verify_offline(&[5; 32]), Err(OfflineFailure::FileChanged));
 		let mut moved = proof.clone();

@@ -24,10 +24,14 @@ pub fn is_valid_trial_id(id: &[u8]) -> bool {
 		_ if id.len() == 17 => {
 			let dashes = [4, 11, 14];
 			let year_ok = digits(&id[..4]) && &id[..4] >= b"2004".as_slice();
-			year_ok &&
-				id.iter()
-					.enumerate()
-					.all(|(i, c)| if dashes.contains(&i) { *c == b'-' } else { c.is_ascii_digit() })
+			year_ok
+				&& id.iter().enumerate().all(|(i, c)| {
+					if dashes.contains(&i) {
+						*c == b'-'
+					} else {
+						c.is_ascii_digit()
+					}
+				})
 		},
 		_ => false,
 	}

@@ -335,6 +335,10 @@ impl_runtime_apis! {
 			crate::TrialAnchoring::checkpoint(&trial, index)
 		}
 
+		fn in_log(trial: TrialId, index: u32) -> Option<bool> {
+			crate::TrialAnchoring::in_log(&trial, index)
+		}
+
 		fn verify_inclusion(trial: TrialId, checkpoint: u32, leaf_index: u64, leaf: [u8; 32], proof: Vec<[u8; 32]>) -> Result<(), InclusionError> {
 			crate::TrialAnchoring::verify_inclusion(&trial, checkpoint, leaf_index, &leaf, &proof)
 		}

@@ -42,6 +42,10 @@ fn try_state_holds_on_a_snapshot_of_a_dev_chain() {
 		assert!(pallet_consent::Representatives::<Runtime>::iter().count() >= 1, "representatives");
 		assert!(pallet_consent::EmergencyAccess::<Runtime>::iter().count() >= 1, "break-glass");
 		assert!(pallet_consent::AccessLog::<Runtime>::iter().count() >= 1, "audit trail");
+		assert!(pallet_trial_anchoring::Trials::<Runtime>::iter().count() >= 1, "trials");
+		assert!(pallet_trial_anchoring::Documents::<Runtime>::iter().count() >= 1, "documents");
+		assert!(pallet_trial_anchoring::Milestones::<Runtime>::iter().count() >= 1, "milestones");
+		assert!(pallet_trial_anchoring::Checkpoints::<Runtime>::iter().count() >= 2, "checkpoints");
 		// Deposits an admin took over, so that the holds are checked against moved deposits.
 		assert!(
 			pallet_health_tokens::Versions::<Runtime>::iter()

@@ -119,6 +119,34 @@ fn consent() -> Vec<(&'static str, Weight)> {
 	]
 }
 
+fn trial_anchoring() -> Vec<(&'static str, Weight)> {
+	use pallet_trial_anchoring::{merkle_log::consistency_proof_len, WeightInfo};
+	type W = <Runtime as pallet_trial_anchoring::Config>::WeightInfo;
+	vec![
+		("register_trial", W::register_trial()),
+		("anchor_document", W::anchor_document()),
+		("anchor_milestone", W::anchor_milestone()),
+		("anchor_checkpoint", W::anchor_checkpoint(pallet_trial_anchoring::MAX_PROOF_HASHES)),
+		(
+			"anchor_checkpoint` from 1 to 2 records (1 hash)`",
+			W::anchor_checkpoint(consistency_proof_len(1, 2)),
+		),
+		(
+			"anchor_checkpoint` from 10,000,000 to 10,001,000 records (11 hashes)`",
+			W::anchor_checkpoint(consistency_proof_len(10_000_000, 10_001_000)),
+		),
+		("force_transfer_trial", W::force_transfer_trial()),
+		("force_rewind_log", W::force_rewind_log()),
+	]
+}
+
+#[test]
+fn the_checkpoint_rows_name_their_proof_lengths() {
+	use pallet_trial_anchoring::merkle_log::consistency_proof_len;
+	assert_eq!(consistency_proof_len(1, 2), 1);
+	assert_eq!(consistency_proof_len(10_000_000, 10_001_000), 11);
+}
+
 /// One row as the README writes it: (call, µs, × transfer, why).
 type Row = (String, String, String, String);
 
@@ -197,6 +225,11 @@ fn weights_tables_match_the_readmes() {
 			health_tokens(),
 		),
 		check("pallet-consent", include_str!("../../pallets/consent/README.md"), consent()),
+		check(
+			"pallet-trial-anchoring",
+			include_str!("../../pallets/trial-anchoring/README.md"),
+			trial_anchoring(),
+		),
 	]
 	.into_iter()
 	.flatten()

@@ -7,6 +7,7 @@ pub mod council;
 pub mod registry;
 pub mod sessions;
 pub mod tokens;
+pub mod trials;
 
 use crate::Cli;
 use anyhow::{bail, Context, Result};

@@ -12,6 +12,7 @@ mod operator;
 mod readme;
 mod registry;
 mod tokens;
+mod trials;
 mod wallet;
 
 use healthchain_e2e::{ClientRun, Node};

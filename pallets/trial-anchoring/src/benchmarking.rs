@@ -7,7 +7,7 @@ use crate::Pallet as TrialAnchoring;
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
 use frame_support::{
-	traits::{fungible::Mutate, Get},
+	traits::{fungible::Mutate, EnsureOrigin, Get},
 	BoundedVec,
 };
 use frame_system::RawOrigin;
@@ -36,13 +36,15 @@ fn registered<T: Config>(who: &T::AccountId) -> Result<TrialId, BenchmarkError> 
 	Ok(trial_id())
 }
 
-/// Log sizes whose consistency proof holds `p` hashes (`1 <= p <= 64`), the older size not a
-/// power of two where it can be (then every hash of the proof is read from the call).
+/// Log sizes whose consistency proof holds `p` hashes (`1 <= p <= 64`), in the case that costs
+/// the most hashes for that length: the older size one less than a power of two (not a power of
+/// two itself, so every hash comes from the call), where nearly every step of the verification
+/// hashes both the older and the newer root: about `2p` hashes.
 pub fn sizes_for(p: u32) -> (u64, u64) {
 	match p {
 		0..=2 => (1, u64::from(p) + 1),
-		64 => (3, (1 << 62) + 1),
-		_ => (3, 1 << (p - 1)),
+		64 => ((1 << 62) - 1, (1 << 62) + 1),
+		_ => ((1 << (p - 1)) - 1, 1 << (p - 1)),
 	}
 }
 
@@ -119,6 +121,45 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), trial.clone(), size2, new, proof);
 		assert_eq!(TrialAnchoring::<T>::trial(&trial).map(|t| t.log_size), Some(size2));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn force_transfer_trial() -> Result<(), BenchmarkError> {
+		let who = sponsor_agent::<T>();
+		let trial = registered::<T>(&who)?;
+		let other: T::AccountId = account("other", 0, 0);
+		let to = T::Accreditation::make_accredited(&other, Role::TrialSponsor);
+		let origin =
+			T::ConsortiumOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, trial.clone(), to);
+		assert_eq!(TrialAnchoring::<T>::trial(&trial).map(|t| t.sponsor), Some(to));
+		Ok(())
+	}
+
+	/// Back to a stored checkpoint, which is read.
+	#[benchmark]
+	fn force_rewind_log() -> Result<(), BenchmarkError> {
+		let who = sponsor_agent::<T>();
+		let trial = registered::<T>(&who)?;
+		// Two checkpoints: one record, then two.
+		let leaves = [merkle_log::leaf_hash(b"0"), merkle_log::leaf_hash(b"1")];
+		let tree = merkle_log::Tree::from_leaves(leaves);
+		for (size, proof) in [(1u64, Vec::new()), (2, alloc::vec![leaves[1]])] {
+			TrialAnchoring::<T>::anchor_checkpoint(
+				RawOrigin::Signed(who.clone()).into(),
+				trial.clone(),
+				size,
+				tree.root_at(size).unwrap_or_default(),
+				BoundedVec::truncate_from(proof),
+			)?;
+		}
+		let origin =
+			T::ConsortiumOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, trial.clone(), Some(0));
+		assert_eq!(TrialAnchoring::<T>::trial(&trial).and_then(|t| t.head), Some(0));
 		Ok(())
 	}
 

@@ -55,6 +55,10 @@ pub mod pallet {
 		/// The registry: who acts for an organisation accredited as trial sponsor, now.
 		type Accreditation: AccreditationInspect<Self::AccountId>;
 
+		/// The consortium: transfers a trial registered by the wrong sponsor, rewinds a data log
+		/// past checkpoints that do not extend the sponsor's real log.
+		type ConsortiumOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
 		/// Wall-clock time of the current block, stamped on every anchor.
 		type Time: UnixTime;
 
@@ -192,6 +196,24 @@ pub mod pallet {
 			/// The agent who anchored it.
 			by: T::AccountId,
 		},
+		/// The consortium transferred a trial to another sponsor.
+		TrialTransferred {
+			/// The trial.
+			trial: TrialId,
+			/// The former sponsor.
+			from: OrganisationId,
+			/// The new sponsor.
+			to: OrganisationId,
+		},
+		/// The consortium rewound a trial's data log: the checkpoints past `to` are superseded.
+		LogRewound {
+			/// The trial.
+			trial: TrialId,
+			/// The head before.
+			from: Option<u32>,
+			/// The head now (`None`: the empty log).
+			to: Option<u32>,
+		},
 	}
 
 	#[pallet::error]
@@ -222,13 +244,21 @@ pub mod pallet {
 		LogNotGrown,
 		/// A log holds fewer than 2^63 records.
 		LogTooLarge,
-		/// The consistency proof does not show the last anchored log to be a prefix of this
-		/// one: a record was dropped, reordered or changed, or the proof is for other sizes.
+		/// The consistency proof does not show the log at its head checkpoint to be a prefix of
+		/// this one: a record was dropped, reordered or changed, or the proof is for other sizes.
 		InconsistentLog,
 		/// The account cannot pay the deposit this anchor costs.
 		InsufficientBalance,
 		/// An arithmetic overflow: a counter is exhausted.
 		Overflow,
+		/// No organisation has this id in the registry.
+		UnknownOrganisation,
+		/// The organisation already sponsors the trial.
+		AlreadySponsor,
+		/// The trial has no checkpoint with this index.
+		UnknownCheckpoint,
+		/// The data log is already at that checkpoint.
+		AlreadyHead,
 	}
 
 	#[pallet::hooks]
@@ -275,7 +305,9 @@ pub mod pallet {
 					registered_by: who.clone(),
 					registered: Self::stamp(0),
 					next_seq: 1,
+					sponsor_since: 0,
 					checkpoints: 0,
+					head: None,
 					log_size: 0,
 					log_root: merkle_log::empty_root(),
 					depositor: who.clone(),
@@ -307,7 +339,10 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let mut info = Self::ensure_sponsor(&who, &trial)?;
 			let latest = LatestVersion::<T>::get(&trial, kind);
-			ensure!(latest.is_none() == (reason == ChangeReason::Initial), Error::<T>::InvalidReason);
+			ensure!(
+				latest.is_none() == (reason == ChangeReason::Initial),
+				Error::<T>::InvalidReason
+			);
 			if let Some(latest) = latest {
 				let previous = Documents::<T>::get(&trial, (kind, latest));
 				ensure!(
@@ -382,12 +417,7 @@ pub mod pallet {
 			Milestones::<T>::insert(
 				&trial,
 				milestone,
-				MilestoneRecord {
-					anchored_by: who.clone(),
-					anchored,
-					log_size,
-					checkpoints: info.checkpoints,
-				},
+				MilestoneRecord { anchored_by: who.clone(), anchored, log_size, head: info.head },
 			);
 			Trials::<T>::insert(&trial, info);
 			Self::deposit_event(Event::MilestoneReached { trial, milestone, log_size, by: who });
@@ -422,6 +452,7 @@ pub mod pallet {
 				.map_err(|_| Error::<T>::InconsistentLog)?;
 			let index = info.checkpoints;
 			info.checkpoints = index.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			let parent = info.head.replace(index);
 			info.log_size = size;
 			info.log_root = root;
 			let deposit = T::CheckpointDeposit::get();
@@ -432,6 +463,7 @@ pub mod pallet {
 				Checkpoint {
 					size,
 					root,
+					parent,
 					anchored_by: who.clone(),
 					block: frame_system::Pallet::<T>::block_number(),
 					time: Self::now(),
@@ -441,6 +473,69 @@ pub mod pallet {
 			);
 			Trials::<T>::insert(&trial, info);
 			Self::deposit_event(Event::CheckpointAnchored { trial, index, size, root, by: who });
+			Ok(())
+		}
+
+		/// Transfer a trial to another sponsor organisation: for a trial registered by an
+		/// organisation that is not its sponsor (a squatted registry id). What was anchored
+		/// stays, each anchor with its sequence number; the trial records from which sequence
+		/// number the new sponsor holds it.
+		///
+		/// Origin: [`Config::ConsortiumOrigin`]. Emits [`Event::TrialTransferred`].
+		/// Errors: [`Error::UnknownTrial`], [`Error::UnknownOrganisation`],
+		/// [`Error::AlreadySponsor`].
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::force_transfer_trial())]
+		pub fn force_transfer_trial(
+			origin: OriginFor<T>,
+			trial: TrialId,
+			sponsor: OrganisationId,
+		) -> DispatchResult {
+			T::ConsortiumOrigin::ensure_origin(origin)?;
+			let mut info = Trials::<T>::get(&trial).ok_or(Error::<T>::UnknownTrial)?;
+			ensure!(
+				T::Accreditation::organisation_exists(sponsor),
+				Error::<T>::UnknownOrganisation
+			);
+			ensure!(info.sponsor != sponsor, Error::<T>::AlreadySponsor);
+			let from = core::mem::replace(&mut info.sponsor, sponsor);
+			info.sponsor_since = info.next_seq;
+			Trials::<T>::insert(&trial, info);
+			Self::deposit_event(Event::TrialTransferred { trial, from, to: sponsor });
+			Ok(())
+		}
+
+		/// Rewind a trial's data log to checkpoint `to` (`None`: the empty log), so that the
+		/// next checkpoint extends that one: for a log a rogue or mistaken agent anchored
+		/// past with records the sponsor does not hold, which no honest log can then extend.
+		/// The checkpoints past it stay stored, and read as superseded.
+		///
+		/// Origin: [`Config::ConsortiumOrigin`]. Emits [`Event::LogRewound`].
+		/// Errors: [`Error::UnknownTrial`], [`Error::UnknownCheckpoint`],
+		/// [`Error::AlreadyHead`].
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::force_rewind_log())]
+		pub fn force_rewind_log(
+			origin: OriginFor<T>,
+			trial: TrialId,
+			to: Option<u32>,
+		) -> DispatchResult {
+			T::ConsortiumOrigin::ensure_origin(origin)?;
+			let mut info = Trials::<T>::get(&trial).ok_or(Error::<T>::UnknownTrial)?;
+			ensure!(info.head != to, Error::<T>::AlreadyHead);
+			let (size, root) = match to {
+				Some(index) => {
+					let checkpoint = Checkpoints::<T>::get(&trial, index)
+						.ok_or(Error::<T>::UnknownCheckpoint)?;
+					(checkpoint.size, checkpoint.root)
+				},
+				None => (0, merkle_log::empty_root()),
+			};
+			let from = core::mem::replace(&mut info.head, to);
+			info.log_size = size;
+			info.log_root = root;
+			Trials::<T>::insert(&trial, info);
+			Self::deposit_event(Event::LogRewound { trial, from, to });
 			Ok(())
 		}
 	}

@@ -79,6 +79,7 @@ impl pallet_trial_anchoring::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Accreditation = Registry;
+	type ConsortiumOrigin = frame_system::EnsureRoot<u64>;
 	type Time = MockTime;
 	type TrialDeposit = ConstU64<TRIAL_DEPOSIT>;
 	type DocumentDeposit = ConstU64<DOCUMENT_DEPOSIT>;

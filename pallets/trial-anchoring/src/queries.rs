@@ -104,8 +104,26 @@ impl<T: Config> Pallet<T> {
 		Checkpoints::<T>::get(trial, index)
 	}
 
+	/// Whether checkpoint `index` of `trial` is part of its data log: the head or one of the
+	/// checkpoints it extends (`Some(false)`: the consortium rewound the log past it); `None` if
+	/// there is no such checkpoint.
+	pub fn in_log(trial: &TrialId, index: u32) -> Option<bool> {
+		Checkpoints::<T>::get(trial, index)?;
+		let mut at = Trials::<T>::get(trial)?.head;
+		while let Some(current) = at {
+			if current == index {
+				return Some(true);
+			}
+			if current < index {
+				return Some(false);
+			}
+			at = Checkpoints::<T>::get(trial, current).and_then(|checkpoint| checkpoint.parent);
+		}
+		Some(false)
+	}
+
 	/// Whether `proof` shows `leaf` (a leaf hash) to be record `leaf_index` of `trial`'s data
-	/// log at checkpoint `checkpoint`.
+	/// log at checkpoint `checkpoint` (which must still be part of the log).
 	pub fn verify_inclusion(
 		trial: &TrialId,
 		checkpoint: u32,
@@ -119,7 +137,11 @@ impl<T: Config> Pallet<T> {
 		let Checkpoint { size, root, .. } =
 			Checkpoints::<T>::get(trial, checkpoint).ok_or(InclusionError::UnknownCheckpoint)?;
 		merkle_log::verify_inclusion(leaf_index, size, leaf, proof, &root)
-			.map_err(InclusionError::Proof)
+			.map_err(InclusionError::Proof)?;
+		if Self::in_log(trial, checkpoint) != Some(true) {
+			return Err(InclusionError::Superseded);
+		}
+		Ok(())
 	}
 
 	/// Check the pallet's storage invariants.
@@ -128,8 +150,8 @@ impl<T: Config> Pallet<T> {
 	///   replacing the one before, only the first with the reason `initial`; their sequence
 	///   numbers and its milestones' are distinct and below the trial's next one; its milestones
 	///   are a prefix of the order;
-	/// - its checkpoints are `0..checkpoints`, growing, the last one's size and root the
-	///   trial's;
+	/// - its checkpoints are `0..checkpoints`, each growing the one it extends (an earlier one),
+	///   and the trial's log is its head's;
 	/// - nothing is stored for a trial that is not registered;
 	/// - what each depositor has on hold is the sum of their anchors' deposits.
 	#[cfg(any(feature = "try-runtime", test))]
@@ -149,8 +171,8 @@ impl<T: Config> Pallet<T> {
 			for kind in DocumentKind::ALL {
 				let latest = LatestVersion::<T>::get(&id, kind).unwrap_or(0);
 				for version in 1..=latest {
-					let document =
-						Documents::<T>::get(&id, (kind, version)).ok_or("missing document version")?;
+					let document = Documents::<T>::get(&id, (kind, version))
+						.ok_or("missing document version")?;
 					ensure!(
 						document.replaces == version.checked_sub(1).filter(|v| *v > 0),
 						"a version does not replace the one before"
@@ -164,8 +186,8 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 			ensure!(
-				Documents::<T>::iter_prefix(&id).count() ==
-					DocumentKind::ALL
+				Documents::<T>::iter_prefix(&id).count()
+					== DocumentKind::ALL
 						.iter()
 						.map(|kind| LatestVersion::<T>::get(&id, kind).unwrap_or(0) as usize)
 						.sum::<usize>(),
@@ -185,31 +207,39 @@ impl<T: Config> Pallet<T> {
 			seqs.sort_unstable();
 			seqs.dedup();
 			ensure!(seqs.len() == distinct, "two anchors share a sequence number");
-			ensure!(seqs.iter().all(|seq| *seq < trial.next_seq), "a sequence number not below next");
-			let mut size = 0u64;
+			ensure!(
+				seqs.iter().all(|seq| *seq < trial.next_seq),
+				"a sequence number not below next"
+			);
 			for index in 0..trial.checkpoints {
-				let checkpoint =
-					Checkpoints::<T>::get(&id, index).ok_or("missing checkpoint")?;
-				ensure!(checkpoint.size > size, "a checkpoint did not grow the log");
-				size = checkpoint.size;
+				let checkpoint = Checkpoints::<T>::get(&id, index).ok_or("missing checkpoint")?;
+				let parent_size = match checkpoint.parent {
+					Some(parent) => {
+						ensure!(parent < index, "a checkpoint extends a later one");
+						Checkpoints::<T>::get(&id, parent).ok_or("missing parent checkpoint")?.size
+					},
+					None => 0,
+				};
+				ensure!(checkpoint.size > parent_size, "a checkpoint did not grow the log");
 				add(&checkpoint.depositor, checkpoint.deposit);
-				if index + 1 == trial.checkpoints {
-					ensure!(
-						checkpoint.size == trial.log_size && checkpoint.root == trial.log_root,
-						"the trial's log is not its last checkpoint"
-					);
-				}
 			}
 			ensure!(
 				Checkpoints::<T>::iter_prefix(&id).count() == trial.checkpoints as usize,
 				"a checkpoint beyond the count"
 			);
-			if trial.checkpoints == 0 {
-				ensure!(
-					trial.log_size == 0 && trial.log_root == merkle_log::empty_root(),
-					"a log without checkpoints is not empty"
-				);
-			}
+			let (size, root) = match trial.head {
+				Some(head) => {
+					ensure!(head < trial.checkpoints, "the head is not a checkpoint");
+					let checkpoint = Checkpoints::<T>::get(&id, head).ok_or("missing head")?;
+					(checkpoint.size, checkpoint.root)
+				},
+				None => (0, merkle_log::empty_root()),
+			};
+			ensure!(
+				trial.log_size == size && trial.log_root == root,
+				"the trial's log is not its head checkpoint's"
+			);
+			ensure!(trial.sponsor_since <= trial.next_seq, "sponsor_since beyond next_seq");
 		}
 		for id in LatestVersion::<T>::iter_keys().map(|(id, _)| id).chain(
 			Documents::<T>::iter_keys()

@@ -3,14 +3,10 @@
 //! sponsor rewriting its own data log.
 
 use crate::{
-	mock::*, merkle_log, AccreditationError, ChangeReason, DocumentKind, Error, Event, Hash,
+	merkle_log, mock::*, AccreditationError, ChangeReason, DocumentKind, Error, Event, Hash,
 	HoldReason, InclusionError, Milestone, ProofError, TrialId,
 };
-use frame_support::{
-	assert_noop, assert_ok,
-	traits::fungible::InspectHold,
-	BoundedVec,
-};
+use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold, BoundedVec};
 use pallet_registry::Role;
 
 const NCT: &[u8] = b"NCT04368728";
@@ -44,7 +40,9 @@ fn milestone(milestone: Milestone) {
 }
 
 fn leaves(range: core::ops::Range<u64>) -> Vec<Hash> {
-	range.map(|i| merkle_log::record_leaf_hash(&[i as u8; 32], &format!("batch/{i}.csv"))).collect()
+	range
+		.map(|i| merkle_log::record_leaf_hash(&[i as u8; 32], &[7; 32], &format!("batch/{i}.csv")))
+		.collect()
 }
 
 fn proof(hashes: Vec<Hash>) -> crate::ConsistencyProof {
@@ -275,14 +273,20 @@ fn attack_anchoring_ends_with_the_agency_and_the_accreditation() {
 			)
 		};
 		assert_ok!(Registry::remove_agent(origin(PHARMA), PHARMA_ORG, CRO_AGENT));
-		assert_noop!(try_sap(CRO_AGENT), Error::<Test>::Accreditation(AccreditationError::NotAnAgent));
+		assert_noop!(
+			try_sap(CRO_AGENT),
+			Error::<Test>::Accreditation(AccreditationError::NotAnAgent)
+		);
 
 		assert_ok!(Registry::suspend_accreditation(
 			RuntimeOrigin::root(),
 			PHARMA_ORG,
 			Role::TrialSponsor
 		));
-		assert_noop!(try_sap(PHARMA_AGENT), Error::<Test>::Accreditation(AccreditationError::Suspended));
+		assert_noop!(
+			try_sap(PHARMA_AGENT),
+			Error::<Test>::Accreditation(AccreditationError::Suspended)
+		);
 		assert_noop!(
 			Trials::anchor_milestone(origin(PHARMA_AGENT), id(NCT), Milestone::FirstEnrolment),
 			Error::<Test>::Accreditation(AccreditationError::Suspended)
@@ -350,7 +354,7 @@ fn milestones_are_anchored_once_in_order_after_a_protocol() {
 		milestone(Milestone::DatabaseLock);
 		let lock = Trials::milestones(&id(NCT));
 		assert_eq!(lock.len(), 2);
-		assert_eq!((lock[1].1.log_size, lock[1].1.checkpoints), (5, 1));
+		assert_eq!((lock[1].1.log_size, lock[1].1.head), (5, Some(0)));
 		milestone(Milestone::Unblinding);
 		milestone(Milestone::ResultsPosted);
 		// Milestones are covered by the registration deposit.
@@ -420,7 +424,11 @@ fn checkpoints_grow_the_log_and_every_record_is_provable() {
 		);
 		checkpoint(&tree, 12);
 		let info = Trials::trial(&id(NCT)).unwrap();
-		assert_eq!((info.checkpoints, info.log_size, info.log_root), (2, 12, tree.root()));
+		assert_eq!(
+			(info.checkpoints, info.head, info.log_size, info.log_root),
+			(2, Some(1), 12, tree.root())
+		);
+		assert_eq!(crate::Checkpoints::<Test>::get(id(NCT), 1).map(|c| c.parent), Some(Some(0)));
 		assert_eq!(held(CRO_AGENT), TRIAL_DEPOSIT + 2 * CHECKPOINT_DEPOSIT);
 		for (index, size) in [(0u32, 5u64), (1, 12)] {
 			for leaf in 0..size {
@@ -500,15 +508,24 @@ fn a_checkpoint_must_grow_the_log_and_prove_it() {
 		let try_checkpoint = |size: u64, root: Hash, hashes: Vec<Hash>| {
 			Trials::anchor_checkpoint(origin(CRO_AGENT), id(NCT), size, root, proof(hashes))
 		};
-		assert_noop!(try_checkpoint(0, merkle_log::empty_root(), vec![]), Error::<Test>::LogNotGrown);
+		assert_noop!(
+			try_checkpoint(0, merkle_log::empty_root(), vec![]),
+			Error::<Test>::LogNotGrown
+		);
 		// The first checkpoint carries no proof: a proof there is refused.
 		assert_noop!(
 			try_checkpoint(3, tree.root_at(3).unwrap(), vec![[0; 32]]),
 			Error::<Test>::InconsistentLog
 		);
 		checkpoint(&tree, 3);
-		assert_noop!(try_checkpoint(3, tree.root_at(3).unwrap(), vec![]), Error::<Test>::LogNotGrown);
-		assert_noop!(try_checkpoint(2, tree.root_at(2).unwrap(), vec![]), Error::<Test>::LogNotGrown);
+		assert_noop!(
+			try_checkpoint(3, tree.root_at(3).unwrap(), vec![]),
+			Error::<Test>::LogNotGrown
+		);
+		assert_noop!(
+			try_checkpoint(2, tree.root_at(2).unwrap(), vec![]),
+			Error::<Test>::LogNotGrown
+		);
 		// No proof, a proof for other sizes, the right proof with another root.
 		assert_noop!(try_checkpoint(8, tree.root(), vec![]), Error::<Test>::InconsistentLog);
 		assert_noop!(
@@ -516,15 +533,17 @@ fn a_checkpoint_must_grow_the_log_and_prove_it() {
 			Error::<Test>::InconsistentLog
 		);
 		assert_noop!(
-			try_checkpoint(7, tree.root(), tree.consistency_proof(3, 8).unwrap()),
-			Error::<Test>::InconsistentLog
-		);
-		assert_noop!(
 			try_checkpoint(1 << 63, tree.root(), tree.consistency_proof(3, 8).unwrap()),
 			Error::<Test>::LogTooLarge
 		);
 		assert_noop!(
-			Trials::anchor_checkpoint(origin(CRO_AGENT), id(b"NCT00000001"), 1, [0; 32], proof(vec![])),
+			Trials::anchor_checkpoint(
+				origin(CRO_AGENT),
+				id(b"NCT00000001"),
+				1,
+				[0; 32],
+				proof(vec![])
+			),
 			Error::<Test>::UnknownTrial
 		);
 		assert_ok!(Registry::add_agent(origin(PHARMA), PHARMA_ORG, POOR));
@@ -539,6 +558,141 @@ fn a_checkpoint_must_grow_the_log_and_prove_it() {
 			),
 			Error::<Test>::InsufficientBalance
 		);
+	});
+}
+
+/// An agent of the sponsor (a careless temp, or one about to be removed) anchors a checkpoint of
+/// records the sponsor does not hold: the chain cannot tell, and no honest log extends it. The
+/// consortium rewinds the log to the last good checkpoint; the bad one stays stored, reads as
+/// superseded, and proves nothing any more; the honest log goes on from the good one.
+#[test]
+fn attack_a_rogue_agent_freezes_the_log_and_the_consortium_rewinds_it() {
+	ExtBuilder::default().build_and_execute(|| {
+		register();
+		let honest = merkle_log::Tree::from_leaves(leaves(0..8));
+		checkpoint(&honest, 4);
+		// The rogue checkpoint: the first four records, then made-up ones, to a huge size.
+		let mut forged = honest.leaves()[..4].to_vec();
+		forged.extend(leaves(100..104));
+		let forged = merkle_log::Tree::from_leaves(forged);
+		assert_ok!(Trials::anchor_checkpoint(
+			origin(PHARMA_AGENT),
+			id(NCT),
+			8,
+			forged.root(),
+			proof(forged.consistency_proof(4, 8).unwrap())
+		));
+		// The honest continuation is now refused.
+		assert_noop!(
+			Trials::anchor_checkpoint(
+				origin(CRO_AGENT),
+				id(NCT),
+				8,
+				honest.root(),
+				proof(honest.consistency_proof(4, 8).unwrap())
+			),
+			Error::<Test>::LogNotGrown
+		);
+		// Only the consortium rewinds, and only to a checkpoint that exists.
+		assert_noop!(
+			Trials::force_rewind_log(origin(PHARMA), id(NCT), Some(0)),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Trials::force_rewind_log(RuntimeOrigin::root(), id(NCT), Some(7)),
+			Error::<Test>::UnknownCheckpoint
+		);
+		assert_noop!(
+			Trials::force_rewind_log(RuntimeOrigin::root(), id(NCT), Some(1)),
+			Error::<Test>::AlreadyHead
+		);
+		assert_ok!(Trials::force_rewind_log(RuntimeOrigin::root(), id(NCT), Some(0)));
+		assert_eq!(last_event(), Event::LogRewound { trial: id(NCT), from: Some(1), to: Some(0) });
+		assert_eq!(Trials::in_log(&id(NCT), 1), Some(false));
+		let path = forged.inclusion_proof(5, 8).unwrap();
+		assert_eq!(
+			Trials::verify_inclusion(&id(NCT), 1, 5, &forged.leaves()[5], &path),
+			Err(InclusionError::Superseded)
+		);
+		// The honest log goes on from checkpoint 0, as checkpoint 2.
+		checkpoint(&honest, 8);
+		assert_eq!(crate::Checkpoints::<Test>::get(id(NCT), 2).map(|c| c.parent), Some(Some(0)));
+		assert_eq!(
+			(Trials::in_log(&id(NCT), 0), Trials::in_log(&id(NCT), 2)),
+			(Some(true), Some(true))
+		);
+		assert_eq!(Trials::in_log(&id(NCT), 3), None);
+		let path = honest.inclusion_proof(5, 8).unwrap();
+		assert_eq!(Trials::verify_inclusion(&id(NCT), 2, 5, &honest.leaves()[5], &path), Ok(()));
+		// Rewinding to the empty log is possible too.
+		assert_ok!(Trials::force_rewind_log(RuntimeOrigin::root(), id(NCT), None));
+		let info = Trials::trial(&id(NCT)).unwrap();
+		assert_eq!((info.head, info.log_size), (None, 0));
+	});
+}
+
+/// A rival sponsor registers another company's trial id first (registry ids are public and
+/// sequential). The consortium transfers the trial to its real sponsor; what the squatter
+/// anchored stays visible, before the sequence number from which the real sponsor holds it.
+#[test]
+fn attack_a_squatted_trial_id_is_transferred_by_the_consortium() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Trials::register_trial(origin(RIVAL), id(NCT)));
+		assert_ok!(Trials::anchor_document(
+			origin(RIVAL),
+			id(NCT),
+			DocumentKind::Protocol,
+			doc(66),
+			ChangeReason::Initial
+		));
+		assert_noop!(
+			Trials::anchor_document(
+				origin(CRO_AGENT),
+				id(NCT),
+				DocumentKind::Protocol,
+				doc(1),
+				ChangeReason::Correction
+			),
+			Error::<Test>::NotSponsor
+		);
+		assert_noop!(
+			Trials::force_transfer_trial(origin(PHARMA), id(NCT), PHARMA_ORG),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Trials::force_transfer_trial(RuntimeOrigin::root(), id(NCT), 77),
+			Error::<Test>::UnknownOrganisation
+		);
+		assert_noop!(
+			Trials::force_transfer_trial(RuntimeOrigin::root(), id(NCT), RIVAL_ORG),
+			Error::<Test>::AlreadySponsor
+		);
+		assert_noop!(
+			Trials::force_transfer_trial(RuntimeOrigin::root(), id(b"NCT00000001"), PHARMA_ORG),
+			Error::<Test>::UnknownTrial
+		);
+		assert_ok!(Trials::force_transfer_trial(RuntimeOrigin::root(), id(NCT), PHARMA_ORG));
+		assert_eq!(
+			last_event(),
+			Event::TrialTransferred { trial: id(NCT), from: RIVAL_ORG, to: PHARMA_ORG }
+		);
+		let info = Trials::trial(&id(NCT)).unwrap();
+		assert_eq!((info.sponsor, info.sponsor_since), (PHARMA_ORG, 2));
+		// The rival is out; the real sponsor's agents anchor, after the squatter's version.
+		assert_noop!(
+			Trials::anchor_document(
+				origin(RIVAL),
+				id(NCT),
+				DocumentKind::StatisticalAnalysisPlan,
+				doc(67),
+				ChangeReason::Initial
+			),
+			Error::<Test>::NotSponsor
+		);
+		anchor(DocumentKind::Protocol, 1, ChangeReason::Correction);
+		let lineage = Trials::lineage(&id(NCT), DocumentKind::Protocol);
+		assert_eq!(lineage[0].1.anchored.seq, 1);
+		assert_eq!((lineage[1].1.anchored.seq, lineage[1].1.anchored_by), (2, CRO_AGENT));
 	});
 }
 

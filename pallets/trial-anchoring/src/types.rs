@@ -65,11 +65,18 @@ pub struct Trial<AccountId, Balance, BlockNumber> {
 	pub registered: Stamp<BlockNumber>,
 	/// The sequence number the trial's next document version or milestone gets.
 	pub next_seq: u32,
-	/// How many checkpoints of the data log are anchored (indices `0..checkpoints`).
+	/// The sequence number from which the current sponsor holds the trial (0 unless the
+	/// consortium transferred it): anchors before it were made for an earlier sponsor.
+	pub sponsor_since: u32,
+	/// How many checkpoints of the data log are stored (indices `0..checkpoints`), including
+	/// any the consortium rewound the log past.
 	pub checkpoints: u32,
-	/// The size of the data log at its last checkpoint (0 before the first).
+	/// The checkpoint the data log is at, which the next one must extend (`None`: the empty
+	/// log). Normally the last one anchored; the consortium can rewind it.
+	pub head: Option<u32>,
+	/// The size of the data log at its head (0 for the empty log).
 	pub log_size: u64,
-	/// The root of the data log at its last checkpoint (the empty log's root before the first).
+	/// The root of the data log at its head (the empty log's root for the empty log).
 	pub log_root: Hash,
 	/// The account the registration deposit is held from.
 	pub depositor: AccountId,
@@ -107,11 +114,11 @@ pub struct MilestoneRecord<AccountId, BlockNumber> {
 	pub anchored_by: AccountId,
 	/// When.
 	pub anchored: Stamp<BlockNumber>,
-	/// The size of the data log at its last checkpoint then: records beyond it were added
-	/// after the milestone.
+	/// The size of the data log at its head then: records beyond it were added after the
+	/// milestone.
 	pub log_size: u64,
-	/// How many checkpoints were anchored then.
-	pub checkpoints: u32,
+	/// The data log's head checkpoint then.
+	pub head: Option<u32>,
 }
 
 /// An anchored checkpoint of a trial's data log: its size and root at that point.
@@ -119,10 +126,13 @@ pub struct MilestoneRecord<AccountId, BlockNumber> {
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
 pub struct Checkpoint<AccountId, Balance, BlockNumber> {
-	/// How many records the log holds.
+	/// How many records the log holds, as the sponsor states it: the root commits to the
+	/// records, and an auditor holding them recounts the size.
 	pub size: u64,
 	/// Its RFC 9162 root.
 	pub root: Hash,
+	/// The checkpoint it extends, proven consistent with it (`None`: the empty log).
+	pub parent: Option<u32>,
 	/// The agent who anchored it.
 	pub anchored_by: AccountId,
 	/// The block that anchored it.
@@ -136,14 +146,15 @@ pub struct Checkpoint<AccountId, Balance, BlockNumber> {
 }
 
 /// Why an inclusion proof does not show a record in an anchored checkpoint.
-#[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug,
-)]
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
 pub enum InclusionError {
 	/// No trial has this id on this chain.
 	UnknownTrial,
 	/// The trial has no checkpoint with this index.
 	UnknownCheckpoint,
+	/// The consortium rewound the trial's data log past this checkpoint: it is not part of the
+	/// log any more.
+	Superseded,
 	/// The proof does not lead from the leaf to the checkpoint's root.
 	Proof(ProofError),
 }

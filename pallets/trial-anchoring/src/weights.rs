@@ -21,6 +21,8 @@ pub trait WeightInfo {
 	fn anchor_document() -> Weight;
 	fn anchor_milestone() -> Weight;
 	fn anchor_checkpoint(p: u32, ) -> Weight;
+	fn force_transfer_trial() -> Weight;
+	fn force_rewind_log() -> Weight;
 }
 
 /// Weights for `pallet_trial_anchoring` using the healthchain node and ParityDB.
@@ -47,6 +49,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
+	fn force_transfer_trial() -> Weight {
+		Weight::from_parts(200_000_000, 4000)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn force_rewind_log() -> Weight {
+		Weight::from_parts(200_000_000, 4000)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 // For backwards compatibility and tests.
@@ -71,5 +83,15 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	fn force_transfer_trial() -> Weight {
+		Weight::from_parts(200_000_000, 4000)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn force_rewind_log() -> Weight {
+		Weight::from_parts(200_000_000, 4000)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

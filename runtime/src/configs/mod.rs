@@ -338,6 +338,7 @@ impl pallet_trial_anchoring::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Accreditation = crate::Registry;
+	type ConsortiumOrigin = ConsortiumOrigin;
 	type Time = Timestamp;
 	type TrialDeposit = TrialDeposit;
 	type DocumentDeposit = TrialDocumentDeposit;

@@ -39,8 +39,11 @@ sp_api::decl_runtime_apis! {
 		fn changes_after(trial: TrialId, milestone: Milestone) -> Option<Vec<(DocumentKind, Version, DocumentVersion<AccountId, Balance, BlockNumber>)>>;
 		/// Checkpoint `index` of `trial`'s data log.
 		fn checkpoint(trial: TrialId, index: u32) -> Option<Checkpoint<AccountId, Balance, BlockNumber>>;
+		/// Whether checkpoint `index` is part of `trial`'s data log (`false`: the consortium
+		/// rewound the log past it); `None` if there is no such checkpoint.
+		fn in_log(trial: TrialId, index: u32) -> Option<bool>;
 		/// Whether `proof` shows `leaf` (a leaf hash) to be record `leaf_index` of `trial`'s data
-		/// log at checkpoint `checkpoint`, or why not.
+		/// log at checkpoint `checkpoint` (still part of the log), or why not.
 		fn verify_inclusion(trial: TrialId, checkpoint: u32, leaf_index: u64, leaf: Hash, proof: Vec<Hash>) -> Result<(), InclusionError>;
 	}
 }

@@ -1,0 +1,542 @@
+//! `healthchain trial`: clinical trials, their documents and milestones, their data logs and
+//! the portable proofs of their records.
+
+use super::{read_file, App, Reported};
+use anyhow::{Context, Result};
+use clap::Subcommand;
+use healthchain_client::{
+	cli,
+	hash::Hash32,
+	invalid,
+	trial_log::{self, LogState, ProofCheckpoint, RecordProof},
+	trials::{self, calls, ChangeReason, DocumentKind, Milestone},
+};
+use serde_json::json;
+use std::path::{Path, PathBuf};
+
+#[derive(Subcommand)]
+pub(crate) enum TrialCommand {
+	/// Register a trial under its public registry id (agent of an organisation accredited as
+	/// trial sponsor, which becomes its sponsor; the signer pays the deposit).
+	Register {
+		/// The registry id: NCT and 8 digits, or an EU CT number (YYYY-NNNNNN-NN-NN).
+		trial: String,
+	},
+	/// Show a trial: its sponsor, documents, milestones and data log.
+	Show {
+		/// The trial.
+		trial: String,
+	},
+	/// Anchor, show and trace the trial's documents.
+	#[command(subcommand)]
+	Document(DocumentCommand),
+	/// Anchor a milestone (once each, in order: first-enrolment, database-lock, unblinding,
+	/// results-posted).
+	Milestone {
+		/// The trial.
+		trial: String,
+		/// The milestone.
+		#[arg(value_parser = cli::primitive::<Milestone>())]
+		milestone: Milestone,
+	},
+	/// The trial's data log.
+	#[command(subcommand)]
+	Log(LogCommand),
+	/// Verify a file against its portable proof: offline first (the file, the record, the
+	/// inclusion path), then against the chain (the checkpoint anchored at that block,
+	/// finalized, on this chain). Exits 0 only if every check passes.
+	Verify {
+		/// The file.
+		file: PathBuf,
+		/// Its proof (written by `trial log append`).
+		proof: PathBuf,
+		/// Also fail if the record was added to the log after this milestone.
+		#[arg(long, value_parser = cli::primitive::<Milestone>())]
+		before: Option<Milestone>,
+	},
+	/// The trial's timeline for an auditor: documents, amendments, milestones and checkpoints,
+	/// and any protocol or analysis-plan version anchored after first enrolment.
+	Audit {
+		/// The trial.
+		trial: String,
+	},
+}
+
+#[derive(Subcommand)]
+pub(crate) enum DocumentCommand {
+	/// Anchor the next version of a document by its SHA-256 (the file never leaves this
+	/// machine). Version 1's reason is `initial`; a later version needs another reason.
+	Add {
+		/// The trial.
+		trial: String,
+		/// The kind of document.
+		#[arg(value_parser = cli::primitive::<DocumentKind>())]
+		kind: DocumentKind,
+		/// The document.
+		file: PathBuf,
+		/// Why this version: initial (the default for a first version),
+		/// substantial-amendment, non-substantial-amendment, urgent-safety-measure,
+		/// regulatory-request, correction.
+		#[arg(long, value_parser = cli::primitive::<ChangeReason>())]
+		reason: Option<ChangeReason>,
+	},
+	/// Every document version of the trial, in the order they were anchored.
+	Show {
+		/// The trial.
+		trial: String,
+	},
+	/// The versions of one kind of document, oldest first, each with what it replaced and why.
+	Lineage {
+		/// The trial.
+		trial: String,
+		/// The kind of document.
+		#[arg(value_parser = cli::primitive::<DocumentKind>())]
+		kind: DocumentKind,
+	},
+}
+
+#[derive(Subcommand)]
+pub(crate) enum LogCommand {
+	/// Hash files and folders as `append` would (every core, streaming) and print each record
+	/// as `sha256sum` does (`<SHA-256>  <path in the log>`), without touching the log or the
+	/// chain.
+	Hash {
+		/// Files and folders (a folder's files in path order).
+		#[arg(required = true)]
+		inputs: Vec<PathBuf>,
+	},
+	/// Hash files and folders (every core, streaming), append them to the local log, anchor a
+	/// checkpoint with its consistency proof from the last one, wait for finality, and write a
+	/// portable proof of every record.
+	Append {
+		/// The trial.
+		trial: String,
+		/// Files and folders to append (a folder's files in path order).
+		#[arg(required = true)]
+		inputs: Vec<PathBuf>,
+		/// The local log state file (created if missing); keep it: the next checkpoint is
+		/// proven from it.
+		#[arg(long)]
+		state: PathBuf,
+		/// Where to write the proofs (`<dir>/<record path>.proof.json`); default: `proofs`
+		/// beside the state file.
+		#[arg(long)]
+		proofs: Option<PathBuf>,
+		/// Submit even if the local log does not extend the one anchored (the chain then
+		/// refuses it, `InconsistentLog`): to show an auditor that a rewritten log cannot be
+		/// anchored.
+		#[arg(long)]
+		unchecked: bool,
+	},
+}
+
+impl App {
+	pub(crate) async fn trial(&self, command: &TrialCommand) -> Result<()> {
+		use TrialCommand::*;
+		let call = match command {
+			Register { trial } => calls::register(trial)?,
+			Milestone { trial, milestone } => calls::anchor_milestone(trial, *milestone)?,
+			Document(DocumentCommand::Add { trial, kind, file, reason }) => {
+				let hash = Hash32::sha256(&read_file(file)?);
+				let reason = match reason {
+					Some(reason) => *reason,
+					None => {
+						let chain = self.chain().await?;
+						let lineage = chain.trial_lineage(trial, *kind).await?;
+						if lineage.as_array().is_some_and(|versions| !versions.is_empty()) {
+							return Err(invalid(
+								"a later version needs --reason (substantial-amendment, \
+								 non-substantial-amendment, urgent-safety-measure, \
+								 regulatory-request or correction)",
+							));
+						}
+						ChangeReason::Initial
+					},
+				};
+				calls::anchor_document(trial, *kind, hash, reason)?
+			},
+			Document(DocumentCommand::Show { trial }) => {
+				let chain = self.chain().await?;
+				let documents = chain.trial_documents(trial).await?;
+				self.print(documents.clone(), || {
+					serde_json::to_string_pretty(&documents).unwrap_or_default()
+				});
+				return Ok(());
+			},
+			Document(DocumentCommand::Lineage { trial, kind }) => {
+				let chain = self.chain().await?;
+				let lineage = chain.trial_lineage(trial, *kind).await?;
+				self.print(lineage.clone(), || {
+					let lines: Vec<String> = lineage
+						.as_array()
+						.map(|versions| {
+							versions
+								.iter()
+								.map(|v| {
+									let d = &v["document"];
+									format!(
+										"v{} {} {} block #{} replaces {}",
+										v["version"],
+										d["document_hash"].as_str().unwrap_or("?"),
+										d["reason"].as_str().unwrap_or("?"),
+										d["anchored"]["block"],
+										d["replaces"]
+									)
+								})
+								.collect()
+						})
+						.unwrap_or_default();
+					if lines.is_empty() {
+						format!("{trial} has no {kind:?} anchored")
+					} else {
+						lines.join("\n")
+					}
+				});
+				return Ok(());
+			},
+			Show { trial } => {
+				let chain = self.chain().await?;
+				let info = chain.trial_json(trial).await?;
+				if info.is_null() {
+					return Err(invalid(format!("no trial {trial} is registered on this chain")));
+				}
+				let documents = chain.trial_documents(trial).await?;
+				let (_, milestones) = chain.trial_milestones(trial).await?;
+				let value = json!({ "trial": trial, "info": info, "documents": documents, "milestones": milestones });
+				self.print(value.clone(), || {
+					serde_json::to_string_pretty(&value).unwrap_or_default()
+				});
+				return Ok(());
+			},
+			Audit { trial } => {
+				let chain = self.chain().await?;
+				let audit = chain.trial_audit(trial).await?;
+				self.print(audit.clone(), || audit_text(&audit));
+				return Ok(());
+			},
+			Log(LogCommand::Hash { inputs }) => {
+				let started = std::time::Instant::now();
+				let records = tokio::task::block_in_place(|| trial_log::hash_records(inputs))?;
+				let value = json!({
+					"records": records
+						.iter()
+						.map(|r| json!({ "path": r.path, "content_sha256": Hash32(r.content) }))
+						.collect::<Vec<_>>(),
+					"seconds": started.elapsed().as_secs_f64(),
+				});
+				self.print(value, || {
+					records
+						.iter()
+						.map(|r| format!("{}  {}", hex::encode(r.content), r.path))
+						.collect::<Vec<_>>()
+						.join("\n")
+				});
+				return Ok(());
+			},
+			Log(LogCommand::Append { trial, inputs, state, proofs, unchecked }) => {
+				return self.log_append(trial, inputs, state, proofs.as_deref(), *unchecked).await;
+			},
+			Verify { file, proof, before } => return self.trial_verify(file, proof, *before).await,
+		};
+		let chain = self.chain().await?;
+		self.submit(&chain, call).await?;
+		Ok(())
+	}
+
+	async fn log_append(
+		&self,
+		trial: &str,
+		inputs: &[PathBuf],
+		state_file: &Path,
+		proofs: Option<&Path>,
+		unchecked: bool,
+	) -> Result<()> {
+		let started = std::time::Instant::now();
+		trials::trial_id(trial)?;
+		let chain = self.chain().await?;
+		let Some(info) = chain.trial(trial).await? else {
+			return Err(invalid(format!("no trial {trial} is registered on this chain")));
+		};
+		let mut state = LogState::load(state_file, trial)?;
+		// The local log must be the one anchored: its first `log_size` records have the root
+		// of the last checkpoint.
+		if !unchecked && state.len() < info.log_size {
+			return Err(invalid(format!(
+				"{} holds {} records and the chain's last checkpoint {}: it is not the log \
+				 anchored for {trial} (restore it from a backup)",
+				state_file.display(),
+				state.len(),
+				info.log_size
+			)));
+		}
+		if !unchecked && state.tree.root_at(info.log_size) != Some(info.log_root) {
+			return Err(invalid(format!(
+				"the first {} records of {} are not the log anchored for {trial}: its root differs \
+				 from the last checkpoint's",
+				info.log_size,
+				state_file.display()
+			)));
+		}
+		let records = tokio::task::block_in_place(|| trial_log::hash_records(inputs))?;
+		if records.is_empty() {
+			return Err(invalid("no file to append"));
+		}
+		let first_new = state.len();
+		state.extend(records);
+		let size = state.len();
+		let root = Hash32(state.tree.root());
+		let proof = state
+			.tree
+			.consistency_proof(info.log_size.min(size), size)
+			.context("the log is shorter than its anchored size")?;
+		let call = calls::anchor_checkpoint(trial, size, root, &proof)?;
+		let signer = self.signer()?;
+		// The new records are saved before the checkpoint is submitted, so that a client killed
+		// after the chain anchored them still has them; if the chain refuses, the state file is
+		// put back as it was.
+		let previous = std::fs::read(state_file).ok();
+		state.save(state_file)?;
+		let outcome = match chain.submit(&call, &signer, self.cli.wait).await {
+			Ok(outcome) => outcome,
+			Err(error) => {
+				match previous {
+					Some(bytes) => std::fs::write(state_file, bytes),
+					None => std::fs::remove_file(state_file),
+				}
+				.with_context(|| format!("restoring {}", state_file.display()))?;
+				return Err(error);
+			},
+		};
+		let (Some(block_hash), Some(block_number)) = (&outcome.block_hash, outcome.block_number)
+		else {
+			return Err(invalid("the checkpoint was submitted but not waited for (--wait none)"));
+		};
+		let checkpoint = ProofCheckpoint {
+			index: info.checkpoints,
+			size,
+			root,
+			block_number: u32::try_from(block_number).context("block number")?,
+			block_hash: block_hash.parse()?,
+		};
+		let genesis = Hash32(chain.genesis_hash().await?);
+		let proofs_dir = match proofs {
+			Some(dir) => dir.to_path_buf(),
+			None => state_file.parent().unwrap_or(Path::new(".")).join("proofs"),
+		};
+		let mut written = 0u64;
+		for index in first_new..size {
+			let proof = RecordProof::new(&state, index, checkpoint.clone(), genesis)?;
+			let file = proofs_dir.join(format!("{}.proof.json", proof.record.path));
+			if let Some(parent) = file.parent() {
+				std::fs::create_dir_all(parent)
+					.with_context(|| format!("creating {}", parent.display()))?;
+			}
+			std::fs::write(&file, serde_json::to_string_pretty(&proof)?)
+				.with_context(|| format!("writing {}", file.display()))?;
+			written += 1;
+		}
+		let elapsed = started.elapsed();
+		let value = json!({
+			"ok": true,
+			"trial": trial,
+			"appended": size - first_new,
+			"size": size,
+			"root": root,
+			"checkpoint": checkpoint,
+			"finalized": outcome.finalized,
+			"proofs": proofs_dir.display().to_string(),
+			"seconds": elapsed.as_secs_f64(),
+		});
+		self.print(value, || {
+			format!(
+				"appended {} records to {trial}'s log ({size} in all), checkpoint {} anchored in {} \
+				 block #{block_number}; {written} proofs in {} ({:.1} s)",
+				size - first_new,
+				checkpoint.index,
+				if outcome.finalized { "finalized" } else { "best" },
+				proofs_dir.display(),
+				elapsed.as_secs_f64()
+			)
+		});
+		Ok(())
+	}
+
+	async fn trial_verify(
+		&self,
+		file: &Path,
+		proof: &Path,
+		before: Option<Milestone>,
+	) -> Result<()> {
+		let proof: RecordProof = serde_json::from_slice(&read_file(proof)?).map_err(|e| {
+			invalid(format!("{} is not a trial record proof: {e}", proof.display()))
+		})?;
+		let content = trial_log::sha256_file(file, &Default::default())?;
+		let mut failures: Vec<String> = Vec::new();
+		if let Err(failure) = proof.verify_offline(&content) {
+			failures.push(failure.to_string());
+		} else {
+			let chain = self.chain().await?;
+			failures.extend(self.trial_verify_online(&chain, &proof, before).await?);
+		}
+		let ok = failures.is_empty();
+		let value = json!({
+			"ok": ok,
+			"file": file.display().to_string(),
+			"trial": proof.trial,
+			"record": proof.record,
+			"checkpoint": proof.checkpoint,
+			"failures": failures,
+		});
+		self.print(value, || {
+			if ok {
+				format!(
+					"{}: record {} ({}) of trial {}, in checkpoint {} anchored at finalized block #{}",
+					file.display(),
+					proof.record.leaf_index,
+					proof.record.path,
+					proof.trial,
+					proof.checkpoint.index,
+					proof.checkpoint.block_number
+				)
+			} else {
+				format!("{}: NOT VERIFIED: {}", file.display(), failures.join("; "))
+			}
+		});
+		if ok {
+			Ok(())
+		} else {
+			Err(Reported.into())
+		}
+	}
+
+	/// What the chain contradicts of a proof that holds offline.
+	async fn trial_verify_online(
+		&self,
+		chain: &healthchain_client::Chain,
+		proof: &RecordProof,
+		before: Option<Milestone>,
+	) -> Result<Vec<String>> {
+		let mut failures = Vec::new();
+		let genesis = Hash32(chain.genesis_hash().await?);
+		if genesis != proof.genesis_hash {
+			failures.push(format!(
+				"checkpoint not on this chain: the proof is for the chain with genesis {}, this \
+				 one's is {genesis}",
+				proof.genesis_hash
+			));
+			return Ok(failures);
+		}
+		let (checkpoint, _) = chain.trial_checkpoint(&proof.trial, proof.checkpoint.index).await?;
+		let Some(checkpoint) = checkpoint else {
+			failures.push(format!(
+				"checkpoint not on this chain: trial {} has no checkpoint {}",
+				proof.trial, proof.checkpoint.index
+			));
+			return Ok(failures);
+		};
+		if checkpoint.size != proof.checkpoint.size || checkpoint.root != proof.checkpoint.root.0 {
+			failures.push(format!(
+				"checkpoint not on this chain: checkpoint {} of trial {} has another size or root",
+				proof.checkpoint.index, proof.trial
+			));
+			return Ok(failures);
+		}
+		let status = chain.status().await?;
+		let anchored_at = chain.block_hash(u64::from(checkpoint.block)).await?;
+		if checkpoint.block != proof.checkpoint.block_number
+			|| anchored_at != Some(proof.checkpoint.block_hash)
+		{
+			failures.push(format!(
+				"checkpoint not on this chain at the proof's block: it was anchored at block #{}",
+				checkpoint.block
+			));
+		} else if u64::from(checkpoint.block) > status.finalized {
+			failures.push(format!("block #{} is not finalized yet", checkpoint.block));
+		}
+		let path: Vec<Hash32> = proof.inclusion_path.clone();
+		if let Err(error) = chain
+			.trial_verify_inclusion(
+				&proof.trial,
+				proof.checkpoint.index,
+				proof.record.leaf_index,
+				proof.record.leaf_hash,
+				&path,
+			)
+			.await?
+		{
+			failures.push(match error {
+				trials::InclusionError::Superseded => format!(
+					"checkpoint superseded: the consortium rewound trial {}'s log past checkpoint {}",
+					proof.trial, proof.checkpoint.index
+				),
+				other => format!("the chain does not find the record in the checkpoint: {other:?}"),
+			});
+		}
+		if let Some(milestone) = before {
+			let (milestones, _) = chain.trial_milestones(&proof.trial).await?;
+			if let Some((_, log_size)) = milestones.iter().find(|(m, _)| *m == milestone) {
+				if proof.record.leaf_index >= *log_size {
+					failures.push(format!(
+						"record added after {milestone:?}: it is record {} and the log held {log_size} \
+						 records at that milestone",
+						proof.record.leaf_index
+					));
+				}
+			}
+		}
+		Ok(failures)
+	}
+}
+
+/// The audit as text: a timeline and what it flags.
+fn audit_text(audit: &serde_json::Value) -> String {
+	let mut lines = vec![format!(
+		"trial {} (sponsor organisation {})",
+		audit["trial"].as_str().unwrap_or("?"),
+		audit["sponsor"]
+	)];
+	for entry in audit["documents"].as_array().into_iter().flatten() {
+		let d = &entry["document"];
+		lines.push(format!(
+			"  #{:>3} block #{} {} v{} {} {}",
+			d["anchored"]["seq"],
+			d["anchored"]["block"],
+			entry["kind"].as_str().unwrap_or("?"),
+			entry["version"],
+			d["reason"].as_str().unwrap_or("?"),
+			d["document_hash"].as_str().unwrap_or("?")
+		));
+	}
+	for entry in audit["milestones"].as_array().into_iter().flatten() {
+		let r = &entry["record"];
+		lines.push(format!(
+			"  #{:>3} block #{} milestone {} (data log: {} records)",
+			r["anchored"]["seq"],
+			r["anchored"]["block"],
+			entry["milestone"].as_str().unwrap_or("?"),
+			r["log_size"]
+		));
+	}
+	for (index, c) in audit["checkpoints"].as_array().into_iter().flatten().enumerate() {
+		lines.push(format!(
+			"  checkpoint {index} block #{}: {} records, root {}",
+			c["block"],
+			c["size"],
+			c["root"].as_str().unwrap_or("?")
+		));
+	}
+	let flagged = audit["flagged"].as_array().cloned().unwrap_or_default();
+	if flagged.is_empty() {
+		lines.push("no protocol or analysis-plan change after first enrolment".into());
+	} else {
+		for change in flagged {
+			lines.push(format!(
+				"FLAG: {} v{} anchored after first enrolment ({})",
+				change["kind"].as_str().unwrap_or("?"),
+				change["version"],
+				change["document"]["reason"].as_str().unwrap_or("?")
+			));
+		}
+	}
+	lines.join("\n")
+}

@@ -1,0 +1,234 @@
+//! The trial-anchoring pallet as the client sees it: its calls, built from their generated
+//! types, and its runtime API answers, typed and as JSON.
+
+use crate::{
+	chain::{Call, Chain},
+	hash::Hash32,
+	invalid,
+	output::Case,
+	runtime::api::{
+		self,
+		runtime_types::{
+			bounded_collections::bounded_vec::BoundedVec,
+			healthchain_runtime::RuntimeCall,
+			pallet_trial_anchoring::{pallet::Call as TrialCall, types},
+		},
+	},
+};
+use anyhow::Result;
+pub use healthchain_primitives::{
+	merkle_log::ProofError,
+	trial::{ChangeReason, DocumentKind, Milestone},
+};
+use serde_json::{json, Value as Json};
+use subxt::utils::AccountId32;
+
+/// A trial as the chain answers it.
+pub type TrialInfo = types::Trial<AccountId32, u128, u32>;
+/// A checkpoint of a trial's data log as the chain answers it.
+pub type CheckpointInfo = types::Checkpoint<AccountId32, u128, u32>;
+/// Why the chain does not find a record in a checkpoint.
+pub use types::InclusionError;
+
+/// A trial registry id, checked as the chain checks it.
+pub fn trial_id(text: &str) -> Result<BoundedVec<u8>> {
+	if !healthchain_primitives::trial::is_valid_trial_id(text.as_bytes()) {
+		return Err(invalid(format!(
+			"{text:?} is not a trial registry id: give NCT and 8 digits (NCT04368728) or an EU CT \
+			 number (2023-503245-41-00)"
+		)));
+	}
+	Ok(BoundedVec(text.as_bytes().to_vec()))
+}
+
+fn trials(call: TrialCall) -> Call {
+	Call(RuntimeCall::TrialAnchoring(call))
+}
+
+/// The calls of the trial-anchoring pallet.
+pub mod calls {
+	use super::*;
+
+	/// `register_trial(trial)`.
+	pub fn register(trial: &str) -> Result<Call> {
+		Ok(trials(TrialCall::register_trial { trial: trial_id(trial)? }))
+	}
+
+	/// `anchor_document(trial, kind, document_hash, reason)`.
+	pub fn anchor_document(
+		trial: &str,
+		kind: DocumentKind,
+		document_hash: Hash32,
+		reason: ChangeReason,
+	) -> Result<Call> {
+		Ok(trials(TrialCall::anchor_document {
+			trial: trial_id(trial)?,
+			kind,
+			document_hash: document_hash.0,
+			reason,
+		}))
+	}
+
+	/// `anchor_milestone(trial, milestone)`.
+	pub fn anchor_milestone(trial: &str, milestone: Milestone) -> Result<Call> {
+		Ok(trials(TrialCall::anchor_milestone { trial: trial_id(trial)?, milestone }))
+	}
+
+	/// `anchor_checkpoint(trial, size, root, proof)`.
+	pub fn anchor_checkpoint(
+		trial: &str,
+		size: u64,
+		root: Hash32,
+		proof: &[[u8; 32]],
+	) -> Result<Call> {
+		Ok(trials(TrialCall::anchor_checkpoint {
+			trial: trial_id(trial)?,
+			size,
+			root: root.0,
+			proof: BoundedVec(proof.to_vec()),
+		}))
+	}
+}
+
+/// Name the elements of a JSON list of tuples: `[[a, b], …]` → `[{names[0]: a, names[1]: b}, …]`.
+fn name_tuples(json: Json, names: &[&str]) -> Json {
+	match json {
+		Json::Array(items) => Json::Array(
+			items
+				.into_iter()
+				.map(|item| match item {
+					Json::Array(fields) => {
+						Json::Object(names.iter().map(|n| n.to_string()).zip(fields).collect())
+					},
+					other => other,
+				})
+				.collect(),
+		),
+		other => other,
+	}
+}
+
+impl Chain {
+	/// The trial registered under `trial`, typed.
+	pub async fn trial(&self, trial: &str) -> Result<Option<TrialInfo>> {
+		let payload = api::runtime_apis().trial_anchoring_api().trial(trial_id(trial)?);
+		self.runtime_api(payload, false).await
+	}
+
+	/// The trial as JSON (`null` if it is not registered).
+	pub async fn trial_json(&self, trial: &str) -> Result<Json> {
+		let payload = api::runtime_apis().trial_anchoring_api().trial(trial_id(trial)?);
+		self.runtime_api_json(payload, false, Case::AsDeclared).await
+	}
+
+	/// Every document version of the trial in anchoring order: `[{kind, version, document}]`.
+	pub async fn trial_documents(&self, trial: &str) -> Result<Json> {
+		let payload = api::runtime_apis().trial_anchoring_api().documents(trial_id(trial)?);
+		let json = self.runtime_api_json(payload, false, Case::AsDeclared).await?;
+		Ok(name_tuples(json, &["kind", "version", "document"]))
+	}
+
+	/// The versions of one kind of the trial's documents, oldest first: `[{version, document}]`.
+	pub async fn trial_lineage(&self, trial: &str, kind: DocumentKind) -> Result<Json> {
+		let payload = api::runtime_apis().trial_anchoring_api().lineage(trial_id(trial)?, kind);
+		let json = self.runtime_api_json(payload, false, Case::AsDeclared).await?;
+		Ok(name_tuples(json, &["version", "document"]))
+	}
+
+	/// The milestones the trial reached: typed, and as JSON `[{milestone, record}]`.
+	pub async fn trial_milestones(&self, trial: &str) -> Result<(Vec<(Milestone, u64)>, Json)> {
+		let payload = api::runtime_apis().trial_anchoring_api().milestones(trial_id(trial)?);
+		let (typed, json) = self.runtime_api_rendered(payload, false, Case::AsDeclared).await?;
+		let sizes =
+			typed.into_iter().map(|(milestone, record)| (milestone, record.log_size)).collect();
+		Ok((sizes, name_tuples(json, &["milestone", "record"])))
+	}
+
+	/// Which version of each document was in force when the trial reached `milestone`:
+	/// `[{kind, version}]`, or `null` if it has not.
+	pub async fn trial_in_force_at(&self, trial: &str, milestone: Milestone) -> Result<Json> {
+		let payload =
+			api::runtime_apis().trial_anchoring_api().in_force_at(trial_id(trial)?, milestone);
+		let json = self.runtime_api_json(payload, false, Case::AsDeclared).await?;
+		Ok(name_tuples(json, &["kind", "version"]))
+	}
+
+	/// Every document version anchored after the trial reached `milestone`:
+	/// `[{kind, version, document}]`, or `null` if it has not.
+	pub async fn trial_changes_after(&self, trial: &str, milestone: Milestone) -> Result<Json> {
+		let payload =
+			api::runtime_apis().trial_anchoring_api().changes_after(trial_id(trial)?, milestone);
+		let json = self.runtime_api_json(payload, false, Case::AsDeclared).await?;
+		Ok(name_tuples(json, &["kind", "version", "document"]))
+	}
+
+	/// Checkpoint `index` of the trial's data log: typed, and as JSON.
+	pub async fn trial_checkpoint(
+		&self,
+		trial: &str,
+		index: u32,
+	) -> Result<(Option<CheckpointInfo>, Json)> {
+		let payload = api::runtime_apis().trial_anchoring_api().checkpoint(trial_id(trial)?, index);
+		self.runtime_api_rendered(payload, false, Case::AsDeclared).await
+	}
+
+	/// What the chain says of a record's inclusion proof in checkpoint `checkpoint`.
+	pub async fn trial_verify_inclusion(
+		&self,
+		trial: &str,
+		checkpoint: u32,
+		leaf_index: u64,
+		leaf: Hash32,
+		proof: &[Hash32],
+	) -> Result<Result<(), InclusionError>> {
+		let payload = api::runtime_apis().trial_anchoring_api().verify_inclusion(
+			trial_id(trial)?,
+			checkpoint,
+			leaf_index,
+			leaf.0,
+			proof.iter().map(|hash| hash.0).collect(),
+		);
+		self.runtime_api(payload, false).await
+	}
+
+	/// The trial's timeline for an auditor: its documents, milestones and checkpoints, and the
+	/// protocol and analysis-plan versions anchored after first enrolment (`flagged`).
+	pub async fn trial_audit(&self, trial: &str) -> Result<Json> {
+		let Some(info) = self.trial(trial).await? else {
+			return Err(invalid(format!("no trial {trial} is registered on this chain")));
+		};
+		let documents = self.trial_documents(trial).await?;
+		let (_, milestones) = self.trial_milestones(trial).await?;
+		let mut checkpoints = Vec::new();
+		for index in 0..info.checkpoints {
+			checkpoints.push(self.trial_checkpoint(trial, index).await?.1);
+		}
+		let after_enrolment = self.trial_changes_after(trial, Milestone::FirstEnrolment).await?;
+		let flagged: Vec<Json> = after_enrolment
+			.as_array()
+			.map(|changes| {
+				changes
+					.iter()
+					.filter(|change| {
+						matches!(
+							change["kind"].as_str(),
+							Some("Protocol") | Some("StatisticalAnalysisPlan")
+						)
+					})
+					.cloned()
+					.collect()
+			})
+			.unwrap_or_default();
+		let in_force = self.trial_in_force_at(trial, Milestone::FirstEnrolment).await?;
+		Ok(json!({
+			"trial": trial,
+			"sponsor": info.sponsor,
+			"documents": documents,
+			"milestones": milestones,
+			"checkpoints": checkpoints,
+			"in_force_at_first_enrolment": in_force,
+			"changed_after_first_enrolment": after_enrolment,
+			"flagged": flagged,
+		}))
+	}
+}

@@ -1,0 +1,273 @@
+//! Clinical-trial integrity through the real node and the real client, as a sponsor, its CRO
+//! and an auditor would use them: documents with lineage, milestones, a data log anchored in
+//! two batches with a proof per file, a tampered file caught, a rewritten log refused.
+
+use super::{as_signer, ok, tokens::organisation};
+use healthchain_e2e::Node;
+use std::path::Path;
+
+/// Bob administers the sponsor (accredited as trial sponsor).
+const SPONSOR: &str = "//Bob";
+/// Charlie is the CRO's data manager, an agent of the sponsor.
+const CRO: &str = "//Charlie";
+/// Dave administers another sponsor.
+const RIVAL: &str = "//Dave";
+
+const TRIAL: &str = "NCT04368728";
+
+fn write(dir: &Path, name: &str, content: &[u8]) {
+	let file = dir.join(name);
+	std::fs::create_dir_all(file.parent().expect("in a folder")).expect("folder");
+	std::fs::write(file, content).expect("written");
+}
+
+fn path(p: &Path) -> &str {
+	p.to_str().expect("UTF-8 path")
+}
+
+#[test]
+fn a_trial_anchors_its_documents_and_data_and_every_record_is_verifiable() {
+	let node = Node::start_dev().expect("dev node starts and finalizes");
+	let dir = tempfile::tempdir().unwrap();
+	let org = organisation(&node, SPONSOR, "trial-sponsor", &["trial-sponsor"]);
+	organisation(&node, RIVAL, "trial-sponsor", &["trial-sponsor"]);
+	ok(as_signer(&node, SPONSOR, &["registry", "add-agent", &org, "charlie"]));
+	ok(as_signer(&node, CRO, &["registry", "accept", &org]));
+
+	// The CRO registers the trial and anchors the protocol and the analysis plan.
+	ok(as_signer(&node, CRO, &["trial", "register", TRIAL]));
+	let refused = as_signer(&node, RIVAL, &["trial", "register", TRIAL]);
+	assert_eq!(refused.error(), Some("trialanchoring.AlreadyRegistered"), "{}", refused.json);
+	write(dir.path(), "protocol-v1.pdf", b"protocol: primary outcome = HbA1c at 26 weeks");
+	write(dir.path(), "sap-v1.pdf", b"SAP: ANCOVA on HbA1c at 26 weeks");
+	write(dir.path(), "sap-v2.pdf", b"SAP: ANCOVA on fasting glucose at 12 weeks");
+	let anchored = ok(as_signer(
+		&node,
+		CRO,
+		&["trial", "document", "add", TRIAL, "protocol", path(&dir.path().join("protocol-v1.pdf"))],
+	));
+	let event = anchored.event("TrialAnchoring", "DocumentAnchored").expect("anchored");
+	assert_eq!(event["fields"]["version"], 1);
+	ok(as_signer(
+		&node,
+		CRO,
+		&[
+			"trial",
+			"document",
+			"add",
+			TRIAL,
+			"statistical-analysis-plan",
+			path(&dir.path().join("sap-v1.pdf")),
+		],
+	));
+	// A rival's agent anchors nothing for it.
+	let refused = as_signer(&node, RIVAL, &["trial", "milestone", TRIAL, "first-enrolment"]);
+	assert_eq!(refused.error(), Some("trialanchoring.NotSponsor"), "{}", refused.json);
+
+	// Enrolment starts, then the SAP's outcome is switched: the audit flags it.
+	ok(as_signer(&node, CRO, &["trial", "milestone", TRIAL, "first-enrolment"]));
+	let unexplained = as_signer(
+		&node,
+		CRO,
+		&[
+			"trial",
+			"document",
+			"add",
+			TRIAL,
+			"statistical-analysis-plan",
+			path(&dir.path().join("sap-v2.pdf")),
+		],
+	);
+	assert_eq!(unexplained.code, 2, "a later version needs a reason: {}", unexplained.json);
+	ok(as_signer(
+		&node,
+		CRO,
+		&[
+			"trial",
+			"document",
+			"add",
+			TRIAL,
+			"statistical-analysis-plan",
+			path(&dir.path().join("sap-v2.pdf")),
+			"--reason",
+			"substantial-amendment",
+		],
+	));
+	let audit = ok(node.client(&["trial", "audit", TRIAL]).unwrap()).json;
+	let flagged = audit["flagged"].as_array().expect("flagged changes");
+	assert_eq!(flagged.len(), 1, "{audit}");
+	assert_eq!(flagged[0]["kind"], "StatisticalAnalysisPlan");
+	assert_eq!(flagged[0]["version"], 2);
+	assert_eq!(flagged[0]["document"]["reason"], "SubstantialAmendment");
+	let in_force = &audit["in_force_at_first_enrolment"];
+	assert!(
+		in_force
+			.as_array()
+			.unwrap()
+			.iter()
+			.any(|v| v["kind"] == "StatisticalAnalysisPlan" && v["version"] == 1),
+		"{audit}"
+	);
+
+	// Two batches of data, each anchored with a consistency proof, a proof per file.
+	let data = dir.path().join("data");
+	let state = dir.path().join("trial.log");
+	write(&data, "batch1/site-01/crf.csv", b"subject,visit,hba1c\n001,1,7.9\n");
+	write(&data, "batch1/site-01/lab.json", b"{\"subject\":\"001\",\"glucose\":8.1}");
+	write(&data, "batch1/site-02/crf.csv", &vec![b'x'; 2 << 20]);
+	let first = ok(as_signer(
+		&node,
+		CRO,
+		&["trial", "log", "append", TRIAL, path(&data.join("batch1")), "--state", path(&state)],
+	));
+	assert_eq!(first.json["size"], 3, "{}", first.json);
+	assert_eq!(first.json["finalized"], true);
+	let seconds = first.json["seconds"].as_f64().expect("timed");
+	eprintln!("trial log append of 3 files to a final, verifiable proof: {seconds:.1} s");
+	assert!(seconds < 20.0, "a final proof in under 20 s on a dev node, not {seconds} s");
+	write(&data, "batch2/site-01/crf.csv", b"subject,visit,hba1c\n001,2,7.1\n");
+	write(&data, "batch2/ecoa.json", b"{\"subject\":\"001\",\"score\":4}");
+	let second = ok(as_signer(
+		&node,
+		CRO,
+		&["trial", "log", "append", TRIAL, path(&data.join("batch2")), "--state", path(&state)],
+	));
+	assert_eq!((&second.json["size"], &second.json["checkpoint"]["index"]), (&5.into(), &1.into()));
+
+	let proofs = dir.path().join("proofs");
+	let records = [
+		"batch1/site-01/crf.csv",
+		"batch1/site-01/lab.json",
+		"batch1/site-02/crf.csv",
+		"batch2/ecoa.json",
+		"batch2/site-01/crf.csv",
+	];
+	let verify = |record: &str| {
+		let proof = proofs.join(format!("{record}.proof.json"));
+		node.client(&["trial", "verify", path(&data.join(record)), path(&proof)]).unwrap()
+	};
+	for record in records {
+		let verified = verify(record);
+		assert!(verified.ok(), "{record}: {}", verified.json);
+	}
+
+	// One byte of one file changes: exactly that file fails, and says why.
+	write(&data, "batch1/site-01/lab.json", b"{\"subject\":\"001\",\"glucose\":6.1}");
+	for record in records {
+		let verified = verify(record);
+		if record == "batch1/site-01/lab.json" {
+			assert_eq!(verified.code, 1, "{}", verified.json);
+			let failures = verified.json["failures"].to_string();
+			assert!(failures.contains("file changed"), "{failures}");
+		} else {
+			assert!(verified.ok(), "{record}: {}", verified.json);
+		}
+	}
+	// A record added after enrolment is said to be, when asked.
+	let late = node
+		.client(&[
+			"trial",
+			"verify",
+			path(&data.join("batch2/ecoa.json")),
+			path(&proofs.join("batch2/ecoa.json.proof.json")),
+			"--before",
+			"first-enrolment",
+		])
+		.unwrap();
+	assert_eq!(late.code, 1, "{}", late.json);
+	assert!(late.json["failures"].to_string().contains("record added after"), "{}", late.json);
+
+	// The sponsor rewrites its log (the changed lab file in place of the original) and tries to
+	// anchor it: the client sees it is not the anchored log, and the chain refuses it too.
+	let rewritten = dir.path().join("rewritten.log");
+	let text = std::fs::read_to_string(&state).unwrap();
+	let changed_hash =
+		healthchain_client::hash::Hash32::sha256(b"{\"subject\":\"001\",\"glucose\":6.1}")
+			.to_string()
+			.trim_start_matches("0x")
+			.to_string();
+	let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+	let line = lines.iter().position(|l| l.ends_with("batch1/site-01/lab.json")).expect("logged");
+	let salt_and_path = lines[line].split_once(' ').expect("hash, salt, path").1.to_string();
+	lines[line] = format!("{changed_hash} {salt_and_path}");
+	std::fs::write(&rewritten, lines.join("\n") + "\n").unwrap();
+	write(&data, "batch3/crf.csv", b"subject,visit,hba1c\n001,3,6.8\n");
+	let local = as_signer(
+		&node,
+		CRO,
+		&["trial", "log", "append", TRIAL, path(&data.join("batch3")), "--state", path(&rewritten)],
+	);
+	assert_eq!(local.code, 2, "{}", local.json);
+	let chain = as_signer(
+		&node,
+		CRO,
+		&[
+			"trial",
+			"log",
+			"append",
+			TRIAL,
+			path(&data.join("batch3")),
+			"--state",
+			path(&rewritten),
+			"--unchecked",
+		],
+	);
+	assert_eq!(chain.error(), Some("trialanchoring.InconsistentLog"), "{}", chain.json);
+	// The honest log still grows.
+	ok(as_signer(
+		&node,
+		CRO,
+		&["trial", "log", "append", TRIAL, path(&data.join("batch3")), "--state", path(&state)],
+	));
+}
+
+/// The client's record hashes are what `sha256sum` prints for the same files, whatever their
+/// size (the hashing streams in blocks, on every core).
+#[test]
+fn the_clients_record_hashes_are_sha256sums() {
+	let dir = tempfile::tempdir().unwrap();
+	let batch = dir.path().join("batch");
+	for i in 0..40u32 {
+		write(
+			&batch,
+			&format!("site-{}/subject-{i:03}.csv", i % 3),
+			format!("row {i}\n").as_bytes(),
+		);
+	}
+	write(&batch, "large/imaging-export.bin", &vec![0xa5; 5 << 20]);
+	write(&batch, "empty.txt", b"");
+	let run = healthchain_e2e::run_client_in(
+		dir.path(),
+		"ws://127.0.0.1:1",
+		&["trial", "log", "hash", "batch"],
+	)
+	.expect("client runs");
+	assert!(run.ok(), "{}", run.stderr);
+	let mut ours: Vec<String> = run.json["records"]
+		.as_array()
+		.expect("records")
+		.iter()
+		.map(|r| {
+			let hash = r["content_sha256"].as_str().unwrap().trim_start_matches("0x");
+			format!("{hash}  {}", r["path"].as_str().unwrap())
+		})
+		.collect();
+	let files = std::process::Command::new("find")
+		.current_dir(dir.path())
+		.args(["batch", "-type", "f"])
+		.output()
+		.expect("find runs");
+	let files: Vec<String> =
+		String::from_utf8(files.stdout).unwrap().lines().map(str::to_string).collect();
+	let sums = std::process::Command::new("sha256sum")
+		.current_dir(dir.path())
+		.args(&files)
+		.output()
+		.expect("sha256sum runs");
+	let mut theirs: Vec<String> =
+		String::from_utf8(sums.stdout).unwrap().lines().map(str::to_string).collect();
+	assert_eq!(ours.len(), 42);
+	ours.sort();
+	theirs.sort();
+	assert_eq!(ours, theirs);
+}
