@@ -5,7 +5,8 @@
 # runtime's block and extrinsic base weights (`runtime/src/weights/{block,extrinsic}_weights.rs`).
 #
 # Usage: scripts/benchmark.sh [target ...]    (default: every target below, `overhead` last)
-#   registry | health-tokens | consent      pallets/<target>/src/weights.rs
+#   registry | health-tokens | consent | trial-anchoring
+#                                           pallets/<target>/src/weights.rs
 #   balances | transaction-payment          runtime/src/weights/pallet_<target>.rs
 #   system-extensions                       runtime/src/weights/frame_system_extensions.rs
 #   overhead                                runtime/src/weights/{block,extrinsic}_weights.rs
@@ -23,7 +24,8 @@ source scripts/setup.sh
 
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] ||
-	targets=(registry health-tokens consent balances transaction-payment system-extensions overhead)
+	targets=(registry health-tokens consent trial-anchoring balances transaction-payment system-extensions
+		overhead)
 
 echo "==> building healthchain-bencher and the runtime with runtime-benchmarks (release)" >&2
 cargo build --locked --profile release -p healthchain-bencher

@@ -126,13 +126,13 @@ fn trial_anchoring() -> Vec<(&'static str, Weight)> {
 		("register_trial", W::register_trial()),
 		("anchor_document", W::anchor_document()),
 		("anchor_milestone", W::anchor_milestone()),
-		("anchor_checkpoint", W::anchor_checkpoint(pallet_trial_anchoring::MAX_PROOF_HASHES)),
 		(
-			"anchor_checkpoint` from 1 to 2 records (1 hash)`",
-			W::anchor_checkpoint(consistency_proof_len(1, 2)),
+			"anchor_checkpoint(p = 64)",
+			W::anchor_checkpoint(pallet_trial_anchoring::MAX_PROOF_HASHES),
 		),
+		("anchor_checkpoint(p = 1)", W::anchor_checkpoint(consistency_proof_len(1, 2))),
 		(
-			"anchor_checkpoint` from 10,000,000 to 10,001,000 records (11 hashes)`",
+			"anchor_checkpoint(p = 11)",
 			W::anchor_checkpoint(consistency_proof_len(10_000_000, 10_001_000)),
 		),
 		("force_transfer_trial", W::force_transfer_trial()),
