@@ -100,15 +100,21 @@ fn inputs(targets: &[PathBuf]) -> Result<Vec<Input>> {
 	}
 	let mut out = Vec::new();
 	for target in targets {
-		let name = target
-			.canonicalize()
-			.with_context(|| format!("{} not found", target.display()))?
+		// The name given (a symbolic link keeps its own name); `.` and `..` are resolved.
+		let named = match target.file_name() {
+			Some(_) => target.clone(),
+			None => {
+				target.canonicalize().with_context(|| format!("{} not found", target.display()))?
+			},
+		};
+		let name = named
 			.file_name()
 			.and_then(|name| name.to_str())
 			.map(str::to_string)
 			.ok_or_else(|| crate::invalid(format!("{} has no UTF-8 name", target.display())))?;
 		check_name(&name, target)?;
-		let meta = fs::metadata(target)?;
+		let meta =
+			fs::metadata(target).with_context(|| format!("{} not found", target.display()))?;
 		if meta.is_dir() {
 			walk(target, &name, &mut out)?;
 		} else {
@@ -264,6 +270,10 @@ impl LogState {
 			};
 			let content: Hash32 = hash.parse().map_err(|_| bad())?;
 			let salt: Hash32 = salt.parse().map_err(|_| bad())?;
+			if path.starts_with('/') || path.split('/').any(|part| part == ".." || part.is_empty())
+			{
+				return Err(bad());
+			}
 			state.extend([Record { content: content.0, salt: salt.0, path: path.to_string() }]);
 		}
 		Ok(state)
@@ -280,10 +290,12 @@ impl LogState {
 			text.push_str(&record.path);
 			text.push('\n');
 		}
-		let temporary = file.with_extension("tmp");
-		fs::write(&temporary, text).with_context(|| format!("writing {}", temporary.display()))?;
-		fs::rename(&temporary, file).with_context(|| format!("writing {}", file.display()))?;
-		Ok(())
+		write_atomically(file, text.as_bytes())
+	}
+
+	/// Whether the log already holds a record with this path.
+	pub fn has_path(&self, path: &str) -> bool {
+		self.records.iter().any(|record| record.path == path)
 	}
 
 	/// How many records the log holds.
@@ -295,6 +307,19 @@ impl LogState {
 	pub fn is_empty(&self) -> bool {
 		self.tree.is_empty()
 	}
+}
+
+/// Write `bytes` to `file` through a temporary file beside it, synced, then renamed over it: a
+/// crash leaves the old file or the new one, never half of one.
+pub fn write_atomically(file: &Path, bytes: &[u8]) -> Result<()> {
+	let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("state");
+	let temporary = file.with_file_name(format!(".{name}.tmp"));
+	let mut out =
+		fs::File::create(&temporary).with_context(|| format!("writing {}", temporary.display()))?;
+	out.write_all(bytes)?;
+	out.sync_all()?;
+	fs::rename(&temporary, file).with_context(|| format!("writing {}", file.display()))?;
+	Ok(())
 }
 
 /// The anchored checkpoint a proof refers to.
@@ -422,9 +447,10 @@ impl core::fmt::Display for OfflineFailure {
 			Self::FileChanged => {
 				f.write_str("file changed: its SHA-256 is not the logged record's")
 			},
-			Self::WrongLeaf => {
-				f.write_str("the proof's leaf hash is not the record's content, salt and path")
-			},
+			Self::WrongLeaf => f.write_str(
+				"record changed: the proof's leaf hash is not its content, salt and path (the path \
+				 or salt in the proof was edited)",
+			),
 			Self::NotInLog(error) => write!(
 				f,
 				"proof for another log: the inclusion path does not lead to the checkpoint's \

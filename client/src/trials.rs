@@ -115,6 +115,19 @@ impl Chain {
 		self.runtime_api(payload, false).await
 	}
 
+	/// The trial registered under `trial` at the best block: what the next transaction is
+	/// checked against (a checkpoint anchored a moment ago included).
+	pub async fn trial_at_best(&self, trial: &str) -> Result<Option<TrialInfo>> {
+		let payload = api::runtime_apis().trial_anchoring_api().trial(trial_id(trial)?);
+		self.runtime_api(payload, true).await
+	}
+
+	/// Whether checkpoint `index` is still part of the trial's log (`None`: no such checkpoint).
+	pub async fn trial_in_log(&self, trial: &str, index: u32) -> Result<Option<bool>> {
+		let payload = api::runtime_apis().trial_anchoring_api().in_log(trial_id(trial)?, index);
+		self.runtime_api(payload, false).await
+	}
+
 	/// The trial as JSON (`null` if it is not registered).
 	pub async fn trial_json(&self, trial: &str) -> Result<Json> {
 		let payload = api::runtime_apis().trial_anchoring_api().trial(trial_id(trial)?);
@@ -135,12 +148,18 @@ impl Chain {
 		Ok(name_tuples(json, &["version", "document"]))
 	}
 
-	/// The milestones the trial reached: typed, and as JSON `[{milestone, record}]`.
-	pub async fn trial_milestones(&self, trial: &str) -> Result<(Vec<(Milestone, u64)>, Json)> {
+	/// The milestones the trial reached, each with the log's size and head checkpoint then:
+	/// typed, and as JSON `[{milestone, record}]`.
+	pub async fn trial_milestones(
+		&self,
+		trial: &str,
+	) -> Result<(Vec<(Milestone, u64, Option<u32>)>, Json)> {
 		let payload = api::runtime_apis().trial_anchoring_api().milestones(trial_id(trial)?);
 		let (typed, json) = self.runtime_api_rendered(payload, false, Case::AsDeclared).await?;
-		let sizes =
-			typed.into_iter().map(|(milestone, record)| (milestone, record.log_size)).collect();
+		let sizes = typed
+			.into_iter()
+			.map(|(milestone, record)| (milestone, record.log_size, record.head))
+			.collect();
 		Ok((sizes, name_tuples(json, &["milestone", "record"])))
 	}
 

@@ -253,17 +253,33 @@ impl App {
 	) -> Result<()> {
 		let started = std::time::Instant::now();
 		trials::trial_id(trial)?;
+		// One append at a time per log: a second agent using the same state file waits its turn
+		// instead of overwriting what the first one anchored.
+		let lock_path = state_file.with_file_name(format!(
+			".{}.lock",
+			state_file.file_name().and_then(|n| n.to_str()).unwrap_or("state")
+		));
+		let lock = std::fs::File::create(&lock_path)
+			.with_context(|| format!("creating {}", lock_path.display()))?;
+		lock.try_lock().map_err(|_| {
+			invalid(format!(
+				"another `trial log append` holds {}: wait for it",
+				lock_path.display()
+			))
+		})?;
 		let chain = self.chain().await?;
-		let Some(info) = chain.trial(trial).await? else {
+		// At the best block: a checkpoint anchored a moment ago is the one to extend.
+		let Some(info) = chain.trial_at_best(trial).await? else {
 			return Err(invalid(format!("no trial {trial} is registered on this chain")));
 		};
 		let mut state = LogState::load(state_file, trial)?;
+		let previous = std::fs::read(state_file).ok();
 		// The local log must be the one anchored: its first `log_size` records have the root
-		// of the last checkpoint.
+		// of the checkpoint the log is at.
 		if !unchecked && state.len() < info.log_size {
 			return Err(invalid(format!(
-				"{} holds {} records and the chain's last checkpoint {}: it is not the log \
-				 anchored for {trial} (restore it from a backup)",
+				"{} holds {} records and the chain's log {}: it is not the log anchored for \
+				 {trial} (restore it from a backup)",
 				state_file.display(),
 				state.len(),
 				info.log_size
@@ -272,7 +288,7 @@ impl App {
 		if !unchecked && state.tree.root_at(info.log_size) != Some(info.log_root) {
 			return Err(invalid(format!(
 				"the first {} records of {} are not the log anchored for {trial}: its root differs \
-				 from the last checkpoint's",
+				 from the chain's",
 				info.log_size,
 				state_file.display()
 			)));
@@ -280,6 +296,17 @@ impl App {
 		let records = tokio::task::block_in_place(|| trial_log::hash_records(inputs))?;
 		if records.is_empty() {
 			return Err(invalid("no file to append"));
+		}
+		// A path once: a record's proof is written under its path.
+		let mut seen = std::collections::BTreeSet::new();
+		for record in &records {
+			if state.has_path(&record.path) || !seen.insert(record.path.as_str()) {
+				return Err(invalid(format!(
+					"{} is already in the log (or twice in this append): give a new version of a \
+					 file another name, e.g. its date",
+					record.path
+				)));
+			}
 		}
 		let first_new = state.len();
 		state.extend(records);
@@ -291,28 +318,42 @@ impl App {
 			.context("the log is shorter than its anchored size")?;
 		let call = calls::anchor_checkpoint(trial, size, root, &proof)?;
 		let signer = self.signer()?;
-		// The new records are saved before the checkpoint is submitted, so that a client killed
-		// after the chain anchored them still has them; if the chain refuses, the state file is
-		// put back as it was.
-		let previous = std::fs::read(state_file).ok();
+		// The new records are saved before the checkpoint is submitted, so that a client that
+		// stops after the chain anchored them still has them. Only when the chain refused the
+		// transaction (it is then not anchored) is the state file put back.
 		state.save(state_file)?;
-		let outcome = match chain.submit(&call, &signer, self.cli.wait).await {
+		let outcome = match chain.submit(&call, &signer, healthchain_client::Wait::Finalized).await
+		{
 			Ok(outcome) => outcome,
-			Err(error) => {
+			Err(error) if error.downcast_ref::<healthchain_client::Failure>().is_some() => {
 				match previous {
-					Some(bytes) => std::fs::write(state_file, bytes),
-					None => std::fs::remove_file(state_file),
+					Some(bytes) => trial_log::write_atomically(state_file, &bytes),
+					None => std::fs::remove_file(state_file).map_err(Into::into),
 				}
 				.with_context(|| format!("restoring {}", state_file.display()))?;
 				return Err(error);
 			},
+			Err(error) => {
+				return Err(error.context(format!(
+					"the checkpoint may or may not have been anchored: {} keeps the {} new \
+					 records, and the next `trial log append` anchors them if the chain has not \
+					 (do not append the same files again)",
+					state_file.display(),
+					size - first_new
+				)))
+			},
 		};
 		let (Some(block_hash), Some(block_number)) = (&outcome.block_hash, outcome.block_number)
 		else {
-			return Err(invalid("the checkpoint was submitted but not waited for (--wait none)"));
+			return Err(anyhow::anyhow!("the node reported no block for the checkpoint"));
 		};
+		let index = outcome
+			.event("TrialAnchoring", "CheckpointAnchored")
+			.and_then(|event| event.fields["index"].as_u64())
+			.and_then(|index| u32::try_from(index).ok())
+			.context("the checkpoint's transaction emitted no CheckpointAnchored")?;
 		let checkpoint = ProofCheckpoint {
-			index: info.checkpoints,
+			index,
 			size,
 			root,
 			block_number: u32::try_from(block_number).context("block number")?,
@@ -323,8 +364,10 @@ impl App {
 			Some(dir) => dir.to_path_buf(),
 			None => state_file.parent().unwrap_or(Path::new(".")).join("proofs"),
 		};
+		// Every record this checkpoint anchored: those of this append, and any an earlier
+		// append saved but did not see anchored.
 		let mut written = 0u64;
-		for index in first_new..size {
+		for index in info.log_size.min(first_new)..size {
 			let proof = RecordProof::new(&state, index, checkpoint.clone(), genesis)?;
 			let file = proofs_dir.join(format!("{}.proof.json", proof.record.path));
 			if let Some(parent) = file.parent() {
@@ -358,6 +401,7 @@ impl App {
 				elapsed.as_secs_f64()
 			)
 		});
+		drop(lock);
 		Ok(())
 	}
 
@@ -474,14 +518,26 @@ impl App {
 		}
 		if let Some(milestone) = before {
 			let (milestones, _) = chain.trial_milestones(&proof.trial).await?;
-			if let Some((_, log_size)) = milestones.iter().find(|(m, _)| *m == milestone) {
-				if proof.record.leaf_index >= *log_size {
+			match milestones.iter().find(|(m, _, _)| *m == milestone) {
+				None => {
+					failures.push(format!("trial {} has not reached {milestone:?}", proof.trial))
+				},
+				Some((_, _, Some(head)))
+					if chain.trial_in_log(&proof.trial, *head).await? != Some(true) =>
+				{
 					failures.push(format!(
-						"record added after {milestone:?}: it is record {} and the log held {log_size} \
-						 records at that milestone",
+						"cannot tell whether the record came before {milestone:?}: the consortium \
+						 rewound the log past the checkpoint it was at then"
+					))
+				},
+				Some((_, log_size, _)) if proof.record.leaf_index >= *log_size => {
+					failures.push(format!(
+						"record added after {milestone:?}: it is record {} and the log held \
+						 {log_size} records at that milestone",
 						proof.record.leaf_index
-					));
-				}
+					))
+				},
+				Some(_) => {},
 			}
 		}
 		Ok(failures)

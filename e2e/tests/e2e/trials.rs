@@ -125,6 +125,8 @@ fn a_trial_anchors_its_documents_and_data_and_every_record_is_verifiable() {
 	let seconds = first.json["seconds"].as_f64().expect("timed");
 	eprintln!("trial log append of 3 files to a final, verifiable proof: {seconds:.1} s");
 	assert!(seconds < 20.0, "a final proof in under 20 s on a dev node, not {seconds} s");
+	// The database is locked after the first batch; the second comes after it.
+	ok(as_signer(&node, CRO, &["trial", "milestone", TRIAL, "database-lock"]));
 	write(&data, "batch2/site-01/crf.csv", b"subject,visit,hba1c\n001,2,7.1\n");
 	write(&data, "batch2/ecoa.json", b"{\"subject\":\"001\",\"score\":4}");
 	let second = ok(as_signer(
@@ -151,6 +153,30 @@ fn a_trial_anchors_its_documents_and_data_and_every_record_is_verifiable() {
 		assert!(verified.ok(), "{record}: {}", verified.json);
 	}
 
+	// A proof edited to point at another chain, or at another log, says so.
+	let original = proofs.join("batch1/site-02/crf.csv.proof.json");
+	let proof: serde_json::Value =
+		serde_json::from_slice(&std::fs::read(&original).unwrap()).unwrap();
+	let edited = |field: &[&str], value: &str| {
+		let mut proof = proof.clone();
+		let mut at = &mut proof;
+		for key in field {
+			at = &mut at[*key];
+		}
+		*at = serde_json::Value::from(value);
+		let file = dir.path().join("edited.proof.json");
+		std::fs::write(&file, proof.to_string()).unwrap();
+		let file = file.to_str().unwrap().to_string();
+		node.client(&["trial", "verify", path(&data.join("batch1/site-02/crf.csv")), &file])
+			.unwrap()
+	};
+	let other_chain = edited(&["genesis_hash"], &format!("0x{}", "11".repeat(32)));
+	assert_eq!(other_chain.code, 1, "{}", other_chain.json);
+	assert!(other_chain.json["failures"].to_string().contains("checkpoint not on this chain"));
+	let other_log = edited(&["checkpoint", "root"], &format!("0x{}", "22".repeat(32)));
+	assert_eq!(other_log.code, 1, "{}", other_log.json);
+	assert!(other_log.json["failures"].to_string().contains("proof for another log"));
+
 	// One byte of one file changes: exactly that file fails, and says why.
 	write(&data, "batch1/site-01/lab.json", b"{\"subject\":\"001\",\"glucose\":6.1}");
 	for record in records {
@@ -163,17 +189,22 @@ fn a_trial_anchors_its_documents_and_data_and_every_record_is_verifiable() {
 			assert!(verified.ok(), "{record}: {}", verified.json);
 		}
 	}
-	// A record added after enrolment is said to be, when asked.
-	let late = node
-		.client(&[
+	// Whether a record came before a milestone, when asked: batch 1 before the database lock,
+	// batch 2 after it.
+	let before_lock = |record: &str| {
+		node.client(&[
 			"trial",
 			"verify",
-			path(&data.join("batch2/ecoa.json")),
-			path(&proofs.join("batch2/ecoa.json.proof.json")),
+			path(&data.join(record)),
+			path(&proofs.join(format!("{record}.proof.json"))),
 			"--before",
-			"first-enrolment",
+			"database-lock",
 		])
-		.unwrap();
+		.unwrap()
+	};
+	let early = before_lock("batch1/site-02/crf.csv");
+	assert!(early.ok(), "{}", early.json);
+	let late = before_lock("batch2/ecoa.json");
 	assert_eq!(late.code, 1, "{}", late.json);
 	assert!(late.json["failures"].to_string().contains("record added after"), "{}", late.json);
 
@@ -198,6 +229,8 @@ fn a_trial_anchors_its_documents_and_data_and_every_record_is_verifiable() {
 		&["trial", "log", "append", TRIAL, path(&data.join("batch3")), "--state", path(&rewritten)],
 	);
 	assert_eq!(local.code, 2, "{}", local.json);
+	assert!(local.stderr.contains("not the log anchored"), "{}", local.stderr);
+	let before_refusal = std::fs::read(&rewritten).unwrap();
 	let chain = as_signer(
 		&node,
 		CRO,
@@ -213,6 +246,8 @@ fn a_trial_anchors_its_documents_and_data_and_every_record_is_verifiable() {
 		],
 	);
 	assert_eq!(chain.error(), Some("trialanchoring.InconsistentLog"), "{}", chain.json);
+	// Refused, so not anchored: the state file is as it was.
+	assert_eq!(std::fs::read(&rewritten).unwrap(), before_refusal);
 	// The honest log still grows.
 	ok(as_signer(
 		&node,
