@@ -19,6 +19,24 @@ pub enum Case {
 	Snake,
 }
 
+/// `[[a, b, c], ..]` as `[{names[0]: a, names[1]: b, names[2]: c}, ..]`: a list of tuples the
+/// runtime answers, with the names the client gives their members.
+pub fn name_tuples(json: Json, names: &[&str]) -> Json {
+	let Json::Array(list) = json else { return json };
+	list.into_iter()
+		.map(|tuple| match tuple {
+			Json::Array(members) => Json::Object(
+				names
+					.iter()
+					.map(|name| name.to_string())
+					.zip(members)
+					.collect::<serde_json::Map<_, _>>(),
+			),
+			other => other,
+		})
+		.collect()
+}
+
 /// A value decoded with its type ids (`Value<u32>`), as JSON.
 pub fn render(value: &Value<u32>, types: &PortableRegistry, case: Case) -> Json {
 	Renderer { types, case }.value(value)

@@ -47,14 +47,6 @@ impl Record {
 	}
 }
 
-/// A fresh random salt.
-fn salt() -> Result<[u8; 32]> {
-	let mut salt = [0u8; 32];
-	getrandom::getrandom(&mut salt)
-		.map_err(|e| anyhow::anyhow!("no randomness for a salt: {e}"))?;
-	Ok(salt)
-}
-
 /// A name that may go into the log: no control character (the state file is one record per
 /// line, and a path is shown to people).
 fn check_name(name: &str, dir: &Path) -> Result<()> {
@@ -202,7 +194,7 @@ pub fn hash_records(targets: &[PathBuf]) -> Result<Vec<Record>> {
 			let hash = slot.into_inner().ok().flatten().unwrap_or_else(|| {
 				Err(anyhow::anyhow!("{} was not hashed", input.file.display()))
 			})?;
-			Ok(Record { content: hash, salt: salt()?, path: input.path })
+			Ok(Record { content: hash, salt: crate::documents::random_salt()?, path: input.path })
 		})
 		.collect()
 }
@@ -234,13 +226,27 @@ impl LogState {
 
 	/// Read a log state file; a missing file is an empty log of `trial`.
 	pub fn load(file: &Path, trial: &str) -> Result<Self> {
-		let text = match fs::read_to_string(file) {
-			Ok(text) => text,
+		Ok(Self::load_with_bytes(file, trial)?.0)
+	}
+
+	/// [`LogState::load`], with the file's bytes as read (`None` if it is missing): what to put
+	/// back if what follows fails.
+	pub fn load_with_bytes(file: &Path, trial: &str) -> Result<(Self, Option<Vec<u8>>)> {
+		let bytes = match fs::read(file) {
+			Ok(bytes) => bytes,
 			Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-				return Ok(Self::new(trial))
+				return Ok((Self::new(trial), None))
 			},
 			Err(error) => return Err(error).context(format!("reading {}", file.display())),
 		};
+		let text = std::str::from_utf8(&bytes).map_err(|_| {
+			crate::invalid(format!("{} is not a trial log state file", file.display()))
+		})?;
+		Ok((Self::parse(text, file, trial)?, Some(bytes)))
+	}
+
+	/// A log state file's text, read from `file`.
+	fn parse(text: &str, file: &Path, trial: &str) -> Result<Self> {
 		let mut lines = text.lines();
 		let header: Vec<&str> = lines.next().unwrap_or_default().split(' ').collect();
 		match header.as_slice() {

@@ -5,7 +5,7 @@ use crate::{
 	chain::{Call, Chain},
 	hash::Hash32,
 	invalid,
-	output::Case,
+	output::{name_tuples, Case},
 	runtime::api::{
 		self,
 		runtime_types::{
@@ -87,24 +87,6 @@ pub mod calls {
 			root: root.0,
 			proof: BoundedVec(proof.to_vec()),
 		}))
-	}
-}
-
-/// Name the elements of a JSON list of tuples: `[[a, b], …]` → `[{names[0]: a, names[1]: b}, …]`.
-fn name_tuples(json: Json, names: &[&str]) -> Json {
-	match json {
-		Json::Array(items) => Json::Array(
-			items
-				.into_iter()
-				.map(|item| match item {
-					Json::Array(fields) => {
-						Json::Object(names.iter().map(|n| n.to_string()).zip(fields).collect())
-					},
-					other => other,
-				})
-				.collect(),
-		),
-		other => other,
 	}
 }
 

@@ -86,8 +86,8 @@ pub fn node_hash(left: &Hash, right: &Hash) -> Hash {
 
 /// The leaf hash of a data record in a trial's log: the leaf data is the record's content hash
 /// (SHA-256 of the file), a random 32-byte salt of the record's own, and its path, as UTF-8 with
-/// `/` between folders and relative to the folder the sponsor logs. The hash and the salt have
-/// fixed lengths, so the split is unambiguous. The salt keeps a leaf hash, which the proofs of
+/// `/` between folders and starting with the name of the folder the sponsor logs. The hash and
+/// the salt have fixed lengths, so the split is unambiguous. The salt keeps a leaf hash, which the proofs of
 /// other records carry in their paths, from confirming a guess of a small file's content.
 pub fn record_leaf_hash(content: &Hash, salt: &[u8; 32], path: &str) -> Hash {
 	let mut hasher = Sha256::new();

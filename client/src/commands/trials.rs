@@ -106,7 +106,7 @@ pub(crate) enum LogCommand {
 		inputs: Vec<PathBuf>,
 	},
 	/// Hash files and folders (every core, streaming), append them to the local log, anchor a
-	/// checkpoint with its consistency proof from the last one, wait for finality, and write a
+	/// checkpoint with its consistency proof from the log's head, wait for finality, and write a
 	/// portable proof of every record.
 	Append {
 		/// The trial.
@@ -272,8 +272,7 @@ impl App {
 		let Some(info) = chain.trial_at_best(trial).await? else {
 			return Err(invalid(format!("no trial {trial} is registered on this chain")));
 		};
-		let mut state = LogState::load(state_file, trial)?;
-		let previous = std::fs::read(state_file).ok();
+		let (mut state, previous) = LogState::load_with_bytes(state_file, trial)?;
 		// The local log must be the one anchored: its first `log_size` records have the root
 		// of the checkpoint the log is at.
 		if !unchecked && state.len() < info.log_size {
@@ -497,14 +496,13 @@ impl App {
 		} else if u64::from(checkpoint.block) > status.finalized {
 			failures.push(format!("block #{} is not finalized yet", checkpoint.block));
 		}
-		let path: Vec<Hash32> = proof.inclusion_path.clone();
 		if let Err(error) = chain
 			.trial_verify_inclusion(
 				&proof.trial,
 				proof.checkpoint.index,
 				proof.record.leaf_index,
 				proof.record.leaf_hash,
-				&path,
+				&proof.inclusion_path,
 			)
 			.await?
 		{

@@ -1,6 +1,7 @@
 //! The consent pallet as the client sees it: a readable consent description (flags or a JSON
 //! file) turned into the pallet's provisions, its calls, and its runtime API answers as JSON.
 
+use crate::output::name_tuples;
 use crate::{
 	chain::Chain,
 	hash::Hash32,
@@ -19,7 +20,7 @@ use crate::{
 };
 use anyhow::Result;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value as Json};
+use serde_json::Value as Json;
 use subxt::utils::AccountId32;
 
 pub use crate::runtime::api::runtime_types::pallet_consent::types::{
@@ -275,20 +276,6 @@ impl AccessReceipt {
 
 /// The calls of the consent pallet.
 pub mod calls;
-
-/// `[[a, b, c], ..]` as `[{names[0]: a, names[1]: b, names[2]: c}, ..]`: a list of tuples the
-/// runtime answers, with the names the client always gave their members.
-fn name_tuples(json: Json, names: &[&str]) -> Json {
-	let Json::Array(list) = json else { return json };
-	list.into_iter()
-		.map(|tuple| match tuple {
-			Json::Array(members) => Json::Object(
-				names.iter().map(|name| name.to_string()).zip(members).collect::<Map<_, _>>(),
-			),
-			other => other,
-		})
-		.collect()
-}
 
 impl Chain {
 	/// What `check_access` answers for `question`: typed (to pass on to `record_access`) and

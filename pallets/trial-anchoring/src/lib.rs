@@ -177,7 +177,7 @@ pub mod pallet {
 			trial: TrialId,
 			/// The milestone.
 			milestone: Milestone,
-			/// The size of the data log at its last checkpoint.
+			/// The size of the data log at its head checkpoint.
 			log_size: u64,
 			/// The agent who anchored it.
 			by: T::AccountId,
@@ -240,7 +240,7 @@ pub mod pallet {
 		MilestoneOutOfOrder,
 		/// First enrolment needs a protocol: anchor its first version before.
 		NoProtocol,
-		/// A checkpoint must hold more records than the last one.
+		/// A checkpoint must hold more records than the log at its head checkpoint.
 		LogNotGrown,
 		/// A log holds fewer than 2^63 records.
 		LogTooLarge,
@@ -382,7 +382,7 @@ pub mod pallet {
 		}
 
 		/// Anchor a milestone of a trial, once, after the one before it; first enrolment needs
-		/// a protocol. The milestone records the size of the data log at its last checkpoint,
+		/// a protocol. The milestone records the size of the data log at its head checkpoint,
 		/// so that records added later can be told apart.
 		///
 		/// Origin: signed by an agent of the trial's sponsor, accredited as trial sponsor now
@@ -425,8 +425,9 @@ pub mod pallet {
 		}
 
 		/// Anchor a checkpoint of a trial's data log, an RFC 9162 Merkle log of its data
-		/// records: its new `size` and `root`, with the consistency `proof` from the last
-		/// checkpoint (empty for the first). The chain verifies the proof: a log that dropped,
+		/// records: its new `size` and `root`, with the consistency `proof` from the log's head
+		/// checkpoint (the last one anchored, unless the consortium rewound the log; empty while
+		/// the log is empty). The chain verifies the proof: a log that dropped,
 		/// reordered or changed an anchored record is refused. The cost depends on the proof's
 		/// length (at most 64 hashes), never on the number of records.
 		///
