@@ -3,7 +3,7 @@
 # feature, starts the test build's dev node, writes data into every one of healthchain's
 # pallets through the client (organisations, agents, accreditations, a record and a licence,
 # a consent, a representative, a break-glass grant, an audit entry, deposits taken over by an
-# admin), stops the node, exports
+# admin, a trial with its documents and data log, insurance attestations), stops the node, exports
 # its state (`healthchain-node export-state`) and runs every pallet's `try_state` on it
 # (runtime test `tests_try_state`). `scripts/test.sh` runs it last, after building it.
 set -euo pipefail
@@ -56,6 +56,21 @@ hc --suri //Alice trial document add NCT04368728 protocol "$dir/protocol.txt"
 hc --suri //Alice trial milestone NCT04368728 first-enrolment
 hc --suri //Alice trial log append NCT04368728 "$dir/crf.txt" "$dir/record.txt" --state "$dir/trial.log"
 hc --suri //Alice trial log append NCT04368728 "$dir/licence.txt" --state "$dir/trial.log"
+# An insurer (//Alice//stash, organisation 3) and its agent (//Bob//stash): an attestation for
+# Eve, renewed (one superseded, one active), and one revoked.
+cat >"$dir/claims.json" <<'EOF2'
+{ "plan": "GOLD", "member": "M-1", "coverage": ["telemedicine"],
+  "period": { "start": "2026-01-01", "end": "2099-12-31" } }
+EOF2
+eve=$("$hc_bin" --suri //Eve account)
+hc --suri //Alice//stash registry register --kind insurer --profile-file "$dir/profile.txt"
+hc --suri //Alice registry accredit 3 insurer --valid-until +365d
+hc --suri //Alice//stash registry add-agent 3 "$("$hc_bin" --suri //Bob//stash account)"
+hc --suri //Bob//stash registry accept 3
+hc --suri //Bob//stash insurance attest "$eve" --claims "$dir/claims.json" --out "$dir/c0.json"
+hc --suri //Alice//stash insurance renew 0 --claims "$dir/claims.json" --out "$dir/c1.json"
+hc --suri //Bob//stash insurance attest "$eve" --claims "$dir/claims.json" --out "$dir/c2.json"
+hc --suri //Bob//stash insurance revoke 2
 
 kill "$pid"; wait "$pid" 2>/dev/null || true
 "$node" export-state --dev --base-path "$dir/node" >"$dir/snapshot.json" 2>>"$dir/node.log"

@@ -20,6 +20,7 @@ pub mod council;
 pub mod documents;
 pub mod failure;
 pub mod hash;
+pub mod insurance;
 pub mod keys;
 pub mod outcome;
 pub mod output;

@@ -10,8 +10,9 @@ mod commands;
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 use commands::{
-	consent::ConsentCommand, council::CouncilCommand, registry::RegistryCommand,
-	sessions::SessionCommand, tokens::TokenCommand, trials::TrialCommand, App, Reported,
+	consent::ConsentCommand, council::CouncilCommand, insurance::InsuranceCommand,
+	registry::RegistryCommand, sessions::SessionCommand, tokens::TokenCommand,
+	trials::TrialCommand, App, Reported,
 };
 use healthchain_client::{
 	chain::{Chain, Wait},
@@ -91,6 +92,10 @@ pub(crate) enum Command {
 	/// the portable proofs of their records.
 	#[command(subcommand)]
 	Trial(TrialCommand),
+	/// Insurance attestations: insurers attest coverage, patients present chosen claims,
+	/// providers verify them.
+	#[command(subcommand)]
+	Insurance(InsuranceCommand),
 }
 
 async fn run(app: &App) -> Result<()> {
@@ -143,6 +148,7 @@ async fn run(app: &App) -> Result<()> {
 		Command::Consent(command) => app.consent(command).await?,
 		Command::Council(command) => app.council(command).await?,
 		Command::Trial(command) => app.trial(command).await?,
+		Command::Insurance(command) => app.insurance(command).await?,
 	}
 	Ok(())
 }

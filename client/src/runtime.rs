@@ -46,6 +46,18 @@
 		with = "::healthchain_primitives::trial::Milestone"
 	),
 	substitute_type(
+		path = "healthchain_primitives::coverage::Claim",
+		with = "::healthchain_primitives::coverage::Claim"
+	),
+	substitute_type(
+		path = "healthchain_primitives::coverage::ClaimProof",
+		with = "::healthchain_primitives::coverage::ClaimProof"
+	),
+	substitute_type(
+		path = "healthchain_primitives::coverage::CoverageClass",
+		with = "::healthchain_primitives::coverage::CoverageClass"
+	),
+	substitute_type(
 		path = "healthchain_primitives::merkle_log::ProofError",
 		with = "::healthchain_primitives::merkle_log::ProofError"
 	),

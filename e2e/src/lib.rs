@@ -181,6 +181,33 @@ impl Node {
 		Ok(response)
 	}
 
+	/// A JSON-RPC call to the node over HTTP (the RPC port serves both HTTP and WebSocket; HTTP/1.0, so that the answer is not chunked):
+	/// its `result`, or its `error` as an error.
+	pub fn rpc(&self, method: &str, params: Value) -> Result<Value> {
+		use std::io::{Read, Write};
+		let body =
+			serde_json::json!({ "jsonrpc": "2.0", "id": 1, "method": method, "params": params })
+				.to_string();
+		let mut stream = std::net::TcpStream::connect(("127.0.0.1", self.rpc_port))?;
+		stream.set_read_timeout(Some(Duration::from_secs(30)))?;
+		write!(
+			stream,
+			"POST / HTTP/1.0\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
+			 Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+			body.len()
+		)?;
+		let mut response = Vec::new();
+		stream.read_to_end(&mut response)?;
+		let response = String::from_utf8_lossy(&response);
+		let (_, body) = response.split_once("\r\n\r\n").context("an HTTP response")?;
+		let answer: Value = serde_json::from_str(body.trim())
+			.with_context(|| format!("{method}: not a JSON-RPC answer: {body}"))?;
+		if let Some(error) = answer.get("error") {
+			bail!("{method}: {error}");
+		}
+		Ok(answer["result"].clone())
+	}
+
 	/// Run `healthchain-node <args> --dev --base-path <this node's base path>` to completion
 	/// (the node itself must be stopped); its exit status and output.
 	pub fn subcommand(&self, args: &[&str]) -> Result<std::process::Output> {

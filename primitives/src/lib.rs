@@ -12,6 +12,7 @@
 
 extern crate alloc;
 
+pub mod coverage;
 pub mod merkle_log;
 pub mod trial;
 

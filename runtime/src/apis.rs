@@ -18,6 +18,9 @@ use pallet_consent::{
 };
 use pallet_grandpa::AuthorityId as GrandpaId;
 use pallet_health_tokens::{LicenceCheck, TokenView, Verification, VersionInfo};
+use pallet_insurance::{
+	Attestation, AttestationId, AttestationPage, Claim, ClaimError, ClaimProof, InForce, NotInForce,
+};
 use pallet_registry::{AccreditationView, OrganisationInfo};
 use pallet_trial_anchoring::{
 	Checkpoint, DocumentKind, DocumentVersion, InclusionError, Milestone, MilestoneRecord, Trial,
@@ -341,6 +344,24 @@ impl_runtime_apis! {
 
 		fn verify_inclusion(trial: TrialId, checkpoint: u32, leaf_index: u64, leaf: [u8; 32], proof: Vec<[u8; 32]>) -> Result<(), InclusionError> {
 			crate::TrialAnchoring::verify_inclusion(&trial, checkpoint, leaf_index, &leaf, &proof)
+		}
+	}
+
+	impl pallet_insurance_runtime_api::InsuranceApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn attestation(attestation: AttestationId) -> Option<Attestation<AccountId, Balance, BlockNumber>> {
+			crate::Insurance::attestation(attestation)
+		}
+
+		fn coverage_status(attestation: AttestationId) -> Result<InForce<AccountId>, NotInForce> {
+			crate::Insurance::coverage_status(attestation)
+		}
+
+		fn verify_claim(attestation: AttestationId, claim: Claim, salt: [u8; 32], proof: ClaimProof) -> Result<(), ClaimError> {
+			crate::Insurance::verify_claim(attestation, &claim, &salt, &proof)
+		}
+
+		fn attestations_of(patient: AccountId, start_after: Option<AttestationId>, limit: u32) -> AttestationPage<AccountId, Balance, BlockNumber> {
+			crate::Insurance::attestations_of(&patient, start_after, limit)
 		}
 	}
 

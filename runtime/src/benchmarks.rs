@@ -18,4 +18,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_health_tokens, HealthTokens]
 	[pallet_consent, Consent]
 	[pallet_trial_anchoring, TrialAnchoring]
+	[pallet_insurance, Insurance]
 );

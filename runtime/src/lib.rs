@@ -17,6 +17,7 @@
 //! | 21 | HealthTokens | medical records, certificates, licences, telemedicine sessions |
 //! | 22 | Consent | patients' consents, representatives, break-glass, audit trail |
 //! | 23 | TrialAnchoring | clinical trials: document lineage, milestones, consistent data logs |
+//! | 24 | Insurance | insurers' attestations of patients' coverage, as salted claim trees |
 #![cfg_attr(not(any(feature = "std", feature = "native")), no_std)]
 // `#[frame_support::runtime]` and `impl_runtime_apis!` expand to items without docs.
 #![allow(missing_docs)]
@@ -86,7 +87,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("healthchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("healthchain"),
 	authoring_version: 1,
-	spec_version: 106,
+	spec_version: 107,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -235,6 +236,9 @@ mod runtime {
 
 	#[runtime::pallet_index(23)]
 	pub type TrialAnchoring = pallet_trial_anchoring;
+
+	#[runtime::pallet_index(24)]
+	pub type Insurance = pallet_insurance;
 }
 
 #[cfg(test)]
@@ -271,6 +275,7 @@ mod tests {
 		assert_eq!(HealthTokens::index(), 21);
 		assert_eq!(Consent::index(), 22);
 		assert_eq!(TrialAnchoring::index(), 23);
+		assert_eq!(Insurance::index(), 24);
 	}
 
 	/// A wallet that checks an API's version before decoding its answers sees the changed

@@ -140,6 +140,19 @@ fn trial_anchoring() -> Vec<(&'static str, Weight)> {
 	]
 }
 
+fn insurance() -> Vec<(&'static str, Weight)> {
+	use pallet_insurance::WeightInfo;
+	type W = <Runtime as pallet_insurance::Config>::WeightInfo;
+	vec![
+		("attest", W::attest()),
+		("suspend", W::suspend()),
+		("reinstate", W::reinstate()),
+		("revoke", W::revoke()),
+		("renew", W::renew()),
+		("remove_attestation", W::remove_attestation()),
+	]
+}
+
 #[test]
 fn the_checkpoint_rows_name_their_proof_lengths() {
 	use pallet_trial_anchoring::merkle_log::consistency_proof_len;
@@ -230,6 +243,7 @@ fn weights_tables_match_the_readmes() {
 			include_str!("../../pallets/trial-anchoring/README.md"),
 			trial_anchoring(),
 		),
+		check("pallet-insurance", include_str!("../../pallets/insurance/README.md"), insurance()),
 	]
 	.into_iter()
 	.flatten()

@@ -4,6 +4,7 @@
 
 pub mod consent;
 pub mod council;
+pub mod insurance;
 pub mod registry;
 pub mod sessions;
 pub mod tokens;

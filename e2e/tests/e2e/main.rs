@@ -8,6 +8,7 @@ mod chain_spec;
 mod consent;
 mod council;
 mod deposits;
+mod insurance;
 mod operator;
 mod readme;
 mod registry;

@@ -56,6 +56,24 @@ fn steps(readme: &str) -> Vec<Step> {
 		.collect()
 }
 
+/// A claims file whose coverage began a month ago and lasts a year.
+pub(super) fn claims_from_now() -> String {
+	use healthchain_client::insurance::date;
+	let now = std::time::SystemTime::now()
+		.duration_since(std::time::UNIX_EPOCH)
+		.expect("after 1970")
+		.as_millis() as u64;
+	let day = 86_400_000;
+	format!(
+		r#"{{ "plan": "GOLD", "member": "M-0012345",
+		     "coverage": ["inpatient", "outpatient", "pharmacy", "telemedicine"],
+		     "network_tier": "preferred", "copay_class": "B",
+		     "period": {{ "start": "{}", "end": "{}" }} }}"#,
+		date(now - 30 * day),
+		date(now + 365 * day)
+	)
+}
+
 #[test]
 fn the_readme_walkthrough_works_as_written() {
 	let readme = std::fs::read_to_string(workspace_root().join("README.md")).expect("README.md");
@@ -66,6 +84,9 @@ fn the_readme_walkthrough_works_as_written() {
 	// The documents the walkthrough names, each with content of its own.
 	for step in &steps {
 		for pair in step.args.windows(2) {
+			if pair[0] == "--claims" {
+				std::fs::write(dir.path().join(&pair[1]), claims_from_now()).unwrap();
+			}
 			if pair[0] == "--file" || pair[0] == "--profile-file" {
 				let path = dir.path().join(&pair[1]);
 				if !path.exists() {

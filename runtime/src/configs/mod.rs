@@ -345,3 +345,21 @@ impl pallet_trial_anchoring::Config for Runtime {
 	type CheckpointDeposit = TrialCheckpointDeposit;
 	type WeightInfo = pallet_trial_anchoring::weights::SubstrateWeight<Runtime>;
 }
+
+parameter_types! {
+	/// Held from the agent who attests or renews a coverage, returned when the attestation is
+	/// removed.
+	pub const AttestationDeposit: Balance = MILLI_UNIT;
+}
+
+impl pallet_insurance::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Accreditation = crate::Registry;
+	type Time = Timestamp;
+	type AttestationDeposit = AttestationDeposit;
+	/// Ten years: longer than any policy period; a longer one must be renewed.
+	type MaxCoveragePeriod = ConstU64<{ 10 * 365 * 24 * 3_600_000 }>;
+	type MaxPageSize = ConstU32<100>;
+	type WeightInfo = pallet_insurance::weights::SubstrateWeight<Runtime>;
+}

@@ -1,0 +1,506 @@
+//! `healthchain insurance`: insurers attest coverage, patients present it, providers verify it.
+
+use super::{App, Reported};
+use anyhow::{Context, Result};
+use clap::Subcommand;
+use healthchain_client::{
+	hash::Hash32,
+	insurance::{
+		self, calls, not_in_force, not_in_force_code, ClaimError, ClaimsFile, Credential,
+		Presentation,
+	},
+	invalid, keys, Wait,
+};
+use serde_json::json;
+use std::path::{Path, PathBuf};
+
+#[derive(Subcommand)]
+pub(crate) enum InsuranceCommand {
+	/// As an insurer's agent: attest a patient's coverage from a claims file (JSON, or TOML by
+	/// its .toml name). Fresh random salts; only the claim tree's root goes on chain. Writes the
+	/// patient's credential (the only copy of the claims in clear): give it to the patient.
+	Attest {
+		/// The patient (SS58 address, 0x public key, or a development name).
+		patient: String,
+		/// The claims file: plan, member, coverage, network_tier, copay_class, period.
+		#[arg(long)]
+		claims: PathBuf,
+		/// Where to write the credential; default `<claims file>.credential.json`.
+		#[arg(long)]
+		out: Option<PathBuf>,
+	},
+	/// As an insurer's agent: renew or amend an attestation from a new claims file; the old one
+	/// reads as superseded. Writes the patient's new credential.
+	Renew {
+		/// The attestation it replaces.
+		attestation: u64,
+		/// The claims file of the renewed coverage.
+		#[arg(long)]
+		claims: PathBuf,
+		/// Where to write the credential; default `<claims file>.credential.json`.
+		#[arg(long)]
+		out: Option<PathBuf>,
+	},
+	/// As an insurer's agent: suspend an active attestation.
+	Suspend {
+		/// The attestation.
+		attestation: u64,
+	},
+	/// As an insurer's agent: reinstate a suspended attestation.
+	Reinstate {
+		/// The attestation.
+		attestation: u64,
+	},
+	/// As an insurer's agent: revoke an attestation for good.
+	Revoke {
+		/// The attestation.
+		attestation: u64,
+	},
+	/// Remove an attestation and return its deposit: its patient at any time, the insurer's
+	/// agents once it is revoked, superseded or expired.
+	Remove {
+		/// The attestation.
+		attestation: u64,
+	},
+	/// An attestation and whether it is in force now.
+	Show {
+		/// The attestation.
+		attestation: u64,
+	},
+	/// A patient's attestations, a page at a time.
+	List {
+		/// The patient.
+		patient: String,
+		/// Start after this attestation (the `next` of the previous page).
+		#[arg(long)]
+		after: Option<u64>,
+		/// How many (at most 100).
+		#[arg(long, default_value_t = 100)]
+		limit: u32,
+	},
+	/// As a verifier: print a fresh random challenge for the patient to sign.
+	Challenge,
+	/// As the patient: present the claims you choose from your credential, signed over the
+	/// verifier's challenge (offline: nothing is sent to the chain).
+	Present {
+		/// Your credential (from `insurance attest`).
+		#[arg(long)]
+		credential: PathBuf,
+		/// The claims to disclose, comma-separated: plan, member, network_tier, copay_class,
+		/// period, or a class of care (telemedicine, inpatient, …).
+		#[arg(long, value_delimiter = ',', required = true)]
+		disclose: Vec<String>,
+		/// The verifier's challenge (from `insurance challenge`).
+		#[arg(long)]
+		challenge: String,
+		/// Where to write the presentation; default: print it.
+		#[arg(long)]
+		out: Option<PathBuf>,
+	},
+	/// As a verifier: check a presentation (your challenge, this chain, every disclosed claim
+	/// against the commitment, the patient's signature, the claims you require) and whether the
+	/// attestation is in force now. Exits 0 only when it is.
+	Verify {
+		/// The presentation.
+		presentation: PathBuf,
+		/// The challenge you gave the patient.
+		#[arg(long)]
+		challenge: String,
+		/// The claims that must be disclosed, comma-separated (e.g. `telemedicine`): without
+		/// them the presentation does not show what you need, even if it is in force.
+		#[arg(long, value_delimiter = ',')]
+		require: Vec<String>,
+	},
+}
+
+impl App {
+	pub(crate) async fn insurance(&self, command: &InsuranceCommand) -> Result<()> {
+		use InsuranceCommand::*;
+		let call = match command {
+			Attest { patient, claims, out } => {
+				let patient = keys::parse_account(patient)?;
+				return self.attest(&patient, None, claims, out.as_deref()).await;
+			},
+			Renew { attestation, claims, out } => {
+				let chain = self.chain().await?;
+				let (Some(info), _) = chain.attestation(*attestation).await? else {
+					return Err(invalid(format!("no attestation {attestation} on this chain")));
+				};
+				return self
+					.attest(&info.patient, Some(*attestation), claims, out.as_deref())
+					.await;
+			},
+			Suspend { attestation } => calls::suspend(*attestation),
+			Reinstate { attestation } => calls::reinstate(*attestation),
+			Revoke { attestation } => calls::revoke(*attestation),
+			Remove { attestation } => calls::remove(*attestation),
+			Show { attestation } => {
+				let chain = self.chain().await?;
+				let (info, json) = chain.attestation(*attestation).await?;
+				if info.is_none() {
+					return Err(invalid(format!("no attestation {attestation} on this chain")));
+				}
+				let status = chain.coverage_status(*attestation).await?;
+				let (in_force, why) = match &status {
+					Ok(_) => (true, None),
+					Err(reason) => (false, Some(not_in_force_code(reason))),
+				};
+				let value = json!({
+					"attestation": attestation,
+					"info": json,
+					"in_force": in_force,
+					"reason": why,
+				});
+				self.print(value.clone(), || {
+					let verdict = match &status {
+						Ok(_) => "in force".to_string(),
+						Err(reason) => format!("not in force: {}", not_in_force(reason)),
+					};
+					format!(
+						"attestation {attestation}: {verdict}\n{}",
+						serde_json::to_string_pretty(&json).unwrap_or_default()
+					)
+				});
+				return Ok(());
+			},
+			List { patient, after, limit } => {
+				let patient = keys::parse_account(patient)?;
+				let chain = self.chain().await?;
+				let page = chain.attestations_of(&patient, *after, *limit).await?;
+				self.print(page.clone(), || {
+					serde_json::to_string_pretty(&page).unwrap_or_default()
+				});
+				return Ok(());
+			},
+			Challenge => {
+				let challenge = insurance::challenge()?;
+				self.print(json!({ "challenge": challenge }), || challenge.to_string());
+				return Ok(());
+			},
+			Present { credential, disclose, challenge, out } => {
+				return self.present(credential, disclose, challenge, out.as_deref());
+			},
+			Verify { presentation, challenge, require } => {
+				return self.verify_presentation(presentation, challenge, require).await;
+			},
+		};
+		let chain = self.chain().await?;
+		self.submit(&chain, call).await?;
+		Ok(())
+	}
+
+	/// Attest (or, with `replaces`, renew) from a claims file and write the credential. The
+	/// credential is written before the transaction is submitted, so that a client stopped after
+	/// the chain stored the commitment still has the claims and salts; it is removed only if
+	/// the chain refused the transaction.
+	async fn attest(
+		&self,
+		patient: &subxt::utils::AccountId32,
+		replaces: Option<u64>,
+		claims_path: &Path,
+		out: Option<&Path>,
+	) -> Result<()> {
+		let claims = ClaimsFile::read(claims_path)?;
+		let (starts, ends) = claims.period()?;
+		let claims = claims.claims()?;
+		let out = match out {
+			Some(out) => out.to_path_buf(),
+			None => {
+				let mut name = claims_path.as_os_str().to_owned();
+				name.push(".credential.json");
+				PathBuf::from(name)
+			},
+		};
+		if out.exists() {
+			return Err(invalid(format!(
+				"{} exists; refusing to overwrite a credential (give --out <path>)",
+				out.display()
+			)));
+		}
+		let chain = self.chain().await?;
+		let genesis = Hash32(chain.genesis_hash().await?);
+		let mut credential = Credential::new(genesis, patient, claims)?;
+		let call = match replaces {
+			Some(old) => calls::renew(old, credential.commitment, starts, ends),
+			None => calls::attest(patient, credential.commitment, starts, ends),
+		};
+		credential.write(&out)?;
+		let signer = self.signer()?;
+		let outcome = match chain.submit(&call, &signer, Wait::Finalized).await {
+			Ok(outcome) => outcome,
+			Err(error) if error.downcast_ref::<healthchain_client::Failure>().is_some() => {
+				std::fs::remove_file(&out)
+					.with_context(|| format!("removing {}", out.display()))?;
+				return Err(error);
+			},
+			Err(error) => {
+				return Err(error.context(format!(
+					"the attestation may or may not be on chain: {} keeps its claims and salts \
+					 (its attestation id is unknown; `insurance list` finds it)",
+					out.display()
+				)))
+			},
+		};
+		let (pallet_event, field) = match replaces {
+			Some(_) => ("Renewed", "attestation"),
+			None => ("Attested", "attestation"),
+		};
+		let id = outcome
+			.event("Insurance", pallet_event)
+			.and_then(|event| event.fields[field].as_u64())
+			.with_context(|| format!("the transaction emitted no Insurance.{pallet_event}"))?;
+		credential.attestation = Some(id);
+		credential.write(&out)?;
+		let value = json!({
+			"ok": true,
+			"attestation": id,
+			"replaces": replaces,
+			"patient": patient.to_string(),
+			"commitment": credential.commitment,
+			"starts": starts,
+			"ends": ends,
+			"credential": out.display().to_string(),
+			"block_number": outcome.block_number,
+			"finalized": outcome.finalized,
+		});
+		self.print(value, || {
+			format!(
+				"attestation {id}{} for {patient} ({} to {}) in {} block #{}; the patient's \
+				 credential: {} (the only copy of the claims: give it to the patient, privately)",
+				replaces.map(|old| format!(" replaces {old}")).unwrap_or_default(),
+				insurance::date(starts),
+				insurance::date(ends.saturating_sub(1)),
+				if outcome.finalized { "finalized" } else { "best" },
+				outcome.block_number.unwrap_or_default(),
+				out.display()
+			)
+		});
+		Ok(())
+	}
+
+	fn present(
+		&self,
+		credential: &Path,
+		disclose: &[String],
+		challenge: &str,
+		out: Option<&Path>,
+	) -> Result<()> {
+		let credential = Credential::read(credential)?;
+		let challenge: Hash32 = challenge.parse()?;
+		let Some(attestation) = credential.attestation else {
+			return Err(invalid(
+				"the credential names no attestation (its submission was not seen to finish): \
+				 ask the insurer",
+			));
+		};
+		let signer = self.signer()?;
+		let account = signer.public_key().to_account_id();
+		if account.to_string() != credential.patient {
+			return Err(invalid(format!(
+				"the credential is bound to {}; you sign as {account}: only its patient can \
+				 present it",
+				credential.patient
+			)));
+		}
+		let disclosed = credential.disclose(disclose)?;
+		let presentation =
+			Presentation::sign(&signer, credential.genesis_hash, attestation, challenge, disclosed);
+		let text = serde_json::to_string_pretty(&presentation)? + "\n";
+		match out {
+			Some(path) => {
+				std::fs::write(path, &text)
+					.map_err(|e| invalid(format!("cannot write {}: {e}", path.display())))?;
+				let names: Vec<&str> =
+					presentation.disclosed.iter().map(|d| d.claim.name()).collect();
+				self.print(
+					json!({ "ok": true, "presentation": path.display().to_string(), "disclosed": names }),
+					|| {
+						format!(
+							"presentation of attestation {attestation} disclosing {} written to {}",
+							names.join(", "),
+							path.display()
+						)
+					},
+				);
+			},
+			None => {
+				let value = serde_json::to_value(&presentation)?;
+				self.print(value, || text.trim_end().to_string());
+			},
+		}
+		Ok(())
+	}
+
+	async fn verify_presentation(
+		&self,
+		path: &Path,
+		challenge: &str,
+		require: &[String],
+	) -> Result<()> {
+		let presentation = Presentation::read(path)?;
+		let challenge: Hash32 = challenge.parse()?;
+		let chain = self.chain().await?;
+		let (verdict, reason, message) =
+			self.check_presentation(&chain, &presentation, challenge, require).await?;
+		let disclosed: Vec<String> =
+			presentation.disclosed.iter().map(|d| d.claim.describe()).collect();
+		let in_force = verdict == Verdict::InForce;
+		let value = json!({
+			"ok": in_force,
+			"in_force": in_force,
+			"attestation": presentation.attestation,
+			"patient": presentation.patient,
+			"disclosed": presentation.disclosed.iter().map(|d| &d.claim).collect::<Vec<_>>(),
+			"reason": reason,
+			"message": message,
+		});
+		self.print(value, || match verdict {
+			Verdict::InForce => format!(
+				"IN FORCE: attestation {} of {}: {}; {message}",
+				presentation.attestation,
+				presentation.patient,
+				disclosed.join("; ")
+			),
+			Verdict::NotInForce => {
+				format!("NOT IN FORCE: attestation {}: {message}", presentation.attestation)
+			},
+			Verdict::Invalid => format!("INVALID PRESENTATION: {message}"),
+		});
+		if in_force {
+			Ok(())
+		} else {
+			Err(Reported.into())
+		}
+	}
+
+	/// The verdict on a presentation, a short reason code and a message for people. Checked in
+	/// this order, each failure with its own reason: the challenge, the chain, the bounds, every
+	/// disclosed claim against the attestation's commitment, the signature, the signer being the
+	/// attestation's patient, the required claims, and the attestation's status now.
+	async fn check_presentation(
+		&self,
+		chain: &healthchain_client::Chain,
+		presentation: &Presentation,
+		challenge: Hash32,
+		require: &[String],
+	) -> Result<(Verdict, &'static str, String)> {
+		use Verdict::*;
+		let id = presentation.attestation;
+		if presentation.challenge != challenge {
+			return Ok((
+				Invalid,
+				"wrong_challenge",
+				format!(
+					"it answers the challenge {}, not yours ({challenge}): a replayed or \
+					 borrowed presentation",
+					presentation.challenge
+				),
+			));
+		}
+		let genesis = Hash32(chain.genesis_hash().await?);
+		if presentation.genesis_hash != genesis {
+			return Ok((
+				Invalid,
+				"other_chain",
+				format!(
+					"it was made for the chain with genesis {}, not this one ({genesis})",
+					presentation.genesis_hash
+				),
+			));
+		}
+		if let Err(why) = presentation.within_bounds() {
+			return Ok((Invalid, "out_of_bounds", why));
+		}
+		let (Some(info), _) = chain.attestation(id).await? else {
+			return Ok((
+				NotInForce,
+				"unknown_attestation",
+				format!(
+					"attestation {id}: {}",
+					not_in_force(&insurance::NotInForce::UnknownAttestation)
+				),
+			));
+		};
+		if presentation.disclosed.is_empty() {
+			return Ok((Invalid, "nothing_disclosed", "it discloses no claim".into()));
+		}
+		for disclosed in &presentation.disclosed {
+			match chain.verify_claim(id, disclosed).await? {
+				Ok(()) => {},
+				Err(ClaimError::UnknownAttestation) => {
+					return Ok((NotInForce, "unknown_attestation", format!("no attestation {id}")))
+				},
+				Err(ClaimError::Proof(_)) => {
+					return Ok((
+						Invalid,
+						"claim_not_committed",
+						format!(
+							"the claim \"{}\" is not in attestation {id}'s commitment: a claim \
+							 the insurer did not attest, or a changed value",
+							disclosed.claim.describe()
+						),
+					))
+				},
+			}
+		}
+		if !presentation.signature_is_valid() {
+			return Ok((
+				Invalid,
+				"bad_signature",
+				format!(
+					"the signature is not {}'s over this presentation: signed by another \
+					 account, or altered",
+					presentation.patient
+				),
+			));
+		}
+		let signer = presentation.patient()?;
+		if signer != info.patient {
+			return Ok((
+				Invalid,
+				"not_the_patient",
+				format!(
+					"signed by {signer}, but attestation {id} is bound to {}: only its patient \
+					 can present it",
+					info.patient
+				),
+			));
+		}
+		let missing: Vec<&str> = require
+			.iter()
+			.map(String::as_str)
+			.filter(|name| !presentation.disclosed.iter().any(|d| d.claim.name() == *name))
+			.collect();
+		if !missing.is_empty() {
+			return Ok((
+				Invalid,
+				"not_disclosed",
+				format!("it does not disclose what you require: {}", missing.join(", ")),
+			));
+		}
+		Ok(match chain.coverage_status(id).await? {
+			Ok(in_force) => (
+				InForce,
+				"in_force",
+				format!(
+					"insurer organisation {} (accredited as insurer now), coverage {} to {}",
+					in_force.insurer,
+					insurance::date(in_force.starts),
+					insurance::date(in_force.ends.saturating_sub(1))
+				),
+			),
+			Err(reason) => (NotInForce, not_in_force_code(&reason), not_in_force(&reason)),
+		})
+	}
+}
+
+/// What a verifier concludes of a presentation.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+	/// Valid, and the attestation is in force now.
+	InForce,
+	/// Valid, but the attestation is not in force now.
+	NotInForce,
+	/// The presentation does not prove what it claims.
+	Invalid,
+}

@@ -1,0 +1,163 @@
+//! A mock runtime for the insurance pallet's unit tests and benchmark tests, with the real
+//! registry.
+
+use crate as pallet_insurance;
+use core::time::Duration;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, ConstU64, UnixTime},
+};
+use sp_runtime::BuildStorage;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Registry: pallet_registry,
+		Insurance: pallet_insurance,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<u64>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+parameter_types! {
+	pub static Now: u64 = START;
+}
+
+pub const START: u64 = 1_000_000;
+pub const DAY: u64 = 24 * 3_600_000;
+pub const DEPOSIT: u64 = 20;
+pub const PAGE: u32 = 3;
+
+/// The insurer's admin and two of its agents.
+pub const INSURER: u64 = 1;
+pub const AGENT: u64 = 2;
+pub const OTHER_AGENT: u64 = 3;
+/// Another accredited insurer's admin.
+pub const RIVAL: u64 = 4;
+/// A hospital, accredited as provider only.
+pub const HOSPITAL: u64 = 5;
+/// Patients.
+pub const PATIENT: u64 = 10;
+pub const OTHER_PATIENT: u64 = 11;
+pub const NOBODY: u64 = 30;
+pub const POOR: u64 = 99;
+
+pub const INSURER_ORG: u32 = 0;
+pub const RIVAL_ORG: u32 = 1;
+pub const HOSPITAL_ORG: u32 = 2;
+
+pub struct MockTime;
+impl UnixTime for MockTime {
+	fn now() -> Duration {
+		Duration::from_millis(Now::get())
+	}
+}
+
+impl pallet_registry::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type ConsortiumOrigin = frame_system::EnsureRoot<u64>;
+	type Time = MockTime;
+	type OrganisationDeposit = ConstU64<100>;
+	type AgentDeposit = ConstU64<10>;
+	type MaxAgents = ConstU32<5>;
+	type WeightInfo = ();
+}
+
+impl pallet_insurance::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Accreditation = Registry;
+	type Time = MockTime;
+	type AttestationDeposit = ConstU64<DEPOSIT>;
+	type MaxCoveragePeriod = ConstU64<{ 3 * 365 * DAY }>;
+	type MaxPageSize = ConstU32<PAGE>;
+	type WeightInfo = ();
+}
+
+/// Builds test externalities; `build_and_execute` checks the pallet's invariants afterwards.
+#[derive(Default)]
+pub struct ExtBuilder {
+	bare: bool,
+}
+
+impl ExtBuilder {
+	/// No organisations (for the benchmark tests, which set up their own).
+	#[cfg(feature = "runtime-benchmarks")]
+	pub fn bare(mut self) -> Self {
+		self.bare = true;
+		self
+	}
+
+	/// The externalities at block 1, the clock at [`START`]: unless `bare`, an insurer
+	/// ([`INSURER`], agents [`AGENT`] and [`OTHER_AGENT`]) and a rival ([`RIVAL`]) accredited as
+	/// insurers, and a hospital ([`HOSPITAL`]) accredited as provider, each accreditation for
+	/// 400 days.
+	pub fn build(self) -> sp_io::TestExternalities {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		let funded = [INSURER, AGENT, OTHER_AGENT, RIVAL, HOSPITAL, PATIENT, OTHER_PATIENT, NOBODY]
+			.into_iter()
+			.map(|who| (who, 10_000))
+			.chain([(POOR, 1)])
+			.collect();
+		pallet_balances::GenesisConfig::<Test> { balances: funded, ..Default::default() }
+			.assimilate_storage(&mut storage)
+			.unwrap();
+		let mut ext = sp_io::TestExternalities::new(storage);
+		let bare = self.bare;
+		ext.execute_with(|| {
+			System::set_block_number(1);
+			Now::set(START);
+			if !bare {
+				setup();
+			}
+			System::reset_events();
+		});
+		ext
+	}
+
+	/// Run `test`, then check the storage invariants.
+	pub fn build_and_execute(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			test();
+			Insurance::do_try_state().expect("insurance invariants hold");
+		})
+	}
+}
+
+fn setup() {
+	use pallet_registry::{OrganisationKind as Kind, Role};
+	let until = START + 400 * DAY;
+	let register = |admin: u64, kind| {
+		Registry::register_organisation(RuntimeOrigin::signed(admin), kind, Default::default())
+			.unwrap()
+	};
+	let accredit = |id: u32, role| {
+		Registry::grant_accreditation(RuntimeOrigin::root(), id, role, until).unwrap()
+	};
+	let agent = |admin: u64, id: u32, who: u64| {
+		Registry::add_agent(RuntimeOrigin::signed(admin), id, who).unwrap();
+		Registry::accept_invitation(RuntimeOrigin::signed(who), id).unwrap();
+	};
+	register(INSURER, Kind::Insurer);
+	accredit(INSURER_ORG, Role::Insurer);
+	agent(INSURER, INSURER_ORG, AGENT);
+	agent(INSURER, INSURER_ORG, OTHER_AGENT);
+	register(RIVAL, Kind::Insurer);
+	accredit(RIVAL_ORG, Role::Insurer);
+	register(HOSPITAL, Kind::Hospital);
+	accredit(HOSPITAL_ORG, Role::Provider);
+}
