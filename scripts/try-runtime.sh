@@ -58,9 +58,9 @@ hc --suri //Alice trial log append NCT04368728 "$dir/crf.txt" "$dir/record.txt" 
 hc --suri //Alice trial log append NCT04368728 "$dir/licence.txt" --state "$dir/trial.log"
 # An insurer (//Alice//stash, organisation 3) and its agent (//Bob//stash): an attestation for
 # Eve, renewed (one superseded, one active), and one revoked.
-cat >"$dir/claims.json" <<'EOF2'
+cat >"$dir/claims.json" <<EOF2
 { "plan": "GOLD", "member": "M-1", "coverage": ["telemedicine"],
-  "period": { "start": "2026-01-01", "end": "2099-12-31" } }
+  "period": { "start": "$(date -u -d '-30 days' +%F)", "end": "$(date -u -d '+1 year' +%F)" } }
 EOF2
 eve=$("$hc_bin" --suri //Eve account)
 hc --suri //Alice//stash registry register --kind insurer --profile-file "$dir/profile.txt"

@@ -37,6 +37,18 @@ impl core::fmt::Display for Failure {
 impl std::error::Error for Failure {}
 
 impl Failure {
+	/// The id of a refusal whose outcome the node did not settle: the connection failed while
+	/// submitting, or the pool dropped, usurped or refused the transaction after it was
+	/// submitted (a finality timeout is reported so too). It may still be included.
+	pub const UNSETTLED: &'static str = "Invalid";
+
+	/// Whether the chain certainly did not apply the transaction: refused when validated before
+	/// it was submitted (`Invalid.Payment`, …), or included with a dispatch error. A client that
+	/// wrote something before submitting (a credential, a log's records) undoes it only then.
+	pub fn is_definite(&self) -> bool {
+		self.error != Self::UNSETTLED
+	}
+
 	/// The refusal a dispatch error of the runtime stands for: a pallet's error by its name
 	/// and documentation (with the inner error of a nested one), or the dispatch error's kind.
 	pub fn from_dispatch_error(error: &RuntimeDispatchError, metadata: &Metadata) -> Self {
@@ -273,6 +285,10 @@ mod tests {
 		let stale =
 			Failure::from_validation(ValidationResult::Invalid(TransactionInvalid::Stale), None);
 		assert_eq!(stale.error, "Invalid.Stale");
+		// Refused before submission: settled. Dropped or refused by the pool after it: unsettled.
+		assert!(failure.is_definite() && stale.is_definite());
+		let dropped = Failure { error: Failure::UNSETTLED.into(), message: "dropped".into() };
+		assert!(!dropped.is_definite());
 		// With a metadata hash signed, a bad proof is the hash, and a failed lookup is a
 		// runtime that cannot check one.
 		let bad = ValidationResult::Invalid(TransactionInvalid::BadProof);

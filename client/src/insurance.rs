@@ -39,6 +39,8 @@ use subxt_signer::sr25519::{self, Keypair};
 
 /// An attestation as the chain answers it.
 pub type AttestationInfo = types::Attestation<AccountId32, u128, u32>;
+/// A page of a patient's attestations as the chain answers it.
+pub type AttestationPage = types::AttestationPage<AccountId32, u128, u32>;
 /// Why an attestation is not in force.
 pub use types::{ClaimError, InForce, NotInForce};
 
@@ -142,15 +144,7 @@ impl ClaimJson {
 	/// 2026-12-31`. Control characters in a text are shown escaped: a presentation is untrusted
 	/// input, and its text must not rewrite the verifier's terminal.
 	pub fn describe(&self) -> String {
-		let mut text = String::new();
-		for c in self.describe_raw().chars() {
-			if c.is_control() {
-				text.extend(c.escape_default());
-			} else {
-				text.push(c);
-			}
-		}
-		text
+		printable(&self.describe_raw())
 	}
 
 	fn describe_raw(&self) -> String {
@@ -647,6 +641,20 @@ impl Presentation {
 	}
 }
 
+/// `text` with its control characters escaped (`\r`, `\u{1b}`): for text from an untrusted
+/// file shown on a terminal.
+pub fn printable(text: &str) -> String {
+	let mut shown = String::new();
+	for c in text.chars() {
+		if c.is_control() {
+			shown.extend(c.escape_default());
+		} else {
+			shown.push(c);
+		}
+	}
+	shown
+}
+
 /// A fresh random challenge for a verifier to give a patient.
 pub fn challenge() -> Result<Hash32> {
 	Ok(Hash32(random_salt()?))
@@ -720,20 +728,42 @@ impl Chain {
 		self.runtime_api(payload, false).await
 	}
 
-	/// One page of `patient`'s attestations as JSON `{attestations: [{id, attestation}], next}`.
+	/// One page of `patient`'s attestations: typed, and as JSON `{attestations: [{id,
+	/// attestation}], next}`.
 	pub async fn attestations_of(
 		&self,
 		patient: &AccountId32,
 		start_after: Option<u64>,
 		limit: u32,
-	) -> Result<Json> {
+	) -> Result<(AttestationPage, Json)> {
 		let payload =
 			api::runtime_apis().insurance_api().attestations_of(*patient, start_after, limit);
-		let mut json = self.runtime_api_json(payload, false, Case::AsDeclared).await?;
+		let (page, mut json) = self.runtime_api_rendered(payload, false, Case::AsDeclared).await?;
 		if let Some(list) = json.get_mut("attestations") {
 			*list = name_tuples(list.take(), &["id", "attestation"]);
 		}
-		Ok(json)
+		Ok((page, json))
+	}
+
+	/// The id of `patient`'s attestation whose commitment is `commitment`, if there is one.
+	pub async fn find_attestation(
+		&self,
+		patient: &AccountId32,
+		commitment: Hash32,
+	) -> Result<Option<u64>> {
+		let mut after = None;
+		loop {
+			let (page, _) = self.attestations_of(patient, after, 100).await?;
+			if let Some((id, _)) =
+				page.attestations.iter().find(|(_, info)| info.commitment == commitment.0)
+			{
+				return Ok(Some(*id));
+			}
+			match page.next {
+				Some(next) => after = Some(next),
+				None => return Ok(None),
+			}
+		}
 	}
 }
 

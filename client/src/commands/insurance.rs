@@ -56,8 +56,9 @@ pub(crate) enum InsuranceCommand {
 		/// The attestation.
 		attestation: u64,
 	},
-	/// Remove an attestation and return its deposit: its patient at any time, the insurer's
-	/// agents once it is revoked, superseded or expired.
+	/// Remove an attestation and return its deposit to whoever paid it: its patient at any time;
+	/// its depositor or the insurer's agents once it is revoked, superseded or expired, or once
+	/// the insurer has left the registry.
 	Remove {
 		/// The attestation.
 		attestation: u64,
@@ -77,6 +78,13 @@ pub(crate) enum InsuranceCommand {
 		/// How many (at most 100).
 		#[arg(long, default_value_t = 100)]
 		limit: u32,
+	},
+	/// Write its attestation id into a credential whose attestation was submitted but not seen
+	/// to finish (the patient's attestation whose commitment is the credential's).
+	Find {
+		/// The credential.
+		#[arg(long)]
+		credential: PathBuf,
 	},
 	/// As a verifier: print a fresh random challenge for the patient to sign.
 	Challenge,
@@ -166,9 +174,26 @@ impl App {
 			List { patient, after, limit } => {
 				let patient = keys::parse_account(patient)?;
 				let chain = self.chain().await?;
-				let page = chain.attestations_of(&patient, *after, *limit).await?;
+				let (_, page) = chain.attestations_of(&patient, *after, *limit).await?;
 				self.print(page.clone(), || {
 					serde_json::to_string_pretty(&page).unwrap_or_default()
+				});
+				return Ok(());
+			},
+			Find { credential } => {
+				let mut held = Credential::read(credential)?;
+				let patient = keys::parse_account(&held.patient)?;
+				let chain = self.chain().await?;
+				let Some(id) = chain.find_attestation(&patient, held.commitment).await? else {
+					return Err(invalid(format!(
+						"no attestation of {} commits to {}: it was not stored (attest again)",
+						held.patient, held.commitment
+					)));
+				};
+				held.attestation = Some(id);
+				held.write(credential)?;
+				self.print(json!({ "ok": true, "attestation": id }), || {
+					format!("{}: attestation {id}", credential.display())
 				});
 				return Ok(());
 			},
@@ -228,15 +253,22 @@ impl App {
 		let signer = self.signer()?;
 		let outcome = match chain.submit(&call, &signer, Wait::Finalized).await {
 			Ok(outcome) => outcome,
-			Err(error) if error.downcast_ref::<healthchain_client::Failure>().is_some() => {
-				std::fs::remove_file(&out)
-					.with_context(|| format!("removing {}", out.display()))?;
+			Err(error)
+				if error
+					.downcast_ref::<healthchain_client::Failure>()
+					.is_some_and(healthchain_client::Failure::is_definite) =>
+			{
+				if let Err(removing) = std::fs::remove_file(&out) {
+					eprintln!("warning: cannot remove {}: {removing}", out.display());
+				}
 				return Err(error);
 			},
 			Err(error) => {
 				return Err(error.context(format!(
-					"the attestation may or may not be on chain: {} keeps its claims and salts \
-					 (its attestation id is unknown; `insurance list` finds it)",
+					"the attestation may or may not be on chain: {} keeps its claims and salts; \
+					 `healthchain insurance find --credential {}` writes its attestation id into \
+					 it once it is",
+					out.display(),
 					out.display()
 				)))
 			},
@@ -358,7 +390,7 @@ impl App {
 			Verdict::InForce => format!(
 				"IN FORCE: attestation {} of {}: {}; {message}",
 				presentation.attestation,
-				presentation.patient,
+				insurance::printable(&presentation.patient),
 				disclosed.join("; ")
 			),
 			Verdict::NotInForce => {
@@ -374,9 +406,10 @@ impl App {
 	}
 
 	/// The verdict on a presentation, a short reason code and a message for people. Checked in
-	/// this order, each failure with its own reason: the challenge, the chain, the bounds, every
-	/// disclosed claim against the attestation's commitment, the signature, the signer being the
-	/// attestation's patient, the required claims, and the attestation's status now.
+	/// this order, each failure with its own reason: the challenge, the chain, the bounds, that
+	/// the attestation exists, that something is disclosed, every disclosed claim against the
+	/// attestation's commitment, the signature, the signer being the attestation's patient, the
+	/// required claims, and the attestation's status now.
 	async fn check_presentation(
 		&self,
 		chain: &healthchain_client::Chain,
@@ -450,7 +483,7 @@ impl App {
 				format!(
 					"the signature is not {}'s over this presentation: signed by another \
 					 account, or altered",
-					presentation.patient
+					insurance::printable(&presentation.patient)
 				),
 			));
 		}

@@ -324,7 +324,11 @@ impl App {
 		let outcome = match chain.submit(&call, &signer, healthchain_client::Wait::Finalized).await
 		{
 			Ok(outcome) => outcome,
-			Err(error) if error.downcast_ref::<healthchain_client::Failure>().is_some() => {
+			Err(error)
+				if error
+					.downcast_ref::<healthchain_client::Failure>()
+					.is_some_and(healthchain_client::Failure::is_definite) =>
+			{
 				match previous {
 					Some(bytes) => trial_log::write_atomically(state_file, &bytes),
 					None => std::fs::remove_file(state_file).map_err(Into::into),

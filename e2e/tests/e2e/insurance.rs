@@ -258,6 +258,16 @@ fn coverage_ends_with_the_insurers_accreditation_and_storage_holds_no_claim() {
 	let dir = dir.path();
 	let org = insurer(&node);
 	let (id, credential) = attest(&node, dir, &claims("GOLD-2026"), "coverage");
+	// A client that lost sight of its transaction left the credential without its id: `find`
+	// writes it back from the chain.
+	let mut lost: Value = serde_json::from_slice(&std::fs::read(&credential).unwrap()).unwrap();
+	lost["attestation"] = Value::Null;
+	std::fs::write(&credential, serde_json::to_vec_pretty(&lost).unwrap()).unwrap();
+	let found = ok(node
+		.client(&["insurance", "find", "--credential", path(&credential)])
+		.expect("client runs"));
+	assert_eq!(found.json["attestation"], id);
+	assert_eq!(Credential::read(&credential).unwrap().attestation, Some(id));
 
 	// Every key and value of the finalized state.
 	let finalized = node.rpc("chain_getFinalizedHead", serde_json::json!([])).unwrap();
@@ -301,7 +311,8 @@ fn coverage_ends_with_the_insurers_accreditation_and_storage_holds_no_claim() {
 	assert!(message.contains("not accredited as insurer now"), "{message}");
 	let shown = ok(node.client(&["insurance", "show", &id.to_string()]).unwrap());
 	assert_eq!(shown.json["reason"], "insurer_not_accredited");
-	// Its agents attest nothing more, and the patient can still remove it.
+	// Its agents attest nothing more; reinstated, the attestation is in force again, and its
+	// patient removes it.
 	let claims_file = dir.join("coverage.json");
 	let refused_attest = as_signer(
 		&node,

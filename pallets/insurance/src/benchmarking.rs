@@ -102,8 +102,8 @@ mod benchmarks {
 	}
 
 	/// Removal by an agent of the insurer, once revoked: the path that reads the most (the
-	/// caller's organisation and the time) before releasing the deposit; the patient's reads
-	/// neither.
+	/// caller's organisation, the insurer's registration and the time) before releasing the
+	/// deposit; the patient's reads none of them.
 	#[benchmark]
 	fn remove_attestation() -> Result<(), BenchmarkError> {
 		let who = insurer_agent::<T>();

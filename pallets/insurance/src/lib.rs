@@ -185,7 +185,8 @@ pub mod pallet {
 		SelfAttestation,
 		/// A coverage period ends after it starts.
 		InvalidPeriod,
-		/// The coverage period is longer than [`Config::MaxCoveragePeriod`].
+		/// The coverage period is longer than [`Config::MaxCoveragePeriod`], or ends later than
+		/// that from now.
 		PeriodTooLong,
 		/// The coverage period has already ended.
 		AlreadyEnded,
@@ -383,9 +384,9 @@ pub mod pallet {
 					|| who == info.depositor;
 				ensure!(for_insurer, Error::<T>::NotAllowed);
 				ensure!(
-					info.ends <= Self::now()
-						|| info.status.is_final()
-						|| !T::Accreditation::organisation_exists(info.insurer),
+					!T::Accreditation::organisation_exists(info.insurer)
+						|| info.ends <= Self::now()
+						|| info.status.is_final(),
 					Error::<T>::NotFinal
 				);
 			}
@@ -440,11 +441,17 @@ pub mod pallet {
 			Ok(info)
 		}
 
-		/// A period that starts before it ends, is not too long and has not ended.
+		/// A period that starts before it ends, is not too long, ends within
+		/// [`Config::MaxCoveragePeriod`] from now and has not ended.
 		fn ensure_period(starts: Moment, ends: Moment) -> Result<(), Error<T>> {
 			ensure!(starts < ends, Error::<T>::InvalidPeriod);
-			ensure!(ends - starts <= T::MaxCoveragePeriod::get(), Error::<T>::PeriodTooLong);
-			ensure!(ends > Self::now(), Error::<T>::AlreadyEnded);
+			let longest = T::MaxCoveragePeriod::get();
+			let now = Self::now();
+			ensure!(
+				ends - starts <= longest && ends <= now.saturating_add(longest),
+				Error::<T>::PeriodTooLong
+			);
+			ensure!(ends > now, Error::<T>::AlreadyEnded);
 			Ok(())
 		}
 

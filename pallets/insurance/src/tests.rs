@@ -162,6 +162,11 @@ fn attesting_refuses_the_unaccredited_bad_periods_self_attestation_and_the_poor(
 			Error::<Test>::PeriodTooLong
 		);
 		assert_ok!(attest_by(AGENT, PATIENT, START, START + 3 * YEAR));
+		// Short, but far in the future: it would hold its deposit for ever, never expiring.
+		assert_noop!(
+			attest_by(AGENT, PATIENT, START + 10 * YEAR, START + 10 * YEAR + DAY),
+			Error::<Test>::PeriodTooLong
+		);
 		// A period that began in the past (a coverage attested late) is fine.
 		assert_ok!(attest_by(AGENT, PATIENT, START - 10, START + 1));
 		// The poor: an agent who cannot pay the deposit.

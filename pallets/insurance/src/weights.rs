@@ -82,8 +82,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `585`
 		//  Estimated: `3712`
-		// Minimum execution time: 115_817_000 picoseconds.
-		Weight::from_parts(125_916_000, 3712)
+		// Minimum execution time: 116_287_000 picoseconds.
+		Weight::from_parts(121_989_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -95,8 +95,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `513`
 		//  Estimated: `3675`
-		// Minimum execution time: 29_876_000 picoseconds.
-		Weight::from_parts(33_022_000, 3675)
+		// Minimum execution time: 29_255_000 picoseconds.
+		Weight::from_parts(31_579_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -114,8 +114,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `673`
 		//  Estimated: `3675`
-		// Minimum execution time: 48_250_000 picoseconds.
-		Weight::from_parts(53_190_000, 3675)
+		// Minimum execution time: 47_900_000 picoseconds.
+		Weight::from_parts(51_768_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -127,8 +127,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `513`
 		//  Estimated: `3675`
-		// Minimum execution time: 29_866_000 picoseconds.
-		Weight::from_parts(32_511_000, 3675)
+		// Minimum execution time: 29_205_000 picoseconds.
+		Weight::from_parts(31_449_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -154,8 +154,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `888`
 		//  Estimated: `3712`
-		// Minimum execution time: 126_788_000 picoseconds.
-		Weight::from_parts(135_444_000, 3712)
+		// Minimum execution time: 127_399_000 picoseconds.
+		Weight::from_parts(135_835_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -163,6 +163,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Insurance::Attestations` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::AgentOf` (r:1 w:0)
 	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:1 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -173,11 +175,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Insurance::AttestationsOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn remove_attestation() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `770`
+		//  Measured:  `801`
 		//  Estimated: `3712`
-		// Minimum execution time: 92_894_000 picoseconds.
-		Weight::from_parts(97_083_000, 3712)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Minimum execution time: 97_533_000 picoseconds.
+		Weight::from_parts(102_933_000, 3712)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 }
@@ -203,7 +205,7 @@ impl WeightInfo for () {
 	/// Storage: `Insurance::Attestations` (r:0 w:1)
 	/// Proof: `Insurance::Attestations` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	fn attest() -> Weight {
-		Weight::from_parts(125_916_000, 3712)
+		Weight::from_parts(121_989_000, 3712)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
@@ -212,7 +214,7 @@ impl WeightInfo for () {
 	/// Storage: `Registry::AgentOf` (r:1 w:0)
 	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn suspend() -> Weight {
-		Weight::from_parts(33_022_000, 3675)
+		Weight::from_parts(31_579_000, 3675)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -227,7 +229,7 @@ impl WeightInfo for () {
 	/// Storage: `Insurance::Attestations` (r:1 w:1)
 	/// Proof: `Insurance::Attestations` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	fn reinstate() -> Weight {
-		Weight::from_parts(53_190_000, 3675)
+		Weight::from_parts(51_768_000, 3675)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -236,7 +238,7 @@ impl WeightInfo for () {
 	/// Storage: `Registry::AgentOf` (r:1 w:0)
 	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
-		Weight::from_parts(32_511_000, 3675)
+		Weight::from_parts(31_449_000, 3675)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -259,7 +261,7 @@ impl WeightInfo for () {
 	/// Storage: `Insurance::AttestationsOf` (r:0 w:1)
 	/// Proof: `Insurance::AttestationsOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn renew() -> Weight {
-		Weight::from_parts(135_444_000, 3712)
+		Weight::from_parts(135_835_000, 3712)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
@@ -267,6 +269,8 @@ impl WeightInfo for () {
 	/// Proof: `Insurance::Attestations` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::AgentOf` (r:1 w:0)
 	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Organisations` (r:1 w:0)
+	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -276,8 +280,8 @@ impl WeightInfo for () {
 	/// Storage: `Insurance::AttestationsOf` (r:0 w:1)
 	/// Proof: `Insurance::AttestationsOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn remove_attestation() -> Weight {
-		Weight::from_parts(97_083_000, 3712)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		Weight::from_parts(102_933_000, 3712)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 }
