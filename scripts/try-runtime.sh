@@ -56,21 +56,16 @@ hc --suri //Alice trial document add NCT04368728 protocol "$dir/protocol.txt"
 hc --suri //Alice trial milestone NCT04368728 first-enrolment
 hc --suri //Alice trial log append NCT04368728 "$dir/crf.txt" "$dir/record.txt" --state "$dir/trial.log"
 hc --suri //Alice trial log append NCT04368728 "$dir/licence.txt" --state "$dir/trial.log"
-# An insurer (//Alice//stash, organisation 3) and its agent (//Bob//stash): an attestation for
-# Eve, renewed (one superseded, one active), and one revoked.
+# An insurer (//Alice//stash, organisation 3): an attestation for Eve, renewed (one superseded,
+# one active).
 cat >"$dir/claims.json" <<EOF2
 { "plan": "GOLD", "member": "M-1", "coverage": ["telemedicine"],
   "period": { "start": "$(date -u -d '-30 days' +%F)", "end": "$(date -u -d '+1 year' +%F)" } }
 EOF2
-eve=$("$hc_bin" --suri //Eve account)
 hc --suri //Alice//stash registry register --kind insurer --profile-file "$dir/profile.txt"
 hc --suri //Alice registry accredit 3 insurer --valid-until +365d
-hc --suri //Alice//stash registry add-agent 3 "$("$hc_bin" --suri //Bob//stash account)"
-hc --suri //Bob//stash registry accept 3
-hc --suri //Bob//stash insurance attest "$eve" --claims "$dir/claims.json" --out "$dir/c0.json"
+hc --suri //Alice//stash insurance attest eve --claims "$dir/claims.json" --out "$dir/c0.json"
 hc --suri //Alice//stash insurance renew 0 --claims "$dir/claims.json" --out "$dir/c1.json"
-hc --suri //Bob//stash insurance attest "$eve" --claims "$dir/claims.json" --out "$dir/c2.json"
-hc --suri //Bob//stash insurance revoke 2
 
 kill "$pid"; wait "$pid" 2>/dev/null || true
 "$node" export-state --dev --base-path "$dir/node" >"$dir/snapshot.json" 2>>"$dir/node.log"

@@ -396,7 +396,7 @@ impl App {
 			Verdict::NotInForce => {
 				format!("NOT IN FORCE: attestation {}: {message}", presentation.attestation)
 			},
-			Verdict::Invalid => format!("INVALID PRESENTATION: {message}"),
+			Verdict::Invalid => format!("NOT IN FORCE: the presentation proves nothing: {message}"),
 		});
 		if in_force {
 			Ok(())
