@@ -23,8 +23,10 @@ cargo build --locked "${TEST_BUILD[@]}" --all-targets
 
 work=$(mktemp -d)
 background=""
+snapshot=""
 finish() {
 	[ -z "$background" ] || kill -- "-$background" 2>/dev/null || kill "$background" 2>/dev/null || true
+	[ -z "$snapshot" ] || kill "$snapshot" 2>/dev/null || true
 	rm -rf "$work"
 }
 trap finish EXIT
@@ -52,6 +54,11 @@ done
 
 # Beside the tests: lints, then the benchmark and try-runtime build (the runtime's graph again,
 # with `runtime-benchmarks` and `try-runtime`). The crates have no doc tests (`doctest = false`).
+# The try-runtime snapshot (a dev node written to through the client) is made beside them too:
+# it needs only the node and the client built above, and mostly waits for blocks.
+bash scripts/try-runtime.sh snapshot "$work/snapshot.json" >"$work/snapshot.log" 2>&1 &
+snapshot=$!
+
 set -m
 (
 	nice -n 19 cargo clippy --locked "${TEST_BUILD[@]}" --all-targets -- -D warnings &&
@@ -90,4 +97,11 @@ cargo test --locked "${CHECKS_BUILD[@]}" benchmarking:: | tee "$work/benchmarks"
 }
 
 step "try-runtime"
-bash scripts/try-runtime.sh
+if ! wait "$snapshot"; then
+	cat "$work/snapshot.log"
+	echo "test.sh: the try-runtime snapshot failed (above)" >&2
+	exit 1
+fi
+snapshot=""
+cat "$work/snapshot.log"
+bash scripts/try-runtime.sh check "$work/snapshot.json"

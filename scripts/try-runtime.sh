@@ -5,19 +5,41 @@
 # a consent, a representative, a break-glass grant, an audit entry, deposits taken over by an
 # admin, a trial with its documents and data log, insurance attestations), stops the node, exports
 # its state (`healthchain-node export-state`) and runs every pallet's `try_state` on it
-# (runtime test `tests_try_state`). `scripts/test.sh` runs it last, after building it.
+# (runtime test `tests_try_state`).
+#
+# Usage: scripts/try-runtime.sh                  the snapshot, then the checks
+#        scripts/try-runtime.sh snapshot FILE    only the snapshot, written to FILE (no cargo:
+#                                                `scripts/test.sh` makes it beside the tests)
+#        scripts/try-runtime.sh check FILE       only the checks, on the snapshot in FILE
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
+mode=${1:-all}
+case "$mode" in
+all | snapshot | check) ;;
+*) echo "usage: scripts/try-runtime.sh [snapshot FILE | check FILE]" >&2; exit 2 ;;
+esac
+[ "$mode" = all ] || [ -n "${2:-}" ] || { echo "try-runtime: $mode needs a FILE" >&2; exit 2; }
+
+# The runtime with `try-runtime`, natively (`CHECKS_BUILD`, which `scripts/test.sh` has built
+# already: its own feature resolution, FRAME again, not the node; no wasm), and its try_state
+# test on the snapshot `$1`.
+check() {
+	echo "==> try-runtime: building the runtime with the try-runtime feature"
+	cargo test --locked "${CHECKS_BUILD[@]}" --no-run
+	echo "==> try-runtime: try_state of every pallet on the snapshot ($(wc -c <"$1") bytes)"
+	HEALTHCHAIN_SNAPSHOT="$1" cargo test --locked \
+		"${CHECKS_BUILD[@]}" tests_try_state -- --ignored
+}
+if [ "$mode" = check ]; then
+	check "$2"
+	exit 0
+fi
+
 node="$CARGO_TARGET_DIR/debug/healthchain-node"
 hc_bin="$CARGO_TARGET_DIR/debug/healthchain"
 [ -x "$node" ] && [ -x "$hc_bin" ] || { echo "try-runtime: build the test build first (scripts/test.sh)" >&2; exit 1; }
-
-# The runtime with `try-runtime`, natively (`CHECKS_BUILD`, which `scripts/test.sh` has built
-# already: its own feature resolution, FRAME again, not the node; no wasm).
-echo "==> try-runtime: building the runtime with the try-runtime feature"
-cargo test --locked "${CHECKS_BUILD[@]}" --no-run
 
 dir=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -26,6 +48,7 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 pid=$!
 cleanup() { kill "$pid" 2>/dev/null || true; rm -rf "$dir"; }
 trap cleanup EXIT
+trap 'exit 143' TERM INT
 hc() { "$hc_bin" --url "ws://127.0.0.1:$port" "$@" >/dev/null; }
 for _ in $(seq 60); do hc status 2>/dev/null && break; sleep 1; done
 
@@ -68,7 +91,7 @@ hc --suri //Alice//stash insurance attest eve --claims "$dir/claims.json" --out 
 hc --suri //Alice//stash insurance renew 0 --claims "$dir/claims.json" --out "$dir/c1.json"
 
 kill "$pid"; wait "$pid" 2>/dev/null || true
-"$node" export-state --dev --base-path "$dir/node" >"$dir/snapshot.json" 2>>"$dir/node.log"
-echo "==> try-runtime: try_state of every pallet on the snapshot ($(wc -c <"$dir/snapshot.json") bytes)"
-HEALTHCHAIN_SNAPSHOT="$dir/snapshot.json" cargo test --locked \
-	"${CHECKS_BUILD[@]}" tests_try_state -- --ignored
+snapshot="${2:-$dir/snapshot.json}"
+"$node" export-state --dev --base-path "$dir/node" >"$snapshot" 2>>"$dir/node.log"
+echo "==> try-runtime: snapshot of the dev chain written ($(wc -c <"$snapshot") bytes)"
+[ "$mode" = snapshot ] || check "$snapshot"
