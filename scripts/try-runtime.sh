@@ -50,7 +50,8 @@ cleanup() { kill "$pid" 2>/dev/null || true; rm -rf "$dir"; }
 trap cleanup EXIT
 trap 'exit 143' TERM INT
 hc() { "$hc_bin" --url "ws://127.0.0.1:$port" "$@" >/dev/null; }
-for _ in $(seq 60); do hc status 2>/dev/null && break; sleep 1; done
+# Up to 5 minutes: beside the end-to-end tests' nodes and the builds, the node starts slowly.
+for _ in $(seq 300); do hc status 2>/dev/null && break; sleep 1; done
 
 echo "==> try-runtime: writing data into every pallet of a dev chain"
 for name in profile board record licence sponsor protocol crf; do echo "$name $RANDOM" >"$dir/$name.txt"; done
