@@ -32,6 +32,15 @@ fi
 export RUSTUP_TOOLCHAIN="$channel"
 export WASM_BUILD_TOOLCHAIN="$channel"
 
+# Lints in the build: the workspace's own crates are compiled through clippy-driver, as `cargo
+# clippy` runs it (the same two variables), with warnings as errors. So the one build also lints
+# them, and no second pass re-checks every dependency (it took 11 min of a cold CI run). Every
+# script sets the same two variables: cargo keeps them in the workspace crates' fingerprints,
+# so a plain `cargo build` (without them) recompiles those crates, not the dependencies.
+export RUSTC_WORKSPACE_WRAPPER
+RUSTC_WORKSPACE_WRAPPER="$(rustup which --toolchain "$channel" clippy-driver)"
+export CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
+
 # What the node, the client and the tests are built from: the whole workspace but the bencher
 # (`tools/bencher`), which only `scripts/benchmark.sh` builds, in the release profile.
 TEST_BUILD=(--workspace --exclude healthchain-bencher)

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# The whole test suite: formatting, lints (clippy, warnings are errors), the unit tests of
+# The whole test suite: formatting, lints (clippy, warnings are errors: in the build, see
+# `RUSTC_WORKSPACE_WRAPPER` in setup.sh), the unit tests of
 # every crate (pallet, runtime, client), the end-to-end tests that start real nodes and drive
 # the real client, the benchmark tests, and try-runtime checks on a snapshot of a dev chain.
 #
-# Laid out for two cores. After the one build, the tests run straight from their binaries (as
-# `cargo test` runs them: from their package's directory, with `CARGO_MANIFEST_DIR` set), while
-# cargo, at the lowest priority, lints and builds the second feature set (benchmarks and
-# try-runtime, `CHECKS_BUILD`) beside them: the end-to-end nodes mostly wait for their
-# six-second slots, so the builds take the idle cores without slowing the nodes.
+# Laid out for two cores. The one build lints the workspace's crates as it compiles them. After
+# it, the tests run straight from their binaries (as `cargo test` runs them: from their
+# package's directory, with `CARGO_MANIFEST_DIR` set), while cargo, at the lowest priority,
+# builds (and lints) the second feature set (benchmarks and try-runtime, `CHECKS_BUILD`) beside
+# them: the end-to-end nodes mostly wait for their six-second slots, so the build takes the idle
+# cores without slowing the nodes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -17,8 +19,9 @@ step() { echo; echo "==> $*"; }
 step "formatting"
 cargo fmt --all -- --check
 
-# One build serves the node, the client and every test (same profile, same features).
-step "build (workspace, all targets)"
+# One build serves the node, the client and every test (same profile, same features), and lints
+# the workspace's crates (clippy, warnings are errors) as it compiles them.
+step "build and lints (workspace, all targets)"
 cargo build --locked "${TEST_BUILD[@]}" --all-targets
 
 work=$(mktemp -d)
@@ -52,7 +55,7 @@ done
 	exit 1
 }
 
-# Beside the tests: lints, then the benchmark and try-runtime build (the runtime's graph again,
+# Beside the tests: the benchmark and try-runtime build (the runtime's graph again,
 # with `runtime-benchmarks` and `try-runtime`). The crates have no doc tests (`doctest = false`).
 # The try-runtime snapshot (a dev node written to through the client) is made beside them too:
 # it needs only the node and the client built above, and mostly waits for blocks.
@@ -60,26 +63,23 @@ bash scripts/try-runtime.sh snapshot "$work/snapshot.json" >"$work/snapshot.log"
 snapshot=$!
 
 set -m
-(
-	nice -n 19 cargo clippy --locked "${TEST_BUILD[@]}" --all-targets -- -D warnings &&
-		nice -n 19 cargo test --locked "${CHECKS_BUILD[@]}" --no-run
-) >"$work/cargo.log" 2>&1 &
+nice -n 19 cargo test --locked "${CHECKS_BUILD[@]}" --no-run >"$work/cargo.log" 2>&1 &
 background=$!
 set +m
 
 # The end-to-end tests are one test binary; their nodes mostly wait for six-second slots, so
 # they run side by side (each on its own temporary base path and free ports).
-step "tests (unit, runtime, client, end-to-end), lints and the other builds beside them"
+step "tests (unit, runtime, client, end-to-end), the benchmark and try-runtime build beside them"
 while IFS=$'\t' read -r dir binary; do
 	echo "     Running ${binary#"$CARGO_TARGET_DIR/"}"
 	(cd "$dir" && CARGO_MANIFEST_DIR="$dir" "$binary" --test-threads "${E2E_THREADS:-8}" </dev/null)
 done <"$work/tests"
 
-step "lints (clippy, warnings are errors) and the benchmark and try-runtime build"
+step "the benchmark and try-runtime build (linted too)"
 if ! wait "$background"; then
 	background=""
 	cat "$work/cargo.log"
-	echo "test.sh: lints or a build failed (above)" >&2
+	echo "test.sh: the benchmark and try-runtime build failed (above)" >&2
 	exit 1
 fi
 background=""

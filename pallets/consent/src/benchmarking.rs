@@ -125,10 +125,7 @@ fn imaging_permits<T: Config>() -> ProvisionsOf<T> {
 fn worst_practitioner<T: Config>() -> T::AccountId {
 	let practitioner = funded::<T>("practitioner");
 	T::Accreditation::make_accredited(&practitioner, Role::Provider);
-	let last_allowed = Profession::ALL
-		.into_iter()
-		.rev()
-		.find(|profession| T::EmergencyProfessions::contains(profession));
+	let last_allowed = Profession::ALL.into_iter().rev().find(T::EmergencyProfessions::contains);
 	for profession in Profession::ALL {
 		let allowed = T::EmergencyProfessions::contains(&profession);
 		if !allowed || Some(profession) == last_allowed {

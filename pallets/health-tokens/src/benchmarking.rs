@@ -289,7 +289,7 @@ mod benchmarks {
 	fn transfer() -> Result<(), BenchmarkError> {
 		let transferable = [TokenClass::MedicalRecord, TokenClass::Certificate]
 			.into_iter()
-			.find(|class| T::TransferableClasses::contains(class));
+			.find(T::TransferableClasses::contains);
 		let provider = issuer::<T>("provider", Role::Provider);
 		let patient: T::AccountId = account("patient", 0, 0);
 		let details = match transferable {
