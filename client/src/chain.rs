@@ -32,6 +32,7 @@ pub type Config = crate::config::HealthchainConfig;
 pub struct Chain {
 	api: OnlineClient<Config>,
 	rpc: LegacyRpcMethods<RpcConfigFor<Config>>,
+	raw: RpcClient,
 	metadata_hash: Option<MetadataHash>,
 }
 
@@ -44,7 +45,12 @@ impl Chain {
 		let api = OnlineClient::<Config>::from_rpc_client(rpc_client.clone())
 			.await
 			.with_context(|| format!("cannot talk to the node at {url}"))?;
-		Ok(Self { api, rpc: LegacyRpcMethods::new(rpc_client), metadata_hash: None })
+		Ok(Self {
+			api,
+			rpc: LegacyRpcMethods::new(rpc_client.clone()),
+			raw: rpc_client,
+			metadata_hash: None,
+		})
 	}
 
 	/// Sign every following transaction with `CheckMetadataHash` enabled, committing to `hash`
@@ -163,6 +169,15 @@ impl Chain {
 			.await?
 			.ok_or_else(|| anyhow!("no block #{block}"))?;
 		Ok(self.api.at_block(hash).await?)
+	}
+
+	/// Call the node's RPC method `method` with `params`.
+	pub async fn request<R: serde::de::DeserializeOwned>(
+		&self,
+		method: &str,
+		params: subxt::rpcs::client::RpcParams,
+	) -> Result<R> {
+		Ok(self.raw.request(method, params).await?)
 	}
 
 	/// The members of the consortium council.

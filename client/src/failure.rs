@@ -206,9 +206,13 @@ fn nested_error(
 }
 
 /// The dispatch error an event reports, if it reports a failed dispatch: the transaction's own
-/// (`System::ExtrinsicFailed`), or that of the call sudo or the council dispatched for it.
+/// (`System::ExtrinsicFailed`), or that of the call sudo, the council or the council as root
+/// (`Consortium::DispatchedAsRoot`) dispatched for it.
 pub(crate) fn dispatch_failure(event: &Event<'_, Config>) -> Result<Option<RuntimeDispatchError>> {
-	use api::{council::events::Executed, sudo::events::Sudid, system::events::ExtrinsicFailed};
+	use api::{
+		consortium::events::DispatchedAsRoot, council::events::Executed, sudo::events::Sudid,
+		system::events::ExtrinsicFailed,
+	};
 	if let Some(failed) = event.decode_fields_as::<ExtrinsicFailed>() {
 		return Ok(Some(failed?.dispatch_error));
 	}
@@ -217,6 +221,9 @@ pub(crate) fn dispatch_failure(event: &Event<'_, Config>) -> Result<Option<Runti
 	}
 	if let Some(executed) = event.decode_fields_as::<Executed>() {
 		return Ok(executed?.result.err());
+	}
+	if let Some(dispatched) = event.decode_fields_as::<DispatchedAsRoot>() {
+		return Ok(dispatched?.result.err());
 	}
 	Ok(None)
 }

@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand};
 use commands::{
 	consent::ConsentCommand, council::CouncilCommand, insurance::InsuranceCommand,
 	registry::RegistryCommand, sessions::SessionCommand, tokens::TokenCommand,
-	trials::TrialCommand, App, Reported,
+	trials::TrialCommand, validator::ValidatorCommand, App, Reported,
 };
 use healthchain_client::{
 	chain::{Chain, Wait},
@@ -96,6 +96,10 @@ pub(crate) enum Command {
 	/// providers verify them.
 	#[command(subcommand)]
 	Insurance(InsuranceCommand),
+	/// Validators: session keys (an operator, on its own node) and the validator set (the
+	/// consortium).
+	#[command(subcommand)]
+	Validator(ValidatorCommand),
 }
 
 async fn run(app: &App) -> Result<()> {
@@ -149,6 +153,7 @@ async fn run(app: &App) -> Result<()> {
 		Command::Council(command) => app.council(command).await?,
 		Command::Trial(command) => app.trial(command).await?,
 		Command::Insurance(command) => app.insurance(command).await?,
+		Command::Validator(command) => app.validator(command).await?,
 	}
 	Ok(())
 }

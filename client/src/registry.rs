@@ -116,7 +116,7 @@ pub mod calls {
 /// How a consortium call reaches the consortium origin.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Via {
-	/// Wrapped in `Sudo::sudo` (development and test networks).
+	/// Wrapped in `Sudo::sudo` (the development chain; no other has a sudo key).
 	Sudo,
 	/// Proposed to the consortium council with a 2/3 threshold; executed at once when the
 	/// threshold is one (a council of one), otherwise the members vote — the proposer too: a
@@ -135,6 +135,15 @@ pub async fn consortium(chain: &Chain, call: Call, via: Via) -> Result<Call> {
 			call.propose(u32::try_from(threshold).unwrap_or(u32::MAX))
 		},
 	})
+}
+
+/// Wrap a call only root may make so that the consortium makes it `via`: sudo's (development
+/// chain), or a council motion of `Consortium::dispatch_as_root` with a two-thirds threshold.
+pub async fn root(chain: &Chain, call: Call, via: Via) -> Result<Call> {
+	match via {
+		Via::Sudo => Ok(call.sudo()),
+		Via::Council => consortium(chain, call.as_root(), via).await,
+	}
 }
 
 impl Chain {

@@ -139,9 +139,16 @@ impl Node {
 					bail!("healthchain-node exited ({status}):\n{}", self.log_tail());
 				}
 			}
-			if let Ok(status) = self.client(&["status"]) {
-				if status.ok() && status.json["finalized"].as_u64().unwrap_or(0) >= number {
-					return Ok(status.json);
+			// Ask only once the node says where its RPC server listens: the port this harness
+			// chose may have been taken meanwhile (by another test's node), and the node then
+			// listens on another one — asking the chosen port would ask that other node.
+			if let Some((rpc, prometheus)) = self.logged_ports() {
+				self.rpc_port = rpc;
+				self.prometheus_port = prometheus.unwrap_or(self.prometheus_port);
+				if let Ok(status) = self.client(&["status"]) {
+					if status.ok() && status.json["finalized"].as_u64().unwrap_or(0) >= number {
+						return Ok(status.json);
+					}
 				}
 			}
 			if start.elapsed() > timeout {
@@ -149,6 +156,20 @@ impl Node {
 			}
 			std::thread::sleep(Duration::from_millis(500));
 		}
+	}
+
+	/// The RPC port and the Prometheus port (if it says) this run of the node logged it listens
+	/// on (`Running JSON-RPC server: addr=127.0.0.1:<port>,…`, `Prometheus exporter started at
+	/// 127.0.0.1:<port>`), once it has.
+	fn logged_ports(&self) -> Option<(u16, Option<u16>)> {
+		let text = std::fs::read_to_string(&self.log).ok()?;
+		let port_after = |marker: &str| -> Option<u16> {
+			let rest = &text[text.find(marker)? + marker.len()..];
+			let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+			digits.parse().ok()
+		};
+		let rpc = port_after("Running JSON-RPC server: addr=127.0.0.1:")?;
+		Some((rpc, port_after("Prometheus exporter started at 127.0.0.1:")))
 	}
 
 	/// Kill the node at once (SIGKILL: no clean shutdown) and wait for it to exit.
@@ -286,6 +307,10 @@ impl Network {
 			nodes.push(node);
 		}
 		nodes[0].wait_for_finalized(1, Duration::from_secs(240))?;
+		// Each of the others too (which also learns the RPC port it listens on).
+		for node in &mut nodes[1..] {
+			node.wait_for_finalized(1, Duration::from_secs(120))?;
+		}
 		Ok(Network { nodes, _dir: dir })
 	}
 }

@@ -37,10 +37,12 @@ impl SubstrateCli for Cli {
 	fn load_spec(&self, id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
 		Ok(match id {
 			"dev" => Box::new(chain_spec::development_chain_spec()?),
-			"" | "local" => Box::new(chain_spec::local_chain_spec()?),
-			path => {
-				Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?)
-			},
+			"local" => Box::new(chain_spec::local_chain_spec()?),
+			// No default: a node started without naming its chain must not join a test network
+			// whose keys everyone knows.
+			"" => return Err(chain_spec::NO_CHAIN.into()),
+			path if path.ends_with(".toml") => Box::new(chain_spec::consortium_chain_spec(path)?),
+			path => Box::new(chain_spec::json_chain_spec(path)?),
 		})
 	}
 }

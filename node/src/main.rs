@@ -4,9 +4,14 @@
 mod chain_spec;
 mod cli;
 mod command;
+mod consortium;
 mod rpc;
 mod service;
 
-fn main() -> sc_cli::Result<()> {
-	command::run()
+fn main() {
+	// Errors as their message (`Display`), not their `Debug` form with escaped newlines.
+	if let Err(error) = command::run() {
+		eprintln!("Error: {error}");
+		std::process::exit(1);
+	}
 }

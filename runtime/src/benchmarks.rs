@@ -19,4 +19,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_consent, Consent]
 	[pallet_trial_anchoring, TrialAnchoring]
 	[pallet_insurance, Insurance]
+	[pallet_validator_set, ValidatorSet]
+	[pallet_consortium, Consortium]
 );

@@ -2,47 +2,55 @@
 //!
 //! - `development`: one validator (Alice), Alice holds the sudo key, the council is Alice alone;
 //! - `local_testnet`: four validators (Alice, Bob, Charlie, Dave) forming the consortium
-//!   council, Alice holding the sudo key for bootstrapping.
+//!   council, and **no sudo key**: as on a consortium's network, the council's two-thirds
+//!   motions are root (`consortium.dispatch_as_root`).
 //!
 //! Both endow the well-known development accounts. They are for development and testing only:
-//! a consortium network gets its own chain spec with its members' keys.
+//! a consortium network gets its own chain spec from a file naming its members, validators
+//! and keys (`healthchain-node build-spec --chain consortium.toml`), which the node refuses if
+//! it holds a well-known development key.
 
-use crate::{AccountId, Balance, UNIT};
+use crate::{AccountId, Balance, SessionKeys, UNIT};
 use alloc::{vec, vec::Vec};
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 /// What each development account is endowed with.
 pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
 
-/// The genesis of a network with these validators, endowed accounts, sudo key and council.
+/// The genesis of a network with these validators (each an account with its session keys),
+/// endowed accounts, sudo key (if any) and council. The founding validators go to the
+/// validator set and their keys to the session, which hands them to Aura and GRANDPA.
 fn testnet_genesis(
-	authorities: Vec<(AuraId, GrandpaId)>,
+	validators: Vec<(AccountId, SessionKeys)>,
 	endowed: Vec<AccountId>,
-	root: AccountId,
+	root: Option<AccountId>,
 	council: Vec<AccountId>,
 ) -> Value {
 	serde_json::json!({
 		"balances": {
 			"balances": endowed.into_iter().map(|who| (who, ENDOWMENT)).collect::<Vec<_>>(),
 		},
-		"aura": {
-			"authorities": authorities.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
+		"session": {
+			"keys": validators
+				.iter()
+				.map(|(who, keys)| (who.clone(), who.clone(), keys.clone()))
+				.collect::<Vec<_>>(),
 		},
-		"grandpa": {
-			"authorities": authorities.into_iter().map(|(_, grandpa)| (grandpa, 1u64)).collect::<Vec<_>>(),
+		"validatorSet": {
+			"validators": validators.into_iter().map(|(who, _)| who).collect::<Vec<_>>(),
 		},
-		"sudo": { "key": Some(root) },
+		"sudo": { "key": root },
 		"council": { "members": council },
 	})
 }
 
-/// The keys of a development validator.
-fn validator(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
-	(aura.public().into(), grandpa.public().into())
+/// A development validator: its account and its session keys, from the same keyring entry.
+fn validator(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AccountId, SessionKeys) {
+	let keys = SessionKeys { aura: AuraId::from(aura.public()), grandpa: grandpa.public().into() };
+	(aura.to_account_id(), keys)
 }
 
 /// The `development` preset.
@@ -50,7 +58,7 @@ pub fn development_config_genesis() -> Value {
 	testnet_genesis(
 		vec![validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
-		Sr25519Keyring::Alice.to_account_id(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
 		vec![Sr25519Keyring::Alice.to_account_id()],
 	)
 }
@@ -66,7 +74,7 @@ pub fn local_config_genesis() -> Value {
 	testnet_genesis(
 		members.iter().map(|(aura, grandpa)| validator(*aura, *grandpa)).collect(),
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
-		Sr25519Keyring::Alice.to_account_id(),
+		None,
 		members.iter().map(|(aura, _)| aura.to_account_id()).collect(),
 	)
 }
@@ -123,10 +131,25 @@ mod tests {
 	}
 
 	#[test]
-	fn local_testnet_has_four_validators_in_the_council() {
+	fn local_testnet_has_four_validators_in_the_council_and_no_sudo() {
 		let preset = local_config_genesis();
-		assert_eq!(preset["aura"]["authorities"].as_array().map(Vec::len), Some(4));
+		assert_eq!(preset["session"]["keys"].as_array().map(Vec::len), Some(4));
+		assert_eq!(preset["validatorSet"]["validators"].as_array().map(Vec::len), Some(4));
 		assert_eq!(preset["council"]["members"].as_array().map(Vec::len), Some(4));
+		assert_eq!(preset["sudo"]["key"], Value::Null);
+	}
+
+	#[test]
+	fn only_the_development_preset_has_a_sudo_key() {
+		for id in preset_names() {
+			let patch: Value = serde_json::from_slice(&get_preset(&id).unwrap()).unwrap();
+			let has_sudo = !patch["sudo"]["key"].is_null();
+			assert_eq!(
+				has_sudo,
+				AsRef::<str>::as_ref(&id) == sp_genesis_builder::DEV_RUNTIME_PRESET,
+				"{id:?}"
+			);
+		}
 	}
 
 	#[test]

@@ -87,7 +87,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("healthchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("healthchain"),
 	authoring_version: 1,
-	spec_version: 107,
+	spec_version: 108,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -225,6 +225,16 @@ mod runtime {
 	#[runtime::pallet_index(8)]
 	pub type Council = pallet_collective<Instance1>;
 
+	// Before `Session`: its genesis hands the founding validators to the session's.
+	#[runtime::pallet_index(9)]
+	pub type ValidatorSet = pallet_validator_set;
+
+	#[runtime::pallet_index(10)]
+	pub type Session = pallet_session;
+
+	#[runtime::pallet_index(11)]
+	pub type Consortium = pallet_consortium;
+
 	#[runtime::pallet_index(20)]
 	pub type Registry = pallet_registry;
 
@@ -271,6 +281,9 @@ mod tests {
 		assert_eq!(Utility::index(), 6);
 		assert_eq!(Sudo::index(), 7);
 		assert_eq!(Council::index(), 8);
+		assert_eq!(ValidatorSet::index(), 9);
+		assert_eq!(Session::index(), 10);
+		assert_eq!(Consortium::index(), 11);
 		assert_eq!(Registry::index(), 20);
 		assert_eq!(HealthTokens::index(), 21);
 		assert_eq!(Consent::index(), 22);

@@ -9,6 +9,7 @@ pub mod registry;
 pub mod sessions;
 pub mod tokens;
 pub mod trials;
+pub mod validator;
 
 use crate::Cli;
 use anyhow::{bail, Context, Result};
@@ -126,9 +127,10 @@ impl ProfileArgs {
 
 #[derive(Args)]
 pub(crate) struct ConsortiumArgs {
-	/// How the consortium call is authorized.
-	#[arg(long, value_enum, default_value = "sudo")]
-	via: Via,
+	/// How the consortium call is authorized: a council motion (the default), or the sudo key
+	/// (development chains only).
+	#[arg(long, value_enum, default_value = "council")]
+	pub(crate) via: Via,
 }
 
 /// Parse a span `<n><s|m|h|d>` (e.g. `90s`, `4h`) into milliseconds.

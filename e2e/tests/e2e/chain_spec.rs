@@ -89,10 +89,9 @@ fn committed_local_chain_spec_matches_the_node() {
 	assert!(apis(&generated_code) == apis(&committed_code), "runtime_apis differs; {regenerate}");
 	assert!(generated == committed, "{regenerate}");
 	assert_eq!(committed["properties"]["tokenSymbol"], "HCT");
-	assert_eq!(
-		committed["genesis"]["runtimeGenesis"]["patch"]["aura"]["authorities"]
-			.as_array()
-			.map(Vec::len),
-		Some(4)
-	);
+	let patch = &committed["genesis"]["runtimeGenesis"]["patch"];
+	// Four founding validators with their session keys, and no sudo key.
+	assert_eq!(patch["session"]["keys"].as_array().map(Vec::len), Some(4));
+	assert_eq!(patch["validatorSet"]["validators"].as_array().map(Vec::len), Some(4));
+	assert_eq!(patch["sudo"]["key"], Value::Null);
 }

@@ -14,6 +14,7 @@ mod readme;
 mod registry;
 mod tokens;
 mod trials;
+mod validators;
 mod wallet;
 
 use healthchain_e2e::{ClientRun, Node};

@@ -129,19 +129,20 @@ fn wrong_origins_are_rejected_and_change_nothing() {
 	let refused = as_signer(&node, AGENT, &["registry", "remove-agent", &org, "charlie"]);
 	assert_eq!(refused.error(), Some("registry.NotAuthorized"));
 
-	// Consortium calls: neither the sudo key nor a council seat belongs to the admin.
+	// Consortium calls: neither a council seat (the client's default) nor the sudo key belongs
+	// to the admin.
 	let refused = as_signer(
 		&node,
 		ADMIN,
 		&["registry", "accredit", &org, "provider", "--valid-until", "+1d"],
 	);
-	assert_eq!(refused.error(), Some("sudo.RequireSudo"));
+	assert_eq!(refused.error(), Some("council.NotMember"));
 	let refused = as_signer(
 		&node,
 		ADMIN,
-		&["registry", "accredit", &org, "provider", "--valid-until", "+1d", "--via", "council"],
+		&["registry", "accredit", &org, "provider", "--valid-until", "+1d", "--via", "sudo"],
 	);
-	assert_eq!(refused.error(), Some("council.NotMember"));
+	assert_eq!(refused.error(), Some("sudo.RequireSudo"));
 
 	// Nothing changed.
 	let shown = ok(node.client(&["registry", "show", &org]).unwrap()).json;
@@ -161,7 +162,7 @@ fn wrong_origins_are_rejected_and_change_nothing() {
 	let refused = as_signer(
 		&node,
 		CONSORTIUM,
-		&["registry", "accredit", &org, "provider", "--valid-until", "+2d"],
+		&["registry", "accredit", &org, "provider", "--valid-until", "+2d", "--via", "sudo"],
 	);
 	assert_eq!(refused.error(), Some("registry.AlreadyAccredited"));
 	// And from inside a council motion that executed (`Council::Executed { result: Err(..) }`,

@@ -81,7 +81,7 @@ impl frame_system::Config for Runtime {
 impl pallet_aura::Config for Runtime {
 	type AuthorityId = AuraId;
 	type DisabledValidators = ();
-	type MaxAuthorities = ConstU32<32>;
+	type MaxAuthorities = MaxValidators;
 	type AllowMultipleBlocksPerSlot = ConstBool<false>;
 	type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
 }
@@ -166,6 +166,100 @@ impl pallet_utility::Config for Runtime {
 	type WeightInfo = pallet_utility::weights::SubstrateWeight<Runtime>;
 }
 
+/// Sessions last a minute (ten blocks). A session is when validator-set and session-key
+/// changes take effect (at the second session change after the call), so a short one lets the
+/// consortium remove a compromised or dead validator within two minutes. Without staking, a
+/// session change costs next to nothing: the authorities change only when the set does.
+pub const SESSION_PERIOD: BlockNumber = crate::MINUTES;
+
+parameter_types! {
+	pub const SessionPeriod: BlockNumber = SESSION_PERIOD;
+	pub const SessionOffset: BlockNumber = 0;
+	/// Held from the account that registers session keys (`session.set_keys`), returned when
+	/// it purges them: the keys' storage is paid for by whoever creates it.
+	pub const SessionKeyDeposit: Balance = UNIT;
+}
+
+impl pallet_session::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	/// A validator is known by its account: the one that registers its session keys.
+	type ValidatorId = AccountId;
+	/// Anyone may register session keys (with the key deposit, and a proof that it holds their
+	/// secrets): only the consortium makes an account a validator.
+	type ValidatorIdOf = sp_runtime::traits::ConvertInto;
+	type ShouldEndSession = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
+	type NextSessionRotation = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
+	type SessionManager = crate::ValidatorSet;
+	type SessionHandler =
+		<crate::SessionKeys as sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
+	type Keys = crate::SessionKeys;
+	/// No staking, no slashing: a misbehaving validator is removed by the consortium.
+	type DisablingStrategy = ();
+	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
+	type Currency = Balances;
+	type KeyDeposit = SessionKeyDeposit;
+}
+
+/// The accounts with session keys registered.
+pub struct HasSessionKeys;
+impl frame_support::traits::Contains<AccountId> for HasSessionKeys {
+	fn contains(who: &AccountId) -> bool {
+		pallet_session::NextKeys::<Runtime>::contains_key(who)
+	}
+}
+
+/// GRANDPA's stall recovery: `note_stalled`, dispatched as root by the validator set when the
+/// set the consortium ordered it for takes effect.
+pub struct GrandpaRecovery;
+impl pallet_validator_set::FinalityRecovery<BlockNumber> for GrandpaRecovery {
+	fn note_stalled(further_wait: BlockNumber, median: BlockNumber) {
+		// Root never fails its origin check; nothing else can fail in `note_stalled`.
+		let _ = crate::Grandpa::note_stalled(RuntimeOrigin::root(), further_wait, median);
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_validator_set::BenchmarkHelper<AccountId> for HasSessionKeys {
+	fn set_session_keys(who: &AccountId) {
+		use sp_core::crypto::UncheckedFrom;
+		let raw: [u8; 32] = sp_io::hashing::blake2_256(who.as_ref());
+		let keys = crate::SessionKeys {
+			aura: sp_consensus_aura::sr25519::AuthorityId::unchecked_from(raw),
+			grandpa: sp_consensus_grandpa::AuthorityId::unchecked_from(raw),
+		};
+		pallet_session::NextKeys::<Runtime>::insert(who, keys);
+	}
+}
+
+parameter_types! {
+	/// Below two validators GRANDPA tolerates no fault at all, and removing the last would
+	/// halt the chain for good.
+	pub const MinValidators: u32 = 2;
+	pub const MaxValidators: u32 = 32;
+}
+
+impl pallet_validator_set::Config for Runtime {
+	type ConsortiumOrigin = ConsortiumOrigin;
+	type Accreditation = crate::Registry;
+	type SessionKeys = HasSessionKeys;
+	type FinalityRecovery = GrandpaRecovery;
+	type MinValidators = MinValidators;
+	type MaxValidators = MaxValidators;
+	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = HasSessionKeys;
+}
+
+/// The council as root: two thirds of its members, and nothing else.
+pub type CouncilAsRoot =
+	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 2, 3>;
+
+impl pallet_consortium::Config for Runtime {
+	type RuntimeCall = RuntimeCall;
+	type RootOrigin = CouncilAsRoot;
+	type WeightInfo = pallet_consortium::weights::SubstrateWeight<Runtime>;
+}
+
 impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
@@ -180,8 +274,8 @@ parameter_types! {
 	pub MaxProposalWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
 }
 
-/// The consortium origin: two thirds of the council, or root (the sudo key on development and
-/// test networks, or a runtime upgrade's own migrations).
+/// The consortium origin: two thirds of the council, or root (the sudo key on the development
+/// chain, the council's own `consortium.dispatch_as_root`, or a runtime upgrade's migrations).
 pub type ConsortiumOrigin = EitherOfDiverse<
 	EnsureRoot<AccountId>,
 	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 2, 3>,

@@ -1,0 +1,166 @@
+//! Consortium operations through the real node and client: the node has no default chain; a
+//! consortium's chain specification is built from its members file, and refused with a
+//! well-known development key; an operator generates session keys inside its node and registers
+//! them; the consortium (a council motion, the client's default) adds the validator, which
+//! takes its part in block production and finality at the second session change.
+
+use super::{as_signer, ok};
+use healthchain_e2e::{node_binary, workspace_root, Node};
+use std::{
+	process::Command,
+	time::{Duration, Instant},
+};
+
+#[test]
+fn the_node_has_no_default_chain_and_builds_a_consortium_spec_from_its_members_file() {
+	let dir = tempfile::tempdir().unwrap();
+	// No `--chain`: an error that lists the choices, not the local testnet.
+	let output = Command::new(node_binary().unwrap())
+		.args(["--base-path"])
+		.arg(dir.path())
+		.output()
+		.unwrap();
+	assert!(!output.status.success());
+	let stderr = String::from_utf8_lossy(&output.stderr);
+	for choice in ["no chain given", "--dev", "--chain local", "<spec.json>", "<consortium.toml>"] {
+		assert!(stderr.contains(choice), "{choice:?} missing from: {stderr}");
+	}
+	assert!(!dir.path().join("chains").exists(), "nothing was started");
+
+	// The example consortium's raw chain specification: live, no sudo key, no dev key.
+	let example = workspace_root().join("chain-specs/example-consortium.toml");
+	let build = |file: &std::path::Path, raw: bool| {
+		let mut command = Command::new(node_binary().unwrap());
+		command.args(["build-spec", "--chain"]).arg(file);
+		if raw {
+			command.arg("--raw");
+		}
+		command.output().unwrap()
+	};
+	let output = build(&example, true);
+	assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+	let spec: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+	assert_eq!(spec["chainType"], "Live");
+	assert_eq!(spec["id"], "example_health");
+	let plain = build(&example, false);
+	let plain: serde_json::Value = serde_json::from_slice(&plain.stdout).unwrap();
+	let patch = &plain["genesis"]["runtimeGenesis"]["patch"];
+	assert_eq!(patch["sudo"]["key"], serde_json::Value::Null);
+	assert_eq!(patch["validatorSet"]["validators"].as_array().map(Vec::len), Some(4));
+	let alice = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
+	assert!(!plain.to_string().contains(alice));
+
+	// The same file with Alice as its first member: refused, and the key named.
+	let text = std::fs::read_to_string(&example).unwrap();
+	let first = text.split("account = \"").nth(1).unwrap().split('"').next().unwrap();
+	let bad = dir.path().join("bad.toml");
+	std::fs::write(&bad, text.replacen(first, alice, 1)).unwrap();
+	let output = build(&bad, true);
+	assert!(!output.status.success());
+	let stderr = String::from_utf8_lossy(&output.stderr);
+	assert!(stderr.contains("well-known development key") && stderr.contains("Alice"), "{stderr}");
+	assert!(output.stdout.is_empty());
+}
+
+/// Poll `validator list` until `done` holds of it.
+fn wait_for(
+	node: &Node,
+	what: &str,
+	done: impl Fn(&serde_json::Value) -> bool,
+) -> serde_json::Value {
+	let start = Instant::now();
+	loop {
+		let list = ok(node.client(&["validator", "list"]).unwrap()).json;
+		if done(&list) {
+			return list;
+		}
+		assert!(start.elapsed() < Duration::from_secs(200), "{what}: not in 200 s: {list}");
+		std::thread::sleep(Duration::from_secs(3));
+	}
+}
+
+fn has(list: &serde_json::Value, field: &str, who: &str) -> bool {
+	list[field].as_array().is_some_and(|a| a.iter().any(|v| v == who))
+}
+
+#[test]
+fn an_operator_registers_session_keys_and_the_council_adds_its_validator() {
+	let node = Node::start_dev().expect("dev node starts and finalizes");
+	let charlie = "5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y";
+
+	// Bob's hospital, accredited as provider, with Charlie (who will run its node) as agent.
+	let registered = ok(as_signer(
+		&node,
+		"//Bob",
+		&[
+			"registry",
+			"register",
+			"--kind",
+			"hospital",
+			"--profile-hash",
+			&format!("0x{}", "cd".repeat(32)),
+		],
+	));
+	let org = registered.event("Registry", "OrganisationRegistered").unwrap()["fields"]
+		["organisation"]
+		.to_string();
+	ok(as_signer(&node, "//Bob", &["registry", "add-agent", &org, "charlie"]));
+	ok(as_signer(&node, "//Charlie", &["registry", "accept", &org]));
+	// The consortium is the council (Alice alone on --dev): the client proposes by default.
+	let accredited = ok(as_signer(
+		&node,
+		"//Alice",
+		&["registry", "accredit", &org, "provider", "--valid-until", "+30d"],
+	));
+	assert!(accredited.event("Council", "Executed").is_some(), "{}", accredited.json);
+
+	// Without session keys, Charlie cannot be added.
+	let refused = as_signer(&node, "//Alice", &["validator", "add", "charlie", &org]);
+	assert_eq!(refused.error(), Some("validatorset.NoSessionKeys"), "{}", refused.json);
+
+	// Charlie's operator generates session keys inside the node, with the proof that it holds
+	// them for Charlie's account, and registers them.
+	let generated = ok(as_signer(&node, "//Charlie", &["validator", "rotate-keys"])).json;
+	assert_eq!(generated["owner"], charlie);
+	let keys = generated["keys"].as_str().unwrap().to_string();
+	let proof = generated["proof"].as_str().unwrap().to_string();
+	assert_eq!(keys.len(), 2 + 128, "an Aura and a GRANDPA key: {keys}");
+	// Nobody else can register those keys as theirs: the proof is bound to Charlie.
+	let refused = as_signer(&node, "//Dave", &["validator", "set-keys", &keys, &proof]);
+	assert_eq!(refused.error(), Some("session.InvalidProof"), "{}", refused.json);
+	ok(as_signer(&node, "//Charlie", &["validator", "set-keys", &keys, &proof]));
+
+	// Not the council: refused. Not an agent of that organisation: refused.
+	let refused = as_signer(&node, "//Eve", &["validator", "add", "charlie", &org]);
+	assert_eq!(refused.error(), Some("council.NotMember"));
+	let refused = as_signer(&node, "//Alice", &["validator", "add", "dave", &org]);
+	assert_eq!(refused.error(), Some("validatorset.NotAnAgentOfOrganisation"));
+
+	let added = ok(as_signer(&node, "//Alice", &["validator", "add", "charlie", &org]));
+	let event = added.event("ValidatorSet", "ValidatorAdded").expect("added");
+	assert_eq!(event["fields"]["validator"], charlie);
+	let list = ok(node.client(&["validator", "list"]).unwrap()).json;
+	let entry = list["validators"].as_array().unwrap().iter().find(|v| v["account"] == charlie);
+	assert_eq!(entry.map(|v| v["organisation"].to_string()), Some(org.clone()));
+	assert!(!has(&list, "session_validators", charlie));
+
+	// At the next session change it is queued; at the one after, it validates: the node holds
+	// its Aura key, so it authors in Charlie's slots too, and blocks go on. (Finality does not:
+	// GRANDPA needs both of two authorities, and a node votes with one key only. On a network,
+	// add a validator once its own node is running — `docs/operators.md`.)
+	wait_for(&node, "queued", |list| has(list, "queued", charlie));
+	let list = wait_for(&node, "in the session", |list| has(list, "session_validators", charlie));
+	assert_eq!(list["session_validators"].as_array().map(Vec::len), Some(2));
+	let best = |node: &Node| ok(node.client(&["status"]).unwrap()).json["best"].as_u64().unwrap();
+	let since = best(&node);
+	let start = Instant::now();
+	while best(&node) < since + 3 {
+		assert!(start.elapsed() < Duration::from_secs(90), "no block authored after the change");
+		std::thread::sleep(Duration::from_secs(2));
+	}
+
+	// Two is the minimum: removing Charlie now is refused, and nothing changes.
+	let refused =
+		as_signer(&node, "//Alice", &["--wait", "in-block", "validator", "remove", "charlie"]);
+	assert_eq!(refused.error(), Some("validatorset.TooFewValidators"), "{}", refused.json);
+}
