@@ -89,10 +89,11 @@ pub fn json_chain_spec(path: &str) -> Result<ChainSpec, String> {
 	Ok(spec)
 }
 
-/// The well-known development keys a chain specification's genesis holds (as SS58 or hex),
-/// its runtime code aside.
+/// The well-known development keys a chain specification's genesis holds, its runtime code
+/// aside. Read from the raw genesis (built from a plain spec as `build-spec --raw` builds it),
+/// where every key is hex whatever SS58 prefix the plain spec wrote it with.
 pub fn dev_keys_in_spec(spec: &ChainSpec) -> Result<Vec<String>, String> {
-	let text = sc_service::ChainSpec::as_json(spec, false)?;
+	let text = sc_service::ChainSpec::as_json(spec, true)?;
 	let mut json: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
 	strip_code(&mut json);
 	Ok(crate::consortium::dev_keys_in(&json.to_string()))
@@ -139,6 +140,27 @@ mod tests {
 			assert_ne!(spec.chain_type(), ChainType::Live);
 			assert!(!dev_keys_in_spec(&spec).unwrap().is_empty());
 		}
+	}
+
+	#[test]
+	fn a_dev_key_under_another_ss58_prefix_is_found() {
+		use sp_core::crypto::{Ss58AddressFormat, Ss58Codec};
+		// The example's plain spec with Alice, written with the Polkadot prefix (0), as its
+		// first council member: the plain text has no prefix-42 address of hers, the raw
+		// genesis has her key.
+		let spec = consortium_chain_spec(&example()).unwrap();
+		let plain = spec.as_json(false).unwrap();
+		let first = plain.split("\"members\": [").nth(1).unwrap().split('"').nth(1).unwrap();
+		let alice = sp_keyring::Sr25519Keyring::Alice
+			.to_account_id()
+			.to_ss58check_with_version(Ss58AddressFormat::custom(0));
+		let dir = std::env::temp_dir().join(format!("healthchain-prefix-{}", std::process::id()));
+		std::fs::create_dir_all(&dir).unwrap();
+		let path = dir.join("live.json");
+		std::fs::write(&path, plain.replace(first, &alice)).unwrap();
+		let error = json_chain_spec(path.to_str().unwrap()).err().expect("refused");
+		assert!(error.contains("sr25519 Alice"), "{error}");
+		std::fs::remove_dir_all(&dir).unwrap();
 	}
 
 	#[test]

@@ -174,10 +174,12 @@ impl ConsortiumFile {
 				Err(format!("{what}: the same account or key appears twice"))
 			}
 		};
-		let mut balances: Vec<(AccountId, u128)> = Vec::new();
+		// One entry per account (a member that also runs a validator may be endowed twice):
+		// the genesis refuses an account listed twice.
+		let mut balances = std::collections::BTreeMap::<AccountId, u128>::new();
 		let mut endow = |who: &AccountId, whole: u64| {
 			if whole > 0 {
-				balances.push((who.clone(), u128::from(whole) * UNIT));
+				*balances.entry(who.clone()).or_default() += u128::from(whole) * UNIT;
 			}
 		};
 		let mut council = Vec::new();
@@ -212,6 +214,12 @@ impl ConsortiumFile {
 			unique(&what, who.as_ref())?;
 			endow(&who, endowed.balance);
 		}
+		let max =
+			<healthchain_runtime::configs::MaxValidators as sp_core::Get<u32>>::get() as usize;
+		if validators.len() > max {
+			return Err(format!("{} validators: at most {max}", validators.len()));
+		}
+		let balances: Vec<(AccountId, u128)> = balances.into_iter().collect();
 		let patch = serde_json::json!({
 			"balances": { "balances": balances },
 			"session": { "keys": session },
@@ -299,6 +307,22 @@ mod tests {
 		assert!(toml::from_str::<ConsortiumFile>(&format!("{text}\nsudo = \"x\"\n")).is_err());
 		let error = file("name = \"x\"\nid = \"x\"\n").genesis_patch().unwrap_err();
 		assert!(error.contains("no [[members]]"), "{error}");
+	}
+
+	#[test]
+	fn a_member_running_a_validator_is_endowed_once_with_both_balances() {
+		let text = example();
+		let member = text.split("account = \"").nth(1).unwrap().split('"').next().unwrap();
+		let validator = text.split("account = \"").nth(4).unwrap().split('"').next().unwrap();
+		let patch = file(&text.replacen(validator, member, 1)).genesis_patch().unwrap();
+		let entries: Vec<_> = patch["balances"]["balances"]
+			.as_array()
+			.unwrap()
+			.iter()
+			.filter(|entry| entry[0] == member)
+			.collect();
+		assert_eq!(entries.len(), 1);
+		assert_eq!(entries[0][1], serde_json::json!(1010 * UNIT));
 	}
 
 	#[test]

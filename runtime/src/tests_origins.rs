@@ -23,3 +23,22 @@ fn the_consortium_is_root_or_two_thirds_of_the_council() {
 	let alice = AccountId::new([1; 32]);
 	assert!(ConsortiumOrigin::try_origin(RuntimeOrigin::signed(alice)).is_err());
 }
+
+#[test]
+fn root_through_the_council_is_two_thirds_and_nothing_else() {
+	use crate::configs::CouncilAsRoot;
+	assert!(CouncilAsRoot::try_origin(members(2, 4)).is_err(), "half is not two thirds");
+	assert!(CouncilAsRoot::try_origin(members(3, 4)).is_ok(), "three of four");
+	// Root (a development chain's sudo) and accounts do not go through it.
+	assert!(CouncilAsRoot::try_origin(RuntimeOrigin::root()).is_err());
+	assert!(CouncilAsRoot::try_origin(RuntimeOrigin::signed(AccountId::new([1; 32]))).is_err());
+}
+
+#[test]
+fn a_member_who_did_not_vote_counts_as_nay_even_with_a_prime() {
+	use pallet_collective::DefaultVote;
+	// A prime's aye does not turn the others' silence into ayes (which would make one member's
+	// aye a unanimous motion once it reaches its end).
+	assert!(!crate::configs::AbstentionIsNay::default_vote(Some(true), 1, 0, 4));
+	assert!(!crate::configs::AbstentionIsNay::default_vote(None, 3, 0, 4));
+}

@@ -69,9 +69,14 @@ pub mod pallet {
 		///
 		/// Origin: [`Config::RootOrigin`]. Emits [`Event::DispatchedAsRoot`].
 		#[pallet::call_index(0)]
+		// Always `Normal`: an `Operational` inner call must not lend its priority and reserved
+		// block space to whoever submits this (it fails its origin check only when dispatched).
 		#[pallet::weight({
 			let info = call.get_dispatch_info();
-			(T::WeightInfo::dispatch_as_root().saturating_add(info.call_weight), info.class)
+			(
+				T::WeightInfo::dispatch_as_root().saturating_add(info.call_weight),
+				DispatchClass::Normal,
+			)
 		})]
 		pub fn dispatch_as_root(
 			origin: OriginFor<T>,

@@ -115,3 +115,11 @@ fn the_dispatched_calls_failure_is_reported_and_its_weight_counted() {
 			})));
 	});
 }
+
+#[test]
+fn an_operational_call_does_not_lend_its_class() {
+	use frame_support::dispatch::DispatchClass;
+	let operational = RuntimeCall::System(frame_system::Call::set_heap_pages { pages: 1 });
+	assert_eq!(operational.get_dispatch_info().class, DispatchClass::Operational);
+	assert_eq!(as_root(operational).get_dispatch_info().class, DispatchClass::Normal);
+}

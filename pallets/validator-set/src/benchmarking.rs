@@ -76,7 +76,7 @@ mod benchmarks {
 			.map_err(|_| BenchmarkError::Weightless)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, remove, now, now);
+		_(origin as T::RuntimeOrigin, remove, now, T::MaxRecoveryDelay::get());
 		assert_eq!(Validators::<T>::get().len() as u32, max - r);
 		assert!(PendingRecovery::<T>::exists());
 		Ok(())

@@ -124,6 +124,7 @@ impl pallet_validator_set::Config for Test {
 	type FinalityRecovery = MockGrandpa;
 	type MinValidators = ConstU32<MIN>;
 	type MaxValidators = ConstU32<MAX>;
+	type MaxRecoveryDelay = ConstU64<5>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockKeys;

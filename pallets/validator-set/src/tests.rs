@@ -189,28 +189,32 @@ fn a_validator_leaves_the_next_set_when_its_organisation_or_its_agency_or_its_ke
 }
 
 #[test]
-fn when_too_few_are_eligible_the_set_ignores_standing_and_it_never_empties() {
+fn when_too_few_are_eligible_the_set_stays_and_never_readmits_nor_empties() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(add(HOSPITAL_NODE, HOSPITAL_ORG));
 		assert_ok!(add(INSURER_NODE, INSURER_ORG));
 		assert_ok!(ValidatorSet::remove_validator(RuntimeOrigin::root(), 1));
 		assert_ok!(ValidatorSet::remove_validator(RuntimeOrigin::root(), 2));
 		assert_eq!(ValidatorSet::new_session(2), Some(vec![3, HOSPITAL_NODE, INSURER_NODE]));
-		// Both organisations suspended: one eligible validator, fewer than the minimum of two.
+		// The hospital is suspended: its node leaves (two eligible remain, the minimum).
 		assert_ok!(Registry::suspend_organisation(RuntimeOrigin::root(), HOSPITAL_ORG));
-		assert_ok!(Registry::suspend_organisation(RuntimeOrigin::root(), INSURER_ORG));
-		let eligible = ValidatorSet::eligible();
-		assert_eq!(eligible.set, vec![3, HOSPITAL_NODE, INSURER_NODE]);
-		assert_eq!(eligible.ignored, Some(1));
-		assert_eq!(ValidatorSet::new_session(3), None);
-		// Only one has keys left: that one, rather than none.
-		set_keys(HOSPITAL_NODE, false);
+		assert_eq!(ValidatorSet::new_session(3), Some(vec![3, INSURER_NODE]));
+		// The insurer's node purges its keys: one eligible, below the minimum. The set stays
+		// as it is — and the suspended hospital's node is not brought back.
 		set_keys(INSURER_NODE, false);
-		assert_eq!(ValidatorSet::new_session(4), Some(vec![3]));
-		// Nobody has keys: the last set stays.
+		System::reset_events();
+		assert_eq!(ValidatorSet::new_session(4), None);
+		assert_eq!(events(), vec![Event::ValidatorSetKept { session: 4, eligible: 1 }]);
+		assert_eq!(crate::Queued::<Test>::get().into_inner(), vec![3, INSURER_NODE]);
+		// Nobody has keys: still kept, never empty.
 		set_keys(3, false);
 		assert_eq!(ValidatorSet::new_session(5), None);
-		assert_eq!(crate::Queued::<Test>::get().into_inner(), vec![3]);
+		assert_eq!(crate::Queued::<Test>::get().into_inner(), vec![3, INSURER_NODE]);
+		// Enough eligible again: the set follows.
+		set_keys(3, true);
+		set_keys(INSURER_NODE, true);
+		assert_ok!(Registry::reinstate_organisation(RuntimeOrigin::root(), HOSPITAL_ORG));
+		assert_eq!(ValidatorSet::new_session(6), Some(vec![3, HOSPITAL_NODE, INSURER_NODE]));
 	});
 }
 
@@ -227,6 +231,10 @@ fn a_finality_recovery_forces_grandpa_when_the_set_without_the_dead_takes_effect
 		assert_noop!(recover(vec![1, STRANGER], 5), Error::<Test>::NotValidator);
 		assert_noop!(recover(vec![1, 1], 5), Error::<Test>::DuplicateValidator);
 		assert_noop!(recover(vec![1, 2, 3], 5), Error::<Test>::TooFewValidators);
+		assert_noop!(
+			ValidatorSet::recover_finality(RuntimeOrigin::root(), bounded(vec![1]), 7, 6),
+			Error::<Test>::DelayTooLong
+		);
 
 		// Two of four are dead for good: the consortium removes them and orders the recovery.
 		assert_ok!(recover(vec![1, HOSPITAL_NODE], 7));

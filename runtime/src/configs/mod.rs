@@ -168,8 +168,10 @@ impl pallet_utility::Config for Runtime {
 
 /// Sessions last a minute (ten blocks). A session is when validator-set and session-key
 /// changes take effect (at the second session change after the call), so a short one lets the
-/// consortium remove a compromised or dead validator within two minutes. Without staking, a
-/// session change costs next to nothing: the authorities change only when the set does.
+/// consortium remove a compromised or dead validator within two minutes. The cost: the block
+/// that rotates the session is accounted as full (`pallet-session` takes the block's whole
+/// weight for the rotation), so one block in ten carries no normal transactions; the
+/// authorities themselves change only when the set does.
 pub const SESSION_PERIOD: BlockNumber = crate::MINUTES;
 
 parameter_types! {
@@ -232,9 +234,14 @@ impl pallet_validator_set::BenchmarkHelper<AccountId> for HasSessionKeys {
 }
 
 parameter_types! {
-	/// Below two validators GRANDPA tolerates no fault at all, and removing the last would
-	/// halt the chain for good.
+	/// The consortium cannot remove validators below two, nor does a session get fewer than
+	/// two eligible ones (the set then stays as it is). Two or three validators tolerate no
+	/// fault (GRANDPA needs more than two thirds of them); four tolerate one. Live networks
+	/// should run at least four; two is the floor so that a stalled network whose survivors
+	/// are two can still be recovered.
 	pub const MinValidators: u32 = 2;
+	/// Shorter than a session (see `pallet_validator_set::Config::MaxRecoveryDelay`).
+	pub const MaxRecoveryDelay: BlockNumber = SESSION_PERIOD - 1;
 	pub const MaxValidators: u32 = 32;
 }
 
@@ -245,6 +252,7 @@ impl pallet_validator_set::Config for Runtime {
 	type FinalityRecovery = GrandpaRecovery;
 	type MinValidators = MinValidators;
 	type MaxValidators = MaxValidators;
+	type MaxRecoveryDelay = MaxRecoveryDelay;
 	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = HasSessionKeys;
@@ -264,6 +272,16 @@ impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
 	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
+}
+
+/// How the council counts a member who did not vote when a motion is closed at its end: as a
+/// nay, always. (`PrimeDefaultVote` would count every silence as the prime's vote, so that a
+/// prime's aye and three days of silence from the others would be a unanimous motion: root.)
+pub struct AbstentionIsNay;
+impl pallet_collective::DefaultVote for AbstentionIsNay {
+	fn default_vote(_prime_vote: Option<bool>, _yes: u32, _no: u32, _len: u32) -> bool {
+		false
+	}
 }
 
 /// The consortium council's instance of `pallet-collective`.
@@ -288,7 +306,7 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
 	type MotionDuration = CouncilMotionDuration;
 	type MaxProposals = ConstU32<100>;
 	type MaxMembers = ConstU32<100>;
-	type DefaultVote = pallet_collective::PrimeDefaultVote;
+	type DefaultVote = AbstentionIsNay;
 	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
 	type SetMembersOrigin = ConsortiumOrigin;
 	type MaxProposalWeight = MaxProposalWeight;
