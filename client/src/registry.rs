@@ -137,15 +137,6 @@ pub async fn consortium(chain: &Chain, call: Call, via: Via) -> Result<Call> {
 	})
 }
 
-/// Wrap a call only root may make so that the consortium makes it `via`: sudo's (development
-/// chain), or a council motion of `Consortium::dispatch_as_root` with a two-thirds threshold.
-pub async fn root(chain: &Chain, call: Call, via: Via) -> Result<Call> {
-	match via {
-		Via::Sudo => Ok(call.sudo()),
-		Via::Council => consortium(chain, call.as_root(), via).await,
-	}
-}
-
 impl Chain {
 	/// Organisation `id` with its agents and accreditations, or `None` if it is not registered.
 	pub async fn organisation(

@@ -85,8 +85,9 @@ impl Chain {
 	pub async fn rotate_keys_with_owner(&self, owner: &AccountId32) -> Result<GeneratedKeys> {
 		let owner = format!("0x{}", hex::encode(owner.encode()));
 		self.request("author_rotateKeysWithOwner", subxt::rpcs::rpc_params![owner]).await.context(
-			"author_rotateKeysWithOwner failed: it is an unsafe RPC method, answered only by \
-				 a node started with --rpc-methods unsafe (on the validator, reached locally)",
+			"author_rotateKeysWithOwner failed: it is an unsafe RPC method, which a node answers \
+				 only when its RPC listens on localhost alone (the default) or with \
+				 --rpc-methods unsafe: ask the validator's own node, locally",
 		)
 	}
 

@@ -99,16 +99,10 @@ pub fn dev_keys_in_spec(spec: &ChainSpec) -> Result<Vec<String>, String> {
 	Ok(crate::consortium::dev_keys_in(&json.to_string()))
 }
 
-/// Remove the runtime code (`code` fields, the raw `:code` entry) from a chain spec's JSON.
+/// Remove the runtime code (the `:code` entry) from a raw chain spec's JSON.
 fn strip_code(json: &mut serde_json::Value) {
-	match json {
-		serde_json::Value::Object(map) => {
-			map.remove("code");
-			map.remove("0x3a636f6465");
-			map.values_mut().for_each(strip_code);
-		},
-		serde_json::Value::Array(items) => items.iter_mut().for_each(strip_code),
-		_ => {},
+	if let Some(top) = json["genesis"]["raw"]["top"].as_object_mut() {
+		top.remove("0x3a636f6465");
 	}
 }
 

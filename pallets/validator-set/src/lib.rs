@@ -149,7 +149,8 @@ pub mod pallet {
 	}
 
 	/// The validators the consortium keeps, in the order added. Each session gets those of
-	/// them that are eligible then (see [`Pallet::eligible`]).
+	/// them that are eligible then (see [`Pallet::eligible`]), unless fewer than
+	/// [`Config::MinValidators`] are: then the set stays as it was.
 	#[pallet::storage]
 	pub type Validators<T: Config> =
 		StorageValue<_, BoundedVec<T::AccountId, T::MaxValidators>, ValueQuery>;
