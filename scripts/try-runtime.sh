@@ -3,7 +3,8 @@
 # feature, starts the test build's dev node, writes data into every one of healthchain's
 # pallets through the client (organisations, agents, accreditations, a record and a licence,
 # a consent, a representative, a break-glass grant, an audit entry, deposits taken over by an
-# admin, a trial with its documents and data log, insurance attestations), stops the node, exports
+# admin, a trial with its documents and data log, insurance attestations, an authorised node
+# with a connection), stops the node, exports
 # its state (`healthchain-node export-state`) and runs every pallet's `try_state` on it
 # (runtime test `tests_try_state`).
 #
@@ -90,6 +91,11 @@ hc --suri //Alice//stash registry register --kind insurer --profile-file "$dir/p
 hc --suri //Alice registry accredit 3 insurer --valid-until +365d
 hc --suri //Alice//stash insurance attest eve --claims "$dir/claims.json" --out "$dir/c0.json"
 hc --suri //Alice//stash insurance renew 0 --claims "$dir/claims.json" --out "$dir/c1.json"
+# A node of the hospital (organisation 0) authorised, run by its agent Charlie, with one
+# connection (a deposit held).
+hc --suri //Alice node authorise 12D3KooWSuTq6MG9gPt7qZqLFKkYrfxMewTZhj9nmRHJkPwzWDG2 charlie 0
+hc --suri //Charlie node connect 12D3KooWSuTq6MG9gPt7qZqLFKkYrfxMewTZhj9nmRHJkPwzWDG2 \
+	12D3KooWMz5U7fR8mF5DNhZSSyFN8c19kU63xYopzDSNCzoFigYk
 
 kill "$pid"; wait "$pid" 2>/dev/null || true
 snapshot="${2:-$dir/snapshot.json}"

@@ -22,6 +22,7 @@ pub mod failure;
 pub mod hash;
 pub mod insurance;
 pub mod keys;
+pub mod nodes;
 pub mod outcome;
 pub mod output;
 pub mod registry;

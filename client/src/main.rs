@@ -11,7 +11,7 @@ use anyhow::Result;
 use clap::{Parser, Subcommand};
 use commands::{
 	consent::ConsentCommand, council::CouncilCommand, insurance::InsuranceCommand,
-	registry::RegistryCommand, sessions::SessionCommand, tokens::TokenCommand,
+	node::NodeCommand, registry::RegistryCommand, sessions::SessionCommand, tokens::TokenCommand,
 	trials::TrialCommand, validator::ValidatorCommand, App, Reported,
 };
 use healthchain_client::{
@@ -100,6 +100,10 @@ pub(crate) enum Command {
 	/// consortium).
 	#[command(subcommand)]
 	Validator(ValidatorCommand),
+	/// The permissioned network: the nodes the consortium authorises to peer, and the
+	/// connections an owner adds to its own node.
+	#[command(subcommand)]
+	Node(NodeCommand),
 }
 
 async fn run(app: &App) -> Result<()> {
@@ -154,6 +158,7 @@ async fn run(app: &App) -> Result<()> {
 		Command::Trial(command) => app.trial(command).await?,
 		Command::Insurance(command) => app.insurance(command).await?,
 		Command::Validator(command) => app.validator(command).await?,
+		Command::Node(command) => app.node(command).await?,
 	}
 	Ok(())
 }

@@ -91,7 +91,7 @@ impl Chain {
 		)
 	}
 
-	/// The validator set as the chain holds it now (best block): the kept validators with
+	/// The validator set as the chain holds it now (latest finalized block): the kept validators with
 	/// their organisations and whether they have session keys, the session's validators now,
 	/// the set queued for the next session, and a pending finality recovery.
 	pub async fn validators(&self) -> Result<Json> {

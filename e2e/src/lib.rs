@@ -130,6 +130,52 @@ impl Node {
 		lines[lines.len().saturating_sub(30)..].join("\n")
 	}
 
+	/// Wait until the node serves RPC (it has logged the port it listens on and answers);
+	/// whether or not it has any block.
+	pub fn wait_until_serving(&mut self, timeout: Duration) -> Result<()> {
+		let start = Instant::now();
+		loop {
+			if let Some(child) = self.child.as_mut() {
+				if let Some(status) = child.try_wait()? {
+					bail!("healthchain-node exited ({status}):\n{}", self.log_tail());
+				}
+			}
+			if let Some((rpc, prometheus)) = self.logged_ports() {
+				self.rpc_port = rpc;
+				self.prometheus_port = prometheus.unwrap_or(self.prometheus_port);
+				if self.rpc("system_health", serde_json::json!([])).is_ok() {
+					return Ok(());
+				}
+			}
+			if start.elapsed() > timeout {
+				bail!("no RPC after {timeout:?}:\n{}", self.log_tail());
+			}
+			std::thread::sleep(Duration::from_millis(500));
+		}
+	}
+
+	/// How many peers the node syncs with (`system_health`).
+	pub fn peers(&self) -> Result<u64> {
+		self.rpc("system_health", serde_json::json!([]))?["peers"]
+			.as_u64()
+			.context("system_health without peers")
+	}
+
+	/// The number of the node's best block.
+	pub fn best(&self) -> Result<u64> {
+		let header = self.rpc("chain_getHeader", serde_json::json!([]))?;
+		let number = header["number"].as_str().context("a header without a number")?;
+		Ok(u64::from_str_radix(number.trim_start_matches("0x"), 16)?)
+	}
+
+	/// The number of the node's finalized block.
+	pub fn finalized(&self) -> Result<u64> {
+		let hash = self.rpc("chain_getFinalizedHead", serde_json::json!([]))?;
+		let header = self.rpc("chain_getHeader", serde_json::json!([hash]))?;
+		let number = header["number"].as_str().context("a header without a number")?;
+		Ok(u64::from_str_radix(number.trim_start_matches("0x"), 16)?)
+	}
+
 	/// Wait until the node reports a finalized block at or above `number`.
 	pub fn wait_for_finalized(&mut self, number: u64, timeout: Duration) -> Result<Value> {
 		let start = Instant::now();
@@ -203,7 +249,8 @@ impl Node {
 	}
 
 	/// A JSON-RPC call to the node over HTTP (the RPC port serves both HTTP and WebSocket; HTTP/1.0, so that the answer is not chunked):
-	/// its `result`, or its `error` as an error.
+	/// its `result`, or its `error` as an error. The `Host` header names the port: a node not on
+	/// `--dev` refuses any other host (`403 Provided Host header is not whitelisted`).
 	pub fn rpc(&self, method: &str, params: Value) -> Result<Value> {
 		use std::io::{Read, Write};
 		let body =
@@ -213,8 +260,9 @@ impl Node {
 		stream.set_read_timeout(Some(Duration::from_secs(30)))?;
 		write!(
 			stream,
-			"POST / HTTP/1.0\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
+			"POST / HTTP/1.0\r\nHost: 127.0.0.1:{}\r\nContent-Type: application/json\r\n\
 			 Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+			self.rpc_port,
 			body.len()
 		)?;
 		let mut response = Vec::new();
@@ -262,6 +310,8 @@ pub const LOCAL_VALIDATORS: [&str; 4] = ["alice", "bob", "charlie", "dave"];
 pub struct Network {
 	/// The nodes, in [`LOCAL_VALIDATORS`] order.
 	pub nodes: Vec<Node>,
+	/// The first node's multiaddress, through which the others connect.
+	bootnode: String,
 	/// Holds the nodes' directories; removed after them (fields drop in order).
 	_dir: TempDir,
 }
@@ -311,8 +361,45 @@ impl Network {
 		for node in &mut nodes[1..] {
 			node.wait_for_finalized(1, Duration::from_secs(120))?;
 		}
-		Ok(Network { nodes, _dir: dir })
+		Ok(Network { nodes, bootnode, _dir: dir })
 	}
+
+	/// Start one more node of the local testnet, not a validator, with the node key
+	/// `0x00…<key>` (the local testnet authorises the nodes with keys 1 to 4), connecting
+	/// through the first node; wait until it serves RPC (not until it has blocks: it may get
+	/// none).
+	pub fn start_node(&self, key: u8) -> Result<Node> {
+		let node_dir = tempfile::Builder::new()
+			.prefix(&format!("node-{key}-"))
+			.tempdir_in(self._dir.path())?;
+		let spec = workspace_root().join("chain-specs/local.json");
+		let mut node = Node {
+			child: None,
+			base_path: node_dir.path().join("node"),
+			_dir: Some(node_dir),
+			rpc_port: free_port()?,
+			prometheus_port: free_port()?,
+			log: PathBuf::new(),
+			restarts: 0,
+			chain_args: vec![
+				"--chain".into(),
+				spec.display().to_string(),
+				"--node-key".into(),
+				format!("{key:064x}"),
+				"--bootnodes".into(),
+				self.bootnode.clone(),
+			],
+			p2p_port: free_port()?,
+		};
+		node.spawn()?;
+		node.wait_until_serving(Duration::from_secs(120))?;
+		Ok(node)
+	}
+}
+
+/// The peer id of the node whose node key is `0x00…<key>` (as `--node-key` takes it).
+pub fn local_peer_id(key: u8) -> Result<String> {
+	peer_id(&format!("{key:064x}"))
 }
 
 /// The libp2p peer id of the ed25519 node key `key` (hex), as `healthchain-node key

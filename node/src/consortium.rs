@@ -1,6 +1,7 @@
 //! A consortium's own chain specification, built from a file naming its members (their council
-//! seats), its founding validators with their session keys, and the accounts endowed at
-//! genesis: `healthchain-node build-spec --chain consortium.toml --raw > consortium.json`.
+//! seats), its founding validators with their session keys and nodes, its other authorised
+//! nodes, and the accounts endowed at genesis: `healthchain-node build-spec --chain
+//! consortium.toml --raw > consortium.json`.
 //!
 //! The file holds public keys only. A chain built from it has no sudo key (the council is its
 //! root, through `consortium.dispatch_as_root`), and a `live` one may hold no well-known
@@ -10,6 +11,7 @@
 //! is an example.
 
 use healthchain_runtime::{AccountId, SessionKeys, UNIT};
+use pallet_node_authorisation::NodeId;
 use sc_service::ChainType;
 use serde::Deserialize;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -31,7 +33,8 @@ pub struct ConsortiumFile {
 	/// `live` (the default) for a production network, `local` for a test network.
 	#[serde(default)]
 	pub chain_type: Kind,
-	/// The multiaddresses of nodes a new node first connects to.
+	/// The multiaddresses of nodes a new node first connects to (each must be an authorised
+	/// node: a validator's `node` or one of `[[nodes]]`).
 	#[serde(default)]
 	pub boot_nodes: Vec<String>,
 	/// The council: one seat per member organisation's account.
@@ -40,9 +43,25 @@ pub struct ConsortiumFile {
 	/// The founding validators.
 	#[serde(default)]
 	pub validators: Vec<Validator>,
+	/// Other nodes authorised to peer (boot, RPC, archive nodes), besides the validators'.
+	#[serde(default)]
+	pub nodes: Vec<AuthorisedNode>,
 	/// Other accounts endowed at genesis.
 	#[serde(default)]
 	pub accounts: Vec<Endowed>,
+}
+
+/// A node authorised at genesis that is not a validator's.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthorisedNode {
+	/// Whose node it is (a label only; not on chain).
+	#[serde(default)]
+	pub name: String,
+	/// Its peer id (`12D3KooW…`), as `healthchain-node key inspect-node-key` prints it.
+	pub node: String,
+	/// The account that owns it (SS58): it may add connections to it.
+	pub owner: String,
 }
 
 /// `live` or `local`.
@@ -83,6 +102,11 @@ pub struct Validator {
 	pub aura: String,
 	/// Its GRANDPA key (ed25519, SS58), as `healthchain-node key inspect --scheme ed25519`.
 	pub grandpa: String,
+	/// Its node's peer id (`12D3KooW…`, from `healthchain-node key inspect-node-key`): the
+	/// node is authorised to peer, owned by the validator's account. Required on a live
+	/// network, whose nodes peer only with authorised ones.
+	#[serde(default)]
+	pub node: Option<String>,
 	/// Whole HCT it holds at genesis (it pays its transactions' fees).
 	#[serde(default)]
 	pub balance: u64,
@@ -114,7 +138,8 @@ fn ed25519_key(what: &str, text: &str) -> Result<ed25519::Public, String> {
 }
 
 /// The public keys of the well-known development accounts (`//Alice` … `//Ferdie`, their
-/// `//stash` accounts, and the other keyring entries), sr25519 and ed25519, with their names.
+/// `//stash` accounts, and the other keyring entries), sr25519 and ed25519, and of the local
+/// testnet's node keys, with their names.
 pub fn dev_keys() -> Vec<([u8; 32], String)> {
 	let mut keys = Vec::new();
 	for key in sp_keyring::Sr25519Keyring::iter() {
@@ -123,20 +148,42 @@ pub fn dev_keys() -> Vec<([u8; 32], String)> {
 	for key in sp_keyring::Ed25519Keyring::iter() {
 		keys.push((key.public().0, format!("ed25519 {key:?}")));
 	}
+	// The local testnet's node keys are `0x00…01` to `0x00…04`: public secrets too.
+	for (i, key) in healthchain_runtime::genesis_config_presets::LOCAL_NODE_KEYS.iter().enumerate()
+	{
+		keys.push((*key, format!("the local testnet's node key {}", i + 1)));
+	}
 	keys
 }
 
 /// The well-known development keys that `text` (a chain specification, plain or raw, or any
-/// JSON) holds, as SS58 or hex (raw storage keys hold account ids in hex).
+/// JSON) holds, as SS58, as a peer id, or as hex (raw storage keys hold account ids and nodes
+/// in hex).
 pub fn dev_keys_in(text: &str) -> Vec<String> {
 	let lower = text.to_ascii_lowercase();
 	dev_keys()
 		.into_iter()
 		.filter(|(key, _)| {
-			text.contains(&AccountId::from(*key).to_ss58check()) || lower.contains(&hex(key))
+			text.contains(&AccountId::from(*key).to_ss58check())
+				|| text.contains(&NodeId(*key).to_peer_id())
+				|| lower.contains(&hex(key))
 		})
 		.map(|(_, name)| name)
 		.collect()
+}
+
+fn node_id(what: &str, text: &str) -> Result<NodeId, String> {
+	text.trim().parse().map_err(|e| format!("{what}: {text:?}: {e}"))
+}
+
+/// The peer id at the end of a multiaddress (`…/p2p/12D3KooW…`).
+fn boot_node_id(address: &str) -> Result<NodeId, String> {
+	let what = format!("boot node {address:?}");
+	let id = address
+		.rsplit_once("/p2p/")
+		.map(|(_, id)| id)
+		.ok_or_else(|| format!("{what}: not a multiaddress ending in /p2p/<peer id>"))?;
+	node_id(&what, id)
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -151,8 +198,9 @@ impl ConsortiumFile {
 	}
 
 	/// The genesis patch this file describes, checked: at least one member and one validator,
-	/// no account or key twice, every endowment at least the existential deposit, and, for a
-	/// live network, no well-known development key.
+	/// no account, key or node twice, no more validators or nodes than the runtime allows,
+	/// every boot node an authorised node, and, for a live network, a node for every
+	/// validator and no well-known development key.
 	pub fn genesis_patch(&self) -> Result<serde_json::Value, String> {
 		if self.members.is_empty() {
 			return Err("the file names no [[members]]: the council would be empty".into());
@@ -189,6 +237,7 @@ impl ConsortiumFile {
 		}
 		let mut session = Vec::new();
 		let mut validators = Vec::new();
+		let mut nodes: Vec<(NodeId, AccountId)> = Vec::new();
 		for (i, validator) in self.validators.iter().enumerate() {
 			let what = format!("validators[{i}] ({})", validator.name);
 			let who = account(&what, &validator.account)?;
@@ -201,9 +250,54 @@ impl ConsortiumFile {
 			unique(&format!("{what}.aura"), aura.as_slice())?;
 			unique(&format!("{what}.grandpa"), grandpa.as_slice())?;
 			endow(&who, validator.balance);
+			match &validator.node {
+				Some(node) => {
+					let id = node_id(&format!("{what}.node"), node)?;
+					unique(&format!("{what}.node"), &id.0)?;
+					nodes.push((id, who.clone()));
+				},
+				None if self.chain_type == Kind::Live => {
+					return Err(format!(
+						"{what}: no node: on a live network every validator names its node's \
+						 peer id (`node = \"12D3KooW…\"`, from `healthchain-node key \
+						 inspect-node-key`), or its node could not peer"
+					))
+				},
+				None => {},
+			}
 			let keys = SessionKeys { aura: AuraId::from(aura), grandpa: GrandpaId::from(grandpa) };
 			session.push((who.clone(), who.clone(), keys));
 			validators.push(who);
+		}
+		for (i, node) in self.nodes.iter().enumerate() {
+			let what = format!("nodes[{i}] ({})", node.name);
+			let owner = account(&format!("{what}.owner"), &node.owner)?;
+			let id = node_id(&format!("{what}.node"), &node.node)?;
+			unique(&format!("{what}.node"), &id.0)?;
+			nodes.push((id, owner));
+		}
+		let named = self.validators.iter().filter(|v| v.node.is_some()).count();
+		if named != 0 && named != self.validators.len() {
+			return Err(format!(
+				"{named} of {} validators name their node: name every validator's node or none \
+				 (a network that authorises nodes refuses the others)",
+				self.validators.len()
+			));
+		}
+		let node_ids: BTreeSet<NodeId> = nodes.iter().map(|(node, _)| *node).collect();
+		let max_nodes =
+			<healthchain_runtime::configs::MaxNodes as sp_core::Get<u32>>::get() as usize;
+		if nodes.len() > max_nodes {
+			return Err(format!("{} authorised nodes: at most {max_nodes}", nodes.len()));
+		}
+		for address in &self.boot_nodes {
+			let id = boot_node_id(address)?;
+			if !nodes.is_empty() && !node_ids.contains(&id) {
+				return Err(format!(
+					"boot node {address:?} is not an authorised node (a validator's `node` or \
+					 one of [[nodes]]): no node would accept it"
+				));
+			}
 		}
 		for (i, endowed) in self.accounts.iter().enumerate() {
 			let what = format!("accounts[{i}]");
@@ -221,6 +315,7 @@ impl ConsortiumFile {
 			"balances": { "balances": balances },
 			"session": { "keys": session },
 			"validatorSet": { "validators": validators },
+			"nodeAuthorisation": { "nodes": nodes },
 			"council": { "members": council },
 			"sudo": { "key": null },
 		});
@@ -270,6 +365,7 @@ mod tests {
 		assert_eq!(patch["council"]["members"].as_array().unwrap().len(), 3);
 		assert_eq!(patch["validatorSet"]["validators"].as_array().unwrap().len(), 4);
 		assert!(dev_keys_in(&patch.to_string()).is_empty());
+		assert_eq!(patch["nodeAuthorisation"]["nodes"].as_array().unwrap().len(), 5);
 	}
 
 	#[test]
@@ -320,6 +416,58 @@ mod tests {
 			.collect();
 		assert_eq!(entries.len(), 1);
 		assert_eq!(entries[0][1], serde_json::json!(1010 * UNIT));
+	}
+
+	#[test]
+	fn the_example_authorises_its_validators_nodes_and_its_boot_node() {
+		let text = example();
+		let patch = file(&text).genesis_patch().unwrap();
+		let nodes = patch["nodeAuthorisation"]["nodes"].as_array().unwrap();
+		assert_eq!(nodes.len(), 5);
+		// A validator's node is owned by the validator's account.
+		let validator = text.split("account = \"").nth(4).unwrap().split('"').next().unwrap();
+		let node = text.split("node = \"").nth(1).unwrap().split('"').next().unwrap();
+		assert_eq!(nodes[0], serde_json::json!([node, validator]));
+	}
+
+	#[test]
+	fn node_mistakes_are_refused() {
+		let text = example();
+		let node = text.split("node = \"").nth(1).unwrap().split('"').next().unwrap();
+		let second = text.split("node = \"").nth(2).unwrap().split('"').next().unwrap();
+		// Malformed, by its place.
+		let error =
+			file(&text.replacen(node, "12D3KooWnot-a-peer-id", 1)).genesis_patch().unwrap_err();
+		assert!(error.starts_with("validators[0]") && error.contains(".node"), "{error}");
+		// Twice.
+		let error = file(&text.replacen(second, node, 1)).genesis_patch().unwrap_err();
+		assert!(error.contains("appears twice"), "{error}");
+		// A live validator without a node; a local one may.
+		let without = text.replacen(&format!("node = \"{node}\"\n"), "", 1);
+		let error = file(&without).genesis_patch().unwrap_err();
+		assert!(error.contains("validators[0]") && error.contains("no node"), "{error}");
+		let local = without.replace("chain_type = \"live\"", "chain_type = \"local\"");
+		let error = file(&local).genesis_patch().unwrap_err();
+		assert!(error.contains("3 of 4 validators name their node"), "{error}");
+		let mut none = local[..local.find("\n[[nodes]]").unwrap()].to_string();
+		for id in text.split("node = \"").skip(1).map(|t| t.split('"').next().unwrap()) {
+			none = none.replace(&format!("node = \"{id}\"\n"), "");
+		}
+		assert!(file(&none).genesis_patch().is_ok(), "a local network with no node named is open");
+		// A boot node nobody authorised.
+		let boot = "12D3KooWJsiEhubT6sgSphxieXu5mov9oVArKcDA3JDHFz1HE4BQ";
+		let stranger = "12D3KooWSuTq6MG9gPt7qZqLFKkYrfxMewTZhj9nmRHJkPwzWDG2";
+		let error = file(&text.replacen(&format!("/p2p/{boot}"), &format!("/p2p/{stranger}"), 1))
+			.genesis_patch()
+			.unwrap_err();
+		assert!(error.contains("not an authorised node"), "{error}");
+		let error =
+			file(&text.replacen(&format!("/p2p/{boot}"), "", 1)).genesis_patch().unwrap_err();
+		assert!(error.contains("/p2p/<peer id>"), "{error}");
+		// The local testnet's node key 1 (its secret is 0x00…01): refused on a live network.
+		let local_key = "12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp";
+		let error = file(&text.replacen(node, local_key, 1)).genesis_patch().unwrap_err();
+		assert!(error.contains("the local testnet's node key 1"), "{error}");
 	}
 
 	#[test]

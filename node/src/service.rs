@@ -1,6 +1,7 @@
 //! The node's service: client, import queue, networking, Aura block production and GRANDPA
 //! finality, on a ParityDB database.
 
+use crate::permissioned;
 use futures::FutureExt;
 use healthchain_runtime::{apis::RuntimeApi, opaque::Block};
 use sc_client_api::{Backend, BlockBackend};
@@ -133,7 +134,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
-	config: Configuration,
+	mut config: Configuration,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -148,6 +149,28 @@ pub fn new_full<
 	// The development chain has one author, so its best block cannot be reorganised away: its
 	// voter finalizes the best block instead of holding back two blocks as a network must.
 	let development = config.chain_spec.chain_type() == sc_service::ChainType::Development;
+
+	// The permissioned network: a node of a chain that authorises nodes refuses every peer the
+	// chain does not allow it from the start (`crate::permissioned`).
+	if config.chain_spec.chain_type() == sc_service::ChainType::Live {
+		if let Some(me) =
+			permissioned::node_id(&config.network.node_key).map_err(ServiceError::Other)?
+		{
+			if healthchain_runtime::genesis_config_presets::LOCAL_NODE_KEYS.contains(&me.0) {
+				return Err(ServiceError::Other(format!(
+					"node key of {me} is one of the local testnet's (0x00…01 to 0x00…04), whose \
+					 secrets are public: a live network's node needs its own \
+					 (`healthchain-node key generate-node-key`)"
+				)));
+			}
+		}
+	}
+	let restricted = permissioned::restrict_at_start(
+		&client,
+		&config.network.node_key,
+		&mut config.network.default_peers_set.non_reserved_mode,
+	)
+	.map_err(ServiceError::Other)?;
 
 	let mut net_config = sc_network::config::FullNetworkConfiguration::<
 		Block,
@@ -193,6 +216,12 @@ pub fn new_full<
 			metrics,
 			gap_sync_body_policy: None,
 		})?;
+
+	task_manager.spawn_handle().spawn(
+		"node-authorisation",
+		Some("networking"),
+		permissioned::run(client.clone(), network.clone(), restricted),
+	);
 
 	if config.offchain_worker.enabled {
 		let offchain_workers =

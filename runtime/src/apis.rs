@@ -347,6 +347,12 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_node_authorisation_runtime_api::NodeAuthorisationApi<Block> for Runtime {
+		fn allowed_peers(node: pallet_node_authorisation::NodeId) -> Option<Vec<pallet_node_authorisation::NodeId>> {
+			crate::NodeAuthorisation::allowed_peers(&node)
+		}
+	}
+
 	impl pallet_insurance_runtime_api::InsuranceApi<Block, AccountId, Balance, BlockNumber> for Runtime {
 		fn attestation(attestation: AttestationId) -> Option<Attestation<AccountId, Balance, BlockNumber>> {
 			crate::Insurance::attestation(attestation)

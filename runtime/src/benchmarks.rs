@@ -21,4 +21,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_insurance, Insurance]
 	[pallet_validator_set, ValidatorSet]
 	[pallet_consortium, Consortium]
+	[pallet_node_authorisation, NodeAuthorisation]
 );

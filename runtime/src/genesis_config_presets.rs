@@ -3,7 +3,9 @@
 //! - `development`: one validator (Alice), Alice holds the sudo key, the council is Alice alone;
 //! - `local_testnet`: four validators (Alice, Bob, Charlie, Dave) forming the consortium
 //!   council, and **no sudo key**: as on a consortium's network, the council's two-thirds
-//!   motions are root (`consortium.dispatch_as_root`).
+//!   motions are root (`consortium.dispatch_as_root`). Only their four nodes are authorised
+//!   to peer: those whose node keys are [`LOCAL_NODE_KEYS`]'s secrets (`--node-key
+//!   0000…0001` to `…0004`).
 //!
 //! Both endow the well-known development accounts. They are for development and testing only:
 //! a consortium network gets its own chain spec from a file naming its members, validators
@@ -12,6 +14,7 @@
 
 use crate::{AccountId, Balance, SessionKeys, UNIT};
 use alloc::{vec, vec::Vec};
+use pallet_node_authorisation::NodeId;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_genesis_builder::{self, PresetId};
@@ -20,16 +23,29 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 /// What each development account is endowed with.
 pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
 
+/// The local testnet's authorised nodes: the ed25519 public keys of the node keys (secret
+/// seeds) `0x00…01` to `0x00…04`, Alice's node to Dave's (peer ids `12D3KooWEyop…`,
+/// `12D3KooWHdiA…`, `12D3KooWSCuf…`, `12D3KooWSsCh…`).
+pub const LOCAL_NODE_KEYS: [[u8; 32]; 4] = [
+	sp_core::hex2array!("4cb5abf6ad79fbf5abbccafcc269d85cd2651ed4b885b5869f241aedf0a5ba29"),
+	sp_core::hex2array!("7422b9887598068e32c4448a949adb290d0f4e35b9e01b0ee5f1a1e600fe2674"),
+	sp_core::hex2array!("f381626e41e7027ea431bfe3009e94bdd25a746beec468948d6c3c7c5dc9a54b"),
+	sp_core::hex2array!("fd50b8e3b144ea244fbf7737f550bc8dd0c2650bbc1aada833ca17ff8dbf329b"),
+];
+
 /// The genesis of a network with these validators (each an account with its session keys),
-/// endowed accounts, sudo key (if any) and council. The founding validators go to the
-/// validator set and their keys to the session, which hands them to Aura and GRANDPA.
+/// authorised nodes (each with its owner), endowed accounts, sudo key (if any) and council.
+/// The founding validators go to the validator set and their keys to the session, which hands
+/// them to Aura and GRANDPA.
 fn testnet_genesis(
 	validators: Vec<(AccountId, SessionKeys)>,
+	nodes: Vec<(NodeId, AccountId)>,
 	endowed: Vec<AccountId>,
 	root: Option<AccountId>,
 	council: Vec<AccountId>,
 ) -> Value {
 	serde_json::json!({
+		"nodeAuthorisation": { "nodes": nodes },
 		"balances": {
 			"balances": endowed.into_iter().map(|who| (who, ENDOWMENT)).collect::<Vec<_>>(),
 		},
@@ -53,10 +69,12 @@ fn validator(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AccountId, Sessi
 	(aura.to_account_id(), keys)
 }
 
-/// The `development` preset.
+/// The `development` preset: no node is authorised, so that the network is open (a
+/// development node's peer id changes at every start).
 pub fn development_config_genesis() -> Value {
 	testnet_genesis(
 		vec![validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		vec![],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
 		vec![Sr25519Keyring::Alice.to_account_id()],
@@ -73,6 +91,11 @@ pub fn local_config_genesis() -> Value {
 	];
 	testnet_genesis(
 		members.iter().map(|(aura, grandpa)| validator(*aura, *grandpa)).collect(),
+		LOCAL_NODE_KEYS
+			.iter()
+			.zip(&members)
+			.map(|(key, (owner, _))| (NodeId(*key), owner.to_account_id()))
+			.collect(),
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
 		None,
 		members.iter().map(|(aura, _)| aura.to_account_id()).collect(),
@@ -137,6 +160,34 @@ mod tests {
 		assert_eq!(preset["validatorSet"]["validators"].as_array().map(Vec::len), Some(4));
 		assert_eq!(preset["council"]["members"].as_array().map(Vec::len), Some(4));
 		assert_eq!(preset["sudo"]["key"], Value::Null);
+	}
+
+	/// The local testnet's authorised nodes are those with the node keys `0x00…01` to
+	/// `0x00…04` (which `e2e`'s local network starts its validators with), and their peer ids
+	/// are those the docs give.
+	#[test]
+	fn local_testnet_authorises_the_nodes_with_keys_one_to_four() {
+		use sp_core::Pair;
+		let preset = local_config_genesis();
+		let nodes = preset["nodeAuthorisation"]["nodes"].as_array().unwrap();
+		let peer_ids = [
+			"12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp",
+			"12D3KooWHdiAxVd8uMQR1hGWXccidmfCwLqcMpGwR6QcTP6QRMuD",
+			"12D3KooWSCufgHzV4fCwRijfH2k3abrpAJxTKxEvN1FDuRXA2U9x",
+			"12D3KooWSsChzF81YDUKpe9Uk5AHV5oqAaXAcWNSPYgoLauUk4st",
+		];
+		assert_eq!(nodes.len(), 4);
+		for (i, key) in LOCAL_NODE_KEYS.iter().enumerate() {
+			let mut seed = [0u8; 32];
+			seed[31] = i as u8 + 1;
+			let public = sp_core::ed25519::Pair::from_seed(&seed).public();
+			assert_eq!(&public.0, key, "node key {}", i + 1);
+			assert_eq!(nodes[i][0], peer_ids[i]);
+		}
+		assert_eq!(
+			development_config_genesis()["nodeAuthorisation"]["nodes"],
+			serde_json::json!([])
+		);
 	}
 
 	#[test]

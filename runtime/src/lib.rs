@@ -235,6 +235,9 @@ mod runtime {
 	#[runtime::pallet_index(11)]
 	pub type Consortium = pallet_consortium;
 
+	#[runtime::pallet_index(12)]
+	pub type NodeAuthorisation = pallet_node_authorisation;
+
 	#[runtime::pallet_index(20)]
 	pub type Registry = pallet_registry;
 
@@ -284,6 +287,7 @@ mod tests {
 		assert_eq!(ValidatorSet::index(), 9);
 		assert_eq!(Session::index(), 10);
 		assert_eq!(Consortium::index(), 11);
+		assert_eq!(NodeAuthorisation::index(), 12);
 		assert_eq!(Registry::index(), 20);
 		assert_eq!(HealthTokens::index(), 21);
 		assert_eq!(Consent::index(), 22);

@@ -48,6 +48,11 @@ fn try_state_holds_on_a_snapshot_of_a_dev_chain() {
 		assert!(pallet_trial_anchoring::Checkpoints::<Runtime>::iter().count() >= 2, "checkpoints");
 		assert!(pallet_insurance::Attestations::<Runtime>::iter().count() >= 2, "attestations");
 		assert!(
+			pallet_node_authorisation::Nodes::<Runtime>::iter()
+				.any(|(_, node)| !node.connections.is_empty()),
+			"an authorised node with a connection"
+		);
+		assert!(
 			pallet_insurance::Attestations::<Runtime>::iter()
 				.any(|(_, a)| matches!(a.status, pallet_insurance::Status::Superseded { .. })),
 			"a renewed attestation"

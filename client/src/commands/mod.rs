@@ -5,6 +5,7 @@
 pub mod consent;
 pub mod council;
 pub mod insurance;
+pub mod node;
 pub mod registry;
 pub mod sessions;
 pub mod tokens;

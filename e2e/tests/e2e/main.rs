@@ -9,6 +9,7 @@ mod consent;
 mod council;
 mod deposits;
 mod insurance;
+mod network;
 mod operator;
 mod readme;
 mod registry;

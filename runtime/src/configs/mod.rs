@@ -258,6 +258,26 @@ impl pallet_validator_set::Config for Runtime {
 	type BenchmarkHelper = HasSessionKeys;
 }
 
+parameter_types! {
+	/// Room for every validator's node (32) and as many RPC, archive and boot nodes.
+	pub const MaxNodes: u32 = 64;
+	/// An owner's own nodes behind its authorised node (RPC, archive, standby).
+	pub const MaxConnections: u32 = 16;
+	/// Held from a node's owner for each connection it adds (32 bytes of storage each).
+	pub const ConnectionDeposit: Balance = 10 * MILLI_UNIT;
+}
+
+impl pallet_node_authorisation::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type ConsortiumOrigin = ConsortiumOrigin;
+	type Accreditation = crate::Registry;
+	type MaxNodes = MaxNodes;
+	type MaxConnections = MaxConnections;
+	type ConnectionDeposit = ConnectionDeposit;
+	type WeightInfo = pallet_node_authorisation::weights::SubstrateWeight<Runtime>;
+}
+
 /// The council as root: two thirds of its members, and nothing else.
 pub type CouncilAsRoot =
 	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 2, 3>;

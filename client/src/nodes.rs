@@ -1,0 +1,127 @@
+//! The permissioned network: the nodes the consortium authorises to peer
+//! (`node_authorisation.authorise_node`, `remove_node`) and the connections an owner adds to its
+//! own node (`add_connections`, `remove_connections`). A node is named by its peer id
+//! (`12D3KooW…`).
+
+use crate::{
+	chain::{Call, Chain},
+	runtime::api::{
+		self,
+		runtime_types::{
+			bounded_collections::bounded_vec::BoundedVec, healthchain_runtime::RuntimeCall,
+			pallet_node_authorisation::node_id::NodeId,
+			pallet_node_authorisation::pallet::Call as NodeCall,
+		},
+	},
+};
+use anyhow::{bail, Result};
+use serde_json::{json, Value as Json};
+use subxt::utils::AccountId32;
+
+/// The bytes of a Substrate node's peer id before its ed25519 public key (an identity multihash
+/// of the libp2p protobuf of an ed25519 key).
+const PEER_ID_PREFIX: [u8; 6] = [0x00, 0x24, 0x08, 0x01, 0x12, 0x20];
+
+/// The node whose peer id is `text` (`12D3KooW…`).
+pub fn parse_node(text: &str) -> Result<NodeId> {
+	let text = text.trim();
+	let Ok(bytes) = bs58::decode(text).into_vec() else {
+		bail!("{text:?} is not a peer id: not base58");
+	};
+	match bytes.strip_prefix(&PEER_ID_PREFIX[..]).map(<[u8; 32]>::try_from) {
+		Some(Ok(key)) => Ok(NodeId(key)),
+		_ => bail!(
+			"{text:?} is not the peer id of a node (12D3KooW…: the node logs it at start as \
+			 \"Local node identity is\", and `healthchain-node key inspect-node-key` prints it)"
+		),
+	}
+}
+
+/// The peer id of `node`.
+pub fn peer_id(node: &NodeId) -> String {
+	let mut bytes = PEER_ID_PREFIX.to_vec();
+	bytes.extend_from_slice(&node.0);
+	bs58::encode(bytes).into_string()
+}
+
+/// `node_authorisation.authorise_node(node, owner, organisation)` (consortium).
+pub fn authorise(node: NodeId, owner: AccountId32, organisation: u32) -> Call {
+	Call(RuntimeCall::NodeAuthorisation(NodeCall::authorise_node { node, owner, organisation }))
+}
+
+/// `node_authorisation.remove_node(node)` (consortium).
+pub fn remove(node: NodeId) -> Call {
+	Call(RuntimeCall::NodeAuthorisation(NodeCall::remove_node { node }))
+}
+
+/// `node_authorisation.add_connections(node, connections)` (the node's owner).
+pub fn add_connections(node: NodeId, connections: Vec<NodeId>) -> Call {
+	Call(RuntimeCall::NodeAuthorisation(NodeCall::add_connections {
+		node,
+		connections: BoundedVec(connections),
+	}))
+}
+
+/// `node_authorisation.remove_connections(node, connections)` (the node's owner).
+pub fn remove_connections(node: NodeId, connections: Vec<NodeId>) -> Call {
+	Call(RuntimeCall::NodeAuthorisation(NodeCall::remove_connections {
+		node,
+		connections: BoundedVec(connections),
+	}))
+}
+
+impl Chain {
+	/// The peer id of the node the client is connected to (`system_localPeerId`).
+	pub async fn local_peer_id(&self) -> Result<String> {
+		self.request("system_localPeerId", subxt::rpcs::rpc_params![]).await
+	}
+
+	/// The authorised nodes (latest finalized block), by peer id, each with its owner, its organisation
+	/// (none for a founding member's), its connections and their deposit.
+	pub async fn nodes(&self) -> Result<Json> {
+		let at = self.api().at_current_block().await?;
+		let mut entries =
+			at.storage().iter(api::storage().node_authorisation().nodes(), ()).await?;
+		let mut list = Vec::new();
+		while let Some(entry) = entries.next().await {
+			let entry = entry?;
+			// `Blake2_128Concat`: the node's 32 bytes end the key.
+			let key = entry.key_bytes();
+			let Some(node) = key.len().checked_sub(32).and_then(|at| key[at..].try_into().ok())
+			else {
+				bail!("a node authorisation key of {} bytes", key.len());
+			};
+			let info = entry.value().decode()?;
+			list.push(json!({
+				"node": peer_id(&NodeId(node)),
+				"owner": info.owner.to_string(),
+				"organisation": info.organisation,
+				"connections": info.connections.0.iter().map(peer_id).collect::<Vec<_>>(),
+				"deposit": info.deposit.to_string(),
+			}));
+		}
+		list.sort_by(|a, b| a["node"].as_str().cmp(&b["node"].as_str()));
+		Ok(json!({ "nodes": list }))
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn peer_ids_round_trip_and_others_are_refused() {
+		// The node key 0x00…01's peer id.
+		let text = "12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp";
+		let node = parse_node(text).unwrap();
+		assert_eq!(
+			hex::encode(node.0),
+			"4cb5abf6ad79fbf5abbccafcc269d85cd2651ed4b885b5869f241aedf0a5ba29"
+		);
+		assert_eq!(peer_id(&node), text);
+		assert!(parse_node("0OIl").unwrap_err().to_string().contains("not base58"));
+		let error =
+			parse_node("16Uiu2HAmLhLvBoYaoZfaMUKuibM6ac163GwKY74c5kiSLg5KvLpY").unwrap_err();
+		assert!(error.to_string().contains("not the peer id of a node"), "{error}");
+	}
+}

@@ -1,0 +1,153 @@
+//! Benchmarks of every call, in the FRAME v2 syntax, each in its most expensive case: the
+//! owner's organisation to check, a full node list, full connection sets.
+
+use super::*;
+use alloc::vec::Vec;
+use frame_benchmarking::v2::*;
+use frame_support::{
+	traits::{fungible::Mutate, EnsureOrigin, Get},
+	BoundedVec,
+};
+use healthchain_primitives::Role;
+use sp_runtime::traits::{Bounded, Zero};
+
+fn consortium<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
+	T::ConsortiumOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
+}
+
+/// A distinct node for every `i`.
+fn node(i: u32) -> NodeId {
+	let mut key = [0u8; 32];
+	key[..4].copy_from_slice(&i.to_le_bytes());
+	key[31] = 0xff;
+	NodeId(key)
+}
+
+/// `n` nodes of the founding kind (no organisation).
+fn fill<T: Config>(n: u32) {
+	let owner: T::AccountId = account("founder", 0, 0);
+	for i in 0..n {
+		Nodes::<T>::insert(
+			node(1_000 + i),
+			NodeInfo {
+				owner: owner.clone(),
+				organisation: None,
+				connections: Default::default(),
+				deposit: Zero::zero(),
+			},
+		);
+	}
+}
+
+/// `owner`, funded, running `node` for a fresh organisation in good standing.
+fn owned_node<T: Config>(owner: &T::AccountId, node: NodeId) -> Result<(), BenchmarkError> {
+	T::Currency::set_balance(owner, BalanceOf::<T>::max_value() / 4u32.into());
+	let organisation = T::Accreditation::make_accredited(owner, Role::Provider);
+	Nodes::<T>::insert(
+		node,
+		NodeInfo {
+			owner: owner.clone(),
+			organisation: Some(organisation),
+			connections: Default::default(),
+			deposit: Zero::zero(),
+		},
+	);
+	Ok(())
+}
+
+fn connections<T: Config>(
+	from: u32,
+	n: u32,
+) -> Result<BoundedVec<NodeId, T::MaxConnections>, BenchmarkError> {
+	(from..from + n)
+		.map(node)
+		.collect::<Vec<_>>()
+		.try_into()
+		.map_err(|_| BenchmarkError::Weightless)
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+	use frame_support::traits::fungible::InspectHold;
+
+	#[benchmark]
+	fn authorise_node() -> Result<(), BenchmarkError> {
+		let origin = consortium::<T>()?;
+		fill::<T>(T::MaxNodes::get().saturating_sub(1));
+		let owner: T::AccountId = account("owner", 0, 0);
+		let organisation = T::Accreditation::make_accredited(&owner, Role::Provider);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, node(0), owner, organisation);
+		assert_eq!(Nodes::<T>::count(), T::MaxNodes::get());
+		Ok(())
+	}
+
+	#[benchmark]
+	fn remove_node() -> Result<(), BenchmarkError> {
+		let origin = consortium::<T>()?;
+		let owner: T::AccountId = account("owner", 0, 0);
+		owned_node::<T>(&owner, node(0))?;
+		let full = connections::<T>(1, T::MaxConnections::get())?;
+		Pallet::<T>::add_connections(
+			frame_system::RawOrigin::Signed(owner.clone()).into(),
+			node(0),
+			full,
+		)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, node(0));
+		assert!(!Nodes::<T>::contains_key(node(0)));
+		assert!(
+			T::Currency::balance_on_hold(&HoldReason::ConnectionDeposit.into(), &owner).is_zero()
+		);
+		Ok(())
+	}
+
+	/// Adding `c` connections to a node that has as many as it may besides, in a full list of
+	/// nodes (each connection is checked against it).
+	#[benchmark]
+	fn add_connections(c: Linear<1, { T::MaxConnections::get() }>) -> Result<(), BenchmarkError> {
+		let max = T::MaxConnections::get();
+		fill::<T>(T::MaxNodes::get().saturating_sub(1));
+		let owner: T::AccountId = account("owner", 0, 0);
+		owned_node::<T>(&owner, node(0))?;
+		if c < max {
+			Pallet::<T>::add_connections(
+				frame_system::RawOrigin::Signed(owner.clone()).into(),
+				node(0),
+				connections::<T>(100, max - c)?,
+			)?;
+		}
+		let added = connections::<T>(1, c)?;
+		#[extrinsic_call]
+		_(frame_system::RawOrigin::Signed(owner), node(0), added);
+		assert_eq!(Nodes::<T>::get(node(0)).map(|i| i.connections.len() as u32), Some(max));
+		Ok(())
+	}
+
+	/// Removing `c` connections from a node that has as many as it may.
+	#[benchmark]
+	fn remove_connections(
+		c: Linear<1, { T::MaxConnections::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let owner: T::AccountId = account("owner", 0, 0);
+		owned_node::<T>(&owner, node(0))?;
+		let max = T::MaxConnections::get();
+		Pallet::<T>::add_connections(
+			frame_system::RawOrigin::Signed(owner.clone()).into(),
+			node(0),
+			connections::<T>(1, max)?,
+		)?;
+		let removed = connections::<T>(1, c)?;
+		#[extrinsic_call]
+		_(frame_system::RawOrigin::Signed(owner), node(0), removed);
+		assert_eq!(Nodes::<T>::get(node(0)).map(|i| i.connections.len() as u32), Some(max - c));
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(
+		Pallet,
+		crate::mock::ExtBuilder::default().bare().build(),
+		crate::mock::Test
+	);
+}
