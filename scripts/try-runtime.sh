@@ -5,21 +5,26 @@
 # a consent, a representative, a break-glass grant, an audit entry, deposits taken over by an
 # admin, a trial with its documents and data log, insurance attestations, an authorised node
 # with a connection), stops the node, exports
-# its state (`healthchain-node export-state`) and runs every pallet's `try_state` on it
-# (runtime test `tests_try_state`).
+# its state (`healthchain-node export-state`) and runs on it the runtime's upgrade (every
+# migration with its pre- and post-upgrade checks) and every pallet's `try_state` (runtime
+# tests `tests_try_state`).
 #
 # Usage: scripts/try-runtime.sh                  the snapshot, then the checks
 #        scripts/try-runtime.sh snapshot FILE    only the snapshot, written to FILE (no cargo:
 #                                                `scripts/test.sh` makes it beside the tests)
 #        scripts/try-runtime.sh check FILE       only the checks, on the snapshot in FILE
+#        scripts/try-runtime.sh upgrade FILE     only the runtime upgrade (`on-runtime-upgrade`:
+#                                                every migration with its checks, then every
+#                                                pallet's try_state) on FILE, any chain's
+#                                                `healthchain-node export-state`
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
 mode=${1:-all}
 case "$mode" in
-all | snapshot | check) ;;
-*) echo "usage: scripts/try-runtime.sh [snapshot FILE | check FILE]" >&2; exit 2 ;;
+all | snapshot | check | upgrade) ;;
+*) echo "usage: scripts/try-runtime.sh [snapshot FILE | check FILE | upgrade FILE]" >&2; exit 2 ;;
 esac
 [ "$mode" = all ] || [ -n "${2:-}" ] || { echo "try-runtime: $mode needs a FILE" >&2; exit 2; }
 
@@ -35,6 +40,12 @@ check() {
 }
 if [ "$mode" = check ]; then
 	check "$2"
+	exit 0
+fi
+if [ "$mode" = upgrade ]; then
+	echo "==> try-runtime: the runtime upgrade on the snapshot ($(wc -c <"$2") bytes)"
+	HEALTHCHAIN_SNAPSHOT="$2" cargo test --locked "${CHECKS_BUILD[@]}" \
+		tests_try_state::the_runtime_upgrade_migrates_a_snapshot -- --ignored
 	exit 0
 fi
 

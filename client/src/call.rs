@@ -2,7 +2,7 @@
 
 use crate::runtime::api::runtime_types::{
 	healthchain_runtime::RuntimeCall, pallet_collective::pallet::Call as CouncilCall,
-	pallet_sudo::pallet::Call as SudoCall,
+	pallet_consortium::pallet::Call as ConsortiumCall, pallet_sudo::pallet::Call as SudoCall,
 };
 use anyhow::{bail, Context, Result};
 use subxt::{
@@ -33,6 +33,12 @@ impl Call {
 	/// This call, dispatched by sudo (the development chain; no other has a sudo key).
 	pub fn sudo(self) -> Call {
 		Call(RuntimeCall::Sudo(SudoCall::sudo { call: Box::new(self.0) }))
+	}
+
+	/// This call, dispatched as root by the council (`consortium.dispatch_as_root`): only a
+	/// motion of two thirds of the members may make it.
+	pub fn as_root(self) -> Call {
+		Call(RuntimeCall::Consortium(ConsortiumCall::dispatch_as_root { call: Box::new(self.0) }))
 	}
 
 	/// This call, proposed to the council: it executes once `threshold` members voted aye.

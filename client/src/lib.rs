@@ -30,6 +30,7 @@ pub mod runtime;
 pub mod tokens;
 pub mod trial_log;
 pub mod trials;
+pub mod upgrade;
 pub mod validators;
 
 pub use chain::{Chain, Failure, Outcome, Status, Wait};

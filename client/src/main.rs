@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand};
 use commands::{
 	consent::ConsentCommand, council::CouncilCommand, insurance::InsuranceCommand,
 	node::NodeCommand, registry::RegistryCommand, sessions::SessionCommand, tokens::TokenCommand,
-	trials::TrialCommand, validator::ValidatorCommand, App, Reported,
+	trials::TrialCommand, upgrade::UpgradeCommand, validator::ValidatorCommand, App, Reported,
 };
 use healthchain_client::{
 	chain::{Chain, Wait},
@@ -104,6 +104,9 @@ pub(crate) enum Command {
 	/// connections an owner adds to its own node.
 	#[command(subcommand)]
 	Node(NodeCommand),
+	/// Forkless runtime upgrades: the council authorises a runtime, anyone submits it.
+	#[command(subcommand)]
+	Upgrade(UpgradeCommand),
 }
 
 async fn run(app: &App) -> Result<()> {
@@ -159,6 +162,7 @@ async fn run(app: &App) -> Result<()> {
 		Command::Insurance(command) => app.insurance(command).await?,
 		Command::Validator(command) => app.validator(command).await?,
 		Command::Node(command) => app.node(command).await?,
+		Command::Upgrade(command) => app.upgrade(command).await?,
 	}
 	Ok(())
 }

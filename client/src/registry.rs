@@ -137,6 +137,16 @@ pub async fn consortium(chain: &Chain, call: Call, via: Via) -> Result<Call> {
 	})
 }
 
+/// Wrap a root-only call (a runtime upgrade's authorisation) so that it reaches root `via`: the
+/// sudo key on the development chain, or a council motion dispatching it as root
+/// (`consortium.dispatch_as_root`, two thirds of the members).
+pub async fn root(chain: &Chain, call: Call, via: Via) -> Result<Call> {
+	match via {
+		Via::Sudo => Ok(call.sudo()),
+		Via::Council => consortium(chain, call.as_root(), Via::Council).await,
+	}
+}
+
 impl Chain {
 	/// Organisation `id` with its agents and accreditations, or `None` if it is not registered.
 	pub async fn organisation(

@@ -49,6 +49,25 @@ pub fn client_binary() -> Result<PathBuf> {
 	binary("HEALTHCHAIN_CLIENT_BIN", "healthchain")
 }
 
+/// The test runtime the runtime's build writes beside the real one: the same code with
+/// `spec_version` one higher (feature `upgrade-test`), to upgrade a running chain to.
+/// Compacted and compressed by an optimised build, as the node's own; as the wasm compiler wrote
+/// it in a debug build (which embeds that form in the node).
+pub fn upgrade_test_runtime() -> Result<PathBuf> {
+	let dir = target_profile_dir()?.join("wbuild/healthchain-runtime");
+	["compact.compressed.wasm", "wasm"]
+		.iter()
+		.map(|ext| dir.join(format!("healthchain_runtime_upgrade_test.{ext}")))
+		.find(|path| path.exists())
+		.ok_or_else(|| {
+			anyhow!(
+				"no healthchain_runtime_upgrade_test in {}; build the node first (the runtime's \
+				 build writes it)",
+				dir.display()
+			)
+		})
+}
+
 /// A free TCP port on the loopback interface.
 pub fn free_port() -> Result<u16> {
 	Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
@@ -118,6 +137,11 @@ impl Node {
 		Ok(())
 	}
 
+	/// The node's peer-to-peer address, given the node key `0x00…<key>` it was started with.
+	pub fn p2p_address(&self, key: u8) -> Result<String> {
+		Ok(format!("/ip4/127.0.0.1/tcp/{}/p2p/{}", self.p2p_port, local_peer_id(key)?))
+	}
+
 	/// The node's RPC URL.
 	pub fn url(&self) -> String {
 		format!("ws://127.0.0.1:{}", self.rpc_port)
@@ -128,6 +152,18 @@ impl Node {
 		let text = std::fs::read_to_string(&self.log).unwrap_or_default();
 		let lines: Vec<&str> = text.lines().collect();
 		lines[lines.len().saturating_sub(30)..].join("\n")
+	}
+
+	/// The lines of the node's logs (every run) that contain `pattern`, for failure messages.
+	pub fn log_lines(&self, pattern: &str) -> String {
+		let Some(dir) = self.log.parent() else { return String::new() };
+		let mut lines = Vec::new();
+		for run in 0..=self.restarts {
+			let path = dir.join(format!("node-{run}.log"));
+			let text = std::fs::read_to_string(path).unwrap_or_default();
+			lines.extend(text.lines().filter(|l| l.contains(pattern)).map(str::to_string));
+		}
+		lines.join("\n")
 	}
 
 	/// Wait until the node serves RPC (it has logged the port it listens on and answers);
@@ -366,9 +402,9 @@ impl Network {
 
 	/// Start one more node of the local testnet, not a validator, with the node key
 	/// `0x00…<key>` (the local testnet authorises the nodes with keys 1 to 4), connecting
-	/// through the first node; wait until it serves RPC (not until it has blocks: it may get
-	/// none).
-	pub fn start_node(&self, key: u8) -> Result<Node> {
+	/// through the first node and `extra` flags; wait until it serves RPC (not until it has
+	/// blocks: it may get none).
+	pub fn start_node(&self, key: u8, extra: &[String]) -> Result<Node> {
 		let node_dir = tempfile::Builder::new()
 			.prefix(&format!("node-{key}-"))
 			.tempdir_in(self._dir.path())?;
@@ -388,7 +424,10 @@ impl Network {
 				format!("{key:064x}"),
 				"--bootnodes".into(),
 				self.bootnode.clone(),
-			],
+			]
+			.into_iter()
+			.chain(extra.iter().cloned())
+			.collect(),
 			p2p_port: free_port()?,
 		};
 		node.spawn()?;

@@ -150,9 +150,10 @@ pub fn new_full<
 	// voter finalizes the best block instead of holding back two blocks as a network must.
 	let development = config.chain_spec.chain_type() == sc_service::ChainType::Development;
 
-	// The permissioned network: a node of a chain that authorises nodes refuses every peer the
-	// chain does not allow it from the start (`crate::permissioned`).
-	if config.chain_spec.chain_type() == sc_service::ChainType::Live {
+	// The permissioned network: a node of a live chain, or of one that authorises nodes, refuses
+	// every peer the chain does not allow it from the start (`crate::permissioned`).
+	let live = config.chain_spec.chain_type() == sc_service::ChainType::Live;
+	if live {
 		if let Some(me) =
 			permissioned::node_id(&config.network.node_key).map_err(ServiceError::Other)?
 		{
@@ -167,10 +168,12 @@ pub fn new_full<
 	}
 	let restricted = permissioned::restrict_at_start(
 		&client,
+		live,
 		&config.network.node_key,
 		&mut config.network.default_peers_set.non_reserved_mode,
 	)
 	.map_err(ServiceError::Other)?;
+	let operator_peers = permissioned::operator_peers(&config.network);
 
 	let mut net_config = sc_network::config::FullNetworkConfiguration::<
 		Block,
@@ -217,10 +220,17 @@ pub fn new_full<
 			gap_sync_body_policy: None,
 		})?;
 
-	task_manager.spawn_handle().spawn(
+	task_manager.spawn_essential_handle().spawn(
 		"node-authorisation",
 		Some("networking"),
-		permissioned::run(client.clone(), network.clone(), restricted),
+		permissioned::run(
+			client.clone(),
+			network.clone(),
+			sync_service.clone(),
+			restricted,
+			live,
+			operator_peers,
+		),
 	);
 
 	if config.offchain_worker.enabled {

@@ -82,12 +82,29 @@ impl_opaque_keys! {
 }
 
 /// The runtime version: wallets and nodes check `spec_version` and `transaction_version`.
+#[cfg(not(feature = "upgrade-test"))]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("healthchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("healthchain"),
 	authoring_version: 1,
-	spec_version: 108,
+	spec_version: 109,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 2,
+	system_version: 1,
+};
+
+/// The test runtime's version (feature `upgrade-test`, built only beside the real runtime, as
+/// `healthchain_runtime_upgrade_test`, for the end-to-end upgrade test): `spec_version` one
+/// higher, nothing else. (`runtime_version` reads literals only: hence a second constant.)
+#[cfg(feature = "upgrade-test")]
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("healthchain"),
+	impl_name: alloc::borrow::Cow::Borrowed("healthchain"),
+	authoring_version: 1,
+	spec_version: 110,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,

@@ -26,6 +26,23 @@ fn snapshot_state(path: &str) -> Storage {
 	Storage { top, children_default: Default::default() }
 }
 
+/// `try-runtime on-runtime-upgrade` on the snapshot: every migration of this runtime
+/// (`Migrations`, each versioned: it runs only from the storage version it migrates) with its
+/// pre- and post-upgrade checks, every pallet's storage version then as its code says, and
+/// every pallet's `try_state` after.
+#[test]
+#[ignore = "needs a snapshot of a dev chain: run scripts/try-runtime.sh"]
+fn the_runtime_upgrade_migrates_a_snapshot() {
+	let path = std::env::var("HEALTHCHAIN_SNAPSHOT")
+		.expect("HEALTHCHAIN_SNAPSHOT names the snapshot (scripts/try-runtime.sh sets it)");
+	sp_io::TestExternalities::new(snapshot_state(&path)).execute_with(|| {
+		let weight =
+			crate::Executive::try_runtime_upgrade(frame_try_runtime::UpgradeCheckSelect::All)
+				.expect("the upgrade's migrations and checks pass");
+		assert!(weight.ref_time() > 0);
+	});
+}
+
 #[test]
 #[ignore = "needs a snapshot of a dev chain: run scripts/try-runtime.sh"]
 fn try_state_holds_on_a_snapshot_of_a_dev_chain() {

@@ -10,6 +10,7 @@ pub mod registry;
 pub mod sessions;
 pub mod tokens;
 pub mod trials;
+pub mod upgrade;
 pub mod validator;
 
 use crate::Cli;
@@ -232,7 +233,13 @@ impl App {
 	pub(crate) async fn consortium(&self, call: Call, via: Via) -> Result<()> {
 		let chain = self.chain().await?;
 		let wrapped = registry_client::consortium(&chain, call, via).await?;
-		let outcome = self.submit(&chain, wrapped).await?;
+		self.submit_consortium(&chain, wrapped).await
+	}
+
+	/// Submit a call already wrapped for the consortium (a motion, or sudo); say what the
+	/// motion awaits.
+	pub(crate) async fn submit_consortium(&self, chain: &Chain, wrapped: Call) -> Result<()> {
+		let outcome = self.submit(chain, wrapped).await?;
 		if let Some(proposed) = outcome.event("Council", "Proposed") {
 			if !self.cli.json {
 				println!(

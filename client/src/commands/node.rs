@@ -27,15 +27,16 @@ pub(crate) enum NodeCommand {
 		#[command(flatten)]
 		consortium: ConsortiumArgs,
 	},
-	/// Remove an authorised node (consortium): each node drops it once it has imported the block.
+	/// Remove an authorised node (consortium): each node drops it once the block is its best.
 	Remove {
 		/// The node's peer id.
 		node: String,
 		#[command(flatten)]
 		consortium: ConsortiumArgs,
 	},
-	/// Let your authorised node accept other nodes (yours, not authorised by the consortium):
-	/// of the authorised nodes, they may peer with it alone. A deposit is held for each.
+	/// Let your authorised node accept nodes the consortium has not authorised (your own RPC or
+	/// archive nodes; you answer for them): no other authorised node accepts them, and each
+	/// must name yours (--reserved-nodes). A deposit is held for each.
 	Connect {
 		/// Your node's peer id.
 		node: String,
@@ -43,7 +44,7 @@ pub(crate) enum NodeCommand {
 		#[arg(required = true)]
 		connections: Vec<String>,
 	},
-	/// Stop your node accepting those nodes; their deposit is released.
+	/// Stop your node accepting those nodes; their share of the deposit is released.
 	Disconnect {
 		/// Your node's peer id.
 		node: String,

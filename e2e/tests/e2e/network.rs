@@ -3,49 +3,9 @@
 //! (as an accredited organisation's node, owned by its admin); then it syncs; only its owner
 //! adds connections to it; when the council removes it, the others drop it.
 
-use super::{as_signer, ok, tokens::organisation};
-use healthchain_e2e::{local_peer_id, ClientRun, Network, Node};
+use super::{account, as_signer, eventually, motion, ok, tokens::organisation};
+use healthchain_e2e::{local_peer_id, Network};
 use std::time::{Duration, Instant};
-
-/// Pass `args` (a consortium command) as a council motion: Alice proposes, Alice, Bob and
-/// Charlie vote (three of four, side by side, each through its own node), Dave closes; the
-/// close's run (finalized). The proposal and the votes wait for a best block only: the close
-/// is refused unless they are in the chain it builds on.
-fn motion(network: &Network, args: &[&str]) -> ClientRun {
-	let [alice, bob, charlie, dave] = [0, 1, 2, 3].map(|i| &network.nodes[i]);
-	let proposed = ok(as_signer(alice, "//Alice", &[&["--wait", "in-block"], args].concat()));
-	let motion = &proposed.event("Council", "Proposed").expect("a motion")["fields"];
-	let hash = motion["proposal_hash"].as_str().expect("hash").to_string();
-	let index = motion["proposal_index"].to_string();
-	std::thread::scope(|scope| {
-		for (node, suri) in [(alice, "//Alice"), (bob, "//Bob"), (charlie, "//Charlie")] {
-			let (hash, index) = (&hash, &index);
-			scope.spawn(move || {
-				ok(as_signer(node, suri, &["--wait", "in-block", "council", "vote", hash, index]))
-			});
-		}
-	});
-	let closed = ok(as_signer(dave, "//Dave", &["council", "close", &hash, &index]));
-	assert!(closed.event("Council", "Executed").is_some(), "{}", closed.json);
-	closed
-}
-
-/// Whether `check` holds within `timeout` (polled every second).
-fn eventually(timeout: Duration, mut check: impl FnMut() -> bool) -> bool {
-	let start = Instant::now();
-	while start.elapsed() < timeout {
-		if check() {
-			return true;
-		}
-		std::thread::sleep(Duration::from_secs(1));
-	}
-	check()
-}
-
-fn account(node: &Node, suri: &str) -> String {
-	let run = ok(node.client(&["--suri", suri, "account"]).expect("client runs"));
-	run.json["account"].as_str().expect("an account").to_string()
-}
 
 #[test]
 fn only_nodes_the_consortium_authorises_can_peer() {
@@ -66,7 +26,7 @@ fn only_nodes_the_consortium_authorises_can_peer() {
 
 	// A fifth node, with a node key the chain does not authorise, pointed at Alice's node.
 	let stranger_id = local_peer_id(5).expect("peer id");
-	let stranger = network.start_node(5).expect("the fifth node starts");
+	let stranger = network.start_node(5, &[]).expect("the fifth node starts");
 	let start = alice.finalized().expect("finalized");
 
 	// Meanwhile, Eve's hospital, accredited by the council.
@@ -111,14 +71,46 @@ fn only_nodes_the_consortium_authorises_can_peer() {
 	let held = connected.event("Balances", "Held").expect("a deposit held");
 	assert_eq!(held["fields"]["who"], eve.as_str(), "{held}");
 
+	// The connection, a node of Eve's naming her node (and Alice's, as every node does here):
+	// it syncs through Eve's node, and Alice's node does not accept it.
+	let host = stranger.p2p_address(5).expect("address");
+	let connection =
+		network.start_node(6, &["--reserved-nodes".into(), host]).expect("the connection starts");
+	let target = alice.finalized().expect("finalized");
+	assert!(
+		eventually(Duration::from_secs(120), || connection.best().unwrap_or(0) >= target),
+		"the connection syncs through its host to #{target}: best {:?}\n{}",
+		connection.best(),
+		connection.log_tail()
+	);
+	assert_eq!(connection.peers().expect("health"), 1, "its host alone");
+	assert_eq!(alice.peers().expect("health"), 4, "the three validators and Eve's node");
+
 	// The council removes it: the others drop it, and it falls behind.
 	let removed = motion(&network, &["node", "remove", &stranger_id]);
 	assert!(removed.event("NodeAuthorisation", "NodeRemoved").is_some());
+	// (`system_peers`: the peer ids a node syncs with.)
+	let peer_ids = |node: &healthchain_e2e::Node| -> Vec<String> {
+		let peers = node.rpc("system_peers", serde_json::json!([])).expect("system_peers");
+		peers
+			.as_array()
+			.into_iter()
+			.flatten()
+			.filter_map(|peer| peer["peerId"].as_str())
+			.map(str::to_string)
+			.collect()
+	};
+	let validators: Vec<String> = (1..=4).map(|key| local_peer_id(key).expect("peer id")).collect();
 	assert!(
-		eventually(Duration::from_secs(60), || stranger.peers().unwrap_or(1) == 0),
-		"the removed node is dropped\n{}",
+		eventually(Duration::from_secs(60), || {
+			network.nodes.iter().all(|node| !peer_ids(node).contains(&stranger_id))
+				&& !peer_ids(&stranger).iter().any(|peer| validators.contains(peer))
+		}),
+		"the removed node is dropped by every validator's node: it syncs with {:?}\n{}",
+		peer_ids(&stranger),
 		stranger.log_tail()
 	);
+	println!("the removed node still syncs with {:?} (its own connection)", peer_ids(&stranger));
 	let stopped = stranger.best().expect("best");
 	assert!(
 		eventually(Duration::from_secs(90), || alice.best().unwrap_or(0) >= stopped + 3),

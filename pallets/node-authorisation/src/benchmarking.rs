@@ -6,7 +6,7 @@ use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
 use frame_support::{
 	traits::{fungible::Mutate, EnsureOrigin, Get},
-	BoundedVec,
+	BoundedBTreeSet, BoundedVec,
 };
 use healthchain_primitives::Role;
 use sp_runtime::traits::{Bounded, Zero};
@@ -23,16 +23,21 @@ fn node(i: u32) -> NodeId {
 	NodeId(key)
 }
 
-/// `n` nodes of the founding kind (no organisation).
-fn fill<T: Config>(n: u32) {
+/// `n` nodes of the founding kind (no organisation), each with `connection` as a connection
+/// if given.
+fn fill<T: Config>(n: u32, connection: Option<NodeId>) {
 	let owner: T::AccountId = account("founder", 0, 0);
 	for i in 0..n {
+		let mut connections = BoundedBTreeSet::new();
+		if let Some(connection) = connection {
+			let _ = connections.try_insert(connection);
+		}
 		Nodes::<T>::insert(
 			node(1_000 + i),
 			NodeInfo {
 				owner: owner.clone(),
 				organisation: None,
-				connections: Default::default(),
+				connections,
 				deposit: Zero::zero(),
 			},
 		);
@@ -71,15 +76,18 @@ mod benchmarks {
 	use super::*;
 	use frame_support::traits::fungible::InspectHold;
 
+	/// Into a list one short of full, every node of which names the new one as a connection
+	/// (each taken out).
 	#[benchmark]
 	fn authorise_node() -> Result<(), BenchmarkError> {
 		let origin = consortium::<T>()?;
-		fill::<T>(T::MaxNodes::get().saturating_sub(1));
+		fill::<T>(T::MaxNodes::get().saturating_sub(1), Some(node(0)));
 		let owner: T::AccountId = account("owner", 0, 0);
 		let organisation = T::Accreditation::make_accredited(&owner, Role::Provider);
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, node(0), owner, organisation);
 		assert_eq!(Nodes::<T>::count(), T::MaxNodes::get());
+		assert!(Nodes::<T>::iter().all(|(_, info)| !info.connections.contains(&node(0))));
 		Ok(())
 	}
 
@@ -108,7 +116,7 @@ mod benchmarks {
 	#[benchmark]
 	fn add_connections(c: Linear<1, { T::MaxConnections::get() }>) -> Result<(), BenchmarkError> {
 		let max = T::MaxConnections::get();
-		fill::<T>(T::MaxNodes::get().saturating_sub(1));
+		fill::<T>(T::MaxNodes::get().saturating_sub(1), None);
 		let owner: T::AccountId = account("owner", 0, 0);
 		owned_node::<T>(&owner, node(0))?;
 		if c < max {

@@ -51,6 +51,7 @@ pub mod pallet {
 		traits::{
 			fungible::{Inspect, Mutate, MutateHold},
 			tokens::Precision,
+			Contains,
 		},
 	};
 	use frame_system::pallet_prelude::*;
@@ -82,6 +83,13 @@ pub mod pallet {
 		/// The registry: which organisation an account acts for, and whether that organisation
 		/// is in good standing now.
 		type Accreditation: AccreditationInspect<Self::AccountId>;
+
+		/// The validators of the current and the next session: a node they own is never left
+		/// out (it would cut a GRANDPA voter off before the validator set can drop it, at a
+		/// session change that finality then follows). The validator set leaves such a
+		/// validator out at the next session change, for the same reasons; its node is left
+		/// out once it is no longer one of these.
+		type SessionValidators: Contains<Self::AccountId>;
 
 		/// The most authorised nodes.
 		#[pallet::constant]
@@ -167,8 +175,8 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// The consortium authorised a node: the other authorised nodes accept it once they
-		/// have imported this block.
+		/// The consortium authorised a node: the other authorised nodes accept it once this
+		/// block is their best.
 		NodeAuthorised {
 			/// The node.
 			node: NodeId,
@@ -177,8 +185,8 @@ pub mod pallet {
 			/// The organisation whose node it is.
 			organisation: OrganisationId,
 		},
-		/// The consortium removed a node: the others disconnect and refuse it once they have
-		/// imported this block.
+		/// The consortium removed a node: the others disconnect and refuse it once this block is
+		/// their best.
 		NodeRemoved {
 			/// The node.
 			node: NodeId,
@@ -226,6 +234,8 @@ pub mod pallet {
 		ConnectionToItself,
 		/// That node is authorised: it peers by its own authorisation, not as a connection.
 		ConnectionIsAuthorised,
+		/// No connection named.
+		NoConnections,
 		/// A node is named twice.
 		DuplicateConnection,
 		/// The node already accepts that one.
@@ -247,7 +257,8 @@ pub mod pallet {
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Authorise `node`, run by `owner` for `organisation`: the other authorised nodes
-		/// accept it while `organisation` is in good standing and `owner` acts for it.
+		/// accept it while `organisation` is in good standing and `owner` acts for it. It is
+		/// taken out of every node's connections (their owners' share of the deposit released).
 		///
 		/// Origin: [`Config::ConsortiumOrigin`]. Emits [`Event::NodeAuthorised`].
 		#[pallet::call_index(0)]
@@ -269,6 +280,9 @@ pub mod pallet {
 			);
 			ensure!(!Nodes::<T>::contains_key(node), Error::<T>::AlreadyAuthorised);
 			ensure!(Nodes::<T>::count() < T::MaxNodes::get(), Error::<T>::TooManyNodes);
+			// It peers by its own authorisation from now on: no longer anyone's connection (so
+			// that a connection list cannot bring it back once the consortium removes it).
+			Self::strip_connection(&node);
 			Nodes::<T>::insert(
 				node,
 				NodeInfo {
@@ -296,11 +310,11 @@ pub mod pallet {
 		}
 
 		/// Let `node`, which the signer owns, accept `connections` too (nodes the consortium
-		/// has not authorised, such as its organisation's own RPC or archive node): of the
-		/// authorised nodes, they may peer with this one alone, and only while it may peer
-		/// itself. Adding them needs its organisation in good standing and the signer acting
-		/// for it (a founding member's node has no organisation: its owner alone decides).
-		/// [`Config::ConnectionDeposit`] is held for each.
+		/// has not authorised, such as its organisation's own RPC or archive node, for which the
+		/// owner answers): no other authorised node accepts them, and this one only while it may
+		/// peer itself. Adding them needs its organisation in good standing and the signer
+		/// acting for it (a founding member's node has no organisation: its owner alone
+		/// decides). [`Config::ConnectionDeposit`] is held for each.
 		///
 		/// Origin: the node's owner. Emits [`Event::ConnectionsAdded`].
 		#[pallet::call_index(2)]
@@ -311,6 +325,7 @@ pub mod pallet {
 			connections: BoundedVec<NodeId, T::MaxConnections>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
+			ensure!(!connections.is_empty(), Error::<T>::NoConnections);
 			let mut info = Nodes::<T>::get(node).ok_or(Error::<T>::NotAuthorised)?;
 			ensure!(info.owner == who, Error::<T>::NotOwner);
 			match Self::left_out(&info) {
@@ -346,8 +361,9 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Stop `node`, which the signer owns, accepting `connections`, and release their
-		/// deposit. Allowed whatever its organisation's standing.
+		/// Stop `node`, which the signer owns, accepting `connections`, and release their share
+		/// of its deposit (rounded down; all that is left with the last). Allowed whatever its
+		/// organisation's standing.
 		///
 		/// Origin: the node's owner. Emits [`Event::ConnectionsRemoved`].
 		#[pallet::call_index(3)]
@@ -360,17 +376,16 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let mut info = Nodes::<T>::get(node).ok_or(Error::<T>::NotAuthorised)?;
 			ensure!(info.owner == who, Error::<T>::NotOwner);
-			let before = info.connections.len() as u32;
-			for peer in connections.iter() {
-				ensure!(info.connections.remove(peer), Error::<T>::NotConnected);
+			for (i, peer) in connections.iter().enumerate() {
+				ensure!(!connections[..i].contains(peer), Error::<T>::DuplicateConnection);
+				ensure!(info.connections.contains(peer), Error::<T>::NotConnected);
 			}
 			// Their share of what is held (whatever `ConnectionDeposit` was when each was
 			// added), rounded down; all of it once none remains.
-			let deposit = if info.connections.is_empty() {
-				info.deposit
-			} else {
-				(info.deposit / before.into()).saturating_mul((connections.len() as u32).into())
-			};
+			let deposit = Self::share(&info, connections.len() as u32);
+			for peer in connections.iter() {
+				info.connections.remove(peer);
+			}
 			info.deposit = info.deposit.saturating_sub(deposit);
 			Self::release(&who, deposit);
 			Nodes::<T>::insert(node, info);
@@ -384,6 +399,35 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// Take `node` out of every authorised node's connections, releasing each owner's share
+		/// of the deposit for it.
+		fn strip_connection(node: &NodeId) {
+			let hosts: Vec<NodeId> = Nodes::<T>::iter()
+				.filter(|(_, info)| info.connections.contains(node))
+				.map(|(id, _)| id)
+				.collect();
+			for host in hosts {
+				Nodes::<T>::mutate(host, |info| {
+					let Some(info) = info else { return };
+					let share = Self::share(info, 1);
+					info.connections.remove(node);
+					info.deposit = info.deposit.saturating_sub(share);
+					Self::release(&info.owner, share);
+				});
+			}
+		}
+
+		/// What is held for `removed` of `info`'s connections (before they are removed):
+		/// their share, rounded down; all of it when they are all of them.
+		fn share(info: &NodeInfo<T>, removed: u32) -> BalanceOf<T> {
+			let count = info.connections.len() as u32;
+			if removed >= count {
+				info.deposit
+			} else {
+				(info.deposit / count.into()).saturating_mul(removed.into())
+			}
+		}
+
 		/// Release `amount` of `owner`'s connection deposit (no more than is held).
 		fn release(owner: &T::AccountId, amount: BalanceOf<T>) {
 			if amount.is_zero() {
@@ -399,11 +443,15 @@ pub mod pallet {
 		}
 
 		/// Why an authorised node may not peer now, if it may not: every node checks it (through
-		/// [`Pallet::allowed_peers`]) at every block it imports and every few seconds, so that a
+		/// [`Pallet::allowed_peers`]) at each new best block and every few seconds, so that a
 		/// node is disconnected as soon as its organisation's standing or its owner's agency
-		/// ends.
+		/// ends — but for a node a validator of the current or next session owns, which stays
+		/// until the validator set drops that validator ([`Config::SessionValidators`]).
 		pub fn left_out(info: &NodeInfo<T>) -> Option<LeftOut> {
 			let organisation = info.organisation?;
+			if T::SessionValidators::contains(&info.owner) {
+				return None;
+			}
 			if T::Accreditation::organisation_of(&info.owner) != Some(organisation) {
 				return Some(LeftOut::OwnerNoLongerAnAgent);
 			}
@@ -420,8 +468,9 @@ pub mod pallet {
 		///   own connections (those that are not authorised nodes themselves);
 		/// - an authorised node that is left out: every authorised node that may peer (they
 		///   refuse it until it may peer again; it keeps trying them);
-		/// - a connection of authorised nodes that may peer: those nodes only;
-		/// - any other node: every authorised node that may peer (they refuse it).
+		/// - any other node: none (the chain gives it no peer; a node adds those its operator
+		///   names, `--bootnodes` and `--reserved-nodes`, which accept it only if the chain
+		///   lets them: a connection's host does).
 		pub fn allowed_peers(node: &NodeId) -> Option<Vec<NodeId>> {
 			if Nodes::<T>::count() == 0 {
 				return None;
@@ -442,18 +491,7 @@ pub mod pallet {
 						.copied(),
 				),
 				Some(_) => {},
-				None => {
-					let hosts: BTreeSet<NodeId> = nodes
-						.iter()
-						.filter(|(id, info)| {
-							eligible.contains(id) && info.connections.contains(node)
-						})
-						.map(|(id, _)| *id)
-						.collect();
-					if !hosts.is_empty() {
-						peers = hosts;
-					}
-				},
+				None => peers.clear(),
 			}
 			Some(peers.into_iter().collect())
 		}

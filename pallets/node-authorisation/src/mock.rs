@@ -35,6 +35,15 @@ impl pallet_balances::Config for Test {
 
 parameter_types! {
 	pub static Now: u64 = START;
+	/// The accounts of the current and next sessions' validators.
+	pub static Validators: Vec<u64> = vec![];
+}
+
+pub struct MockSessionValidators;
+impl frame_support::traits::Contains<u64> for MockSessionValidators {
+	fn contains(who: &u64) -> bool {
+		Validators::get().contains(who)
+	}
 }
 
 pub const START: u64 = 1_000_000;
@@ -90,6 +99,7 @@ impl pallet_node_authorisation::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type ConsortiumOrigin = frame_system::EnsureRoot<u64>;
 	type Accreditation = Registry;
+	type SessionValidators = MockSessionValidators;
 	type MaxNodes = ConstU32<MAX_NODES>;
 	type MaxConnections = ConstU32<MAX_CONNECTIONS>;
 	type ConnectionDeposit = ConstU64<CONNECTION_DEPOSIT>;
@@ -129,6 +139,7 @@ impl ExtBuilder {
 		let mut ext = sp_io::TestExternalities::new(storage);
 		let bare = self.bare;
 		ext.execute_with(|| {
+			Validators::set(vec![]);
 			System::set_block_number(10);
 			Now::set(START);
 			if !bare {

@@ -150,9 +150,8 @@ fn every_authorised_node_peers_with_every_other_and_no_stranger() {
 		// In the nodes' order (the peers are a set).
 		assert_eq!(peers(FOUNDER_NODE), Some(vec![HOSPITAL_NODE, INSURER_NODE]));
 		assert_eq!(peers(HOSPITAL_NODE), Some(vec![FOUNDER_NODE, INSURER_NODE]));
-		// A node the chain does not authorise may try every authorised node, and none accepts
-		// it.
-		assert_eq!(peers(ROGUE_NODE), Some(vec![FOUNDER_NODE, HOSPITAL_NODE, INSURER_NODE]));
+		// A node the chain does not authorise gets no peer from it, and none accepts it.
+		assert_eq!(peers(ROGUE_NODE), Some(vec![]));
 		for n in [FOUNDER_NODE, HOSPITAL_NODE, INSURER_NODE] {
 			assert!(!peers(n).unwrap().contains(&ROGUE_NODE));
 		}
@@ -160,7 +159,7 @@ fn every_authorised_node_peers_with_every_other_and_no_stranger() {
 		// Removed: the others drop it at once.
 		assert_ok!(NodeAuthorisation::remove_node(RuntimeOrigin::root(), INSURER_NODE));
 		assert_eq!(peers(HOSPITAL_NODE), Some(vec![FOUNDER_NODE]));
-		assert_eq!(peers(INSURER_NODE), Some(vec![FOUNDER_NODE, HOSPITAL_NODE]));
+		assert_eq!(peers(INSURER_NODE), Some(vec![]));
 		assert!(!peers(FOUNDER_NODE).unwrap().contains(&INSURER_NODE));
 		assert_eq!(
 			events().last(),
@@ -256,11 +255,17 @@ fn only_the_owner_adds_connections_for_a_deposit_and_they_peer_with_its_node_alo
 				connections: vec![ARCHIVE_NODE]
 			})
 		);
-		// The archive node peers with the hospital's node, and with no other: it keeps to it.
+		// The hospital's node accepts the archive node, and no other does. The chain gives the
+		// archive node itself no peer (its operator names its host: naming it as a connection
+		// does not make it dial anyone).
 		assert!(peers(HOSPITAL_NODE).unwrap().contains(&ARCHIVE_NODE));
 		assert!(!peers(FOUNDER_NODE).unwrap().contains(&ARCHIVE_NODE));
 		assert!(!peers(INSURER_NODE).unwrap().contains(&ARCHIVE_NODE));
-		assert_eq!(peers(ARCHIVE_NODE), Some(vec![HOSPITAL_NODE]));
+		assert_eq!(peers(ARCHIVE_NODE), Some(vec![]));
+		assert_noop!(
+			add_connections(HOSPITAL_OPERATOR, HOSPITAL_NODE, &[]),
+			Error::<Test>::NoConnections
+		);
 
 		assert_noop!(
 			add_connections(HOSPITAL_OPERATOR, HOSPITAL_NODE, &[ARCHIVE_NODE]),
@@ -313,7 +318,6 @@ fn an_owner_who_no_longer_acts_for_its_organisation_cannot_add_connections_but_c
 		);
 		// Its connections count for nothing while it is out.
 		assert!(!peers(HOSPITAL_NODE).unwrap().contains(&ARCHIVE_NODE));
-		assert_ne!(peers(ARCHIVE_NODE), Some(vec![HOSPITAL_NODE]));
 		assert_ok!(Registry::reinstate_organisation(RuntimeOrigin::root(), HOSPITAL_ORG));
 		assert_ok!(Registry::leave_organisation(
 			RuntimeOrigin::signed(HOSPITAL_OPERATOR),
@@ -345,17 +349,44 @@ fn connections_need_the_deposit() {
 }
 
 #[test]
-fn a_connection_that_becomes_authorised_peers_by_its_own_authorisation() {
+fn a_connection_that_becomes_authorised_is_nobodys_connection_any_more() {
 	ExtBuilder::default().build_and_execute(|| {
 		authorise_both();
-		assert_ok!(add_connections(HOSPITAL_OPERATOR, HOSPITAL_NODE, &[ARCHIVE_NODE]));
-		// The council authorises the archive node as the insurer's: when the insurer is
-		// suspended, the hospital's connection does not keep it peering.
+		assert_ok!(add_connections(HOSPITAL_OPERATOR, HOSPITAL_NODE, &[ARCHIVE_NODE, node(50)]));
+		// The council authorises the archive node as the insurer's: it is taken out of the
+		// hospital's connections (that share of the deposit released).
 		assert_ok!(authorise(ARCHIVE_NODE, INSURER, INSURER_ORG));
-		assert!(peers(HOSPITAL_NODE).unwrap().contains(&ARCHIVE_NODE));
+		let hospital = Nodes::<Test>::get(HOSPITAL_NODE).unwrap();
+		assert_eq!(hospital.connections.into_iter().collect::<Vec<_>>(), vec![node(50)]);
+		assert_eq!(held(HOSPITAL_OPERATOR), CONNECTION_DEPOSIT);
+		// So when the insurer is suspended, or the council removes the node, the hospital's
+		// node does not keep peering with it.
 		assert_ok!(Registry::suspend_organisation(RuntimeOrigin::root(), INSURER_ORG));
 		assert!(!peers(HOSPITAL_NODE).unwrap().contains(&ARCHIVE_NODE));
+		assert_ok!(NodeAuthorisation::remove_node(RuntimeOrigin::root(), ARCHIVE_NODE));
+		assert!(!peers(HOSPITAL_NODE).unwrap().contains(&ARCHIVE_NODE));
 		assert!(!peers(FOUNDER_NODE).unwrap().contains(&ARCHIVE_NODE));
+	});
+}
+
+#[test]
+fn a_validators_node_stays_until_the_validator_set_drops_the_validator() {
+	ExtBuilder::default().build_and_execute(|| {
+		authorise_both();
+		// The insurer's node is owned by a validator of this session: the insurer suspended,
+		// its node still peers (a GRANDPA voter is not cut off mid-session)...
+		Validators::set(vec![INSURER]);
+		assert_ok!(Registry::suspend_organisation(RuntimeOrigin::root(), INSURER_ORG));
+		let insurer = Nodes::<Test>::get(INSURER_NODE).unwrap();
+		assert_eq!(NodeAuthorisation::left_out(&insurer), None);
+		assert!(peers(FOUNDER_NODE).unwrap().contains(&INSURER_NODE));
+		// ... until the validator set has dropped it (at a session change).
+		Validators::set(vec![]);
+		assert_eq!(
+			NodeAuthorisation::left_out(&insurer),
+			Some(LeftOut::OrganisationNotInGoodStanding)
+		);
+		assert!(!peers(FOUNDER_NODE).unwrap().contains(&INSURER_NODE));
 	});
 }
 

@@ -267,11 +267,22 @@ parameter_types! {
 	pub const ConnectionDeposit: Balance = 10 * MILLI_UNIT;
 }
 
+/// The validators of the current and the next session (`pallet-session`'s `Validators` and
+/// `QueuedKeys`): their nodes are not left out before the validator set drops them.
+pub struct SessionValidators;
+impl frame_support::traits::Contains<AccountId> for SessionValidators {
+	fn contains(who: &AccountId) -> bool {
+		pallet_session::Validators::<Runtime>::get().contains(who)
+			|| pallet_session::QueuedKeys::<Runtime>::get().iter().any(|(v, _)| v == who)
+	}
+}
+
 impl pallet_node_authorisation::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type ConsortiumOrigin = ConsortiumOrigin;
 	type Accreditation = crate::Registry;
+	type SessionValidators = SessionValidators;
 	type MaxNodes = MaxNodes;
 	type MaxConnections = MaxConnections;
 	type ConnectionDeposit = ConnectionDeposit;
