@@ -154,18 +154,6 @@ impl Node {
 		lines[lines.len().saturating_sub(30)..].join("\n")
 	}
 
-	/// The lines of the node's logs (every run) that contain `pattern`, for failure messages.
-	pub fn log_lines(&self, pattern: &str) -> String {
-		let Some(dir) = self.log.parent() else { return String::new() };
-		let mut lines = Vec::new();
-		for run in 0..=self.restarts {
-			let path = dir.join(format!("node-{run}.log"));
-			let text = std::fs::read_to_string(path).unwrap_or_default();
-			lines.extend(text.lines().filter(|l| l.contains(pattern)).map(str::to_string));
-		}
-		lines.join("\n")
-	}
-
 	/// Wait until the node serves RPC (it has logged the port it listens on and answers);
 	/// whether or not it has any block.
 	pub fn wait_until_serving(&mut self, timeout: Duration) -> Result<()> {

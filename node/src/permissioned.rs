@@ -74,14 +74,15 @@ pub fn operator_peers(network: &NetworkConfiguration) -> BTreeSet<PeerId> {
 /// Whether the node starts refusing every peer but those it allows (as `--reserved-only`
 /// would): on a live chain always (so that a runtime that cannot answer leaves it closed, not
 /// open), on another when its chain authorises nodes at its best block.
+/// `me` is this node's identity if known ([`node_id`]).
 pub fn restrict_at_start(
 	client: &FullClient,
 	live: bool,
-	key: &NodeKeyConfig,
+	me: Option<NodeId>,
 	mode: &mut NonReservedPeerMode,
-) -> Result<bool, String> {
+) -> bool {
 	// Whether the chain restricts peering does not depend on who asks.
-	let me = node_id(key)?.unwrap_or(NodeId([0; 32]));
+	let me = me.unwrap_or(NodeId([0; 32]));
 	let restricted = match allowed_peers(client, me) {
 		Ok(allowed) => live || allowed.is_some(),
 		Err(error) => {
@@ -96,7 +97,7 @@ pub fn restrict_at_start(
 	if restricted {
 		*mode = NonReservedPeerMode::Deny;
 	}
-	Ok(restricted)
+	restricted
 }
 
 /// What to do with the allowed set `allowed` the chain gives now, when `applied` was applied

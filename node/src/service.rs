@@ -153,26 +153,22 @@ pub fn new_full<
 	// The permissioned network: a node of a live chain, or of one that authorises nodes, refuses
 	// every peer the chain does not allow it from the start (`crate::permissioned`).
 	let live = config.chain_spec.chain_type() == sc_service::ChainType::Live;
-	if live {
-		if let Some(me) =
-			permissioned::node_id(&config.network.node_key).map_err(ServiceError::Other)?
-		{
-			if healthchain_runtime::genesis_config_presets::LOCAL_NODE_KEYS.contains(&me.0) {
-				return Err(ServiceError::Other(format!(
-					"node key of {me} is one of the local testnet's (0x00…01 to 0x00…04), whose \
-					 secrets are public: a live network's node needs its own \
-					 (`healthchain-node key generate-node-key`)"
-				)));
-			}
+	let me = permissioned::node_id(&config.network.node_key).map_err(ServiceError::Other)?;
+	if let Some(me) = me.filter(|_| live) {
+		if healthchain_runtime::genesis_config_presets::LOCAL_NODE_KEYS.contains(&me.0) {
+			return Err(ServiceError::Other(format!(
+				"node key of {me} is one of the local testnet's (0x00…01 to 0x00…04), whose \
+				 secrets are public: a live network's node needs its own \
+				 (`healthchain-node key generate-node-key`)"
+			)));
 		}
 	}
 	let restricted = permissioned::restrict_at_start(
 		&client,
 		live,
-		&config.network.node_key,
+		me,
 		&mut config.network.default_peers_set.non_reserved_mode,
-	)
-	.map_err(ServiceError::Other)?;
+	);
 	let operator_peers = permissioned::operator_peers(&config.network);
 
 	let mut net_config = sc_network::config::FullNetworkConfiguration::<
