@@ -68,6 +68,68 @@ pub fn upgrade_test_runtime() -> Result<PathBuf> {
 		})
 }
 
+/// The directory, beside the binaries, where this harness keeps what its nodes share: the raw
+/// chain specifications they start from and wasmtime's cache of the compiled runtime.
+fn shared_dir() -> Result<PathBuf> {
+	let dir = target_profile_dir()?.join("e2e");
+	std::fs::create_dir_all(&dir)?;
+	Ok(dir)
+}
+
+/// The directory every node of these tests is given as `--wasm-cache`: the runtime is compiled
+/// to machine code once, not by every node at its start (seconds of CPU each, on two cores).
+pub fn wasm_cache() -> Result<PathBuf> {
+	Ok(shared_dir()?.join("wasm-cache"))
+}
+
+/// The raw form of chain specification `chain` (`dev`, or a spec file), as `build-spec --raw`
+/// writes it and as an operator distributes it: a node starting from it reads its genesis
+/// storage instead of building it by running the runtime. Built once per test process.
+fn raw_spec(chain: &str, name: &str) -> Result<PathBuf> {
+	let path = shared_dir()?.join(format!("{name}-raw.json"));
+	let output = Command::new(node_binary()?)
+		// (Without `--disable-default-bootnode`, build-spec would add itself as a boot node of
+		// a spec that names none, with a node key written under the default base path.)
+		.args(["build-spec", "--raw", "--disable-default-bootnode", "--chain", chain])
+		.stdin(Stdio::null())
+		.output()
+		.context("cannot run healthchain-node build-spec")?;
+	if !output.status.success() {
+		bail!("build-spec --chain {chain} --raw: {}", String::from_utf8_lossy(&output.stderr));
+	}
+	// Written beside and renamed: another test process may be reading the previous one.
+	let partial = shared_dir()?.join(format!("{name}-raw.json.{}", std::process::id()));
+	std::fs::write(&partial, &output.stdout)?;
+	std::fs::rename(&partial, &path)?;
+	Ok(path)
+}
+
+/// [`raw_spec`] of `chain`, built by the first test that asks for it.
+fn raw_spec_once(
+	cell: &'static std::sync::OnceLock<std::result::Result<PathBuf, String>>,
+	chain: &str,
+	name: &str,
+) -> Result<PathBuf> {
+	cell.get_or_init(|| raw_spec(chain, name).map_err(|e| format!("{e:#}")))
+		.clone()
+		.map_err(|e| anyhow!(e))
+}
+
+/// The development chain's specification, raw (the genesis `--dev` builds).
+pub fn dev_spec() -> Result<PathBuf> {
+	static SPEC: std::sync::OnceLock<std::result::Result<PathBuf, String>> =
+		std::sync::OnceLock::new();
+	raw_spec_once(&SPEC, "dev", "dev")
+}
+
+/// The committed local testnet's specification (`chain-specs/local.json`), raw.
+pub fn local_spec() -> Result<PathBuf> {
+	static SPEC: std::sync::OnceLock<std::result::Result<PathBuf, String>> =
+		std::sync::OnceLock::new();
+	let committed = workspace_root().join("chain-specs/local.json");
+	raw_spec_once(&SPEC, &committed.display().to_string(), "local")
+}
+
 /// A free TCP port on the loopback interface.
 pub fn free_port() -> Result<u16> {
 	Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
@@ -94,7 +156,14 @@ pub struct Node {
 
 impl Node {
 	/// Start a `--dev` node on a fresh temporary base path and wait until it finalizes a block.
+	/// It starts from the development chain's raw specification ([`dev_spec`]): the same
+	/// genesis, without running the runtime to build it.
 	pub fn start_dev() -> Result<Self> {
+		Self::start_dev_with(&[])
+	}
+
+	/// [`Node::start_dev`] with `extra` flags (`--rpc-methods safe`, …).
+	pub fn start_dev_with(extra: &[&str]) -> Result<Self> {
 		let dir = tempfile::Builder::new().prefix("healthchain-e2e-").tempdir()?;
 		let base_path = dir.path().join("node");
 		let mut node = Node {
@@ -105,7 +174,11 @@ impl Node {
 			prometheus_port: free_port()?,
 			log: PathBuf::new(),
 			restarts: 0,
-			chain_args: vec!["--dev".into()],
+			chain_args: ["--dev", "--chain", &dev_spec()?.display().to_string()]
+				.iter()
+				.chain(extra)
+				.map(|arg| arg.to_string())
+				.collect(),
 			p2p_port: free_port()?,
 		};
 		node.spawn()?;
@@ -128,6 +201,8 @@ impl Node {
 			.args(["--port", &self.p2p_port.to_string()])
 			.args(["--prometheus-port", &self.prometheus_port.to_string()])
 			.args(["--no-telemetry", "--no-mdns"])
+			.arg("--wasm-cache")
+			.arg(wasm_cache()?)
 			.stdin(Stdio::null())
 			.stdout(log.try_clone()?)
 			.stderr(log)
@@ -251,14 +326,33 @@ impl Node {
 		Ok(())
 	}
 
+	/// Start the node again on the same base path and ports (killing it first if it runs);
+	/// do not wait for anything.
+	pub fn start_again(&mut self) -> Result<()> {
+		self.kill()?;
+		self.restarts += 1;
+		self.spawn()
+	}
+
 	/// Start the node again on the same base path and ports; wait until it finalizes past
 	/// `finalized`.
 	pub fn restart(&mut self, finalized: u64) -> Result<()> {
-		self.kill()?;
-		self.restarts += 1;
-		self.spawn()?;
+		self.start_again()?;
 		self.wait_for_finalized(finalized + 1, Duration::from_secs(180))?;
 		Ok(())
+	}
+
+	/// The log of the node's current run so far.
+	pub fn log(&self) -> String {
+		std::fs::read_to_string(&self.log).unwrap_or_default()
+	}
+
+	/// The block hash at `number` in the node's chain (`chain_getBlockHash`), if it has one.
+	pub fn block_hash(&self, number: u64) -> Result<Option<String>> {
+		Ok(self
+			.rpc("chain_getBlockHash", serde_json::json!([number]))?
+			.as_str()
+			.map(str::to_string))
 	}
 
 	/// The node's Prometheus metrics page (`GET /metrics` on the Prometheus port).
@@ -272,16 +366,44 @@ impl Node {
 		Ok(response)
 	}
 
-	/// A JSON-RPC call to the node over HTTP (the RPC port serves both HTTP and WebSocket; HTTP/1.0, so that the answer is not chunked):
-	/// its `result`, or its `error` as an error. The `Host` header names the port: a node not on
-	/// `--dev` refuses any other host (`403 Provided Host header is not whitelisted`).
+	/// A JSON-RPC call to the node over HTTP (the RPC port serves both HTTP and WebSocket;
+	/// HTTP/1.0, so that the answer is not chunked): its `result`, or its `error` as an error.
+	/// The `Host` header names the port: a node not on `--dev` refuses any other host (`403
+	/// Provided Host header is not whitelisted`).
 	pub fn rpc(&self, method: &str, params: Value) -> Result<Value> {
+		let request =
+			serde_json::json!({ "jsonrpc": "2.0", "id": 1, "method": method, "params": params });
+		let answer = self.post(&request).with_context(|| method.to_string())?;
+		if let Some(error) = answer.get("error") {
+			bail!("{method}: {error}");
+		}
+		Ok(answer["result"].clone())
+	}
+
+	/// A batch of JSON-RPC calls in one HTTP request (one connection): the answers, each with
+	/// its `result` or `error`, in the order of `calls`.
+	pub fn rpc_batch(&self, calls: &[(&str, Value)]) -> Result<Vec<Value>> {
+		let batch: Vec<Value> = calls
+			.iter()
+			.enumerate()
+			.map(|(id, (method, params))| {
+				serde_json::json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params })
+			})
+			.collect();
+		let mut answers = match self.post(&Value::Array(batch))? {
+			Value::Array(answers) => answers,
+			other => bail!("not a batch answer: {other}"),
+		};
+		answers.sort_by_key(|answer| answer["id"].as_u64());
+		Ok(answers)
+	}
+
+	/// POST `request` to the RPC port; the JSON answer.
+	fn post(&self, request: &Value) -> Result<Value> {
 		use std::io::{Read, Write};
-		let body =
-			serde_json::json!({ "jsonrpc": "2.0", "id": 1, "method": method, "params": params })
-				.to_string();
+		let body = request.to_string();
 		let mut stream = std::net::TcpStream::connect(("127.0.0.1", self.rpc_port))?;
-		stream.set_read_timeout(Some(Duration::from_secs(30)))?;
+		stream.set_read_timeout(Some(Duration::from_secs(120)))?;
 		write!(
 			stream,
 			"POST / HTTP/1.0\r\nHost: 127.0.0.1:{}\r\nContent-Type: application/json\r\n\
@@ -293,12 +415,7 @@ impl Node {
 		stream.read_to_end(&mut response)?;
 		let response = String::from_utf8_lossy(&response);
 		let (_, body) = response.split_once("\r\n\r\n").context("an HTTP response")?;
-		let answer: Value = serde_json::from_str(body.trim())
-			.with_context(|| format!("{method}: not a JSON-RPC answer: {body}"))?;
-		if let Some(error) = answer.get("error") {
-			bail!("{method}: {error}");
-		}
-		Ok(answer["result"].clone())
+		serde_json::from_str(body.trim()).with_context(|| format!("not a JSON-RPC answer: {body}"))
 	}
 
 	/// Run `healthchain-node <args> --dev --base-path <this node's base path>` to completion
@@ -345,7 +462,7 @@ impl Network {
 	/// (which GRANDPA needs three of the four for).
 	pub fn start_local() -> Result<Self> {
 		let dir = tempfile::Builder::new().prefix("healthchain-e2e-net-").tempdir()?;
-		let spec = workspace_root().join("chain-specs/local.json");
+		let spec = local_spec()?;
 		let first_port = free_port()?;
 		// Fixed node keys (a validator of a non-development chain must have one), so that the
 		// first node's peer id is known before it starts.
@@ -388,15 +505,15 @@ impl Network {
 		Ok(Network { nodes, bootnode, _dir: dir })
 	}
 
-	/// Start one more node of the local testnet, not a validator, with the node key
-	/// `0x00…<key>` (the local testnet authorises the nodes with keys 1 to 4), connecting
-	/// through the first node and `extra` flags; wait until it serves RPC (not until it has
-	/// blocks: it may get none).
+	/// Start one more node of the local testnet with the node key `0x00…<key>` (the local
+	/// testnet authorises the nodes with keys 1 to 4), connecting through the first node, with
+	/// `extra` flags (`--validator`, `--reserved-nodes …`); wait until it serves RPC (not until
+	/// it has blocks: it may get none).
 	pub fn start_node(&self, key: u8, extra: &[String]) -> Result<Node> {
 		let node_dir = tempfile::Builder::new()
 			.prefix(&format!("node-{key}-"))
 			.tempdir_in(self._dir.path())?;
-		let spec = workspace_root().join("chain-specs/local.json");
+		let spec = local_spec()?;
 		let mut node = Node {
 			child: None,
 			base_path: node_dir.path().join("node"),

@@ -11,7 +11,7 @@ use sc_service::{error::Error as ServiceError, Configuration, TaskManager, WarpS
 use sc_telemetry::{Telemetry, TelemetryWorker};
 use sc_transaction_pool_api::OffchainTransactionPoolFactory;
 use sp_consensus_aura::sr25519::{AuthorityId as AuraId, AuthorityPair as AuraPair};
-use std::{sync::Arc, time::Duration};
+use std::{path::Path, sync::Arc, time::Duration};
 
 /// The full client: the runtime runs in the wasm executor only.
 pub(crate) type FullClient = sc_service::TFullClient<
@@ -39,8 +39,35 @@ pub type Service = sc_service::PartialComponents<
 	),
 >;
 
-/// Build the client, database, transaction pool and import queue.
-pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
+/// The wasm executor `sc_service::new_wasm_executor` builds, with wasmtime's compilation cache
+/// in `wasm_cache` (default: `wasm-cache` in the chain's data directory): a node compiles its
+/// runtime (seconds of CPU) once, not at every start.
+fn wasm_executor(
+	config: &Configuration,
+	wasm_cache: Option<&Path>,
+) -> sc_executor::WasmExecutor<sp_io::SubstrateHostFunctions> {
+	use sc_executor::{HeapAllocStrategy, DEFAULT_HEAP_ALLOC_STRATEGY};
+	let heap = config.executor.default_heap_pages.map_or(DEFAULT_HEAP_ALLOC_STRATEGY, |pages| {
+		HeapAllocStrategy::Static { extra_pages: pages as _ }
+	});
+	let cache =
+		wasm_cache.map(Path::to_path_buf).unwrap_or_else(|| config.data_path.join("wasm-cache"));
+	sc_executor::WasmExecutor::builder()
+		.with_execution_method(config.executor.wasm_method)
+		.with_onchain_heap_alloc_strategy(heap)
+		.with_offchain_heap_alloc_strategy(heap)
+		.with_max_runtime_instances(config.executor.max_runtime_instances)
+		.with_runtime_cache_size(config.executor.runtime_cache_size)
+		.with_cache_path(cache)
+		.build()
+}
+
+/// Build the client, database, transaction pool and import queue; the compiled runtime is
+/// cached in `wasm_cache` (`--wasm-cache`; default: in the chain's data directory).
+pub fn new_partial(
+	config: &Configuration,
+	wasm_cache: Option<&Path>,
+) -> Result<Service, ServiceError> {
 	let telemetry = config
 		.telemetry_endpoints
 		.clone()
@@ -52,7 +79,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 		})
 		.transpose()?;
 
-	let executor = sc_service::new_wasm_executor::<sp_io::SubstrateHostFunctions>(&config.executor);
+	let executor = wasm_executor(config, wasm_cache);
 	let (client, backend, keystore_container, task_manager) =
 		sc_service::new_full_parts::<Block, RuntimeApi, _>(
 			config,
@@ -130,11 +157,13 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 	})
 }
 
-/// Build and start a full node: networking, RPC, and, on a validator, Aura and GRANDPA.
+/// Build and start a full node: networking, RPC, and, on a validator, Aura and GRANDPA; the
+/// compiled runtime cached in `wasm_cache` (as for [`new_partial`]).
 pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
 	mut config: Configuration,
+	wasm_cache: Option<&Path>,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -145,7 +174,7 @@ pub fn new_full<
 		select_chain,
 		transaction_pool,
 		other: (block_import, grandpa_link, mut telemetry),
-	} = new_partial(&config)?;
+	} = new_partial(&config, wasm_cache)?;
 	// The development chain has one author, so its best block cannot be reorganised away: its
 	// voter finalizes the best block instead of holding back two blocks as a network must.
 	let development = config.chain_spec.chain_type() == sc_service::ChainType::Development;

@@ -153,6 +153,35 @@ fn insurance() -> Vec<(&'static str, Weight)> {
 	]
 }
 
+fn validator_set() -> Vec<(&'static str, Weight)> {
+	use pallet_validator_set::WeightInfo;
+	type W = <Runtime as pallet_validator_set::Config>::WeightInfo;
+	let most = <Runtime as pallet_validator_set::Config>::MaxValidators::get();
+	vec![
+		("add_validator", W::add_validator()),
+		("remove_validator", W::remove_validator()),
+		("recover_finality", W::recover_finality(most)),
+	]
+}
+
+fn consortium() -> Vec<(&'static str, Weight)> {
+	use pallet_consortium::WeightInfo;
+	type W = <Runtime as pallet_consortium::Config>::WeightInfo;
+	vec![("dispatch_as_root", W::dispatch_as_root())]
+}
+
+fn node_authorisation() -> Vec<(&'static str, Weight)> {
+	use pallet_node_authorisation::WeightInfo;
+	type W = <Runtime as pallet_node_authorisation::Config>::WeightInfo;
+	let most = <Runtime as pallet_node_authorisation::Config>::MaxConnections::get();
+	vec![
+		("authorise_node", W::authorise_node()),
+		("remove_node", W::remove_node()),
+		("add_connections", W::add_connections(most)),
+		("remove_connections", W::remove_connections(most)),
+	]
+}
+
 #[test]
 fn the_checkpoint_rows_name_their_proof_lengths() {
 	use pallet_trial_anchoring::merkle_log::consistency_proof_len;
@@ -244,6 +273,21 @@ fn weights_tables_match_the_readmes() {
 			trial_anchoring(),
 		),
 		check("pallet-insurance", include_str!("../../pallets/insurance/README.md"), insurance()),
+		check(
+			"pallet-validator-set",
+			include_str!("../../pallets/validator-set/README.md"),
+			validator_set(),
+		),
+		check(
+			"pallet-consortium",
+			include_str!("../../pallets/consortium/README.md"),
+			consortium(),
+		),
+		check(
+			"pallet-node-authorisation",
+			include_str!("../../pallets/node-authorisation/README.md"),
+			node_authorisation(),
+		),
 	]
 	.into_iter()
 	.flatten()

@@ -8,6 +8,7 @@ mod chain_spec;
 mod consent;
 mod council;
 mod deposits;
+mod faults;
 mod insurance;
 mod network;
 mod operator;
@@ -15,7 +16,6 @@ mod readme;
 mod registry;
 mod tokens;
 mod trials;
-mod upgrade;
 mod validators;
 mod wallet;
 
@@ -41,6 +41,13 @@ fn as_signer(node: &Node, suri: &str, args: &[&str]) -> ClientRun {
 /// is refused unless they are in the chain it builds on.
 fn motion(network: &Network, args: &[&str]) -> ClientRun {
 	let [alice, bob, charlie, dave] = [0, 1, 2, 3].map(|i| &network.nodes[i]);
+	motion_through([alice, bob, charlie, dave], args, "finalized")
+}
+
+/// [`motion`] with Alice, Bob, Charlie and Dave signing through `nodes` (in that order), the
+/// close waiting `close_wait` (`finalized`, or `in-block` where finality has stalled).
+fn motion_through(nodes: [&Node; 4], args: &[&str], close_wait: &str) -> ClientRun {
+	let [alice, bob, charlie, dave] = nodes;
 	let proposed = ok(as_signer(alice, "//Alice", &[&["--wait", "in-block"], args].concat()));
 	let motion = &proposed.event("Council", "Proposed").expect("a motion")["fields"];
 	let hash = motion["proposal_hash"].as_str().expect("hash").to_string();
@@ -53,7 +60,8 @@ fn motion(network: &Network, args: &[&str]) -> ClientRun {
 			});
 		}
 	});
-	let closed = ok(as_signer(dave, "//Dave", &["council", "close", &hash, &index]));
+	let closed =
+		ok(as_signer(dave, "//Dave", &["--wait", close_wait, "council", "close", &hash, &index]));
 	assert!(closed.event("Council", "Executed").is_some(), "{}", closed.json);
 	closed
 }

@@ -2,10 +2,12 @@
 //! consortium's chain specification is built from its members file, and refused with a
 //! well-known development key; an operator generates session keys inside its node and registers
 //! them; the consortium (a council motion, the client's default) adds the validator, which
-//! takes its part in block production and finality at the second session change.
+//! takes its part in block production and finality at the second session change. On the
+//! four-validator local testnet, a fifth validator on its own authorised node authors blocks
+//! after the session change, finality goes on with five voters, and removed, it stops.
 
-use super::{as_signer, ok};
-use healthchain_e2e::{node_binary, workspace_root, Node};
+use super::{account, as_signer, eventually, motion, ok, tokens::organisation};
+use healthchain_e2e::{local_peer_id, node_binary, workspace_root, Network, Node};
 use std::{
 	process::Command,
 	time::{Duration, Instant},
@@ -163,4 +165,94 @@ fn an_operator_registers_session_keys_and_the_council_adds_its_validator() {
 	let refused =
 		as_signer(&node, "//Alice", &["--wait", "in-block", "validator", "remove", "charlie"]);
 	assert_eq!(refused.error(), Some("validatorset.TooFewValidators"), "{}", refused.json);
+}
+
+#[test]
+fn a_fifth_validator_added_by_the_council_authors_blocks_and_stops_when_removed() {
+	let network = Network::start_local().expect("the local testnet's validators finalize");
+	let alice = &network.nodes[0];
+
+	// Eve's accredited hospital runs a fifth node, a validator's, with the node key 0x00…05.
+	let node = network.start_node(5, &["--validator".into()]).expect("the fifth node starts");
+	let org = organisation(alice, "//Eve", "hospital", &[]);
+	motion(&network, &["registry", "accredit", &org, "provider", "--valid-until", "+1d"]);
+	let eve = account(alice, "//Eve");
+
+	// Its operator (Eve) generates session keys inside it and registers them; the council adds
+	// Eve, an agent (the admin) of her hospital, as a validator, and authorises her node (the
+	// set changes at the second session change: the node is authorised and synced by then).
+	let generated = ok(as_signer(&node, "//Eve", &["validator", "rotate-keys"])).json.clone();
+	let keys = generated["keys"].as_str().expect("keys").to_string();
+	let proof = generated["proof"].as_str().expect("proof").to_string();
+	ok(as_signer(alice, "//Eve", &["validator", "set-keys", &keys, &proof]));
+	let added = motion(&network, &["validator", "add", &eve, &org]);
+	assert!(added.event("ValidatorSet", "ValidatorAdded").is_some(), "{}", added.json);
+	let added_at = added.json["outcome"]["block_number"].as_u64().expect("a block");
+	let node_id = local_peer_id(5).expect("peer id");
+	motion(&network, &["node", "authorise", &node_id, &eve, &org]);
+
+	// In the session, its node authors blocks of the chain every node follows, and GRANDPA
+	// (four of five now) finalizes on.
+	let in_session = |list: &serde_json::Value| {
+		list["session_validators"].as_array().is_some_and(|a| a.iter().any(|v| v == eve.as_str()))
+	};
+	let validators = || ok(alice.client(&["validator", "list"]).expect("client runs")).json;
+	assert!(
+		eventually(Duration::from_secs(200), || in_session(&validators())),
+		"Eve is not in the session 200 s after the motion at #{added_at}: {}",
+		validators()
+	);
+	let active_at = alice.best().expect("best");
+	assert!(
+		eventually(Duration::from_secs(90), || !authored(&node, alice).is_empty()),
+		"the fifth validator's node authored no block of the chain since #{active_at}\n{}",
+		node.log_tail()
+	);
+	assert!(
+		eventually(Duration::from_secs(90), || alice.finalized().unwrap_or(0) >= active_at + 2),
+		"finality goes on with five validators"
+	);
+	println!(
+		"the fifth validator was added at #{added_at}, in the session at #{active_at}, and \
+		 authored {:?}",
+		authored(&node, alice)
+	);
+
+	// The council removes the validator: out of the session, its node authors no more.
+	let removed = motion(&network, &["validator", "remove", &eve]);
+	assert!(removed.event("ValidatorSet", "ValidatorRemoved").is_some(), "{}", removed.json);
+	assert!(
+		eventually(Duration::from_secs(200), || !in_session(&validators())),
+		"Eve is still in the session: {}",
+		validators()
+	);
+	let left_at = alice.best().expect("best");
+	assert!(
+		eventually(Duration::from_secs(60), || alice.best().unwrap_or(0) >= left_at + 4),
+		"blocks go on with the four"
+	);
+	let late: Vec<u64> =
+		authored(&node, alice).into_iter().filter(|number| *number > left_at).collect();
+	assert!(late.is_empty(), "authored after leaving the session at #{left_at}: {late:?}");
+	assert!(node.peers().expect("health") >= 1, "its node still peers: it is still authorised");
+}
+
+/// The blocks of `reference`'s chain that `node` authored: the numbers its log says it sealed
+/// (`🔖 Pre-sealed block for proposal at <n>. Hash now <hash>`) whose hash is the one
+/// `reference` has at that number.
+fn authored(node: &Node, reference: &Node) -> Vec<u64> {
+	node.log()
+		.lines()
+		.filter_map(|line| {
+			const SEALED: &str = "Pre-sealed block for proposal at ";
+			let rest = &line[line.find(SEALED)? + SEALED.len()..];
+			let (number, rest) = rest.split_once(". Hash now ")?;
+			let hash = rest.split(|c: char| c == ',' || c.is_whitespace()).next()?;
+			Some((number.parse::<u64>().ok()?, hash.to_string()))
+		})
+		.filter(|(number, hash)| {
+			reference.block_hash(*number).ok().flatten().as_deref() == Some(hash.as_str())
+		})
+		.map(|(number, _)| number)
+		.collect()
 }
