@@ -1,9 +1,9 @@
 //! Faults on the four-validator local testnet, with real nodes on loopback killed with SIGKILL
 //! (no clean shutdown): GRANDPA finalizes with three of the four, stalls with two while blocks
 //! are still authored, and resumes when a validator returns on its database; a returning
-//! validator catches up. Meanwhile a wallet submits a steady stream of signed transactions:
-//! every one it saw finalized is in the finalized chain of every node afterwards, and none is
-//! applied twice. And the recovery of `docs/operators.md` §5 on a network that has really
+//! validator catches up. Meanwhile three wallets each submit a steady stream of signed
+//! transactions: every one a wallet saw finalized is in the finalized chain of every node
+//! afterwards, and none is included twice. And the recovery of `docs/operators.md` §5 on a network that has really
 //! lost two validators for good: the council removes them and forces the GRANDPA change.
 
 use super::{eventually, motion_through, ok, tokens::organisation};

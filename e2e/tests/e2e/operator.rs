@@ -76,6 +76,13 @@ fn operator_subcommands_work_on_a_real_database() {
 	let info: serde_json::Value =
 		serde_json::from_str(&succeeded(&node.subcommand(&["chain-info"]).unwrap())).unwrap();
 	assert_eq!(info["best_number"], 3, "the imported blocks are back: {info}");
+	// Importing ran the runtime, compiled into the default cache under the chain's directory
+	// (the node itself ran with the harness's shared `--wasm-cache`, which holds it too).
+	let cached = |dir: std::path::PathBuf| {
+		std::fs::read_dir(dir.join("modules")).map(|entries| entries.count()).unwrap_or(0)
+	};
+	assert!(cached(node.base_path.join("chains/healthchain_dev/wasm-cache")) > 0);
+	assert!(cached(healthchain_e2e::wasm_cache().unwrap()) > 0);
 
 	// Keys and chain specs need no database.
 	let key = Command::new(node_binary().unwrap())
