@@ -101,7 +101,52 @@ fn raw_spec(chain: &str, name: &str) -> Result<PathBuf> {
 	let partial = shared_dir()?.join(format!("{name}-raw.json.{}", std::process::id()));
 	std::fs::write(&partial, &output.stdout)?;
 	std::fs::rename(&partial, &path)?;
+	warm_wasm_cache(&path)?;
 	Ok(path)
+}
+
+/// Compile the runtime of chain specification `spec` into [`wasm_cache`] once, before the
+/// tests start their nodes all at once (each would compile it, on two cores, while the cache
+/// is empty: after a runtime change, or in a new target directory): a throwaway node, started
+/// on it until it serves RPC (its GRANDPA set-up has called the runtime by then), then killed.
+/// Best effort: on failure the nodes compile it themselves.
+fn warm_wasm_cache(spec: &Path) -> Result<()> {
+	let dir = tempfile::Builder::new().prefix("healthchain-e2e-warm-").tempdir()?;
+	let log = dir.path().join("node.log");
+	let mut child = Command::new(node_binary()?)
+		.arg("--chain")
+		.arg(spec)
+		.arg("--base-path")
+		.arg(dir.path().join("node"))
+		.arg("--wasm-cache")
+		.arg(wasm_cache()?)
+		.args(["--rpc-port", &free_port()?.to_string(), "--port", &free_port()?.to_string()])
+		.args(["--no-prometheus", "--no-telemetry", "--no-mdns"])
+		.stdin(Stdio::null())
+		.stdout(File::create(&log)?)
+		.stderr(File::create(dir.path().join("node.err"))?)
+		.spawn()
+		.context("cannot start healthchain-node")?;
+	let start = Instant::now();
+	let serving = loop {
+		let text = std::fs::read_to_string(dir.path().join("node.err")).unwrap_or_default()
+			+ &std::fs::read_to_string(&log).unwrap_or_default();
+		if text.contains("Running JSON-RPC server") {
+			break true;
+		}
+		if child.try_wait()?.is_some() || start.elapsed() > Duration::from_secs(180) {
+			break false;
+		}
+		std::thread::sleep(Duration::from_millis(200));
+	};
+	let _ = child.kill();
+	let _ = child.wait();
+	if !serving {
+		eprintln!(
+			"e2e: the node warming the wasm cache did not serve RPC; nodes compile themselves"
+		);
+	}
+	Ok(())
 }
 
 /// [`raw_spec`] of `chain`, built by the first test that asks for it.

@@ -13,9 +13,9 @@ pub struct Cli {
 
 	/// Where the node keeps the runtime compiled to machine code (wasmtime's cache), so that a
 	/// restart, or another node of this machine given the same directory, does not compile it
-	/// again; also used by the subcommands that run the runtime. Default: `wasm-cache` in the
-	/// chain's directory under the base path. Only the node's user may write to it: the node
-	/// runs the code it finds there.
+	/// again. Default: `wasm-cache` in the chain's directory under the base path (which the
+	/// subcommands that run the runtime always use). Only the node's user may write to it: the
+	/// node runs the code it finds there.
 	#[arg(long, value_name = "DIR")]
 	pub wasm_cache: Option<std::path::PathBuf>,
 }
