@@ -279,6 +279,12 @@ pub trait AccreditationInspect<AccountId> {
 	/// for a long time, so that another pallet's benchmarks can act in that role.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn make_accredited(who: &AccountId, role: Role) -> OrganisationId;
+
+	/// Benchmark helper: make `who` an agent of a fresh organisation in good standing at the
+	/// greatest cost to check: accredited for every role, all but one suspended, the one in
+	/// force the last [`AccreditationInspect::in_good_standing`] reads.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_in_good_standing_at_most_cost(who: &AccountId) -> OrganisationId;
 }
 
 /// The profession a practitioner licence authorizes, so that "is this practitioner licensed

@@ -8,7 +8,6 @@ use frame_support::{
 	traits::{fungible::Mutate, EnsureOrigin, Get},
 	BoundedBTreeSet, BoundedVec,
 };
-use healthchain_primitives::Role;
 use sp_runtime::traits::{Bounded, Zero};
 
 fn consortium<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
@@ -47,7 +46,7 @@ fn fill<T: Config>(n: u32, connection: Option<NodeId>) {
 /// `owner`, funded, running `node` for a fresh organisation in good standing.
 fn owned_node<T: Config>(owner: &T::AccountId, node: NodeId) -> Result<(), BenchmarkError> {
 	T::Currency::set_balance(owner, BalanceOf::<T>::max_value() / 4u32.into());
-	let organisation = T::Accreditation::make_accredited(owner, Role::Provider);
+	let organisation = T::Accreditation::make_in_good_standing_at_most_cost(owner);
 	Nodes::<T>::insert(
 		node,
 		NodeInfo {
@@ -83,7 +82,7 @@ mod benchmarks {
 		let origin = consortium::<T>()?;
 		fill::<T>(T::MaxNodes::get().saturating_sub(1), Some(node(0)));
 		let owner: T::AccountId = account("owner", 0, 0);
-		let organisation = T::Accreditation::make_accredited(&owner, Role::Provider);
+		let organisation = T::Accreditation::make_in_good_standing_at_most_cost(&owner);
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, node(0), owner, organisation);
 		assert_eq!(Nodes::<T>::count(), T::MaxNodes::get());

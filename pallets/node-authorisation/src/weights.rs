@@ -64,7 +64,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Accreditations` (r:2 w:0)
+	/// Storage: `Registry::Accreditations` (r:14 w:0)
 	/// Proof: `Registry::Accreditations` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
 	/// Storage: `NodeAuthorisation::Nodes` (r:65 w:64)
 	/// Proof: `NodeAuthorisation::Nodes` (`max_values`: None, `max_size`: Some(614), added: 3089, mode: `MaxEncodedLen`)
@@ -72,11 +72,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `NodeAuthorisation::CounterForNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn authorise_node() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5888`
+		//  Measured:  `6204`
 		//  Estimated: `201775`
-		// Minimum execution time: 643_057_000 picoseconds.
-		Weight::from_parts(676_059_000, 201775)
-			.saturating_add(T::DbWeight::get().reads(71_u64))
+		// Minimum execution time: 743_876_000 picoseconds.
+		Weight::from_parts(911_521_000, 201775)
+			.saturating_add(T::DbWeight::get().reads(83_u64))
 			.saturating_add(T::DbWeight::get().writes(65_u64))
 	}
 	/// Storage: `NodeAuthorisation::Nodes` (r:1 w:1)
@@ -91,8 +91,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `850`
 		//  Estimated: `4079`
-		// Minimum execution time: 75_953_000 picoseconds.
-		Weight::from_parts(79_429_000, 4079)
+		// Minimum execution time: 80_521_000 picoseconds.
+		Weight::from_parts(139_331_000, 4079)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -108,7 +108,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Accreditations` (r:2 w:0)
+	/// Storage: `Registry::Accreditations` (r:14 w:0)
 	/// Proof: `Registry::Accreditations` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
@@ -117,13 +117,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `c` is `[1, 16]`.
 	fn add_connections(c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2322 + c * (4 ±0)`
-		//  Estimated: `6008 + c * (3089 ±0)`
-		// Minimum execution time: 145_513_000 picoseconds.
-		Weight::from_parts(152_698_017, 6008)
-			// Standard Error: 16_756
-			.saturating_add(Weight::from_parts(3_154_195, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+		//  Measured:  `2638 + c * (4 ±0)`
+		//  Estimated: `36116 + c * (3089 ±1)`
+		// Minimum execution time: 204_304_000 picoseconds.
+		Weight::from_parts(350_814_949, 36116)
+			.saturating_add(T::DbWeight::get().reads(22_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(Weight::from_parts(0, 3089).saturating_mul(c.into()))
@@ -139,10 +137,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `850`
 		//  Estimated: `4079`
-		// Minimum execution time: 81_152_000 picoseconds.
-		Weight::from_parts(84_361_463, 4079)
-			// Standard Error: 2_992
-			.saturating_add(Weight::from_parts(127_823, 0).saturating_mul(c.into()))
+		// Minimum execution time: 83_677_000 picoseconds.
+		Weight::from_parts(97_712_240, 4079)
+			// Standard Error: 59_015
+			.saturating_add(Weight::from_parts(238_550, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -156,15 +154,15 @@ impl WeightInfo for () {
 	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Accreditations` (r:2 w:0)
+	/// Storage: `Registry::Accreditations` (r:14 w:0)
 	/// Proof: `Registry::Accreditations` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
 	/// Storage: `NodeAuthorisation::Nodes` (r:65 w:64)
 	/// Proof: `NodeAuthorisation::Nodes` (`max_values`: None, `max_size`: Some(614), added: 3089, mode: `MaxEncodedLen`)
 	/// Storage: `NodeAuthorisation::CounterForNodes` (r:1 w:1)
 	/// Proof: `NodeAuthorisation::CounterForNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn authorise_node() -> Weight {
-		Weight::from_parts(676_059_000, 201775)
-			.saturating_add(ParityDbWeight::get().reads(71_u64))
+		Weight::from_parts(911_521_000, 201775)
+			.saturating_add(ParityDbWeight::get().reads(83_u64))
 			.saturating_add(ParityDbWeight::get().writes(65_u64))
 	}
 	/// Storage: `NodeAuthorisation::Nodes` (r:1 w:1)
@@ -176,7 +174,7 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	fn remove_node() -> Weight {
-		Weight::from_parts(79_429_000, 4079)
+		Weight::from_parts(139_331_000, 4079)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -192,7 +190,7 @@ impl WeightInfo for () {
 	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Accreditations` (r:2 w:0)
+	/// Storage: `Registry::Accreditations` (r:14 w:0)
 	/// Proof: `Registry::Accreditations` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
@@ -200,9 +198,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 16]`.
 	fn add_connections(c: u32, ) -> Weight {
-		Weight::from_parts(152_698_017, 6008)
-			.saturating_add(Weight::from_parts(3_154_195, 0).saturating_mul(c.into()))
-			.saturating_add(ParityDbWeight::get().reads(10_u64))
+		Weight::from_parts(350_814_949, 36116)
+			.saturating_add(ParityDbWeight::get().reads(22_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(Weight::from_parts(0, 3089).saturating_mul(c.into()))
@@ -215,8 +212,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 16]`.
 	fn remove_connections(c: u32, ) -> Weight {
-		Weight::from_parts(84_361_463, 4079)
-			.saturating_add(Weight::from_parts(127_823, 0).saturating_mul(c.into()))
+		Weight::from_parts(97_712_240, 4079)
+			.saturating_add(Weight::from_parts(238_550, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}

@@ -209,4 +209,24 @@ impl<T: Config> AccreditationInspect<T::AccountId> for Pallet<T> {
 			.expect("a registered organisation without this role can be accredited");
 		id
 	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_in_good_standing_at_most_cost(who: &T::AccountId) -> OrganisationId {
+		// `in_good_standing` reads the organisation's accreditations in key order until one is
+		// in force: every role accredited, every one suspended but the last in that order.
+		let id = Self::make_accredited(who, Role::ALL[0]);
+		let last = Role::ALL
+			.iter()
+			.copied()
+			.max_by_key(|role| Accreditations::<T>::hashed_key_for(id, role))
+			.unwrap_or(Role::ALL[0]);
+		for role in Role::ALL {
+			Self::make_accredited(who, role);
+			if role != last {
+				Self::do_suspend_accreditation(id, role)
+					.expect("an accreditation in force can be suspended");
+			}
+		}
+		id
+	}
 }

@@ -8,7 +8,6 @@ use frame_support::{
 	traits::{EnsureOrigin, Get},
 	BoundedVec,
 };
-use healthchain_primitives::Role;
 
 fn consortium<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
 	T::ConsortiumOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
@@ -23,7 +22,7 @@ fn fill<T: Config>(n: u32, bound: u32) -> Vec<T::AccountId> {
 		let who: T::AccountId = account("validator", i, 0);
 		T::BenchmarkHelper::set_session_keys(&who);
 		if i >= n.saturating_sub(bound) {
-			let organisation = T::Accreditation::make_accredited(&who, Role::Provider);
+			let organisation = T::Accreditation::make_in_good_standing_at_most_cost(&who);
 			Operators::<T>::insert(&who, organisation);
 		}
 		set.push(who);
@@ -42,7 +41,7 @@ mod benchmarks {
 		let origin = consortium::<T>()?;
 		fill::<T>(T::MaxValidators::get().saturating_sub(1), 0);
 		let who: T::AccountId = account("new", 0, 0);
-		let organisation = T::Accreditation::make_accredited(&who, Role::Provider);
+		let organisation = T::Accreditation::make_in_good_standing_at_most_cost(&who);
 		T::BenchmarkHelper::set_session_keys(&who);
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, who.clone(), organisation);

@@ -63,7 +63,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Accreditations` (r:2 w:0)
+	/// Storage: `Registry::Accreditations` (r:14 w:0)
 	/// Proof: `Registry::Accreditations` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
 	/// Storage: `Session::NextKeys` (r:1 w:0)
 	/// Proof: `Session::NextKeys` (`max_values`: None, `max_size`: None, mode: `Measured`)
@@ -73,11 +73,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ValidatorSet::Operators` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn add_validator() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2088`
-		//  Estimated: `6008`
-		// Minimum execution time: 67_607_000 picoseconds.
-		Weight::from_parts(71_403_000, 6008)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		//  Measured:  `2404`
+		//  Estimated: `36116`
+		// Minimum execution time: 121_548_000 picoseconds.
+		Weight::from_parts(139_321_000, 36116)
+			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `ValidatorSet::Validators` (r:1 w:1)
@@ -88,8 +88,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1124`
 		//  Estimated: `2510`
-		// Minimum execution time: 22_662_000 picoseconds.
-		Weight::from_parts(24_165_000, 2510)
+		// Minimum execution time: 24_816_000 picoseconds.
+		Weight::from_parts(28_583_000, 2510)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -104,10 +104,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1143`
 		//  Estimated: `2510`
-		// Minimum execution time: 21_561_000 picoseconds.
-		Weight::from_parts(25_821_825, 2510)
-			// Standard Error: 3_562
-			.saturating_add(Weight::from_parts(2_314_301, 0).saturating_mul(r.into()))
+		// Minimum execution time: 23_785_000 picoseconds.
+		Weight::from_parts(38_846_159, 2510)
+			// Standard Error: 93_562
+			.saturating_add(Weight::from_parts(3_822_528, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(r.into())))
@@ -122,7 +122,7 @@ impl WeightInfo for () {
 	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Accreditations` (r:2 w:0)
+	/// Storage: `Registry::Accreditations` (r:14 w:0)
 	/// Proof: `Registry::Accreditations` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
 	/// Storage: `Session::NextKeys` (r:1 w:0)
 	/// Proof: `Session::NextKeys` (`max_values`: None, `max_size`: None, mode: `Measured`)
@@ -131,8 +131,8 @@ impl WeightInfo for () {
 	/// Storage: `ValidatorSet::Operators` (r:0 w:1)
 	/// Proof: `ValidatorSet::Operators` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn add_validator() -> Weight {
-		Weight::from_parts(71_403_000, 6008)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
+		Weight::from_parts(139_321_000, 36116)
+			.saturating_add(ParityDbWeight::get().reads(19_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	/// Storage: `ValidatorSet::Validators` (r:1 w:1)
@@ -140,7 +140,7 @@ impl WeightInfo for () {
 	/// Storage: `ValidatorSet::Operators` (r:0 w:1)
 	/// Proof: `ValidatorSet::Operators` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn remove_validator() -> Weight {
-		Weight::from_parts(24_165_000, 2510)
+		Weight::from_parts(28_583_000, 2510)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -152,8 +152,8 @@ impl WeightInfo for () {
 	/// Proof: `ValidatorSet::Operators` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 30]`.
 	fn recover_finality(r: u32, ) -> Weight {
-		Weight::from_parts(25_821_825, 2510)
-			.saturating_add(Weight::from_parts(2_314_301, 0).saturating_mul(r.into()))
+		Weight::from_parts(38_846_159, 2510)
+			.saturating_add(Weight::from_parts(3_822_528, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(r.into())))
