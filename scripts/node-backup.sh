@@ -17,7 +17,8 @@
 set -euo pipefail
 
 usage() {
-	sed -n '6,7p' "$0" | sed 's/^# *//' >&2
+	echo "usage:" >&2
+	sed -n 's/^#   //p' "$0" >&2
 	exit 2
 }
 
