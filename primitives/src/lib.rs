@@ -425,6 +425,26 @@ pub trait TokenInspect<AccountId> {
 	fn make_token(owner: &AccountId) -> TokenId;
 }
 
+/// One page of a runtime API's answer, and where the next page starts.
+///
+/// Every list a runtime API returns is paged, so that no answer costs a node more than a page:
+/// ask again with `next` as the cursor (`start_after`) until it is `None`. A page may hold
+/// fewer items than asked for (even none) while `next` is `Some`: the page's work, not its
+/// length, is bounded.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+pub struct Page<Item, Cursor> {
+	/// The items, in the list's order.
+	pub items: alloc::vec::Vec<Item>,
+	/// The cursor of the next page (pass it as `start_after`), or `None` on the last page.
+	pub next: Option<Cursor>,
+}
+
+impl<Item, Cursor> Default for Page<Item, Cursor> {
+	fn default() -> Self {
+		Self { items: alloc::vec::Vec::new(), next: None }
+	}
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;

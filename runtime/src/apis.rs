@@ -23,8 +23,8 @@ use pallet_insurance::{
 };
 use pallet_registry::{AccreditationView, OrganisationInfo};
 use pallet_trial_anchoring::{
-	Checkpoint, DocumentKind, DocumentVersion, InclusionError, Milestone, MilestoneRecord, Trial,
-	TrialId, Version,
+	Checkpoint, DocumentEntry, DocumentKind, DocumentVersion, InclusionError, Milestone,
+	MilestoneRecord, Page, Trial, TrialId, Version, Voiding,
 };
 use sp_api::impl_runtime_apis;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -310,15 +310,15 @@ impl_runtime_apis! {
 			crate::TrialAnchoring::trial(&trial)
 		}
 
-		fn documents(trial: TrialId) -> Vec<(DocumentKind, Version, DocumentVersion<AccountId, Balance, BlockNumber>)> {
-			crate::TrialAnchoring::documents(&trial)
+		fn documents(trial: TrialId, start_after: Option<u32>, limit: u32) -> Page<DocumentEntry<AccountId, Balance, BlockNumber>, u32> {
+			crate::TrialAnchoring::documents(&trial, start_after, limit)
 		}
 
-		fn lineage(trial: TrialId, kind: DocumentKind) -> Vec<(Version, DocumentVersion<AccountId, Balance, BlockNumber>)> {
-			crate::TrialAnchoring::lineage(&trial, kind)
+		fn lineage(trial: TrialId, kind: DocumentKind, start_after: Option<Version>, limit: u32) -> Page<(Version, DocumentVersion<AccountId, Balance, BlockNumber>), Version> {
+			crate::TrialAnchoring::lineage(&trial, kind, start_after, limit)
 		}
 
-		fn milestones(trial: TrialId) -> Vec<(Milestone, MilestoneRecord<AccountId, BlockNumber>)> {
+		fn milestones(trial: TrialId) -> Vec<(Milestone, MilestoneRecord<AccountId, Balance, BlockNumber>)> {
 			crate::TrialAnchoring::milestones(&trial)
 		}
 
@@ -330,8 +330,12 @@ impl_runtime_apis! {
 			crate::TrialAnchoring::anchored_before(&trial, kind, version, milestone)
 		}
 
-		fn changes_after(trial: TrialId, milestone: Milestone) -> Option<Vec<(DocumentKind, Version, DocumentVersion<AccountId, Balance, BlockNumber>)>> {
-			crate::TrialAnchoring::changes_after(&trial, milestone)
+		fn changes_after(trial: TrialId, milestone: Milestone, start_after: Option<u32>, limit: u32) -> Option<Page<DocumentEntry<AccountId, Balance, BlockNumber>, u32>> {
+			crate::TrialAnchoring::changes_after(&trial, milestone, start_after, limit)
+		}
+
+		fn voidings(trial: TrialId, start_after: Option<u32>, limit: u32) -> Page<(u32, Voiding<AccountId, Balance, BlockNumber>), u32> {
+			crate::TrialAnchoring::voidings(&trial, start_after, limit)
 		}
 
 		fn checkpoint(trial: TrialId, index: u32) -> Option<Checkpoint<AccountId, Balance, BlockNumber>> {

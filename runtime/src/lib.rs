@@ -186,6 +186,7 @@ type Migrations = (
 	pallet_consent::migrations::MigrateV0ToV1<Runtime>,
 	pallet_health_tokens::migrations::MigrateV1ToV2<Runtime>,
 	pallet_consent::migrations::MigrateV1ToV2<Runtime>,
+	pallet_trial_anchoring::migrations::MigrateV0ToV1<Runtime>,
 );
 
 /// Dispatches to the pallets.

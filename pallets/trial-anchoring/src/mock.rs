@@ -37,9 +37,12 @@ parameter_types! {
 }
 
 pub const START: u64 = 1_000_000;
+/// The most items one page of a query holds.
+pub const PAGE: u32 = 4;
 pub const DAY: u64 = 24 * 3_600_000;
 pub const TRIAL_DEPOSIT: u64 = 50;
 pub const DOCUMENT_DEPOSIT: u64 = 7;
+pub const MILESTONE_DEPOSIT: u64 = 5;
 pub const CHECKPOINT_DEPOSIT: u64 = 3;
 
 /// The sponsor's admin and two of its agents (a CRO's staff acting for it).
@@ -83,7 +86,9 @@ impl pallet_trial_anchoring::Config for Test {
 	type Time = MockTime;
 	type TrialDeposit = ConstU64<TRIAL_DEPOSIT>;
 	type DocumentDeposit = ConstU64<DOCUMENT_DEPOSIT>;
+	type MilestoneDeposit = ConstU64<MILESTONE_DEPOSIT>;
 	type CheckpointDeposit = ConstU64<CHECKPOINT_DEPOSIT>;
+	type MaxPageSize = ConstU32<PAGE>;
 	type WeightInfo = ();
 }
 

@@ -55,6 +55,9 @@ pub trait WeightInfo {
 	fn anchor_checkpoint(p: u32, ) -> Weight;
 	fn force_transfer_trial() -> Weight;
 	fn force_rewind_log() -> Weight;
+	fn force_reclaim_trial() -> Weight;
+	fn force_withdraw_milestone() -> Weight;
+	fn change_deposit_owner() -> Weight;
 }
 
 /// Weights for `pallet_trial_anchoring` using the healthchain node and ParityDB.
@@ -187,6 +190,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn force_reclaim_trial() -> Weight {
+		Weight::from_parts(150_000_000, 8000)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
+	}
+	fn force_withdraw_milestone() -> Weight {
+		Weight::from_parts(120_000_000, 8000)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	fn change_deposit_owner() -> Weight {
+		Weight::from_parts(150_000_000, 4000)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
 }
 
 // For backwards compatibility and tests.
@@ -292,5 +310,20 @@ impl WeightInfo for () {
 		Weight::from_parts(32_951_000, 3656)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn force_reclaim_trial() -> Weight {
+		Weight::from_parts(150_000_000, 8000)
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
+			.saturating_add(ParityDbWeight::get().writes(12_u64))
+	}
+	fn force_withdraw_milestone() -> Weight {
+		Weight::from_parts(120_000_000, 8000)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
+	}
+	fn change_deposit_owner() -> Weight {
+		Weight::from_parts(150_000_000, 4000)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 }

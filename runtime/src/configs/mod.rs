@@ -469,10 +469,13 @@ impl pallet_consent::BenchmarkHelper for ConsentBenchmarkHelper {
 }
 
 parameter_types! {
-	/// Held from the agent who registers a trial; it also covers the trial's milestones.
+	/// Held from the agent who registers a trial.
 	pub const TrialDeposit: Balance = 10 * MILLI_UNIT;
 	/// Held for every document version anchored, which is permanent.
 	pub const TrialDocumentDeposit: Balance = MILLI_UNIT;
+	/// Held for every milestone anchored, which is permanent (a withdrawn one is kept in the
+	/// consortium's voiding).
+	pub const TrialMilestoneDeposit: Balance = MILLI_UNIT;
 	/// Held for every checkpoint of a data log, which is permanent.
 	pub const TrialCheckpointDeposit: Balance = MILLI_UNIT;
 }
@@ -485,7 +488,9 @@ impl pallet_trial_anchoring::Config for Runtime {
 	type Time = Timestamp;
 	type TrialDeposit = TrialDeposit;
 	type DocumentDeposit = TrialDocumentDeposit;
+	type MilestoneDeposit = TrialMilestoneDeposit;
 	type CheckpointDeposit = TrialCheckpointDeposit;
+	type MaxPageSize = ConstU32<100>;
 	type WeightInfo = pallet_trial_anchoring::weights::SubstrateWeight<Runtime>;
 }
 
