@@ -17,7 +17,7 @@ use pallet_consent::{
 	Purpose, RecordScope, RecordedRepresentative, RepresentativeInfo,
 };
 use pallet_grandpa::AuthorityId as GrandpaId;
-use pallet_health_tokens::{LicenceCheck, TokenView, Verification, VersionInfo};
+use pallet_health_tokens::{Issuer, LicenceCheck, TokenView, Verification, VersionInfo};
 use pallet_insurance::{
 	Attestation, AttestationId, AttestationPage, Claim, ClaimError, ClaimProof, InForce, NotInForce,
 };
@@ -252,8 +252,12 @@ impl_runtime_apis! {
 			crate::HealthTokens::tokens_of(&owner, start_after, limit)
 		}
 
-		fn verify(hash: sp_core::H256) -> Option<Verification<AccountId, BlockNumber>> {
-			crate::HealthTokens::verify(hash)
+		fn verify(hash: sp_core::H256, issuer: Issuer<AccountId>) -> Option<Verification<AccountId, BlockNumber>> {
+			crate::HealthTokens::verify(hash, &issuer)
+		}
+
+		fn anchors_of(hash: sp_core::H256, start_after: Option<Issuer<AccountId>>, limit: u32) -> Page<Verification<AccountId, BlockNumber>, Issuer<AccountId>> {
+			crate::HealthTokens::anchors_of(hash, start_after, limit)
 		}
 
 		fn licence_check(practitioner: AccountId, profession: Profession) -> LicenceCheck {

@@ -187,6 +187,7 @@ type Migrations = (
 	pallet_health_tokens::migrations::MigrateV1ToV2<Runtime>,
 	pallet_consent::migrations::MigrateV1ToV2<Runtime>,
 	pallet_trial_anchoring::migrations::MigrateV0ToV1<Runtime>,
+	pallet_health_tokens::migrations::MigrateV2ToV3<Runtime>,
 );
 
 /// Dispatches to the pallets.

@@ -59,7 +59,6 @@ fn registry() -> Vec<(&'static str, Weight)> {
 fn health_tokens() -> Vec<(&'static str, Weight)> {
 	use pallet_health_tokens::WeightInfo;
 	type W = <Runtime as pallet_health_tokens::Config>::WeightInfo;
-	let versions = <Runtime as pallet_health_tokens::Config>::MaxVersions::get();
 	vec![
 		("issue_record", W::issue_record()),
 		("issue_certificate", W::issue_certificate()),
@@ -75,8 +74,9 @@ fn health_tokens() -> Vec<(&'static str, Weight)> {
 		("close_session", W::close_session()),
 		("cancel_session", W::cancel_session()),
 		("force_revoke", W::force_revoke()),
-		("refuse", pallet_health_tokens::Pallet::<Runtime>::refuse_weight(versions)),
+		("refuse", W::refuse()),
 		("change_deposit_owner", W::change_deposit_owner()),
+		("accept_licence", W::accept_licence()),
 	]
 }
 
@@ -137,6 +137,9 @@ fn trial_anchoring() -> Vec<(&'static str, Weight)> {
 		),
 		("force_transfer_trial", W::force_transfer_trial()),
 		("force_rewind_log", W::force_rewind_log()),
+		("force_reclaim_trial", W::force_reclaim_trial()),
+		("force_withdraw_milestone", W::force_withdraw_milestone()),
+		("change_deposit_owner", W::change_deposit_owner()),
 	]
 }
 
@@ -295,8 +298,8 @@ fn weights_tables_match_the_readmes() {
 	assert!(outdated.is_empty(), "{}", outdated.join("\n"));
 }
 
-/// What the READMEs say the refunded calls are charged afterwards (`refuse` for the versions it
-/// removed, `record_access` for what it read) is what the weights give.
+/// What the README says the refunded call is charged afterwards (`record_access` for what it
+/// read) is what the weights give.
 #[test]
 fn refunded_calls_match_the_readmes() {
 	let extensions = extensions();
@@ -304,16 +307,6 @@ fn refunded_calls_match_the_readmes() {
 	let ratio = |weight: Weight| {
 		format!("{:.1}", weight.saturating_add(extensions).ref_time() as f64 / yardstick)
 	};
-
-	let refuse_weight = pallet_health_tokens::Pallet::<Runtime>::refuse_weight;
-	let per_version = refuse_weight(2).saturating_sub(refuse_weight(1)).ref_time() as f64 / 1e6;
-	let refuse = format!(
-		"(each, with its depositor's account and holds: about {per_version:.0} µs): a one-version \
-		 record about {} ×",
-		ratio(refuse_weight(1))
-	);
-	let readme = include_str!("../../pallets/health-tokens/README.md");
-	assert!(readme.contains(&refuse), "health-tokens README should say: {refuse}");
 
 	type Consent = <Runtime as pallet_consent::Config>::WeightInfo;
 	use pallet_consent::WeightInfo as _;

@@ -2,9 +2,10 @@
 //! storage invariants.
 
 use crate::{
-	AccreditationInspect, Authority, Config, LicenceCheck, LicenceError, LicenceInspect, LicenceOf,
-	Pallet, Profession, TokenByHash, TokenClass, TokenDetails, TokenEffectiveStatus, TokenId,
-	TokenInspect, TokenOf, TokenView, Tokens, TokensOf, Verdict, Verification, VersionOf, Versions,
+	AccreditationInspect, Authority, Config, Issuer, LicenceCheck, LicenceError, LicenceInspect,
+	LicenceOf, Page, Pallet, Profession, TokenByHash, TokenClass, TokenDetails,
+	TokenEffectiveStatus, TokenId, TokenInspect, TokenOf, TokenView, Tokens, TokensOf, Verdict,
+	Verification, VersionOf, Versions,
 };
 use alloc::vec::Vec;
 use frame_support::traits::Get;
@@ -112,18 +113,68 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// The token version that anchors document hash `hash`, with everything a verifier needs.
+	/// The version of a token of `issuer` that anchors document hash `hash`, with everything a
+	/// verifier needs.
 	///
 	/// Per class: a licence is in force only while its board is still accredited to license;
 	/// a record, certificate or session issued while its issuer was authorized stays in force
 	/// when that authority lapses, and the verdict says that the issuer is no longer
-	/// authorized.
-	pub fn verify(hash: H256) -> Option<Verification<T::AccountId, BlockNumberFor<T>>> {
-		let (id, version) = TokenByHash::<T>::get(hash)?;
+	/// authorized. A revoked or refused token is not in force, whichever of its versions the
+	/// document is.
+	pub fn verify(
+		hash: H256,
+		issuer: &Issuer<T::AccountId>,
+	) -> Option<Verification<T::AccountId, BlockNumberFor<T>>> {
+		let (id, version) = TokenByHash::<T>::get(hash, issuer)?;
+		Self::verification(id, version)
+	}
+
+	/// Every token version that anchors document hash `hash`, each with its verification, a
+	/// page after issuer `start_after` (at most `MaxPageSize`): for a verifier who does not know
+	/// the document's issuer. More than one means that another issuer anchored the same hash
+	/// (a copy): the document's issuer decides which is its own.
+	pub fn anchors_of(
+		hash: H256,
+		start_after: Option<Issuer<T::AccountId>>,
+		limit: u32,
+	) -> Page<Verification<T::AccountId, BlockNumberFor<T>>, Issuer<T::AccountId>> {
+		let limit = limit.clamp(1, T::MaxPageSize::get().max(1)) as usize;
+		let entries: Vec<(Issuer<T::AccountId>, (TokenId, u32))> = match start_after {
+			Some(after) => TokenByHash::<T>::iter_prefix_from(
+				hash,
+				TokenByHash::<T>::hashed_key_for(hash, after),
+			)
+			.take(limit.saturating_add(1))
+			.collect(),
+			None => TokenByHash::<T>::iter_prefix(hash).take(limit.saturating_add(1)).collect(),
+		};
+		let next = if entries.len() > limit {
+			entries.get(limit.saturating_sub(1)).map(|(issuer, _)| issuer.clone())
+		} else {
+			None
+		};
+		let items = entries
+			.into_iter()
+			.take(limit)
+			.filter_map(|(_, (id, version))| Self::verification(id, version))
+			.collect();
+		Page { items, next }
+	}
+
+	/// The verification of version `version` of token `id`.
+	fn verification(
+		id: TokenId,
+		version: u32,
+	) -> Option<Verification<T::AccountId, BlockNumberFor<T>>> {
 		let token = Tokens::<T>::get(id)?;
 		let is_current_version = version == token.current_version();
 		let view = Self::view(id, token);
-		let verdict = if !is_current_version {
+		let verdict = if matches!(
+			view.effective,
+			TokenEffectiveStatus::Revoked | TokenEffectiveStatus::Refused
+		) {
+			Verdict::NotInForce(view.effective)
+		} else if !is_current_version {
 			Verdict::Superseded
 		} else if !matches!(
 			view.effective,
@@ -161,11 +212,13 @@ impl<T: Config> Pallet<T> {
 	/// Check the ledger's storage invariants.
 	///
 	/// - every token's id is below `NextTokenId`, it has `1..=MaxVersions` versions, exactly
-	///   versions `0..versions` are stored, each indexed by its hash, and it is listed under
-	///   its owner;
+	///   versions `0..versions` are stored, each indexed by its hash under its issuer, and it
+	///   is listed under its owner, or, refused, names none;
 	/// - every hash index entry and every owner listing points at a token that agrees;
-	/// - every licence index entry points at a licence of that holder and profession;
-	/// - a pending session is not accepted, a closed one is closed;
+	/// - every licence index entry points at an accepted licence of that holder and
+	///   profession;
+	/// - only sessions and licences are pending, with their first version only; a pending
+	///   session is not accepted, a closed one is closed;
 	/// - what each depositor has on hold for tokens is the sum of their versions' deposits.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
@@ -179,15 +232,33 @@ impl<T: Config> Pallet<T> {
 				token.versions >= 1 && token.versions <= T::MaxVersions::get(),
 				"version count out of range"
 			);
+			let key = token.issuer_key();
 			for index in 0..token.versions {
 				let version = Versions::<T>::get(id, index).ok_or("a version is missing")?;
 				ensure!(
-					TokenByHash::<T>::get(version.document.document_hash) == Some((id, index)),
+					TokenByHash::<T>::get(version.document.document_hash, &key)
+						== Some((id, index)),
 					"version not indexed by its hash"
 				);
 			}
 			versions = versions.saturating_add(token.versions as usize);
-			ensure!(TokensOf::<T>::contains_key(&token.owner, id), "token not listed for owner");
+			match &token.owner {
+				Some(owner) => {
+					ensure!(TokensOf::<T>::contains_key(owner, id), "token not listed for owner");
+					ensure!(token.status != TokenStatus::Refused, "a refused token has an owner");
+				},
+				None => ensure!(
+					matches!(token.status, TokenStatus::Refused | TokenStatus::Revoked { .. }),
+					"a token without owner not refused"
+				),
+			}
+			if token.status == TokenStatus::Pending {
+				ensure!(
+					matches!(token.class(), TokenClass::TelemedicineSession | TokenClass::Licence)
+						&& token.versions == 1,
+					"a pending token that is no new session or licence"
+				);
+			}
 			if let TokenDetails::TelemedicineSession { accepted_at, closed_at } = token.details {
 				match token.status {
 					TokenStatus::Pending => {
@@ -201,6 +272,10 @@ impl<T: Config> Pallet<T> {
 						accepted_at.is_some() && closed_at.is_some(),
 						"closed session not accepted or closed"
 					),
+					// Refused by its patient once accepted (a pending one is removed).
+					TokenStatus::Refused => {
+						ensure!(accepted_at.is_some(), "refused session never accepted")
+					},
 					_ => return Err("session in a status sessions do not have".into()),
 				}
 			}
@@ -223,20 +298,23 @@ impl<T: Config> Pallet<T> {
 				"a depositor's hold is not the sum of their versions' deposits"
 			);
 		}
-		for (hash, (id, index)) in TokenByHash::<T>::iter() {
+		for (hash, issuer, (id, index)) in TokenByHash::<T>::iter() {
 			let version = Versions::<T>::get(id, index).ok_or("hash index of a missing version")?;
 			ensure!(
 				version.document.document_hash == hash,
 				"hash index disagrees with the version"
 			);
+			let token = Tokens::<T>::get(id).ok_or("hash index of a missing token")?;
+			ensure!(token.issuer_key() == issuer, "hash index under another issuer");
 		}
 		for (owner, id, ()) in TokensOf::<T>::iter() {
 			let token = Tokens::<T>::get(id).ok_or("owner listing of a missing token")?;
-			ensure!(token.owner == owner, "owner listing disagrees with the token");
+			ensure!(token.owner == Some(owner), "owner listing disagrees with the token");
 		}
 		for (holder, profession, id) in LicenceOf::<T>::iter() {
 			let token = Tokens::<T>::get(id).ok_or("licence index of a missing token")?;
-			ensure!(token.owner == holder, "licence index disagrees with the holder");
+			ensure!(token.owner == Some(holder), "licence index disagrees with the holder");
+			ensure!(token.status != TokenStatus::Pending, "a pending licence is indexed");
 			ensure!(
 				token.details == TokenDetails::Licence { profession },
 				"licence index disagrees with the profession"
@@ -248,7 +326,7 @@ impl<T: Config> Pallet<T> {
 
 impl<T: Config> TokenInspect<T::AccountId> for Pallet<T> {
 	fn owner_of(token: TokenId) -> Option<T::AccountId> {
-		Tokens::<T>::get(token).map(|token| token.owner)
+		Tokens::<T>::get(token).and_then(|token| token.owner)
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
@@ -315,7 +393,7 @@ impl<T: Config> LicenceInspect<T::AccountId> for Pallet<T> {
 			algorithm: HashAlgorithm::Blake2_256,
 			locator: None,
 		};
-		Self::do_issue(
+		let licence = Self::do_issue(
 			board,
 			who.clone(),
 			Role::LicensingBoard,
@@ -323,6 +401,8 @@ impl<T: Config> LicenceInspect<T::AccountId> for Pallet<T> {
 			document,
 			Some(crate::Moment::MAX),
 		)
-		.expect("an accredited, funded board can license a practitioner without a licence")
+		.expect("an accredited, funded board can license a practitioner without a licence");
+		Self::do_accept_licence(who, licence).expect("a practitioner accepts a pending licence");
+		licence
 	}
 }

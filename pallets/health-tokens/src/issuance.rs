@@ -24,33 +24,37 @@ impl<T: Config> Pallet<T> {
 		let class = details.class();
 		ensure!(class.issuer_roles().contains(&role), Error::<T>::RoleNotAllowed);
 		let organisation = Self::ensure_accredited(&issuer, role)?;
+		// No agent vouches for itself (a board's agent licensing itself, then opening sessions
+		// on its own word).
+		ensure!(issuer != owner, Error::<T>::SelfIssued);
 		// A licence always has a valid-until time: `issue_licence` requires one. Only a licence
 		// that licenses now blocks a new one: an expired or suspended licence, or one whose
 		// board is no longer accredited, must not leave a practitioner unlicensable.
 		if let TokenDetails::Licence { profession } = details {
-			if let Some(existing) = LicenceOf::<T>::get(&owner, profession) {
-				ensure!(Self::licence_validity(existing).is_err(), Error::<T>::AlreadyLicensed);
-			}
+			Self::ensure_not_licensed(&owner, profession)?;
 		}
 		let now = Self::now();
 		if let Some(until) = valid_until {
 			ensure!(until > now, Error::<T>::ExpiryInPast);
 		}
 		let authority = Authority::Accreditation { organisation, role };
-		let holder = owner.clone();
-		let id = Self::insert_token(
-			issuer,
-			owner,
-			details,
-			authority,
-			TokenStatus::Active,
-			document,
-			valid_until,
-		)?;
-		if let TokenDetails::Licence { profession } = details {
-			LicenceOf::<T>::insert(&holder, profession, id);
+		// A licence takes effect once the practitioner accepts it (`accept_licence`).
+		let status = match details {
+			TokenDetails::Licence { .. } => TokenStatus::Pending,
+			_ => TokenStatus::Active,
+		};
+		Self::insert_token(issuer, owner, details, authority, status, document, valid_until)
+	}
+
+	/// Refuse a new licence for `profession` while `practitioner` holds one that licenses now.
+	pub(crate) fn ensure_not_licensed(
+		practitioner: &T::AccountId,
+		profession: crate::Profession,
+	) -> DispatchResult {
+		if let Some(existing) = LicenceOf::<T>::get(practitioner, profession) {
+			ensure!(Self::licence_validity(existing).is_err(), Error::<T>::AlreadyLicensed);
 		}
-		Ok(id)
+		Ok(())
 	}
 
 	/// Store a new token with its first version, hold its deposit from `issuer`, index it and
@@ -64,7 +68,6 @@ impl<T: Config> Pallet<T> {
 		document: DocumentRef,
 		valid_until: Option<Moment>,
 	) -> Result<TokenId, DispatchError> {
-		ensure!(!TokenByHash::<T>::contains_key(document.document_hash), Error::<T>::HashInUse);
 		let id = NextTokenId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		let deposit = T::TokenDeposit::get();
@@ -76,13 +79,18 @@ impl<T: Config> Pallet<T> {
 			details,
 			issuer: issuer.clone(),
 			authority,
-			owner: owner.clone(),
+			owner: Some(owner.clone()),
 			status,
 			valid_until,
 			issued_at: now,
 			issued_block: block,
 			versions: 1,
 		};
+		let key = token.issuer_key();
+		ensure!(
+			!TokenByHash::<T>::contains_key(document.document_hash, &key),
+			Error::<T>::HashInUse
+		);
 		let version = VersionInfo {
 			document,
 			reason: VersionReason::Issued,
@@ -96,7 +104,7 @@ impl<T: Config> Pallet<T> {
 		NextTokenId::<T>::put(next);
 		Tokens::<T>::insert(id, token);
 		Versions::<T>::insert(id, 0, version);
-		TokenByHash::<T>::insert(document.document_hash, (id, 0));
+		TokenByHash::<T>::insert(document.document_hash, key, (id, 0));
 		TokensOf::<T>::insert(&owner, id, ());
 		Self::deposit_event(Event::TokenIssued {
 			token: id,
@@ -154,7 +162,11 @@ impl<T: Config> Pallet<T> {
 		reason: VersionReason,
 	) -> Result<u32, DispatchError> {
 		ensure!(token.versions < T::MaxVersions::get(), Error::<T>::TooManyVersions);
-		ensure!(!TokenByHash::<T>::contains_key(document.document_hash), Error::<T>::HashInUse);
+		let key = token.issuer_key();
+		ensure!(
+			!TokenByHash::<T>::contains_key(document.document_hash, &key),
+			Error::<T>::HashInUse
+		);
 		let index = token.versions;
 		token.versions = index.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		let deposit = T::VersionDeposit::get();
@@ -170,7 +182,7 @@ impl<T: Config> Pallet<T> {
 			block: frame_system::Pallet::<T>::block_number(),
 		};
 		Versions::<T>::insert(id, index, version);
-		TokenByHash::<T>::insert(document.document_hash, (id, index));
+		TokenByHash::<T>::insert(document.document_hash, key, (id, index));
 		Ok(index)
 	}
 

@@ -35,7 +35,7 @@ mod tests;
 
 pub use healthchain_primitives::{
 	AccreditationError, AccreditationInspect, LicenceError, LicenceInspect, Moment, OrganisationId,
-	Profession, Role, TokenId, TokenInspect,
+	Page, Profession, Role, TokenId, TokenInspect,
 };
 pub use types::*;
 pub use weights::WeightInfo;
@@ -64,7 +64,10 @@ pub mod pallet {
 	/// The in-code storage version.
 	///
 	/// 1: a session's [`Authority`] is `Licensed`, naming no licence or profession.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	/// 2: a version records its depositor.
+	/// 3: a token's owner is optional (a refused token names none), hashes are indexed by
+	/// issuer.
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -144,12 +147,22 @@ pub mod pallet {
 	pub type Versions<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, TokenId, Twox64Concat, u32, VersionOf<T>, OptionQuery>;
 
-	/// Document hash → (token id, version index) of the version that anchors it.
+	/// (document hash, issuer) → (token id, version index) of the version that anchors it. A
+	/// hash is unique per issuer (an organisation, or a session's practitioner), not chain
+	/// wide: a copy of another issuer's pending hash neither blocks it nor is taken for its
+	/// token by a verifier who knows the document's issuer.
 	///
 	/// `Blake2_128Concat`: the hashes are chosen by issuers.
 	#[pallet::storage]
-	pub type TokenByHash<T: Config> =
-		StorageMap<_, Blake2_128Concat, H256, (TokenId, u32), OptionQuery>;
+	pub type TokenByHash<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		H256,
+		Blake2_128Concat,
+		Issuer<T::AccountId>,
+		(TokenId, u32),
+		OptionQuery,
+	>;
 
 	/// (owner, token id) → () for every token: an owner's tokens, listable by prefix and paged.
 	///
@@ -159,7 +172,8 @@ pub mod pallet {
 		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, TokenId, (), OptionQuery>;
 
 	/// (practitioner, profession) → the licence token for it, so that "is this practitioner
-	/// licensed for X now?" is one read. A practitioner holds one licence per profession.
+	/// licensed for X now?" is one read. A practitioner holds one licence per profession; a
+	/// licence is indexed here once the practitioner accepted it.
 	#[pallet::storage]
 	pub type LicenceOf<T: Config> = StorageDoubleMap<
 		_,
@@ -212,8 +226,9 @@ pub mod pallet {
 			/// The issuer's agent who revoked it, or `None` for the consortium.
 			by: Option<T::AccountId>,
 		},
-		/// The owner refused a record or certificate issued to them: it is removed, and its
-		/// deposits returned to their depositors.
+		/// The owner refused a token issued to them: it is out of their list and names no owner
+		/// any more (its versions stay, for whoever holds its documents); a pending session or
+		/// licence is removed, and its deposit returned.
 		TokenRefused {
 			/// The former token.
 			token: TokenId,
@@ -274,6 +289,13 @@ pub mod pallet {
 			/// Who cancelled it (the practitioner or the patient).
 			by: T::AccountId,
 		},
+		/// A practitioner accepted a licence issued to them: it licenses from now on.
+		LicenceAccepted {
+			/// The licence token.
+			token: TokenId,
+			/// The practitioner.
+			practitioner: T::AccountId,
+		},
 		/// The admin of the issuing organisation took over a version's deposit: it is now held
 		/// from them, and what was held from the previous depositor is released.
 		DepositOwnerChanged {
@@ -315,8 +337,8 @@ pub mod pallet {
 		NotSupportedForClass,
 		/// The token's class is not transferable.
 		NonTransferable,
-		/// The document hash is already anchored (by this or another token): each hash
-		/// anchors one version.
+		/// The document hash is already anchored by this issuer (this organisation, or this
+		/// session's practitioner): each hash anchors one version per issuer.
 		HashInUse,
 		/// The token has `MaxVersions` versions already: issue a new token instead.
 		TooManyVersions,
@@ -355,6 +377,11 @@ pub mod pallet {
 		NotAdmin,
 		/// The caller already holds this deposit.
 		AlreadyDepositor,
+		/// An issuer may not issue a token to itself (e.g. a licensing board's agent license
+		/// itself).
+		SelfIssued,
+		/// The token is not awaiting acceptance.
+		NotPending,
 	}
 
 	#[pallet::hooks]
@@ -380,9 +407,10 @@ pub mod pallet {
 		/// Issue a medical record to a patient.
 		///
 		/// Origin: signed by an agent of an organisation accredited as `role` (provider or
-		/// laboratory); the caller pays [`Config::TokenDeposit`] (held), not the patient.
-		/// Emits [`Event::TokenIssued`]. Errors: [`Error::RoleNotAllowed`], the `Issuer*`
-		/// accreditation errors, [`Error::HashInUse`], [`Error::InsufficientBalance`].
+		/// laboratory), not the patient; the caller pays [`Config::TokenDeposit`] (held), not
+		/// the patient. Emits [`Event::TokenIssued`]. Errors: [`Error::RoleNotAllowed`], the
+		/// `Issuer*` accreditation errors, [`Error::SelfIssued`], [`Error::HashInUse`],
+		/// [`Error::InsufficientBalance`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::issue_record())]
 		pub fn issue_record(
@@ -415,12 +443,14 @@ pub mod pallet {
 				.map(|_| ())
 		}
 
-		/// License a practitioner for a profession until `valid_until` (Unix milliseconds).
+		/// License a practitioner for a profession until `valid_until` (Unix milliseconds). The
+		/// licence is pending until the practitioner accepts it ([`Pallet::accept_licence`]).
 		///
-		/// Origin: signed by an agent of an organisation accredited as licensing board, who
-		/// pays [`Config::TokenDeposit`]. Emits [`Event::TokenIssued`]. Errors: the `Issuer*`
-		/// accreditation errors, [`Error::AlreadyLicensed`], [`Error::ExpiryInPast`],
-		/// [`Error::HashInUse`], [`Error::InsufficientBalance`].
+		/// Origin: signed by an agent of an organisation accredited as licensing board (not the
+		/// practitioner), who pays [`Config::TokenDeposit`]. Emits [`Event::TokenIssued`].
+		/// Errors: the `Issuer*` accreditation errors, [`Error::SelfIssued`],
+		/// [`Error::AlreadyLicensed`], [`Error::ExpiryInPast`], [`Error::HashInUse`],
+		/// [`Error::InsufficientBalance`].
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::issue_licence())]
 		pub fn issue_licence(
@@ -569,13 +599,14 @@ pub mod pallet {
 			Self::do_accept_session(&who, token)
 		}
 
-		/// Close a session in progress with the hash of its record (a new version).
+		/// Close a session in progress with the hash of its record (a new version). The
+		/// practitioner's licence must still be valid at this moment, as at acceptance.
 		///
 		/// Origin: signed by the session's practitioner, who pays [`Config::VersionDeposit`].
 		/// Emits [`Event::SessionClosed`]. Errors: [`Error::NotFound`],
 		/// [`Error::NotSupportedForClass`], [`Error::NotIssuer`],
-		/// [`Error::SessionNotInProgress`], [`Error::HashInUse`], [`Error::TooManyVersions`],
-		/// [`Error::InsufficientBalance`].
+		/// [`Error::SessionNotInProgress`], the `Licence*` errors, [`Error::HashInUse`],
+		/// [`Error::TooManyVersions`], [`Error::InsufficientBalance`].
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::close_session())]
 		pub fn close_session(
@@ -617,22 +648,21 @@ pub mod pallet {
 			Self::do_revoke(None, token, reason)
 		}
 
-		/// Refuse a medical record or certificate issued to the caller: it is removed from the
-		/// ledger (with its versions and their hash index), so that nobody accredited can
-		/// create a lasting public link to an account that did not want it. Each version's
-		/// deposit returns to its depositor. Documents it anchored no longer verify.
+		/// Refuse a token issued to the caller, whatever its status, so that nobody can create
+		/// a lasting public link to an account that did not want it: it is taken out of the
+		/// caller's list and names no owner any more. What its issuer anchored stays, and is
+		/// verifiable by hash for whoever holds the document (as refused, or as revoked if it
+		/// was). A pending session or licence, which never took effect, is removed, and its
+		/// deposit returned to its depositor.
 		///
 		/// Origin: signed by the owner. Emits [`Event::TokenRefused`].
 		/// Errors: [`Error::NotFound`], [`Error::NotOwner`], [`Error::NotSupportedForClass`]
-		/// (licences and sessions cannot be refused), [`Error::NotActive`] (a revoked token
-		/// stays, so that whoever holds its document is told it was revoked).
+		/// (a licence the practitioner accepted: a practitioner must not erase a suspension).
 		#[pallet::call_index(14)]
-		#[pallet::weight(Pallet::<T>::refuse_weight(T::MaxVersions::get()))]
-		pub fn refuse(origin: OriginFor<T>, token: TokenId) -> DispatchResultWithPostInfo {
+		#[pallet::weight(T::WeightInfo::refuse())]
+		pub fn refuse(origin: OriginFor<T>, token: TokenId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let versions = Self::do_refuse(&who, token)?;
-			// Charged for the versions it removed, not for `MaxVersions`.
-			Ok(Some(Self::refuse_weight(versions)).into())
+			Self::do_refuse(&who, token)
 		}
 
 		/// Take over the deposit of version `version` of token `token`: it is held from the
@@ -656,19 +686,24 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			Self::do_change_deposit_owner(who, token, version)
 		}
+
+		/// Accept a licence issued to the caller: it licenses from now on (while in force and
+		/// while its board is accredited to license). Until then it licenses nothing, and the
+		/// practitioner can refuse it ([`Pallet::refuse`]).
+		///
+		/// Origin: signed by the practitioner the licence names. Emits
+		/// [`Event::LicenceAccepted`]. Errors: [`Error::NotFound`],
+		/// [`Error::NotSupportedForClass`] (not a licence), [`Error::NotOwner`],
+		/// [`Error::NotPending`], [`Error::AlreadyLicensed`].
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::accept_licence())]
+		pub fn accept_licence(origin: OriginFor<T>, token: TokenId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_accept_licence(&who, token)
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
-		/// What `refuse` of a token with `versions` versions weighs: its benchmark (whose
-		/// versions share one depositor) and, per version, the depositor's account and holds
-		/// read and written, since each version's deposit may be held from a different account
-		/// (versions by different agents, or taken over by an admin).
-		pub fn refuse_weight(versions: u32) -> Weight {
-			T::WeightInfo::refuse(versions).saturating_add(
-				T::DbWeight::get().reads_writes(2, 2).saturating_mul(u64::from(versions)),
-			)
-		}
-
 		/// The current block's time in Unix milliseconds.
 		pub fn now() -> Moment {
 			healthchain_primitives::moment_of(T::Time::now())

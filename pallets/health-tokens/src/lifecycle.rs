@@ -1,13 +1,14 @@
 //! Status changes: revocation, suspension and reinstatement by the issuer (revocation also by
-//! the consortium); archiving, refusal and transfer by the owner.
+//! the consortium); archiving, refusal and transfer by the owner; a licence's acceptance by
+//! its practitioner.
 
 use crate::{
-	Authority, Config, Error, Event, Pallet, RevocationReason, TokenByHash, TokenDetails,
-	TokenEffectiveStatus, TokenId, TokenStatus, Tokens, TokensOf, Versions,
+	Authority, Config, Error, Event, LicenceOf, Pallet, RevocationReason, TokenByHash,
+	TokenDetails, TokenEffectiveStatus, TokenId, TokenStatus, Tokens, TokensOf, Versions,
 };
 use frame_support::{ensure, traits::Contains};
 use healthchain_primitives::AccreditationInspect;
-use sp_runtime::{DispatchError, DispatchResult};
+use sp_runtime::DispatchResult;
 
 impl<T: Config> Pallet<T> {
 	/// Revoke certificate or licence `id` as an agent `who` of its issuing organisation, or, if
@@ -65,7 +66,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_archive(who: &T::AccountId, id: TokenId) -> DispatchResult {
 		let mut token = Tokens::<T>::get(id).ok_or(Error::<T>::NotFound)?;
 		ensure!(token.class().archivable(), Error::<T>::NotSupportedForClass);
-		ensure!(token.owner == *who, Error::<T>::NotOwner);
+		ensure!(token.owner.as_ref() == Some(who), Error::<T>::NotOwner);
 		// Whatever else it is, an owner may put away anything not yet archived or revoked.
 		ensure!(
 			matches!(token.status, TokenStatus::Active | TokenStatus::Suspended),
@@ -77,25 +78,57 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Remove record or certificate `id` at the request of its owner `who`, who did not want it:
-	/// the token, its versions and their hash index are deleted, and each version's deposit
-	/// returns to its depositor.
-	/// How many versions it removed.
-	pub(crate) fn do_refuse(who: &T::AccountId, id: TokenId) -> Result<u32, DispatchError> {
-		let token = Tokens::<T>::get(id).ok_or(Error::<T>::NotFound)?;
-		ensure!(token.class().refusable(), Error::<T>::NotSupportedForClass);
-		ensure!(token.owner == *who, Error::<T>::NotOwner);
-		// A revocation stays on record: a verifier holding the document must be told.
-		ensure!(!matches!(token.status, TokenStatus::Revoked { .. }), Error::<T>::NotActive);
-		for index in 0..token.versions {
-			let Some(version) = Versions::<T>::take(id, index) else { continue };
-			TokenByHash::<T>::remove(version.document.document_hash);
-			Self::release(&version)?;
+	/// Refuse token `id` at the request of its owner `who`: a pending session or licence is
+	/// removed (its version, hash index and deposit); any other token is taken out of the
+	/// owner's list and names no owner any more, its versions kept for whoever holds its
+	/// documents (and, if it was revoked, still read as revoked).
+	pub(crate) fn do_refuse(who: &T::AccountId, id: TokenId) -> DispatchResult {
+		let mut token = Tokens::<T>::get(id).ok_or(Error::<T>::NotFound)?;
+		ensure!(token.owner.as_ref() == Some(who), Error::<T>::NotOwner);
+		if token.status == TokenStatus::Pending {
+			Self::remove_pending(id, &token);
+		} else {
+			ensure!(token.class().refusable(), Error::<T>::NotSupportedForClass);
+			TokensOf::<T>::remove(who, id);
+			token.owner = None;
+			if !matches!(token.status, TokenStatus::Revoked { .. }) {
+				token.status = TokenStatus::Refused;
+			}
+			Tokens::<T>::insert(id, token);
 		}
-		TokensOf::<T>::remove(who, id);
-		Tokens::<T>::remove(id);
 		Self::deposit_event(Event::TokenRefused { token: id, owner: who.clone() });
-		Ok(token.versions)
+		Ok(())
+	}
+
+	/// Remove pending token `id` (a session or licence nobody accepted): its single version,
+	/// its hash index and its listing; the deposit returns.
+	pub(crate) fn remove_pending(id: TokenId, token: &crate::TokenOf<T>) {
+		if let Some(version) = Versions::<T>::take(id, 0) {
+			TokenByHash::<T>::remove(version.document.document_hash, token.issuer_key());
+			// Held when the token was issued, so releasing it cannot fail but for a bug; the
+			// token goes whatever.
+			let _ = Self::release(&version);
+		}
+		if let Some(owner) = &token.owner {
+			TokensOf::<T>::remove(owner, id);
+		}
+		Tokens::<T>::remove(id);
+	}
+
+	/// Accept pending licence `id` as the practitioner `who` it names.
+	pub(crate) fn do_accept_licence(who: &T::AccountId, id: TokenId) -> DispatchResult {
+		let mut token = Tokens::<T>::get(id).ok_or(Error::<T>::NotFound)?;
+		let TokenDetails::Licence { profession } = token.details else {
+			return Err(Error::<T>::NotSupportedForClass.into());
+		};
+		ensure!(token.owner.as_ref() == Some(who), Error::<T>::NotOwner);
+		ensure!(token.status == TokenStatus::Pending, Error::<T>::NotPending);
+		Self::ensure_not_licensed(who, profession)?;
+		token.status = TokenStatus::Active;
+		Tokens::<T>::insert(id, token);
+		LicenceOf::<T>::insert(who, profession, id);
+		Self::deposit_event(Event::LicenceAccepted { token: id, practitioner: who.clone() });
+		Ok(())
 	}
 
 	/// Admin `who` of the organisation that issued token `id` takes over the deposit of its
@@ -132,7 +165,7 @@ impl<T: Config> Pallet<T> {
 	/// Transfer token `id` from its owner `who` to `to`, if its class is transferable.
 	pub(crate) fn do_transfer(who: &T::AccountId, id: TokenId, to: T::AccountId) -> DispatchResult {
 		let mut token = Tokens::<T>::get(id).ok_or(Error::<T>::NotFound)?;
-		ensure!(token.owner == *who, Error::<T>::NotOwner);
+		ensure!(token.owner.as_ref() == Some(who), Error::<T>::NotOwner);
 		// A licence is its holder's whatever the runtime says (and is indexed by holder).
 		let transferable = T::TransferableClasses::contains(&token.class())
 			&& !matches!(token.details, TokenDetails::Licence { .. });
@@ -141,9 +174,10 @@ impl<T: Config> Pallet<T> {
 			token.effective_status(Self::now()) == TokenEffectiveStatus::Active,
 			Error::<T>::NotActive
 		);
-		TokensOf::<T>::remove(&token.owner, id);
+		TokensOf::<T>::remove(who, id);
 		TokensOf::<T>::insert(&to, id, ());
-		let from = core::mem::replace(&mut token.owner, to.clone());
+		token.owner = Some(to.clone());
+		let from = who.clone();
 		Tokens::<T>::insert(id, token);
 		Self::deposit_event(Event::TokenTransferred { token: id, from, to });
 		Ok(())

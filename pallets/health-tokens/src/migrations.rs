@@ -118,3 +118,117 @@ pub type MigrateV1ToV2<T> = VersionedMigration<
 	Pallet<T>,
 	<T as frame_system::Config>::DbWeight,
 >;
+
+/// The layout of storage version 2, before a refused token could name no owner and before
+/// hashes were indexed by issuer.
+// `storage_alias` writes an undocumented prefix type.
+#[allow(missing_docs)]
+pub mod v2 {
+	use crate::{Authority, Config, Moment, Pallet, TokenDetails, TokenId, TokenStatus};
+	use codec::{Decode, Encode};
+	use frame_support::{storage_alias, Blake2_128Concat};
+	use sp_core::H256;
+
+	/// A token as version 2 stored it: it always had an owner.
+	#[derive(Encode, Decode)]
+	pub struct TokenInfo<AccountId, BlockNumber> {
+		/// The class, with what only that class records.
+		pub details: TokenDetails,
+		/// The issuing account.
+		pub issuer: AccountId,
+		/// What authorized it.
+		pub authority: Authority,
+		/// The owner.
+		pub owner: AccountId,
+		/// The stored status.
+		pub status: TokenStatus,
+		/// Until when it is in force.
+		pub valid_until: Option<Moment>,
+		/// When it was issued.
+		pub issued_at: Moment,
+		/// The block it was issued in.
+		pub issued_block: BlockNumber,
+		/// How many versions it has.
+		pub versions: u32,
+	}
+
+	/// Version 2's hash index: one version per hash, chain wide.
+	#[storage_alias]
+	pub type TokenByHash<T: Config> = StorageMap<Pallet<T>, Blake2_128Concat, H256, (TokenId, u32)>;
+}
+
+/// Version 2 → 3: a token's owner is optional (`None` once refused), and document hashes are
+/// indexed by (hash, issuer) instead of chain wide. Every token is rewritten with its owner;
+/// every hash index entry is drained and written again under its token's issuer (its
+/// organisation, or a session's practitioner). Licences stored so far were in force from
+/// issuance and stay accepted.
+///
+/// One read and one or two writes per token and per hash, in the upgrade block: fine for the
+/// consortium's pre-launch chains; a larger chain would need a multi-block migration.
+pub struct InnerMigrateV2ToV3<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV2ToV3<T> {
+	fn on_runtime_upgrade() -> Weight {
+		use frame_support::traits::Get;
+		type OldToken<T> = v2::TokenInfo<
+			<T as frame_system::Config>::AccountId,
+			frame_system::pallet_prelude::BlockNumberFor<T>,
+		>;
+		let mut count = 0u64;
+		crate::Tokens::<T>::translate::<OldToken<T>, _>(|_, old| {
+			count = count.saturating_add(1);
+			Some(crate::TokenInfo {
+				details: old.details,
+				issuer: old.issuer,
+				authority: old.authority,
+				owner: Some(old.owner),
+				status: old.status,
+				valid_until: old.valid_until,
+				issued_at: old.issued_at,
+				issued_block: old.issued_block,
+				versions: old.versions,
+			})
+		});
+		// Every old key drained first: the same storage prefix holds both layouts.
+		let hashes: alloc::vec::Vec<_> = v2::TokenByHash::<T>::drain().collect();
+		for (hash, (id, index)) in hashes {
+			count = count.saturating_add(1);
+			if let Some(token) = crate::Tokens::<T>::get(id) {
+				crate::TokenByHash::<T>::insert(hash, token.issuer_key(), (id, index));
+			}
+		}
+		T::DbWeight::get().reads_writes(count.saturating_mul(2), count.saturating_mul(2))
+	}
+
+	#[cfg(feature = "try-runtime")]
+	fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
+		use codec::Encode;
+		// Keys only: the values are still in the old layout.
+		let tokens = crate::Tokens::<T>::iter_keys().count() as u64;
+		let hashes = v2::TokenByHash::<T>::iter_keys().count() as u64;
+		Ok((tokens, hashes).encode())
+	}
+
+	#[cfg(feature = "try-runtime")]
+	fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+		use codec::Decode;
+		let before = <(u64, u64)>::decode(&mut &state[..]).map_err(|_| "pre_upgrade state")?;
+		let mut tokens = 0u64;
+		for (_, token) in crate::Tokens::<T>::iter() {
+			frame_support::ensure!(token.owner.is_some(), "a migrated token lost its owner");
+			tokens = tokens.saturating_add(1);
+		}
+		let hashes = crate::TokenByHash::<T>::iter().count() as u64;
+		frame_support::ensure!(before == (tokens, hashes), "a token or hash was lost");
+		Pallet::<T>::do_try_state()
+	}
+}
+
+/// [`InnerMigrateV2ToV3`], run only when the stored version is 2, then setting it to 3.
+pub type MigrateV2ToV3<T> = VersionedMigration<
+	2,
+	3,
+	InnerMigrateV2ToV3<T>,
+	Pallet<T>,
+	<T as frame_system::Config>::DbWeight,
+>;

@@ -3,8 +3,7 @@
 
 use crate::{
 	acceptance_message, Authority, Config, DocumentRef, Error, Event, Pallet, SessionAcceptanceOf,
-	TokenByHash, TokenClass, TokenDetails, TokenId, TokenOf, TokenStatus, Tokens, TokensOf,
-	VersionReason, Versions,
+	TokenClass, TokenDetails, TokenId, TokenOf, TokenStatus, Tokens, VersionReason,
 };
 use frame_support::ensure;
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -59,7 +58,7 @@ impl<T: Config> Pallet<T> {
 	/// Accept pending session `id` as its patient `who`.
 	pub(crate) fn do_accept_session(who: &T::AccountId, id: TokenId) -> DispatchResult {
 		let mut token = Self::session(id)?;
-		ensure!(token.owner == *who, Error::<T>::NotOwner);
+		ensure!(token.owner.as_ref() == Some(who), Error::<T>::NotOwner);
 		ensure!(token.status == TokenStatus::Pending, Error::<T>::SessionNotPending);
 		Self::any_licence(&token.issuer).map_err(Error::<T>::Licence)?;
 		token.status = TokenStatus::Active;
@@ -84,6 +83,8 @@ impl<T: Config> Pallet<T> {
 		let mut token = Self::session(id)?;
 		ensure!(token.issuer == *who, Error::<T>::NotIssuer);
 		ensure!(token.status == TokenStatus::Active, Error::<T>::SessionNotInProgress);
+		// As at acceptance: a practitioner whose licence ended attests nothing more.
+		Self::any_licence(who).map_err(Error::<T>::Licence)?;
 		Self::append_version(who, id, &mut token, record, VersionReason::SessionClosed)?;
 		let accepted_at = match token.details {
 			TokenDetails::TelemedicineSession { accepted_at, .. } => accepted_at,
@@ -100,15 +101,13 @@ impl<T: Config> Pallet<T> {
 	/// Remove pending session `id` at the request of either party `who`; the deposit returns.
 	pub(crate) fn do_cancel_session(who: &T::AccountId, id: TokenId) -> DispatchResult {
 		let token = Self::session(id)?;
-		ensure!(token.issuer == *who || token.owner == *who, Error::<T>::NotAuthorized);
+		ensure!(
+			token.issuer == *who || token.owner.as_ref() == Some(who),
+			Error::<T>::NotAuthorized
+		);
 		ensure!(token.status == TokenStatus::Pending, Error::<T>::SessionNotPending);
 		// A pending session has exactly its first version.
-		if let Some(version) = Versions::<T>::take(id, 0) {
-			TokenByHash::<T>::remove(version.document.document_hash);
-			Self::release(&version)?;
-		}
-		TokensOf::<T>::remove(&token.owner, id);
-		Tokens::<T>::remove(id);
+		Self::remove_pending(id, &token);
 		Self::deposit_event(Event::SessionCancelled { token: id, by: who.clone() });
 		Ok(())
 	}

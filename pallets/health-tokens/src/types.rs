@@ -91,12 +91,12 @@ impl TokenClass {
 		matches!(self, Self::MedicalRecord | Self::Certificate)
 	}
 
-	/// Whether the owner may refuse (remove) tokens of this class that were issued to them:
-	/// records and certificates, which anyone accredited can issue to any account. Not
-	/// licences (a practitioner must not erase a suspension) nor sessions (which the patient
-	/// accepts or declines).
+	/// Whether the owner may refuse tokens of this class that took effect: records,
+	/// certificates and sessions, which others issue to the patient. Not licences, once the
+	/// practitioner accepted them (a practitioner must not erase a suspension); a pending
+	/// licence or session can always be refused.
 	pub fn refusable(self) -> bool {
-		matches!(self, Self::MedicalRecord | Self::Certificate)
+		!matches!(self, Self::Licence)
 	}
 }
 
@@ -182,6 +182,30 @@ pub enum Authority {
 	/// sit under the patient's account.
 	#[codec(index = 1)]
 	Licensed,
+}
+
+/// Who anchored a document hash: the key under which the ledger indexes it, so that a hash
+/// copied by another issuer neither blocks the real issuer nor is taken for its token.
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum Issuer<AccountId> {
+	/// An organisation, acting through its accreditation (records, certificates, licences).
+	#[codec(index = 0)]
+	Organisation(OrganisationId),
+	/// A licensed practitioner, under their licence (telemedicine sessions).
+	#[codec(index = 1)]
+	Practitioner(AccountId),
 }
 
 /// The class of a token and what only that class records.
@@ -297,12 +321,17 @@ pub enum TokenStatus {
 	/// Archived by its owner: no longer in force, history still readable.
 	#[codec(index = 3)]
 	Archived,
-	/// A session opened by the practitioner and awaiting the patient's acceptance.
+	/// A session opened by the practitioner and awaiting the patient's acceptance, or a
+	/// licence awaiting the practitioner's: it takes effect once accepted.
 	#[codec(index = 4)]
 	Pending,
 	/// A session the practitioner closed with the hash of its record.
 	#[codec(index = 5)]
 	Closed,
+	/// Its owner refused it: it is out of their list and names no owner any more. Not in
+	/// force; its versions stay, so that whoever holds one of its documents is told.
+	#[codec(index = 6)]
+	Refused,
 }
 
 /// The status of a token at a given moment, as queries report it.
@@ -334,12 +363,15 @@ pub enum TokenEffectiveStatus {
 	/// Active, but past its valid-until time.
 	#[codec(index = 4)]
 	Expired,
-	/// A session awaiting the patient's acceptance.
+	/// A session awaiting the patient's acceptance, or a licence awaiting the practitioner's.
 	#[codec(index = 5)]
 	Pending,
 	/// A closed session (a complete attestation).
 	#[codec(index = 6)]
 	Closed,
+	/// Its owner refused it (see [`TokenStatus::Refused`]).
+	#[codec(index = 7)]
+	Refused,
 }
 
 /// Why a new version of a token was written.
@@ -389,8 +421,9 @@ pub struct TokenInfo<AccountId, BlockNumber> {
 	/// What authorized the issuer at issuance (checked then; the token would not exist
 	/// otherwise).
 	pub authority: Authority,
-	/// The owner: the patient (records, certificates, sessions) or the practitioner (licences).
-	pub owner: AccountId,
+	/// The owner: the patient (records, certificates, sessions) or the practitioner (licences);
+	/// `None` once the owner refused it, which links it to no account any more.
+	pub owner: Option<AccountId>,
 	/// The stored status.
 	pub status: TokenStatus,
 	/// Until when it is in force (Unix milliseconds, exclusive), for classes that expire.
@@ -401,6 +434,17 @@ pub struct TokenInfo<AccountId, BlockNumber> {
 	pub issued_block: BlockNumber,
 	/// How many versions it has (at least 1); the current one is `versions - 1`.
 	pub versions: u32,
+}
+
+impl<AccountId: Clone, BlockNumber> TokenInfo<AccountId, BlockNumber> {
+	/// The key under which its versions' hashes are indexed: its organisation, or (a session)
+	/// its practitioner.
+	pub fn issuer_key(&self) -> Issuer<AccountId> {
+		match self.authority {
+			Authority::Accreditation { organisation, .. } => Issuer::Organisation(organisation),
+			Authority::Licensed => Issuer::Practitioner(self.issuer.clone()),
+		}
+	}
 }
 
 impl<AccountId, BlockNumber> TokenInfo<AccountId, BlockNumber> {
@@ -426,6 +470,7 @@ impl<AccountId, BlockNumber> TokenInfo<AccountId, BlockNumber> {
 			TokenStatus::Archived => TokenEffectiveStatus::Archived,
 			TokenStatus::Pending => TokenEffectiveStatus::Pending,
 			TokenStatus::Closed => TokenEffectiveStatus::Closed,
+			TokenStatus::Refused => TokenEffectiveStatus::Refused,
 		}
 	}
 }

@@ -55,7 +55,8 @@ pub trait WeightInfo {
 	fn update() -> Weight;
 	fn revoke() -> Weight;
 	fn force_revoke() -> Weight;
-	fn refuse(v: u32, ) -> Weight;
+	fn refuse() -> Weight;
+	fn accept_licence() -> Weight;
 	fn suspend() -> Weight;
 	fn reinstate() -> Weight;
 	fn archive() -> Weight;
@@ -229,19 +230,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `HealthTokens::TokenByHash` (r:0 w:64)
 	/// Proof: `HealthTokens::TokenByHash` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 64]`.
-	fn refuse(v: u32, ) -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `519 + v * (179 ±0)`
-		//  Estimated: `3676 + v * (2671 ±0)`
-		// Minimum execution time: 92_043_000 picoseconds.
-		Weight::from_parts(110_828_000, 3676)
-			// Standard Error: 593_128
-			.saturating_add(Weight::from_parts(73_568_488, 0).saturating_mul(v.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(v.into())))
-			.saturating_add(Weight::from_parts(0, 2671).saturating_mul(v.into()))
+	fn refuse() -> Weight {
+		Weight::from_parts(150_000_000, 4000)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	fn accept_licence() -> Weight {
+		Weight::from_parts(120_000_000, 4000)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `HealthTokens::Tokens` (r:1 w:1)
 	/// Proof: `HealthTokens::Tokens` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
@@ -548,14 +545,15 @@ impl WeightInfo for () {
 	/// Storage: `HealthTokens::TokenByHash` (r:0 w:64)
 	/// Proof: `HealthTokens::TokenByHash` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 64]`.
-	fn refuse(v: u32, ) -> Weight {
-		Weight::from_parts(110_828_000, 3676)
-			.saturating_add(Weight::from_parts(73_568_488, 0).saturating_mul(v.into()))
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(v.into())))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
-			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(v.into())))
-			.saturating_add(Weight::from_parts(0, 2671).saturating_mul(v.into()))
+	fn refuse() -> Weight {
+		Weight::from_parts(150_000_000, 4000)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
+	}
+	fn accept_licence() -> Weight {
+		Weight::from_parts(120_000_000, 4000)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	/// Storage: `HealthTokens::Tokens` (r:1 w:1)
 	/// Proof: `HealthTokens::Tokens` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)

@@ -10,7 +10,7 @@ extern crate alloc;
 use alloc::vec::Vec;
 use codec::Codec;
 pub use healthchain_primitives::{Profession, TokenId};
-pub use pallet_health_tokens::{LicenceCheck, TokenView, Verification, VersionInfo};
+pub use pallet_health_tokens::{Issuer, LicenceCheck, Page, TokenView, Verification, VersionInfo};
 use sp_core::H256;
 
 sp_api::decl_runtime_apis! {
@@ -18,7 +18,9 @@ sp_api::decl_runtime_apis! {
 	///
 	/// Version 2: a version (`versions`) names its `depositor`, the account its deposit is held
 	/// from.
-	#[api_version(2)]
+	/// Version 3: a token's `owner` is optional (a refused token names none); `verify` takes
+	/// the document's issuer, and `anchors_of` lists every issuer's anchor of a hash.
+	#[api_version(3)]
 	pub trait HealthTokensApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
@@ -32,9 +34,14 @@ sp_api::decl_runtime_apis! {
 		/// A page of the ids of the tokens `owner` holds: up to `limit` (capped by the
 		/// runtime), after `start_after` (the last id of the previous page).
 		fn tokens_of(owner: AccountId, start_after: Option<TokenId>, limit: u32) -> Vec<TokenId>;
-		/// The token version anchoring document hash `hash`: the token, its issuer and
+		/// The version of a token of `issuer` (the organisation that issued the document, or a
+		/// session's practitioner) anchoring document hash `hash`: the token, its issuer and
 		/// authority, its status now, and whether the document is authentic and in force.
-		fn verify(hash: H256) -> Option<Verification<AccountId, BlockNumber>>;
+		fn verify(hash: H256, issuer: Issuer<AccountId>) -> Option<Verification<AccountId, BlockNumber>>;
+		/// Every token version anchoring `hash`, whoever issued it, a page after issuer
+		/// `start_after`: for a verifier who does not know the document's issuer. Another
+		/// issuer may have anchored a copy of the hash; the document's issuer decides.
+		fn anchors_of(hash: H256, start_after: Option<Issuer<AccountId>>, limit: u32) -> Page<Verification<AccountId, BlockNumber>, Issuer<AccountId>>;
 		/// Whether `practitioner` is licensed for `profession` now, under which licence, or why
 		/// not.
 		fn licence_check(practitioner: AccountId, profession: Profession) -> LicenceCheck;

@@ -23,7 +23,7 @@ fn issue_certificate_works() {
 		let token = Tokens::<Test>::get(id).unwrap();
 		assert_eq!(token.class(), crate::TokenClass::Certificate);
 		assert_eq!(token.valid_until, Some(START + 30 * DAY));
-		assert_eq!(token.owner, PATIENT);
+		assert_eq!(token.owner, Some(PATIENT));
 		assert_eq!(token.issuer, LAB);
 	});
 }
@@ -80,7 +80,7 @@ fn certificate_expires_without_a_transaction() {
 		assert_eq!(HealthTokens::token_view(id).unwrap().effective, TokenEffectiveStatus::Active);
 		Now::set(START + 30 * DAY);
 		assert_eq!(HealthTokens::token_view(id).unwrap().effective, TokenEffectiveStatus::Expired);
-		assert!(!HealthTokens::verify(doc(1).document_hash).unwrap().valid_now);
+		assert!(!verify(doc(1).document_hash).unwrap().valid_now);
 	});
 }
 
@@ -101,7 +101,7 @@ fn revoke_works() {
 			Tokens::<Test>::get(id).unwrap().status,
 			TokenStatus::Revoked { reason: RevocationReason::Withdrawn }
 		);
-		assert!(!HealthTokens::verify(doc(1).document_hash).unwrap().valid_now);
+		assert!(!verify(doc(1).document_hash).unwrap().valid_now);
 	});
 }
 
@@ -186,7 +186,7 @@ fn transfer_works_where_the_runtime_allows_it() {
 			last_event(),
 			Event::TokenTransferred { token: id, from: PATIENT, to: PATIENT2 }
 		);
-		assert_eq!(Tokens::<Test>::get(id).unwrap().owner, PATIENT2);
+		assert_eq!(Tokens::<Test>::get(id).unwrap().owner, Some(PATIENT2));
 		assert!(!TokensOf::<Test>::contains_key(PATIENT, id));
 		assert!(TokensOf::<Test>::contains_key(PATIENT2, id));
 	});

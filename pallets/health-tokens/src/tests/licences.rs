@@ -16,7 +16,7 @@ fn issue_licence_works() {
 			token.details,
 			crate::TokenDetails::Licence { profession: Profession::Physician }
 		);
-		assert_eq!(token.owner, DOCTOR);
+		assert_eq!(token.owner, Some(DOCTOR));
 		assert_eq!(token.valid_until, Some(START + 365 * DAY));
 		assert_eq!(LicenceOf::<Test>::get(DOCTOR, Profession::Physician), Some(id));
 		assert_eq!(HealthTokens::check_licence(&DOCTOR, Profession::Physician), Ok(id));
@@ -313,6 +313,7 @@ fn issue_licence_works_when_the_old_licence_no_longer_licenses() {
 				START + 50 * DAY
 			));
 			let new = last_id();
+			assert_ok!(HealthTokens::accept_licence(RuntimeOrigin::signed(DOCTOR), new));
 			assert_eq!(crate::LicenceOf::<Test>::get(DOCTOR, Profession::Physician), Some(new));
 			assert_eq!(HealthTokens::check_licence(&DOCTOR, Profession::Physician), Ok(new));
 		});
@@ -386,6 +387,150 @@ fn archive_and_transfer_fail_for_a_licence() {
 		assert_noop!(
 			HealthTokens::transfer(RuntimeOrigin::signed(DOCTOR), id, NOBODY),
 			Error::<Test>::NonTransferable
+		);
+	});
+}
+
+/// A rogue licensing board cannot impose a licence on a practitioner: it licenses nothing
+/// until the practitioner accepts it (as an agent accepts an invitation), and the practitioner
+/// can refuse it, which removes it.
+#[test]
+fn attack_a_licence_takes_effect_only_once_accepted_and_can_be_refused() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(HealthTokens::issue_licence(
+			RuntimeOrigin::signed(BOARD),
+			DOCTOR,
+			Profession::Psychologist,
+			doc(1),
+			START + 365 * DAY
+		));
+		let id = last_id();
+		let token = Tokens::<Test>::get(id).unwrap();
+		assert_eq!(token.status, TokenStatus::Pending);
+		assert_eq!(LicenceOf::<Test>::get(DOCTOR, Profession::Psychologist), None);
+		assert_eq!(
+			HealthTokens::check_licence(&DOCTOR, Profession::Psychologist),
+			Err(LicenceError::NotLicensed)
+		);
+		// Pending: no session can be opened on it, the board cannot revoke or suspend it to
+		// leave a lasting mark.
+		assert_noop!(
+			HealthTokens::open_session(RuntimeOrigin::signed(DOCTOR), PATIENT, doc(2), None),
+			Error::<Test>::Licence(LicenceError::NotLicensed)
+		);
+		assert_noop!(
+			HealthTokens::revoke(RuntimeOrigin::signed(BOARD), id, RevocationReason::Disciplinary),
+			Error::<Test>::NotActive
+		);
+		assert_noop!(
+			HealthTokens::suspend(RuntimeOrigin::signed(BOARD), id),
+			Error::<Test>::NotActive
+		);
+		let board_held = held(BOARD);
+		assert_ok!(HealthTokens::refuse(RuntimeOrigin::signed(DOCTOR), id));
+		assert_eq!(last_event(), Event::TokenRefused { token: id, owner: DOCTOR });
+		assert!(!Tokens::<Test>::contains_key(id));
+		assert_eq!(by_hash(doc(1).document_hash), None);
+		assert_eq!(held(BOARD), board_held - TOKEN_DEPOSIT);
+	});
+}
+
+#[test]
+fn accept_licence_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(HealthTokens::issue_licence(
+			RuntimeOrigin::signed(BOARD),
+			DOCTOR,
+			Profession::Physician,
+			doc(1),
+			START + 365 * DAY
+		));
+		let id = last_id();
+		assert_ok!(HealthTokens::accept_licence(RuntimeOrigin::signed(DOCTOR), id));
+		assert_eq!(last_event(), Event::LicenceAccepted { token: id, practitioner: DOCTOR });
+		assert_eq!(Tokens::<Test>::get(id).unwrap().status, TokenStatus::Active);
+		assert_eq!(HealthTokens::check_licence(&DOCTOR, Profession::Physician), Ok(id));
+		// Accepted, it cannot be refused: a practitioner must not erase a suspension.
+		assert_noop!(
+			HealthTokens::refuse(RuntimeOrigin::signed(DOCTOR), id),
+			Error::<Test>::NotSupportedForClass
+		);
+	});
+}
+
+#[test]
+fn accept_licence_fails_when_not_the_practitioners_pending_licence() {
+	ExtBuilder::default().build_and_execute(|| {
+		let record = record(PATIENT, 9);
+		assert_noop!(
+			HealthTokens::accept_licence(RuntimeOrigin::signed(PATIENT), record),
+			Error::<Test>::NotSupportedForClass
+		);
+		assert_noop!(
+			HealthTokens::accept_licence(RuntimeOrigin::signed(DOCTOR), 99),
+			Error::<Test>::NotFound
+		);
+		let id = license_doctor(1, 365);
+		assert_noop!(
+			HealthTokens::accept_licence(RuntimeOrigin::signed(DOCTOR), id),
+			Error::<Test>::NotPending
+		);
+		// A second licence for the same profession, while the first licenses: refused at
+		// acceptance too (another board issued it while the first was suspended).
+		assert_ok!(HealthTokens::suspend(RuntimeOrigin::signed(BOARD), id));
+		assert_ok!(HealthTokens::issue_licence(
+			RuntimeOrigin::signed(BOARD),
+			DOCTOR,
+			Profession::Physician,
+			doc(2),
+			START + 365 * DAY
+		));
+		let second = last_id();
+		assert_noop!(
+			HealthTokens::accept_licence(RuntimeOrigin::signed(PATIENT), second),
+			Error::<Test>::NotOwner
+		);
+		assert_ok!(HealthTokens::reinstate(RuntimeOrigin::signed(BOARD), id));
+		assert_noop!(
+			HealthTokens::accept_licence(RuntimeOrigin::signed(DOCTOR), second),
+			Error::<Test>::AlreadyLicensed
+		);
+	});
+}
+
+/// A board's agent licenses itself, to open telemedicine sessions on its own word: refused,
+/// as any issuer issuing a token to itself.
+#[test]
+fn attack_an_issuer_cannot_issue_to_itself() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			HealthTokens::issue_licence(
+				RuntimeOrigin::signed(BOARD),
+				BOARD,
+				Profession::Physician,
+				doc(1),
+				START + DAY
+			),
+			Error::<Test>::SelfIssued
+		);
+		assert_noop!(
+			HealthTokens::issue_record(
+				RuntimeOrigin::signed(HOSPITAL),
+				HOSPITAL,
+				Role::Provider,
+				doc(2)
+			),
+			Error::<Test>::SelfIssued
+		);
+		assert_noop!(
+			HealthTokens::issue_certificate(
+				RuntimeOrigin::signed(LAB),
+				LAB,
+				Role::Laboratory,
+				doc(3),
+				None
+			),
+			Error::<Test>::SelfIssued
 		);
 	});
 }

@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::{
-	migrations::{v1, MigrateV0ToV1, MigrateV1ToV2},
-	Pallet, VersionReason, Versions, STORAGE_VERSION,
+	migrations::{v1, v2, MigrateV0ToV1, MigrateV1ToV2, MigrateV2ToV3},
+	Issuer, Pallet, TokenStatus, Tokens, VersionReason, Versions, STORAGE_VERSION,
 };
 use codec::Encode;
 use frame_support::{
@@ -17,18 +17,21 @@ fn db() -> RuntimeDbWeight {
 
 #[test]
 fn storage_version_is_bumped_and_each_migration_runs_once() {
-	assert_eq!(STORAGE_VERSION, 2);
+	assert_eq!(STORAGE_VERSION, 3);
 	ExtBuilder::default().build().execute_with(|| {
-		// A chain at version 0 is migrated once to 1, then to 2.
+		// A chain at version 0 is migrated once to 1, then to 2, then to 3.
 		StorageVersion::new(0).put::<Pallet<Test>>();
 		MigrateV0ToV1::<Test>::on_runtime_upgrade();
 		assert_eq!(Pallet::<Test>::on_chain_storage_version(), 1);
 		MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(Pallet::<Test>::on_chain_storage_version(), 2);
+		MigrateV2ToV3::<Test>::on_runtime_upgrade();
 		assert_eq!(Pallet::<Test>::on_chain_storage_version(), STORAGE_VERSION);
 		assert_eq!(Pallet::<Test>::in_code_storage_version(), STORAGE_VERSION);
 		// Run again, they do nothing.
 		assert_eq!(MigrateV0ToV1::<Test>::on_runtime_upgrade(), db().reads(1));
 		assert_eq!(MigrateV1ToV2::<Test>::on_runtime_upgrade(), db().reads(1));
+		assert_eq!(MigrateV2ToV3::<Test>::on_runtime_upgrade(), db().reads(1));
 		assert_eq!(Pallet::<Test>::on_chain_storage_version(), STORAGE_VERSION);
 	});
 }
@@ -73,6 +76,56 @@ fn migration_to_v2_names_each_versions_author_its_depositor() {
 			assert_eq!(Versions::<Test>::get(id, index as u32), Some(version));
 		}
 		assert_eq!(Pallet::<Test>::on_chain_storage_version(), 2);
+		HealthTokens::do_try_state().unwrap();
+	});
+}
+
+/// Tokens stored in the version-2 layout keep their owner (now `Some`), and their hashes are
+/// indexed again under their issuer: a record under its organisation, a session under its
+/// practitioner. Licences stored so far stay accepted.
+#[test]
+fn migration_to_v3_keeps_owners_and_indexes_hashes_by_issuer() {
+	ExtBuilder::default().build().execute_with(|| {
+		let record = record(PATIENT, 1);
+		let licence = license_doctor(2, 365);
+		assert_ok!(HealthTokens::open_session(RuntimeOrigin::signed(DOCTOR), PATIENT, doc(3), None));
+		let session = last_id();
+		// Write them back as version 2 stored them.
+		let mut anchors = Vec::new();
+		for id in [record, licence, session] {
+			let token = Tokens::<Test>::get(id).unwrap();
+			let hash = Versions::<Test>::get(id, 0).unwrap().document.document_hash;
+			crate::TokenByHash::<Test>::remove(hash, token.issuer_key());
+			v2::TokenByHash::<Test>::insert(hash, (id, 0));
+			anchors.push((hash, token.issuer_key(), id));
+			let old = v2::TokenInfo {
+				details: token.details,
+				issuer: token.issuer,
+				authority: token.authority,
+				owner: token.owner.unwrap(),
+				status: token.status,
+				valid_until: token.valid_until,
+				issued_at: token.issued_at,
+				issued_block: token.issued_block,
+				versions: token.versions,
+			};
+			frame_support::storage::unhashed::put_raw(
+				&Tokens::<Test>::hashed_key_for(id),
+				&old.encode(),
+			);
+		}
+		StorageVersion::new(2).put::<Pallet<Test>>();
+		MigrateV2ToV3::<Test>::on_runtime_upgrade();
+		assert_eq!(Pallet::<Test>::on_chain_storage_version(), 3);
+		assert_eq!(Tokens::<Test>::get(record).unwrap().owner, Some(PATIENT));
+		assert_eq!(Tokens::<Test>::get(licence).unwrap().status, TokenStatus::Active);
+		for (hash, issuer, id) in anchors {
+			assert_eq!(crate::TokenByHash::<Test>::get(hash, &issuer), Some((id, 0)));
+		}
+		assert_eq!(
+			crate::TokenByHash::<Test>::get(doc(3).document_hash, Issuer::Practitioner(DOCTOR)),
+			Some((session, 0))
+		);
 		HealthTokens::do_try_state().unwrap();
 	});
 }

@@ -52,6 +52,7 @@ fn record(patient: u64, n: u8) -> TokenId {
 }
 
 /// License [`DOCTOR`] as a physician for `days` days, with document `doc(n)`.
+/// A licence the board issues to the doctor, who accepts it.
 fn license_doctor(n: u8, days: u64) -> TokenId {
 	assert_ok!(HealthTokens::issue_licence(
 		RuntimeOrigin::signed(BOARD),
@@ -60,7 +61,27 @@ fn license_doctor(n: u8, days: u64) -> TokenId {
 		doc(n),
 		START + days * DAY
 	));
+	assert_ok!(HealthTokens::accept_licence(RuntimeOrigin::signed(DOCTOR), last_id()));
 	last_id()
+}
+
+/// The single token version anchoring `hash`, whoever issued it, with its verification
+/// (`verify` under that issuer agrees).
+fn verify(hash: H256) -> Option<crate::Verification<u64, u64>> {
+	let page = HealthTokens::anchors_of(hash, None, 10);
+	assert!(page.items.len() <= 1, "more than one issuer anchors {hash:?}");
+	let verification = page.items.into_iter().next()?;
+	let issuer = verification.token.token.issuer_key();
+	assert_eq!(HealthTokens::verify(hash, &issuer).as_ref(), Some(&verification));
+	Some(verification)
+}
+
+/// (token, version) of the single anchor of `hash`, whoever issued it.
+fn by_hash(hash: H256) -> Option<(TokenId, u32)> {
+	let mut all = crate::TokenByHash::<Test>::iter_prefix(hash).map(|(_, anchor)| anchor);
+	let first = all.next();
+	assert!(all.next().is_none(), "more than one issuer anchors {hash:?}");
+	first
 }
 
 /// What `who` has on hold.

@@ -17,14 +17,14 @@ fn verify_finds_every_version_and_says_which_is_current() {
 			VersionReason::Corrected,
 			None
 		));
-		let old = HealthTokens::verify(doc(1).document_hash).unwrap();
+		let old = verify(doc(1).document_hash).unwrap();
 		assert_eq!((old.token.id, old.version, old.is_current_version), (id, 0, false));
 		assert!(!old.valid_now);
-		let new = HealthTokens::verify(doc(2).document_hash).unwrap();
+		let new = verify(doc(2).document_hash).unwrap();
 		assert_eq!((new.version, new.is_current_version, new.valid_now), (1, true, true));
 		assert!(new.authorized_at_issuance && new.token.authority_valid_now);
 		assert_eq!(new.token.effective, TokenEffectiveStatus::Active);
-		assert_eq!(HealthTokens::verify(doc(9).document_hash), None);
+		assert_eq!(verify(doc(9).document_hash), None);
 	});
 }
 
@@ -33,7 +33,7 @@ fn verify_reports_an_issuer_no_longer_accredited() {
 	ExtBuilder::default().build_and_execute(|| {
 		record(PATIENT, 1);
 		Now::set(START + 100 * DAY);
-		let verification = HealthTokens::verify(doc(1).document_hash).unwrap();
+		let verification = verify(doc(1).document_hash).unwrap();
 		// Issued while accredited, so still in force (a record); the answer says the issuer's
 		// authority has lapsed since.
 		assert!(verification.valid_now);
@@ -54,7 +54,7 @@ fn verify_decides_per_class_when_the_issuer_loses_its_authority() {
 			None
 		));
 		for hash in [doc(1).document_hash, doc(2).document_hash] {
-			assert_eq!(HealthTokens::verify(hash).unwrap().verdict, Verdict::InForce);
+			assert_eq!(verify(hash).unwrap().verdict, Verdict::InForce);
 		}
 		assert_ok!(Registry::revoke_accreditation(
 			RuntimeOrigin::root(),
@@ -63,14 +63,14 @@ fn verify_decides_per_class_when_the_issuer_loses_its_authority() {
 		));
 		assert_ok!(Registry::suspend_organisation(RuntimeOrigin::root(), LAB_ORG));
 		// A licence licenses only while its board may license.
-		let verification = HealthTokens::verify(doc(1).document_hash).unwrap();
+		let verification = verify(doc(1).document_hash).unwrap();
 		assert_eq!(verification.token.id, licence);
 		assert_eq!(
 			(verification.valid_now, verification.verdict),
 			(false, Verdict::IssuerAuthorityLapsed)
 		);
 		// A test result issued while the lab was accredited stays valid, and says so.
-		let verification = HealthTokens::verify(doc(2).document_hash).unwrap();
+		let verification = verify(doc(2).document_hash).unwrap();
 		assert_eq!(
 			(verification.valid_now, verification.verdict),
 			(true, Verdict::InForceIssuerNoLongerAuthorized)
@@ -89,12 +89,9 @@ fn verify_says_why_a_document_is_not_in_force() {
 			VersionReason::Corrected,
 			None
 		));
-		assert_eq!(
-			HealthTokens::verify(doc(1).document_hash).unwrap().verdict,
-			Verdict::Superseded
-		);
+		assert_eq!(verify(doc(1).document_hash).unwrap().verdict, Verdict::Superseded);
 		assert_ok!(HealthTokens::archive(RuntimeOrigin::signed(PATIENT), id));
-		let verification = HealthTokens::verify(doc(2).document_hash).unwrap();
+		let verification = verify(doc(2).document_hash).unwrap();
 		assert_eq!(
 			(verification.valid_now, verification.verdict),
 			(false, Verdict::NotInForce(TokenEffectiveStatus::Archived))

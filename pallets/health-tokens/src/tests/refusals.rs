@@ -1,13 +1,16 @@
-//! `refuse`: an owner removes a record or certificate issued to them that they did not want.
+//! `refuse`: an owner takes a token issued to them out of their list, whatever its status; a
+//! pending session or licence is removed.
 
 use super::*;
-use crate::{Error, TokenByHash, Tokens, TokensOf, VersionReason, Versions};
+use crate::{
+	Error, RevocationReason, TokenEffectiveStatus, TokenStatus, Tokens, TokensOf, Verdict,
+	VersionReason, Versions,
+};
 use frame_support::{assert_noop, assert_ok};
 
 #[test]
-fn refuse_removes_the_token_and_returns_every_deposit() {
+fn refuse_unlinks_the_token_and_keeps_what_the_issuer_anchored() {
 	ExtBuilder::default().build_and_execute(|| {
-		let before = (held(HOSPITAL), held(HOSPITAL_AGENT));
 		let id = record(PATIENT, 1);
 		// A second version by another agent, who paid for it.
 		assert_ok!(HealthTokens::update(
@@ -17,23 +20,36 @@ fn refuse_removes_the_token_and_returns_every_deposit() {
 			VersionReason::Appended,
 			None
 		));
+		let before = (held(HOSPITAL), held(HOSPITAL_AGENT));
 		assert_ok!(HealthTokens::refuse(RuntimeOrigin::signed(PATIENT), id));
 		assert_eq!(last_event(), Event::TokenRefused { token: id, owner: PATIENT });
-		// Nothing links the patient to it any more, and whoever paid is paid back.
-		assert!(!Tokens::<Test>::contains_key(id));
+		// Nothing links the patient to it any more: not its list, not the token.
+		let token = Tokens::<Test>::get(id).unwrap();
+		assert_eq!((token.owner, token.status), (None, TokenStatus::Refused));
 		assert!(!TokensOf::<Test>::contains_key(PATIENT, id));
-		assert!(Versions::<Test>::get(id, 0).is_none() && Versions::<Test>::get(id, 1).is_none());
-		assert!(!TokenByHash::<Test>::contains_key(doc(1).document_hash));
-		assert_eq!(HealthTokens::verify(doc(2).document_hash), None);
+		assert!(HealthTokens::tokens_of(&PATIENT, None, 10).is_empty());
+		// What the issuer anchored stays, verifiable by hash, not in force; its deposits stay
+		// held for the storage that stays.
+		assert!(Versions::<Test>::get(id, 0).is_some() && Versions::<Test>::get(id, 1).is_some());
+		let verification = verify(doc(2).document_hash).unwrap();
+		assert_eq!(verification.verdict, Verdict::NotInForce(TokenEffectiveStatus::Refused));
+		assert!(!verification.valid_now);
+		assert_eq!(verify(doc(1).document_hash).unwrap().verdict, verification.verdict);
 		assert_eq!((held(HOSPITAL), held(HOSPITAL_AGENT)), before);
-		// The ids are not reused, and the hash can be anchored again.
-		record(PATIENT2, 1);
-		assert_eq!(last_id(), id + 1);
+		// Nothing more can be done to it by anyone: it has no owner.
+		assert_noop!(
+			HealthTokens::refuse(RuntimeOrigin::signed(PATIENT), id),
+			Error::<Test>::NotOwner
+		);
+		assert_noop!(
+			HealthTokens::archive(RuntimeOrigin::signed(PATIENT), id),
+			Error::<Test>::NotOwner
+		);
 	});
 }
 
 #[test]
-fn refuse_works_for_a_certificate() {
+fn refuse_works_for_a_certificate_an_archived_record_and_a_session() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(HealthTokens::issue_certificate(
 			RuntimeOrigin::signed(LAB),
@@ -43,11 +59,33 @@ fn refuse_works_for_a_certificate() {
 			None
 		));
 		assert_ok!(HealthTokens::refuse(RuntimeOrigin::signed(PATIENT), last_id()));
+		let archived = record(PATIENT, 2);
+		assert_ok!(HealthTokens::archive(RuntimeOrigin::signed(PATIENT), archived));
+		assert_ok!(HealthTokens::refuse(RuntimeOrigin::signed(PATIENT), archived));
+		// A closed session: the patient takes it out of their list too.
+		license_doctor(3, 365);
+		assert_ok!(HealthTokens::open_session(
+			RuntimeOrigin::signed(DOCTOR),
+			PATIENT,
+			doc(4),
+			None
+		));
+		let session = last_id();
+		assert_ok!(HealthTokens::accept_session(RuntimeOrigin::signed(PATIENT), session));
+		assert_ok!(HealthTokens::close_session(RuntimeOrigin::signed(DOCTOR), session, doc(5)));
+		assert_ok!(HealthTokens::refuse(RuntimeOrigin::signed(PATIENT), session));
+		assert_eq!(Tokens::<Test>::get(session).unwrap().owner, None);
+		assert!(HealthTokens::tokens_of(&PATIENT, None, 10).is_empty());
 	});
 }
 
+/// The attack of the second review: an agent of an accredited laboratory issues a
+/// certificate to a stranger and revokes it (as fraudulent) in the same batch, so that the
+/// stranger can no longer refuse it and the link stays for good. The stranger refuses it all
+/// the same: it names no owner any more, and still reads as revoked for whoever holds the
+/// document.
 #[test]
-fn refuse_fails_for_a_revoked_certificate() {
+fn attack_a_revoked_token_can_still_be_refused() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(HealthTokens::issue_certificate(
 			RuntimeOrigin::signed(LAB),
@@ -60,14 +98,17 @@ fn refuse_fails_for_a_revoked_certificate() {
 		assert_ok!(HealthTokens::revoke(
 			RuntimeOrigin::signed(LAB),
 			id,
-			crate::RevocationReason::Fraudulent
+			RevocationReason::Fraudulent
 		));
-		// Whoever holds the document must still be told it was revoked.
-		assert_noop!(
-			HealthTokens::refuse(RuntimeOrigin::signed(PATIENT), id),
-			Error::<Test>::NotActive
+		assert_ok!(HealthTokens::refuse(RuntimeOrigin::signed(PATIENT), id));
+		let token = Tokens::<Test>::get(id).unwrap();
+		assert_eq!(token.owner, None);
+		assert_eq!(token.status, TokenStatus::Revoked { reason: RevocationReason::Fraudulent });
+		assert!(!TokensOf::<Test>::contains_key(PATIENT, id));
+		assert_eq!(
+			verify(doc(1).document_hash).unwrap().verdict,
+			Verdict::NotInForce(TokenEffectiveStatus::Revoked)
 		);
-		assert!(HealthTokens::verify(doc(1).document_hash).is_some());
 	});
 }
 
@@ -88,25 +129,22 @@ fn refuse_fails_for_anyone_but_the_owner() {
 	});
 }
 
+/// A pending session is declined by refusing it as well as by `cancel_session`: it never took
+/// effect, so it is removed and its deposit returned.
 #[test]
-fn refuse_fails_for_licences_and_sessions() {
+fn refuse_removes_a_pending_session() {
 	ExtBuilder::default().build_and_execute(|| {
-		// A practitioner must not erase a licence (and its suspension) by refusing it.
-		let licence = license_doctor(1, 365);
-		assert_noop!(
-			HealthTokens::refuse(RuntimeOrigin::signed(DOCTOR), licence),
-			Error::<Test>::NotSupportedForClass
-		);
+		license_doctor(1, 365);
+		let before = held(DOCTOR);
 		assert_ok!(HealthTokens::open_session(
 			RuntimeOrigin::signed(DOCTOR),
 			PATIENT,
 			doc(2),
 			None
 		));
-		// A patient declines a session with `cancel_session` instead.
-		assert_noop!(
-			HealthTokens::refuse(RuntimeOrigin::signed(PATIENT), last_id()),
-			Error::<Test>::NotSupportedForClass
-		);
+		let id = last_id();
+		assert_ok!(HealthTokens::refuse(RuntimeOrigin::signed(PATIENT), id));
+		assert!(!Tokens::<Test>::contains_key(id));
+		assert_eq!(held(DOCTOR), before);
 	});
 }

@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::{
-	acceptance_message, Error, LicenceError, RevocationReason, SessionAcceptance, TokenByHash,
-	TokenDetails, TokenStatus, Tokens, TokensOf, VersionReason, Versions,
+	acceptance_message, Error, LicenceError, RevocationReason, SessionAcceptance, TokenDetails,
+	TokenStatus, Tokens, TokensOf, VersionReason, Versions,
 };
 use frame_support::{assert_noop, assert_ok};
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -31,7 +31,7 @@ fn open_accept_close_works() {
 		assert_eq!(held(DOCTOR), before + TOKEN_DEPOSIT);
 		let token = Tokens::<Test>::get(id).unwrap();
 		assert_eq!(token.status, TokenStatus::Pending);
-		assert_eq!((token.issuer, token.owner), (DOCTOR, PATIENT));
+		assert_eq!((token.issuer, token.owner), (DOCTOR, Some(PATIENT)));
 		// Licensed, but which licence (and so which profession) is not under the patient's
 		// account.
 		assert_eq!(token.authority, crate::Authority::Licensed);
@@ -60,7 +60,7 @@ fn open_accept_close_works() {
 			}
 		);
 		assert_eq!(Versions::<Test>::get(id, 1).unwrap().reason, VersionReason::SessionClosed);
-		let verification = HealthTokens::verify(doc(3).document_hash).unwrap();
+		let verification = verify(doc(3).document_hash).unwrap();
 		assert!(verification.valid_now && verification.is_current_version);
 	});
 }
@@ -174,6 +174,7 @@ fn a_session_records_no_profession_under_the_patients_account() {
 			doc(1),
 			START + DAY
 		));
+		assert_ok!(HealthTokens::accept_licence(RuntimeOrigin::signed(DOCTOR), last_id()));
 		let id = open(2);
 		let token = Tokens::<Test>::get(id).unwrap();
 		assert_eq!(token.authority, crate::Authority::Licensed);
@@ -384,7 +385,7 @@ fn cancel_session_by_either_party_works_and_returns_the_deposit() {
 			assert!(!Versions::<Test>::contains_key(id, 0));
 			assert!(!TokensOf::<Test>::contains_key(PATIENT, id));
 			// The reference may be used again for a new proposal.
-			assert!(!TokenByHash::<Test>::contains_key(doc(2).document_hash));
+			assert!(by_hash(doc(2).document_hash).is_none());
 		}
 	});
 }
@@ -411,5 +412,23 @@ fn cancel_session_fails_once_accepted() {
 			HealthTokens::cancel_session(RuntimeOrigin::signed(DOCTOR), id),
 			Error::<Test>::SessionNotPending
 		);
+	});
+}
+
+/// A practitioner whose licence ended attests nothing more: closing a session in progress is
+/// refused as accepting it would be, until a licence licenses them again.
+#[test]
+fn close_session_fails_when_the_licence_ended() {
+	ExtBuilder::default().build_and_execute(|| {
+		let licence = license_doctor(1, 365);
+		let id = open(2);
+		assert_ok!(HealthTokens::accept_session(RuntimeOrigin::signed(PATIENT), id));
+		assert_ok!(HealthTokens::suspend(RuntimeOrigin::signed(BOARD), licence));
+		assert_noop!(
+			HealthTokens::close_session(RuntimeOrigin::signed(DOCTOR), id, doc(3)),
+			Error::<Test>::Licence(LicenceError::Suspended)
+		);
+		assert_ok!(HealthTokens::reinstate(RuntimeOrigin::signed(BOARD), licence));
+		assert_ok!(HealthTokens::close_session(RuntimeOrigin::signed(DOCTOR), id, doc(3)));
 	});
 }
