@@ -288,24 +288,24 @@ impl_runtime_apis! {
 			crate::Consent::representatives_of(&patient)
 		}
 
-		fn recorded_representatives_of(patient: AccountId) -> Vec<(OrganisationId, RecordedRepresentative<AccountId, Balance>)> {
-			crate::Consent::recorded_representatives_of(&patient)
+		fn recorded_representatives_of(patient: AccountId, start_after: Option<OrganisationId>, limit: u32) -> Page<(OrganisationId, RecordedRepresentative<AccountId, Balance>), OrganisationId> {
+			crate::Consent::recorded_representatives_of(&patient, start_after, limit)
 		}
 
-		fn emergency_access_of(patient: AccountId) -> Vec<(AccountId, EmergencyGrant<AccountId, Balance, BlockNumber>)> {
-			crate::Consent::emergency_access_of(&patient)
+		fn emergency_access_of(patient: AccountId, start_after: Option<AccountId>, limit: u32) -> Page<(AccountId, EmergencyGrant<AccountId, Balance, BlockNumber>), AccountId> {
+			crate::Consent::emergency_access_of(&patient, start_after, limit)
 		}
 
 		fn audit_log(patient: AccountId, start: u64, limit: u32) -> Vec<(u64, AccessRecord<AccountId, Balance, BlockNumber>)> {
 			crate::Consent::audit_log(&patient, start, limit)
 		}
 
-		fn access_commitment(question: AccessQuestion<AccountId>, salt: [u8; 32]) -> Hash {
-			question.commitment(&salt)
+		fn access_commitment(question: AccessQuestion<AccountId>, decision: AccessDecision, salt: [u8; 32]) -> Hash {
+			question.commitment(&decision, &salt)
 		}
 
-		fn audit_entry_matches(index: u64, question: AccessQuestion<AccountId>, salt: [u8; 32]) -> bool {
-			crate::Consent::audit_entry_matches(index, &question, &salt)
+		fn audit_entry_matches(index: u64, question: AccessQuestion<AccountId>, decision: AccessDecision, salt: [u8; 32]) -> bool {
+			crate::Consent::audit_entry_matches(index, &question, &decision, &salt)
 		}
 	}
 

@@ -188,6 +188,7 @@ type Migrations = (
 	pallet_consent::migrations::MigrateV1ToV2<Runtime>,
 	pallet_trial_anchoring::migrations::MigrateV0ToV1<Runtime>,
 	pallet_health_tokens::migrations::MigrateV2ToV3<Runtime>,
+	pallet_consent::migrations::MigrateV2ToV3<Runtime>,
 );
 
 /// Dispatches to the pallets.
@@ -315,17 +316,22 @@ mod tests {
 	}
 
 	/// A wallet that checks an API's version before decoding its answers sees the changed
-	/// layouts: version 2 of the ledger's and the consent pallet's APIs name depositors.
+	/// layouts: version 3 of the ledger's API (optional owners, `verify` by issuer) and of the
+	/// consent pallet's (no decision in clear in the audit trail, paged lists), version 2 of
+	/// the trial-anchoring pallet's (paged, tenures, voidings).
 	#[test]
-	fn the_changed_runtime_apis_are_at_version_2() {
+	fn the_changed_runtime_apis_are_at_their_new_versions() {
 		use pallet_consent_runtime_api::ConsentApi;
 		use pallet_health_tokens_runtime_api::HealthTokensApi;
+		use pallet_trial_anchoring_runtime_api::TrialAnchoringApi;
 		use sp_api::RuntimeApiInfo;
 		let declared = |id| VERSION.apis.iter().find(|(api, _)| *api == id).map(|(_, v)| *v);
 		type Tokens = dyn HealthTokensApi<Block, AccountId, Balance, BlockNumber>;
 		type Consents = dyn ConsentApi<Block, AccountId, Balance, BlockNumber>;
-		assert_eq!(declared(Tokens::ID), Some(2));
-		assert_eq!(declared(Consents::ID), Some(2));
+		type Trials = dyn TrialAnchoringApi<Block, AccountId, Balance, BlockNumber>;
+		assert_eq!(declared(Tokens::ID), Some(3));
+		assert_eq!(declared(Consents::ID), Some(3));
+		assert_eq!(declared(Trials::ID), Some(2));
 	}
 
 	#[test]

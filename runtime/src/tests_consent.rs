@@ -11,7 +11,7 @@ use pallet_consent::{
 	AccessDecision, Action, Actions, Basis, Capacity, DataCategory, Decision, Grantee,
 	Justification, Period, Provision, Purpose, Purposes, RecordScope, Scope,
 };
-use pallet_consent_runtime_api::runtime_decl_for_consent_api::ConsentApiV2;
+use pallet_consent_runtime_api::runtime_decl_for_consent_api::ConsentApiV3;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::BuildStorage;
 
@@ -59,6 +59,11 @@ fn ext() -> sp_io::TestExternalities {
 				locator: None,
 			},
 			START + 365 * DAY
+		));
+		let licence = pallet_health_tokens::NextTokenId::<Runtime>::get() - 1;
+		assert_ok!(HealthTokens::accept_licence(
+			RuntimeOrigin::signed(account(Sr25519Keyring::Ferdie)),
+			licence
 		));
 		let charlie = RuntimeOrigin::signed(account(Sr25519Keyring::Charlie));
 		assert_ok!(Registry::register_organisation(
@@ -123,7 +128,7 @@ fn ask(
 	action: Action,
 	purpose: Purpose,
 ) -> AccessDecision {
-	<Runtime as ConsentApiV2<Block, AccountId, Balance, BlockNumber>>::check_access(
+	<Runtime as ConsentApiV3<Block, AccountId, Balance, BlockNumber>>::check_access(
 		account(grantee),
 		account(Sr25519Keyring::Eve),
 		scope,

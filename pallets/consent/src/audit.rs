@@ -1,13 +1,15 @@
 //! The patients' audit trails: every access a custodian reports, and every break-glass.
 //!
-//! An entry names who accessed, the custodian that reported it and the decision; about the
-//! record it holds only a salted commitment to the question asked (see
+//! An entry names who accessed and the custodian that reported it; about the access it holds
+//! only a salted commitment to the question asked and the decision given (see
 //! [`AccessQuestion::commitment`](crate::AccessQuestion::commitment)), so that no observer of
-//! the chain learns that a patient has, say, an HIV or a mental-health record.
+//! the chain learns that a patient has, say, an HIV or a mental-health record, nor, from the
+//! patient's public consents, which of them decided. The patient, given the question, the
+//! decision and the salt by the custodian (the receipt), checks the entry against the chain.
 
 use crate::{
-	AccessDecision, AccessLog, AccessLogLength, AccessQuestionOf, AccessRecord, AccessRecordOf,
-	Config, Error, Event, HoldReason, OrganisationId, Pallet,
+	AccessDecision, AccessKind, AccessLog, AccessLogLength, AccessQuestionOf, AccessRecord,
+	AccessRecordOf, Config, Error, Event, HoldReason, OrganisationId, Pallet,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -15,19 +17,17 @@ use frame_support::{
 	traits::{fungible::MutateHold, tokens::Precision, Get},
 };
 use healthchain_primitives::AccreditationInspect;
-use sp_core::H256;
 use sp_runtime::{DispatchError, DispatchResult};
 
 impl<T: Config> Pallet<T> {
-	/// Append to `patient`'s trail that `accessor` accessed what `question` commits to, and
-	/// what decided it; `payer` pays the entry's deposit. The entry's index.
+	/// Append to `patient`'s trail that `accessor` accessed, as `kind` says; `payer` pays the
+	/// entry's deposit. The entry's index.
 	pub(crate) fn do_record_access(
 		payer: T::AccountId,
 		patient: T::AccountId,
 		accessor: T::AccountId,
 		custodian: Option<OrganisationId>,
-		question: Option<H256>,
-		decision: AccessDecision,
+		kind: AccessKind,
 	) -> Result<u64, DispatchError> {
 		let index = AccessLogLength::<T>::get(&patient);
 		let next = index.checked_add(1).ok_or(Error::<T>::Overflow)?;
@@ -43,8 +43,7 @@ impl<T: Config> Pallet<T> {
 				recorded_by: payer.clone(),
 				depositor: payer.clone(),
 				deposit,
-				question,
-				decision,
+				kind,
 				at: Self::now(),
 				block: frame_system::Pallet::<T>::block_number(),
 			},
@@ -56,7 +55,6 @@ impl<T: Config> Pallet<T> {
 			accessor,
 			custodian,
 			by: payer,
-			decision,
 		});
 		Ok(index)
 	}
@@ -102,15 +100,20 @@ impl<T: Config> Pallet<T> {
 			.collect()
 	}
 
-	/// Whether entry `index` of the trail of `question`'s patient commits to `question` with
-	/// `salt`: how a patient, shown the question and salt by the custodian, checks the entry.
+	/// Whether entry `index` of the trail of `question`'s patient commits to `question` and
+	/// `decision` with `salt`: how a patient, given the receipt by the custodian, checks the
+	/// entry. (Whether the chain gave that decision then is `check_access` at the entry's
+	/// block.)
 	pub fn audit_entry_matches(
 		index: u64,
 		question: &AccessQuestionOf<T>,
+		decision: &AccessDecision,
 		salt: &[u8; 32],
 	) -> bool {
 		AccessLog::<T>::get(&question.patient, index).is_some_and(|entry| {
-			entry.accessor == question.accessor && entry.question == Some(question.commitment(salt))
+			entry.accessor == question.accessor
+				&& entry.kind
+					== AccessKind::Reported { commitment: question.commitment(decision, salt) }
 		})
 	}
 }

@@ -113,7 +113,13 @@ fn imaging_permits<T: Config>() -> ProvisionsOf<T> {
 		decision: Decision::Permit,
 		scope: Scope::Category(DataCategory::Imaging),
 		actions: Actions::only(Action::Read),
-		purposes: Purposes::only(Purpose::Treatment),
+		purposes: Purposes {
+			treatment: true,
+			payment: true,
+			research: true,
+			emergency: true,
+			operations: true,
+		},
 		data_period: None,
 	};
 	BoundedVec::truncate_from(alloc::vec![permit; T::MaxProvisions::get() as usize])
@@ -371,10 +377,9 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// A denial for want of consent, whose relationship with the patient is found only in the
-	/// `c`-th of the patient's consents (all `c` read); the call is charged for the consents it
-	/// actually read (`c = MaxConsentsPerPatient` before dispatch). A permit reads less: its
-	/// one consent, the accessor's organisation and standing, and a representation.
+	/// An access whose relationship with the patient is found only in the `c`-th of the
+	/// patient's consents (all `c` read); the call is charged for the consents it actually read
+	/// (`c = MaxConsentsPerPatient` before dispatch).
 	#[benchmark]
 	fn record_access(
 		c: Linear<1, { T::MaxConsentsPerPatient::get() }>,
@@ -387,59 +392,23 @@ mod benchmarks {
 		consents::<T>(&patient, &patient, Grantee::Organisation(organisation), max - 1)?;
 		assert_eq!(ConsentsOf::<T>::get(&patient).len() as u32, c);
 		let accessor: T::AccountId = account("accessor", 0, 0);
-		let decision = AccessDecision { decision: Decision::Deny, basis: Basis::NoConsent };
+		let commitment = H256::repeat_byte(1);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(custodian), patient.clone(), accessor, H256::repeat_byte(1), decision);
+		_(RawOrigin::Signed(custodian), patient.clone(), accessor, commitment);
 
 		let entry =
 			AccessLog::<T>::get(&patient, 0).ok_or(BenchmarkError::Stop("no audit entry"))?;
-		assert_eq!(entry.decision, decision);
-		Ok(())
-	}
-
-	/// A permit by a consent, the most a consent's decision reads: a consent with
-	/// `MaxProvisions` provisions to the accessor's organisation (its standing read), granted by
-	/// a provider-recorded, independently attested representative (both providers read), its
-	/// last provision deciding.
-	#[benchmark]
-	fn record_access_by_consent() -> Result<(), BenchmarkError> {
-		let (custodian, _) = agent::<T>("custodian", Role::DataCustodian);
-		let (accessor, organisation) = agent::<T>("accessor", Role::Provider);
-		let patient = funded::<T>("patient");
-		let (representative, _, _) = attested_representative::<T>(&patient)?;
-		let provisions = imaging_permits::<T>();
-		let consent = Consent::<T>::do_grant(
-			representative,
-			patient.clone(),
-			Grantee::Organisation(organisation),
-			provisions,
-			Period { start: 0, end: None },
-		)?;
-		let decision = AccessDecision {
-			decision: Decision::Permit,
-			basis: Basis::Consent { consent, provision: T::MaxProvisions::get() - 1 },
-		};
-
-		#[extrinsic_call]
-		record_access(
-			RawOrigin::Signed(custodian),
-			patient.clone(),
-			accessor,
-			H256::repeat_byte(1),
-			decision,
-		);
-
-		let entry =
-			AccessLog::<T>::get(&patient, 0).ok_or(BenchmarkError::Stop("no audit entry"))?;
-		assert_eq!(entry.decision, decision);
+		assert_eq!(entry.kind, AccessKind::Reported { commitment });
 		Ok(())
 	}
 
 	/// The runtime API's cost (a query, charged to nobody): `MaxConsentsPerPatient` consents in
 	/// force to the grantee's organisation, each granted by a provider-recorded representative,
 	/// each with `MaxProvisions` category permits, none of which covers all of a record with
-	/// `MAX_LABELS` labels, so every consent, provision and label is read and compared.
+	/// `MAX_LABELS` labels, so every consent, provision and label is read and compared; the
+	/// purpose is operations, whose roles are the most (the organisation accredited for the
+	/// last of them, every one read).
 	#[benchmark]
 	fn check_access() -> Result<(), BenchmarkError> {
 		let (custodian, organisation) = agent::<T>("custodian", Role::DataCustodian);
@@ -471,7 +440,7 @@ mod benchmarks {
 				&patient,
 				&scope,
 				Action::Read,
-				Purpose::Treatment,
+				Purpose::Operations,
 			);
 		}
 
@@ -487,14 +456,12 @@ mod benchmarks {
 		let (admin, organisation) = agent::<T>("custodian", Role::DataCustodian);
 		let departed = funded::<T>("departed");
 		let patient = funded::<T>("patient");
-		let decision = AccessDecision { decision: Decision::Deny, basis: Basis::NoConsent };
 		let index = Consent::<T>::do_record_access(
 			departed.clone(),
 			patient.clone(),
 			account("accessor", 0, 0),
 			Some(organisation),
-			Some(H256::repeat_byte(1)),
-			decision,
+			AccessKind::Reported { commitment: H256::repeat_byte(1) },
 		)?;
 
 		#[extrinsic_call]

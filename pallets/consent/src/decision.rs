@@ -8,7 +8,7 @@
 //!    patient's denials — while the licence it was opened under still licenses, in a
 //!    profession that may break the glass.
 //! 2. **Deny overrides permit**: among the patient's consents in force whose grantee is the
-//!    account (or an organisation it acts for, whatever that organisation's standing), the first
+//!    account (or an organisation it acts for, whatever that organisation's accreditation), the first
 //!    provision, in consent then provision order, that denies this action for this purpose over
 //!    this record decides: deny. A deny covers the record when it is over all records, over a
 //!    category among the record's labels, or over its token — and, when in doubt, applies: to
@@ -17,47 +17,30 @@
 //! 3. Otherwise, a record is permitted when permits cover it whole: a permit over all records
 //!    or over its token, or, label by label, a permit over each of its categories (so a
 //!    permit for imaging does not reveal an imaging study labelled HIV). Permits to an
-//!    organisation count only while it is in good standing; permits of a consent granted under
-//!    a representation that has ended do not count.
+//!    organisation count only while it is accredited now in a role that fits the purpose
+//!    ([`Purpose::roles`]: provider for treatment, insurer for payment, …); permits of a
+//!    consent granted under a representation that has ended do not count.
 //! 4. Otherwise: deny, no consent.
 //!
 //! The cost is one read of the patient's consent list and one read per consent of that patient
-//! (at most `MaxConsentsPerPatient`), plus the grantee's organisation (once) and each
-//! representation a consent was granted under, whatever other patients have.
+//! (at most `MaxConsentsPerPatient`), plus the grantee's organisation and its accreditations
+//! for the purpose's roles (once) and each representation a consent was granted under,
+//! whatever other patients have.
 
 use crate::{
 	AccessDecision, AccreditationInspect, Action, Basis, Config, ConsentEffectiveStatus, ConsentId,
-	ConsentView, Consents, ConsentsOf, Decision, EmergencyAccess, EmergencyGrantOf, Error, Grantee,
-	LicenceInspect, OrganisationId, Pallet, Provision, Purpose, RecordScope,
+	ConsentView, Consents, ConsentsOf, Decision, EmergencyAccess, EmergencyGrantOf, Grantee,
+	LicenceInspect, OrganisationId, Page, Pallet, Provision, Purpose, RecordScope,
 	RecordedRepresentativeOf, RecordedRepresentatives, RepresentativeOf, Representatives, Role,
 	Scope, TokenId, MAX_LABELS,
 };
 use alloc::vec::Vec;
-use frame_support::{
-	ensure,
-	traits::{Contains, Get},
-};
+use frame_support::traits::{Contains, Get};
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::DispatchError;
 
 /// [`ConsentView`] as this pallet's runtime API returns it.
 pub type ConsentViewOf<T> =
 	ConsentView<<T as frame_system::Config>::AccountId, crate::BalanceOf<T>, BlockNumberFor<T>>;
-
-/// What checking a reported decision read (see [`Pallet::ensure_decision_supported`]), which
-/// `record_access` is charged for.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(crate) enum DecisionCheck {
-	/// A denial for want of consent: this many of the patient's consents, up to the first that
-	/// relates the patient to the custodian or the accessor (none if the accessor has
-	/// emergency access).
-	Consents(u32),
-	/// A consent's decision: the consent, its grantee's organisation and standing, and the
-	/// representation it was granted under.
-	Consent,
-	/// An emergency grant's, or a decision refused before reading anything variable.
-	Emergency,
-}
 
 impl<T: Config> Pallet<T> {
 	/// May `grantee` perform `action` on `patient`'s record `scope` for `purpose` now?
@@ -72,10 +55,11 @@ impl<T: Config> Pallet<T> {
 			return AccessDecision { decision: Decision::Permit, basis };
 		}
 		let now = Self::now();
-		// A deny to the grantee's organisation applies whatever the organisation's standing (a
-		// suspension must never widen access); a permit to it only while it is in good standing.
+		// A deny to the grantee's organisation applies whatever the organisation's
+		// accreditation (a suspension must never widen access); a permit to it only while it is
+		// accredited in a role that fits the purpose.
 		let organisation = T::Accreditation::organisation_of(grantee);
-		let standing = organisation.is_some_and(T::Accreditation::in_good_standing);
+		let standing = organisation.is_some_and(|id| Self::accredited_for(id, purpose));
 		// The first permit covering the whole record, and, per label, the first permit covering
 		// that category.
 		let mut whole = None;
@@ -213,67 +197,17 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Check that `decision`, reported by `custodian` for `accessor`'s access to `patient`'s
-	/// records, is one the chain can stand behind now: its deciding consent is the patient's,
-	/// in force, for this accessor, and its provision decides that way (a permit's
-	/// representation and organisation still in force); or its emergency grant permits now; or
-	/// — a denial for want of consent — the patient has a relationship with the custodian or
-	/// the accessor (see [`Self::related`]). The record itself is not on chain, so whether the
-	/// provision covers it is the custodian's statement, checkable off chain against the
-	/// commitment.
-	///
-	/// Returns what it read, which `record_access` is charged for.
-	pub(crate) fn ensure_decision_supported(
-		custodian: OrganisationId,
-		accessor: &T::AccountId,
-		patient: &T::AccountId,
-		decision: &AccessDecision,
-	) -> Result<DecisionCheck, DispatchError> {
-		let (supported, read) = match (decision.decision, decision.basis) {
-			(Decision::Deny, Basis::NoConsent) => {
-				let (related, read) = Self::related(custodian, accessor, patient);
-				(related, DecisionCheck::Consents(read))
-			},
-			(Decision::Permit, Basis::Emergency { licence }) => (
-				Self::emergency_in_force(patient, accessor) == Some(licence),
-				DecisionCheck::Emergency,
-			),
-			(outcome, Basis::Consent { consent, provision }) => (
-				Consents::<T>::get(consent).is_some_and(|info| {
-					let applies = match &info.grantee {
-						Grantee::Account(account) => account == accessor,
-						Grantee::Organisation(id) => {
-							T::Accreditation::organisation_of(accessor) == Some(*id)
-								&& (outcome == Decision::Deny
-									|| T::Accreditation::in_good_standing(*id))
-						},
-					};
-					let in_force =
-						info.effective_status(Self::now()) == ConsentEffectiveStatus::Active;
-					let decides = info
-						.provisions
-						.get(provision as usize)
-						.is_some_and(|provision| provision.decision == outcome);
-					let holds = outcome == Decision::Deny
-						|| info.representation.is_none_or(|representation| {
-							Self::representation_holds(patient, &info.grantor, representation)
-						});
-					info.patient == *patient && applies && in_force && decides && holds
-				}),
-				DecisionCheck::Consent,
-			),
-			_ => (false, DecisionCheck::Emergency),
-		};
-		ensure!(supported, Error::<T>::DecisionNotSupported);
-		Ok(read)
+	/// Whether `organisation` is accredited now in one of the roles that fit `purpose`.
+	pub(crate) fn accredited_for(organisation: OrganisationId, purpose: Purpose) -> bool {
+		purpose.roles().iter().any(|role| T::Accreditation::is_accredited(organisation, *role))
 	}
 
 	/// Whether `patient` has dealt with `custodian` or `accessor`: one of the patient's consents
 	/// (in force or not, permit or deny) names the accessor, the accessor's organisation or the
-	/// custodian, or the accessor has emergency access to the patient. A custodian can record a
-	/// denied access only then, so that no custodian can link a patient it has nothing to do
-	/// with to anyone. At most one read per consent of the patient, in the order they were
-	/// granted, up to the first that relates them; with how many consents it read.
+	/// custodian, or the accessor has emergency access to the patient. A custodian can record an
+	/// access only then, so that no custodian can link a patient it has nothing to do with to
+	/// anyone. At most one read per consent of the patient, in the order they were granted, up
+	/// to the first that relates them; with how many consents it read.
 	pub(crate) fn related(
 		custodian: OrganisationId,
 		accessor: &T::AccountId,
@@ -336,16 +270,69 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The representatives providers recorded for `patient` that await attestation, by
-	/// recording organisation (at most one per organisation).
+	/// recording organisation (at most one per organisation), a page after organisation
+	/// `start_after` (at most `MaxPageSize`).
 	pub fn recorded_representatives_of(
 		patient: &T::AccountId,
-	) -> Vec<(crate::OrganisationId, RecordedRepresentativeOf<T>)> {
-		RecordedRepresentatives::<T>::iter_prefix(patient).collect()
+		start_after: Option<OrganisationId>,
+		limit: u32,
+	) -> Page<(OrganisationId, RecordedRepresentativeOf<T>), OrganisationId> {
+		let limit = Self::page_size(limit);
+		let entries: Vec<_> = match start_after {
+			Some(after) => RecordedRepresentatives::<T>::iter_prefix_from(
+				patient,
+				RecordedRepresentatives::<T>::hashed_key_for(patient, after),
+			)
+			.take(limit.saturating_add(1))
+			.collect(),
+			None => RecordedRepresentatives::<T>::iter_prefix(patient)
+				.take(limit.saturating_add(1))
+				.collect(),
+		};
+		Self::page(entries, limit, |(organisation, _)| *organisation)
 	}
 
-	/// The emergency grants to `patient`'s records, open or ended but not yet cleared.
-	pub fn emergency_access_of(patient: &T::AccountId) -> Vec<(T::AccountId, EmergencyGrantOf<T>)> {
-		EmergencyAccess::<T>::iter_prefix(patient).collect()
+	/// The emergency grants to `patient`'s records, open or ended but not yet cleared, a page
+	/// after practitioner `start_after` (at most `MaxPageSize`).
+	pub fn emergency_access_of(
+		patient: &T::AccountId,
+		start_after: Option<T::AccountId>,
+		limit: u32,
+	) -> Page<(T::AccountId, EmergencyGrantOf<T>), T::AccountId> {
+		let limit = Self::page_size(limit);
+		let entries: Vec<_> = match start_after {
+			Some(after) => EmergencyAccess::<T>::iter_prefix_from(
+				patient,
+				EmergencyAccess::<T>::hashed_key_for(patient, after),
+			)
+			.take(limit.saturating_add(1))
+			.collect(),
+			None => {
+				EmergencyAccess::<T>::iter_prefix(patient).take(limit.saturating_add(1)).collect()
+			},
+		};
+		Self::page(entries, limit, |(practitioner, _)| practitioner.clone())
+	}
+
+	/// The page size: `limit`, at least 1 and at most `MaxPageSize`.
+	fn page_size(limit: u32) -> usize {
+		limit.clamp(1, T::MaxPageSize::get().max(1)) as usize
+	}
+
+	/// A page of the first `limit` of `entries` (read one beyond, to know whether there is a
+	/// next page), whose cursor is the last item's `key`.
+	fn page<Item, Cursor>(
+		mut entries: Vec<Item>,
+		limit: usize,
+		key: impl Fn(&Item) -> Cursor,
+	) -> Page<Item, Cursor> {
+		let next = if entries.len() > limit {
+			entries.truncate(limit);
+			entries.last().map(key)
+		} else {
+			None
+		};
+		Page { items: entries, next }
 	}
 
 	/// Check the pallet's storage invariants.
@@ -354,13 +341,18 @@ impl<T: Config> Pallet<T> {
 	///   every consent is in its patient's list, with at least one provision;
 	/// - every patient's representative count matches their representatives and is at most
 	///   `MaxRepresentatives`; every representation id is below `NextRepresentationId`;
-	/// - every audit trail has exactly the entries `0..AccessLogLength`;
-	/// - what each depositor has on hold for audit entries is the sum of their entries'
-	///   deposits.
+	/// - every audit trail has exactly the entries `0..AccessLogLength`, each a custodian's
+	///   report or (with no custodian) a break-glass opening;
+	/// - for every kind of deposit (consents, representatives recorded or in force, emergency
+	///   grants, audit entries), what each depositor has on hold for it is the sum of the
+	///   deposits of what they pay for.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		use crate::{AccessLog, AccessLogLength, RepresentativeCount};
-		use frame_support::ensure;
+		use crate::{
+			AccessKind, AccessLog, AccessLogLength, BalanceOf, HoldReason, RepresentativeCount,
+		};
+		use alloc::collections::BTreeMap;
+		use frame_support::{ensure, traits::fungible::InspectHold};
 		let next = crate::NextConsentId::<T>::get();
 		let mut listed = 0usize;
 		for (patient, ids) in ConsentsOf::<T>::iter() {
@@ -371,8 +363,24 @@ impl<T: Config> Pallet<T> {
 				listed = listed.saturating_add(1);
 			}
 		}
+		// Per kind of deposit (in this order), what each depositor should have on hold.
+		let reasons = [
+			HoldReason::ConsentDeposit,
+			HoldReason::RepresentativeDeposit,
+			HoldReason::EmergencyDeposit,
+			HoldReason::AccessRecordDeposit,
+		];
+		let mut held: [BTreeMap<T::AccountId, BalanceOf<T>>; 4] = Default::default();
+		let mut add = |reason: HoldReason, who: &T::AccountId, amount: BalanceOf<T>| {
+			let kind = reasons.iter().position(|r| *r == reason).unwrap_or_default();
+			if let Some(totals) = held.get_mut(kind) {
+				let total = totals.entry(who.clone()).or_default();
+				*total = sp_runtime::Saturating::saturating_add(*total, amount);
+			}
+		};
 		for (_, consent) in Consents::<T>::iter() {
 			ensure!(!consent.provisions.is_empty(), "consent without provisions");
+			add(HoldReason::ConsentDeposit, &consent.grantor, consent.deposit);
 		}
 		ensure!(Consents::<T>::iter().count() == listed, "a consent is not listed");
 		for (patient, count) in RepresentativeCount::<T>::iter() {
@@ -381,29 +389,36 @@ impl<T: Config> Pallet<T> {
 			ensure!(count <= T::MaxRepresentatives::get(), "more representatives than allowed");
 		}
 		let next_representation = crate::NextRepresentationId::<T>::get();
-		for (_, _, info) in Representatives::<T>::iter() {
+		for (patient, _, info) in Representatives::<T>::iter() {
 			ensure!(info.id < next_representation, "representation id not below the next");
-		}
-		for (patient, _, _) in Representatives::<T>::iter() {
 			ensure!(RepresentativeCount::<T>::get(&patient) > 0, "uncounted representative");
+			add(HoldReason::RepresentativeDeposit, &info.depositor, info.deposit);
+		}
+		for (_, _, recorded) in RecordedRepresentatives::<T>::iter() {
+			add(HoldReason::RepresentativeDeposit, &recorded.depositor, recorded.deposit);
+		}
+		for (_, practitioner, grant) in EmergencyAccess::<T>::iter() {
+			add(HoldReason::EmergencyDeposit, &practitioner, grant.deposit);
 		}
 		for (patient, length) in AccessLogLength::<T>::iter() {
 			let entries = AccessLog::<T>::iter_prefix(&patient).count() as u64;
 			ensure!(entries == length, "audit trail length is off");
 		}
-		let mut deposits = alloc::collections::BTreeMap::<T::AccountId, crate::BalanceOf<T>>::new();
 		for (patient, index, entry) in AccessLog::<T>::iter() {
 			ensure!(index < AccessLogLength::<T>::get(&patient), "audit entry beyond the length");
-			let total = deposits.entry(entry.depositor).or_default();
-			*total = sp_runtime::Saturating::saturating_add(*total, entry.deposit);
-		}
-		for (depositor, total) in deposits {
-			use frame_support::traits::fungible::InspectHold;
-			let reason = crate::HoldReason::AccessRecordDeposit.into();
 			ensure!(
-				T::Currency::balance_on_hold(&reason, &depositor) == total,
-				"a depositor's hold is not the sum of their audit entries' deposits"
+				matches!(entry.kind, AccessKind::BreakGlass { .. }) == entry.custodian.is_none(),
+				"a break-glass entry with a custodian, or a report without"
 			);
+			add(HoldReason::AccessRecordDeposit, &entry.depositor, entry.deposit);
+		}
+		for (reason, totals) in reasons.into_iter().zip(held) {
+			for (depositor, total) in totals {
+				ensure!(
+					T::Currency::balance_on_hold(&reason.into(), &depositor) == total,
+					"a depositor's hold is not the sum of their deposits of that kind"
+				);
+			}
 		}
 		Ok(())
 	}

@@ -15,9 +15,9 @@
 //!   practitioner opens access again or clears it.
 
 use crate::{
-	AccessDecision, Basis, Config, Decision, EmergencyAccess, EmergencyGrant, EmergencyGrantOf,
-	Error, Event, HoldReason, Justification, LicenceError, LicenceInspect, Moment, Pallet,
-	Profession, Role, TokenId,
+	AccessKind, Config, EmergencyAccess, EmergencyGrant, EmergencyGrantOf, Error, Event,
+	HoldReason, Justification, LicenceError, LicenceInspect, Moment, Pallet, Profession, Role,
+	TokenId,
 };
 use frame_support::{
 	ensure,
@@ -111,10 +111,9 @@ impl<T: Config> Pallet<T> {
 			justification,
 			until,
 		});
-		// The opening itself goes into the patient's audit trail, with the decision it grants.
-		let decision =
-			AccessDecision { decision: Decision::Permit, basis: Basis::Emergency { licence } };
-		Self::do_record_access(who.clone(), patient, who, None, None, decision).map(|_| ())
+		// The opening itself goes into the patient's audit trail, with its licence.
+		Self::do_record_access(who.clone(), patient, who, None, AccessKind::BreakGlass { licence })
+			.map(|_| ())
 	}
 
 	/// Close `practitioner`'s open emergency access to `patient` at the request of `who` (the

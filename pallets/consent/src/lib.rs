@@ -23,7 +23,6 @@ pub use pallet::*;
 mod audit;
 mod consents;
 mod decision;
-use decision::DecisionCheck;
 mod emergency;
 pub mod migrations;
 mod representatives;
@@ -39,7 +38,7 @@ mod tests;
 
 pub use healthchain_primitives::{
 	AccreditationError, AccreditationInspect, LicenceError, LicenceInspect, Moment, OrganisationId,
-	Profession, Role, TokenId, TokenInspect,
+	Page, Profession, Role, TokenId, TokenInspect,
 };
 pub use types::*;
 pub use weights::WeightInfo;
@@ -66,7 +65,10 @@ pub mod pallet {
 	/// 1: representations (ids, evidence, attestation, powers), consents naming their
 	/// representation, emergency grants kept for their cool-down, audit entries holding a
 	/// commitment instead of the record's scope.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	/// 2: audit entries record their depositor and deposit.
+	/// 3: audit entries hold no decision in clear: a custodian's report is a commitment to the
+	/// question and the decision; a break-glass opening names its licence.
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -394,8 +396,6 @@ pub mod pallet {
 			custodian: Option<OrganisationId>,
 			/// The account that recorded it.
 			by: T::AccountId,
-			/// What decided the access.
-			decision: AccessDecision,
 		},
 		/// The admin of the custodian took over an audit entry's deposit: it is now held from
 		/// them, and what was held from the previous depositor is released.
@@ -476,12 +476,11 @@ pub mod pallet {
 		CoolingDown,
 		/// The practitioner has no emergency access to this patient (or it has already ended).
 		NoEmergencyAccess,
-		/// The decision reported for an access is not one the chain can stand behind: the
-		/// deciding consent is not the patient's, not in force, not for this accessor, or its
-		/// provision does not decide that way; the emergency grant does not permit now; or, for
-		/// a denial without consent, the patient has no consent naming the custodian, the
-		/// accessor or the accessor's organisation (no custodian may link a stranger).
-		DecisionNotSupported,
+		/// The patient has no consent (in force or not) naming the custodian, the accessor or
+		/// the accessor's organisation, and the accessor has no emergency access to them: a
+		/// custodian records only accesses to patients it or the accessor deals with, so that
+		/// no custodian may link a stranger to anyone.
+		NotRelated,
 		/// The caller may not act in the role this needs (provider to record or attest a
 		/// representative or to break the glass, data custodian to record an access); the
 		/// inner error says why.
@@ -694,47 +693,41 @@ pub mod pallet {
 			Self::do_close_emergency_access(who, patient, practitioner)
 		}
 
-		/// Record in `patient`'s audit trail that `accessor` accessed a record. Only a salted
-		/// commitment to the question (see [`AccessQuestion::commitment`]) goes on chain,
-		/// with the decision `check_access` gave for it; the custodian keeps the salt and the
-		/// question, to show the patient. The decision is checked against the deciding consent
-		/// (or emergency grant) now.
+		/// Record in `patient`'s audit trail that `accessor` accessed a record. Only `commitment`
+		/// goes on chain: a salted commitment to the question asked of `check_access` and the
+		/// decision it gave ([`AccessQuestion::commitment`]); the custodian gives the patient
+		/// the question, the decision and the salt (the receipt), with which the patient checks
+		/// the entry ([`Pallet::audit_entry_matches`]) and the decision (`check_access` at the
+		/// entry's block). Nothing stored or emitted tells an observer the record, the action,
+		/// the purpose, the deciding consent or whether it was permitted.
 		///
 		/// Origin: signed by an agent of an organisation accredited as data custodian, who pays
-		/// [`Config::AccessRecordDeposit`]. Emits [`Event::AccessRecorded`].
-		/// Errors: [`Error::Accreditation`], [`Error::DecisionNotSupported`],
+		/// [`Config::AccessRecordDeposit`]; the patient must have dealt with the custodian or the
+		/// accessor (a consent naming either, or the accessor's organisation, or an emergency
+		/// grant). Emits [`Event::AccessRecorded`].
+		/// Errors: [`Error::Accreditation`], [`Error::NotRelated`],
 		/// [`Error::InsufficientBalance`], [`Error::Overflow`].
 		#[pallet::call_index(8)]
-		#[pallet::weight(
-			T::WeightInfo::record_access(T::MaxConsentsPerPatient::get())
-				.max(Pallet::<T>::record_access_by_consent_weight())
-		)]
+		#[pallet::weight(T::WeightInfo::record_access(T::MaxConsentsPerPatient::get()))]
 		pub fn record_access(
 			origin: OriginFor<T>,
 			patient: T::AccountId,
 			accessor: T::AccountId,
-			question: H256,
-			decision: AccessDecision,
+			commitment: H256,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let custodian = Self::ensure_accredited(&who, Role::DataCustodian)?;
-			let check = Self::ensure_decision_supported(custodian, &accessor, &patient, &decision)?;
+			let (related, read) = Self::related(custodian, &accessor, &patient);
+			ensure!(related, Error::<T>::NotRelated);
 			Self::do_record_access(
 				who,
 				patient,
 				accessor,
 				Some(custodian),
-				Some(question),
-				decision,
+				AccessKind::Reported { commitment },
 			)?;
-			// Charged for what it read, not for `MaxConsentsPerPatient` consents.
-			Ok(match check {
-				DecisionCheck::Consents(read) => Some(T::WeightInfo::record_access(read.max(1))),
-				DecisionCheck::Consent => Some(Self::record_access_by_consent_weight()),
-				// An emergency grant's check reads a bounded handful of items: the worst case.
-				DecisionCheck::Emergency => None,
-			}
-			.into())
+			// Charged for the consents it read, not for `MaxConsentsPerPatient`.
+			Ok(Some(T::WeightInfo::record_access(read.max(1))).into())
 		}
 
 		/// Attest a representative another provider recorded for `patient`: it takes effect.
@@ -832,15 +825,6 @@ pub mod pallet {
 		/// The current block's time in Unix milliseconds.
 		pub fn now() -> Moment {
 			healthchain_primitives::moment_of(T::Time::now())
-		}
-
-		/// What `record_access` of a consent's decision weighs: its benchmark (the grantee
-		/// organisation found in good standing at its first accreditation read) and the other
-		/// `Role::ALL.len() - 1` accreditations it may have to read before one in force.
-		pub fn record_access_by_consent_weight() -> Weight {
-			let accreditations = (healthchain_primitives::Role::ALL.len() as u64).saturating_sub(1);
-			T::WeightInfo::record_access_by_consent()
-				.saturating_add(T::DbWeight::get().reads(accreditations))
 		}
 
 		/// The signer of `origin`, or `None` if it is the consortium origin.

@@ -78,9 +78,10 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 		>;
 		let deposit = T::AccessRecordDeposit::get();
 		let mut count = 0u64;
-		crate::AccessLog::<T>::translate::<OldRecord<T>, _>(|_, _, old| {
+		// Written in version 2's layout, which `MigrateV2ToV3` then rewrites.
+		v2::AccessLog::<T>::translate::<OldRecord<T>, _>(|_, _, old| {
 			count = count.saturating_add(1);
-			Some(crate::AccessRecord {
+			Some(v2::AccessRecord {
 				accessor: old.accessor,
 				custodian: old.custodian,
 				depositor: old.recorded_by.clone(),
@@ -107,7 +108,7 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 		use codec::Decode;
 		let before = u64::decode(&mut &state[..]).map_err(|_| "pre_upgrade state")?;
 		let mut after = 0u64;
-		for (_, _, entry) in crate::AccessLog::<T>::iter() {
+		for (_, _, entry) in v2::AccessLog::<T>::iter() {
 			frame_support::ensure!(
 				entry.depositor == entry.recorded_by,
 				"depositor not the recorder"
@@ -124,6 +125,120 @@ pub type MigrateV1ToV2<T> = VersionedMigration<
 	1,
 	2,
 	InnerMigrateV1ToV2<T>,
+	Pallet<T>,
+	<T as frame_system::Config>::DbWeight,
+>;
+
+/// The layout of storage version 2, in which an audit entry stored the decision in clear.
+// `storage_alias` writes an undocumented prefix type.
+#[allow(missing_docs)]
+pub mod v2 {
+	use crate::{AccessDecision, Config, Moment, OrganisationId, Pallet};
+	use codec::{Decode, Encode};
+	use frame_support::{storage_alias, Blake2_128Concat, Twox64Concat};
+	use sp_core::H256;
+
+	/// Version 2's audit trails.
+	#[storage_alias]
+	pub type AccessLog<T: Config> = StorageDoubleMap<
+		Pallet<T>,
+		Blake2_128Concat,
+		<T as frame_system::Config>::AccountId,
+		Twox64Concat,
+		u64,
+		AccessRecord<
+			<T as frame_system::Config>::AccountId,
+			crate::BalanceOf<T>,
+			frame_system::pallet_prelude::BlockNumberFor<T>,
+		>,
+	>;
+
+	/// An audit entry as version 2 stored it.
+	#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug)]
+	pub struct AccessRecord<AccountId, Balance, BlockNumber> {
+		/// Who accessed.
+		pub accessor: AccountId,
+		/// The custodian that recorded it (`None`: a break-glass opening).
+		pub custodian: Option<OrganisationId>,
+		/// The account that wrote it.
+		pub recorded_by: AccountId,
+		/// The account its deposit is held from.
+		pub depositor: AccountId,
+		/// The deposit.
+		pub deposit: Balance,
+		/// The commitment to the question.
+		pub question: Option<H256>,
+		/// What decided the access, in clear.
+		pub decision: AccessDecision,
+		/// When (Unix milliseconds).
+		pub at: Moment,
+		/// The block.
+		pub block: BlockNumber,
+	}
+}
+
+/// Version 2 → 3: an audit entry holds no decision in clear. A custodian's report keeps only
+/// its commitment (to the question: the commitments of entries recorded before version 3 do not
+/// cover the decision, which the events of their blocks showed); a break-glass opening keeps
+/// the licence it was opened under. Holds are unchanged.
+///
+/// One read and one write per entry, in the upgrade block: fine for the consortium's
+/// pre-launch chains; a larger chain would need a multi-block migration.
+pub struct InnerMigrateV2ToV3<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV2ToV3<T> {
+	fn on_runtime_upgrade() -> Weight {
+		use crate::{AccessKind, Basis};
+		use frame_support::traits::Get;
+		type OldRecord<T> = v2::AccessRecord<
+			<T as frame_system::Config>::AccountId,
+			crate::BalanceOf<T>,
+			frame_system::pallet_prelude::BlockNumberFor<T>,
+		>;
+		let mut count = 0u64;
+		crate::AccessLog::<T>::translate::<OldRecord<T>, _>(|_, _, old| {
+			count = count.saturating_add(1);
+			let kind = match (old.question, old.decision.basis) {
+				(Some(commitment), _) => AccessKind::Reported { commitment },
+				(None, Basis::Emergency { licence }) => AccessKind::BreakGlass { licence },
+				// Version 2 wrote no other kind of entry; keep any such as an empty report.
+				(None, _) => AccessKind::Reported { commitment: Default::default() },
+			};
+			Some(crate::AccessRecord {
+				accessor: old.accessor,
+				custodian: old.custodian,
+				recorded_by: old.recorded_by,
+				depositor: old.depositor,
+				deposit: old.deposit,
+				kind,
+				at: old.at,
+				block: old.block,
+			})
+		});
+		T::DbWeight::get().reads_writes(count, count)
+	}
+
+	#[cfg(feature = "try-runtime")]
+	fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
+		use codec::Encode;
+		Ok((crate::AccessLog::<T>::iter_keys().count() as u64).encode())
+	}
+
+	#[cfg(feature = "try-runtime")]
+	fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+		use codec::Decode;
+		let before = u64::decode(&mut &state[..]).map_err(|_| "pre_upgrade state")?;
+		let after = crate::AccessLog::<T>::iter().count() as u64;
+		frame_support::ensure!(before == after, "an audit entry was lost in the migration");
+		Pallet::<T>::do_try_state()
+	}
+}
+
+/// [`InnerMigrateV2ToV3`], run only when the stored version is 2, then setting it to 3.
+pub type MigrateV2ToV3<T> = VersionedMigration<
+	2,
+	3,
+	InnerMigrateV2ToV3<T>,
 	Pallet<T>,
 	<T as frame_system::Config>::DbWeight,
 >;

@@ -277,6 +277,7 @@ fn setup() {
 		until,
 	)
 	.unwrap();
+	HealthTokens::accept_licence(RuntimeOrigin::signed(DOCTOR), 0).unwrap();
 	register(CLINIC, Kind::Clinic);
 	accredit(CLINIC_ORG, Role::Provider);
 	// The doctor practises at the clinic: break-glass needs a licence and a provider.

@@ -3,7 +3,7 @@
 //! Enums have fixed SCALE indices and only ever gain variants at the end, so categories,
 //! purposes and justifications can be added without migrating stored consents.
 
-use crate::{Config, Moment, OrganisationId, TokenId};
+use crate::{Config, Moment, OrganisationId, Role, TokenId};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
 	traits::{fungible::Inspect, ConstU32},
@@ -201,6 +201,30 @@ scale_enum!(
 		Other = 3,
 	}
 );
+
+impl Purpose {
+	/// The roles in which an organisation a consent names as grantee may be permitted for this
+	/// purpose: the consent permits its agents only while it is accredited for one of them (a
+	/// hospital whose provider accreditation ended gets no treatment permit because it is
+	/// still, say, a data custodian).
+	///
+	/// | purpose | roles |
+	/// |---|---|
+	/// | treatment | provider, laboratory |
+	/// | emergency | provider |
+	/// | payment | insurer |
+	/// | research | researcher, trial sponsor |
+	/// | operations | provider, laboratory, data custodian |
+	pub fn roles(self) -> &'static [Role] {
+		match self {
+			Self::Treatment => &[Role::Provider, Role::Laboratory],
+			Self::Emergency => &[Role::Provider],
+			Self::Payment => &[Role::Insurer],
+			Self::Research => &[Role::Researcher, Role::TrialSponsor],
+			Self::Operations => &[Role::Provider, Role::Laboratory, Role::DataCustodian],
+		}
+	}
+}
 
 /// Which actions a provision covers (at least one).
 #[derive(
@@ -677,16 +701,18 @@ pub struct AccessQuestion<AccountId> {
 	pub purpose: Purpose,
 }
 
-/// The domain tag of an access question's commitment.
-pub const ACCESS_COMMITMENT_CONTEXT: &[u8; 27] = b"healthchain:access-question";
+/// The domain tag of an access's commitment (version 2: the decision is committed to as well).
+pub const ACCESS_COMMITMENT_CONTEXT: &[u8; 29] = b"healthchain:access-question:2";
 
 impl<AccountId: Encode> AccessQuestion<AccountId> {
-	/// The salted commitment the audit trail stores: BLAKE2b-256 of
-	/// `ACCESS_COMMITMENT_CONTEXT ‖ salt ‖ SCALE(question)`. Without the salt (kept by the
-	/// custodian, shown to the patient), guessing the question and hashing it confirms nothing.
-	pub fn commitment(&self, salt: &[u8; 32]) -> H256 {
+	/// The salted commitment the audit trail stores for this question and the `decision` that
+	/// `check_access` gave it: BLAKE2b-256 of
+	/// `ACCESS_COMMITMENT_CONTEXT ‖ salt ‖ SCALE(question) ‖ SCALE(decision)`. Without the salt
+	/// (kept by the custodian, given to the patient in the receipt), guessing the question or
+	/// the decision and hashing them confirms nothing.
+	pub fn commitment(&self, decision: &AccessDecision, salt: &[u8; 32]) -> H256 {
 		use sp_runtime::traits::{BlakeTwo256, Hash};
-		BlakeTwo256::hash(&(ACCESS_COMMITMENT_CONTEXT, salt, self).encode())
+		BlakeTwo256::hash(&(ACCESS_COMMITMENT_CONTEXT, salt, self, decision).encode())
 	}
 }
 
@@ -743,8 +769,41 @@ pub struct AccessDecision {
 	pub basis: Basis,
 }
 
+/// What an audit entry holds about the access.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum AccessKind {
+	/// A custodian reported an access: only a salted commitment to the question and to the
+	/// decision `check_access` gave (see [`AccessQuestion::commitment`]). Neither the record,
+	/// nor the action, nor the purpose, nor which consent decided, nor even whether it was
+	/// permitted, is readable from it.
+	#[codec(index = 0)]
+	Reported {
+		/// The commitment.
+		commitment: H256,
+	},
+	/// The chain recorded a break-glass opening itself (announced by
+	/// `EmergencyAccessOpened`): the licence it was opened under.
+	#[codec(index = 1)]
+	BreakGlass {
+		/// The licence.
+		licence: TokenId,
+	},
+}
+
 /// One entry of a patient's audit trail. It holds nothing about the record: no category, no
-/// date, no token, not even the action or purpose — only a salted commitment to the question.
+/// date, no token, not the action, the purpose, the deciding consent or the decision — only a
+/// salted commitment to them.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct AccessRecord<AccountId, Balance, BlockNumber> {
 	/// Who accessed (or, for an emergency opening, the practitioner).
@@ -760,12 +819,8 @@ pub struct AccessRecord<AccountId, Balance, BlockNumber> {
 	pub depositor: AccountId,
 	/// The deposit held from `depositor` for it.
 	pub deposit: Balance,
-	/// The commitment to the [`AccessQuestion`] (`None` for a break-glass opening, which is
-	/// about no record).
-	pub question: Option<H256>,
-	/// What decided the access: a break-glass opening's own decision, or what the custodian
-	/// reports `check_access` answered, checked on chain against the deciding consent.
-	pub decision: AccessDecision,
+	/// What it holds: a custodian's commitment, or a break-glass opening.
+	pub kind: AccessKind,
 	/// When (Unix milliseconds).
 	pub at: Moment,
 	/// The block.

@@ -61,7 +61,6 @@ pub trait WeightInfo {
 	fn close_emergency_access() -> Weight;
 	fn clear_emergency_access() -> Weight;
 	fn record_access(c: u32, ) -> Weight;
-	fn record_access_by_consent() -> Weight;
 	fn check_access() -> Weight;
 	fn change_access_record_deposit_owner() -> Weight;
 }
@@ -353,35 +352,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(Weight::from_parts(0, 2933).saturating_mul(c.into()))
 	}
-	/// Storage: `Registry::AgentOf` (r:2 w:0)
-	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Organisations` (r:4 w:0)
-	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Accreditations` (r:5 w:0)
-	/// Proof: `Registry::Accreditations` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Consent::Consents` (r:1 w:0)
-	/// Proof: `Consent::Consents` (`max_values`: None, `max_size`: Some(458), added: 2933, mode: `MaxEncodedLen`)
-	/// Storage: `Consent::Representatives` (r:1 w:0)
-	/// Proof: `Consent::Representatives` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
-	/// Storage: `Consent::AccessLogLength` (r:1 w:1)
-	/// Proof: `Consent::AccessLogLength` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
-	/// Storage: `Consent::AccessLog` (r:0 w:1)
-	/// Proof: `Consent::AccessLog` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
-	fn record_access_by_consent() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `1923`
-		//  Estimated: `13535`
-		// Minimum execution time: 206_217_000 picoseconds.
-		Weight::from_parts(310_542_000, 13535)
-			.saturating_add(T::DbWeight::get().reads(17_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
-	}
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::AgentOf` (r:1 w:0)
@@ -659,31 +629,6 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(Weight::from_parts(0, 2933).saturating_mul(c.into()))
-	}
-	/// Storage: `Registry::AgentOf` (r:2 w:0)
-	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Organisations` (r:4 w:0)
-	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Accreditations` (r:5 w:0)
-	/// Proof: `Registry::Accreditations` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Consent::Consents` (r:1 w:0)
-	/// Proof: `Consent::Consents` (`max_values`: None, `max_size`: Some(458), added: 2933, mode: `MaxEncodedLen`)
-	/// Storage: `Consent::Representatives` (r:1 w:0)
-	/// Proof: `Consent::Representatives` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
-	/// Storage: `Consent::AccessLogLength` (r:1 w:1)
-	/// Proof: `Consent::AccessLogLength` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(211), added: 2686, mode: `MaxEncodedLen`)
-	/// Storage: `Consent::AccessLog` (r:0 w:1)
-	/// Proof: `Consent::AccessLog` (`max_values`: None, `max_size`: Some(240), added: 2715, mode: `MaxEncodedLen`)
-	fn record_access_by_consent() -> Weight {
-		Weight::from_parts(310_542_000, 13535)
-			.saturating_add(ParityDbWeight::get().reads(17_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)

@@ -12,7 +12,7 @@ use alloc::vec::Vec;
 use codec::Codec;
 pub use pallet_consent::{
 	AccessDecision, AccessQuestion, AccessRecord, Action, ConsentId, ConsentView, EmergencyGrant,
-	OrganisationId, Purpose, RecordScope, RecordedRepresentative, RepresentativeInfo,
+	OrganisationId, Page, Purpose, RecordScope, RecordedRepresentative, RepresentativeInfo,
 };
 use sp_core::H256;
 
@@ -20,7 +20,10 @@ sp_api::decl_runtime_apis! {
 	/// Queries of the consent pallet.
 	///
 	/// Version 2: an audit entry (`audit_log`) names its `depositor` and its `deposit`.
-	#[api_version(2)]
+	/// Version 3: an audit entry holds a commitment to the question and the decision (no
+	/// decision in clear), which `access_commitment` and `audit_entry_matches` take; recorded
+	/// representatives and emergency grants come a page at a time.
+	#[api_version(3)]
 	pub trait ConsentApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
@@ -44,18 +47,20 @@ sp_api::decl_runtime_apis! {
 		/// The representatives of `patient`, each with whether they may act now.
 		fn representatives_of(patient: AccountId) -> Vec<(AccountId, RepresentativeInfo<AccountId, Balance>, bool)>;
 		/// The representatives providers recorded for `patient` that await an independent
-		/// attestation, by recording organisation.
-		fn recorded_representatives_of(patient: AccountId) -> Vec<(OrganisationId, RecordedRepresentative<AccountId, Balance>)>;
-		/// The emergency grants to `patient`'s records, open or ended and not yet cleared.
-		fn emergency_access_of(patient: AccountId) -> Vec<(AccountId, EmergencyGrant<AccountId, Balance, BlockNumber>)>;
+		/// attestation, by recording organisation, a page after organisation `start_after`.
+		fn recorded_representatives_of(patient: AccountId, start_after: Option<OrganisationId>, limit: u32) -> Page<(OrganisationId, RecordedRepresentative<AccountId, Balance>), OrganisationId>;
+		/// The emergency grants to `patient`'s records, open or ended and not yet cleared, a page
+		/// after practitioner `start_after`.
+		fn emergency_access_of(patient: AccountId, start_after: Option<AccountId>, limit: u32) -> Page<(AccountId, EmergencyGrant<AccountId, Balance, BlockNumber>), AccountId>;
 		/// Up to `limit` entries (capped by the runtime) of `patient`'s audit trail from index
 		/// `start`.
 		fn audit_log(patient: AccountId, start: u64, limit: u32) -> Vec<(u64, AccessRecord<AccountId, Balance, BlockNumber>)>;
-		/// The salted commitment to an access question that the audit trail stores (what a
-		/// custodian puts in `record_access`).
-		fn access_commitment(question: AccessQuestion<AccountId>, salt: [u8; 32]) -> H256;
+		/// The salted commitment to an access question and the decision `check_access` gave it,
+		/// which the audit trail stores (what a custodian puts in `record_access`).
+		fn access_commitment(question: AccessQuestion<AccountId>, decision: AccessDecision, salt: [u8; 32]) -> H256;
 		/// Whether entry `index` of the question's patient's audit trail commits to `question`
-		/// with `salt`: how a patient checks what a custodian shows them.
-		fn audit_entry_matches(index: u64, question: AccessQuestion<AccountId>, salt: [u8; 32]) -> bool;
+		/// and `decision` with `salt`: how a patient checks the receipt a custodian gives them.
+		/// (Whether `check_access` gave that decision is `check_access` at the entry's block.)
+		fn audit_entry_matches(index: u64, question: AccessQuestion<AccountId>, decision: AccessDecision, salt: [u8; 32]) -> bool;
 	}
 }

@@ -1,8 +1,9 @@
-//! The audit trail: custodians record accesses as commitments with the decision they were
-//! given, checked on chain against the deciding consent; patients list and check them.
+//! The audit trail: custodians record accesses as salted commitments to the question and the
+//! decision they were given, only for patients who deal with them or the accessor; patients
+//! list the entries and check them against the receipts the custodians give them.
 
 use super::*;
-use crate::{AccessLog, AccessLogLength, AccessQuestion, Error};
+use crate::{AccessKind, AccessLog, AccessLogLength, AccessQuestion, Error};
 use codec::Encode;
 use frame_support::{assert_noop, assert_ok};
 use sp_core::H256;
@@ -14,28 +15,32 @@ fn question(accessor: u64, scope: RecordScope, purpose: Purpose) -> AccessQuesti
 	AccessQuestion { accessor, patient: PATIENT, scope, action: Action::Read, purpose }
 }
 
-/// `custodian` records `accessor`'s imaging read for `purpose`, with what `check_access`
-/// answers now, as a custodian does.
-fn record_access(custodian: u64, accessor: u64, purpose: Purpose) -> sp_runtime::DispatchResult {
+/// `custodian` records `accessor`'s imaging read for `purpose`, committing to what
+/// `check_access` answers now, as a custodian does; the receipt it would give the patient.
+fn record_access(
+	custodian: u64,
+	accessor: u64,
+	purpose: Purpose,
+) -> Result<(AccessQuestion<u64>, AccessDecision), sp_runtime::DispatchError> {
 	let question = question(accessor, record(DataCategory::Imaging), purpose);
 	let decision = check(accessor, question.scope.clone(), Action::Read, purpose);
 	Consent::record_access(
 		RuntimeOrigin::signed(custodian),
 		PATIENT,
 		accessor,
-		question.commitment(&SALT),
-		decision,
+		question.commitment(&decision, &SALT),
 	)
-	.map(|_| ())
+	.map(|_| (question, decision))
 	.map_err(|refused| refused.error)
 }
 
 #[test]
-fn record_access_works_with_the_decision_of_the_moment() {
+fn record_access_works_and_the_receipt_checks_against_the_entry() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::All)]);
 		let before = held(LAB);
-		assert_ok!(record_access(LAB, NOBODY, Purpose::Treatment));
+		let (question, decision) = record_access(LAB, NOBODY, Purpose::Treatment).unwrap();
+		assert_eq!(decision, permit(id, 0));
 		assert_eq!(
 			last_event(),
 			Event::AccessRecorded {
@@ -44,120 +49,99 @@ fn record_access_works_with_the_decision_of_the_moment() {
 				accessor: NOBODY,
 				custodian: Some(LAB_ORG),
 				by: LAB,
-				decision: permit(id, 0),
 			}
 		);
-		// An access outside any consent is recorded too, as denied: the trail shows it.
-		assert_ok!(record_access(LAB, NOBODY, Purpose::Research));
+		// With the receipt (question, decision, salt), the patient checks the entry; another
+		// decision, question or salt does not match.
+		assert!(Consent::audit_entry_matches(0, &question, &decision, &SALT));
+		assert!(!Consent::audit_entry_matches(0, &question, &no_consent(), &SALT));
+		assert!(!Consent::audit_entry_matches(0, &question, &decision, &[8; 32]));
+		let mut research = question.clone();
+		research.purpose = Purpose::Research;
+		assert!(!Consent::audit_entry_matches(0, &research, &decision, &SALT));
+		// An access outside any consent is recorded too (the accessor is related by a consent):
+		// the trail shows it, and only the receipt says it was denied.
+		let (_, denied) = record_access(LAB, NOBODY, Purpose::Research).unwrap();
+		assert_eq!(denied, no_consent());
 		let trail = Consent::audit_log(&PATIENT, 0, 10);
 		assert_eq!(trail.len(), 2);
-		assert_eq!(trail[1].1.decision, no_consent());
 		assert_eq!((trail[1].1.custodian, trail[1].1.recorded_by), (Some(LAB_ORG), LAB));
 		assert_eq!(held(LAB), before + 2 * RECORD_DEPOSIT);
 	});
 }
 
+/// The attack of the second review: an entry that stored the deciding consent and provision
+/// told every observer the category (or token), the action and the purpose of the access, the
+/// patient's provisions being public. Now two entries, one of a permitted read of an HIV
+/// record for treatment, one of a denied read of an imaging study for research, by the same
+/// accessor through the same custodian, differ only in their commitments: neither the record,
+/// the action, the purpose, the deciding consent nor the decision can be read from them.
 #[test]
-fn audit_entries_reveal_nothing_about_the_record() {
+fn attack_an_audit_entry_reveals_nothing_about_the_access() {
 	ExtBuilder::default().build_and_execute(|| {
-		// The patient deals with the lab (it may record accesses to her records).
-		grant(Grantee::Organisation(LAB_ORG), vec![provision(Decision::Deny, Scope::All)]);
-		// Two custodians record the same accessor's reads, one of an HIV record, one of an
-		// imaging study, the same day: the entries differ only in their commitments.
+		let hiv_permit = provision(Decision::Permit, Scope::Category(DataCategory::Hiv));
+		let id = grant(Grantee::Account(NOBODY), vec![hiv_permit]);
 		let hiv = question(NOBODY, record(DataCategory::Hiv), Purpose::Treatment);
-		let imaging = question(NOBODY, record(DataCategory::Imaging), Purpose::Treatment);
-		for (question, salt) in [(&hiv, [1; 32]), (&imaging, [2; 32])] {
+		let imaging = question(NOBODY, record(DataCategory::Imaging), Purpose::Research);
+		let permitted = check(NOBODY, hiv.scope.clone(), Action::Read, Purpose::Treatment);
+		let denied = check(NOBODY, imaging.scope.clone(), Action::Read, Purpose::Research);
+		assert_eq!((permitted, denied), (permit(id, 0), no_consent()));
+		for (question, decision, salt) in [(&hiv, permitted, [1; 32]), (&imaging, denied, [2; 32])]
+		{
 			assert_ok!(Consent::record_access(
 				RuntimeOrigin::signed(LAB),
 				PATIENT,
 				NOBODY,
-				question.commitment(&salt),
-				no_consent()
+				question.commitment(&decision, &salt),
 			));
 		}
 		let first = AccessLog::<Test>::get(PATIENT, 0).unwrap();
 		let second = AccessLog::<Test>::get(PATIENT, 1).unwrap();
-		assert_ne!(first.question, second.question);
+		assert_ne!(first.kind, second.kind);
 		let without_commitment = |mut entry: crate::AccessRecordOf<Test>| {
-			entry.question = None;
+			entry.kind = AccessKind::Reported { commitment: H256::zero() };
 			entry.encode()
 		};
 		assert_eq!(without_commitment(first), without_commitment(second));
-		// Guessing the question without the salt confirms nothing.
+		// The events differ only in the entries' indices.
+		let events: Vec<_> = System::events()
+			.into_iter()
+			.filter_map(|record| match record.event {
+				RuntimeEvent::Consent(Event::AccessRecorded {
+					index,
+					accessor,
+					custodian,
+					by,
+					..
+				}) => Some((index, accessor, custodian, by)),
+				_ => None,
+			})
+			.collect();
+		assert_eq!(events, vec![(0, NOBODY, Some(LAB_ORG), LAB), (1, NOBODY, Some(LAB_ORG), LAB)]);
+		// Guessing the question and the decision without the salt confirms nothing.
 		assert_ne!(
-			Some(hiv.commitment(&[0; 32])),
-			AccessLog::<Test>::get(PATIENT, 0).unwrap().question
+			AccessKind::Reported { commitment: hiv.commitment(&permitted, &[0; 32]) },
+			AccessLog::<Test>::get(PATIENT, 0).unwrap().kind
 		);
 		// With the salt, the patient can check what the custodian shows them.
-		assert!(Consent::audit_entry_matches(0, &hiv, &[1; 32]));
-		assert!(!Consent::audit_entry_matches(0, &imaging, &[1; 32]));
-		assert!(!Consent::audit_entry_matches(1, &hiv, &[1; 32]));
+		assert!(Consent::audit_entry_matches(0, &hiv, &permitted, &[1; 32]));
+		assert!(!Consent::audit_entry_matches(0, &imaging, &denied, &[1; 32]));
+		assert!(!Consent::audit_entry_matches(1, &hiv, &permitted, &[1; 32]));
 	});
 }
 
 #[test]
-fn access_commitment_is_salted_blake2_over_the_scale_question() {
+fn access_commitment_is_salted_blake2_over_the_scale_question_and_decision() {
 	let question =
 		question(NOBODY, labelled(&[DataCategory::Hiv, DataCategory::Imaging]), Purpose::Research);
-	let mut preimage = b"healthchain:access-question".to_vec();
+	let decision = no_consent();
+	let mut preimage = b"healthchain:access-question:2".to_vec();
 	preimage.extend_from_slice(&SALT);
 	preimage.extend_from_slice(&question.encode());
-	assert_eq!(question.commitment(&SALT), H256(sp_io::hashing::blake2_256(&preimage)));
-	assert_ne!(question.commitment(&SALT), question.commitment(&[8; 32]));
-}
-
-#[test]
-fn record_access_fails_when_the_decision_is_not_supported() {
-	ExtBuilder::default().build_and_execute(|| {
-		let commitment = H256::repeat_byte(1);
-		let record = |accessor, decision| {
-			Consent::record_access(
-				RuntimeOrigin::signed(LAB),
-				PATIENT,
-				accessor,
-				commitment,
-				decision,
-			)
-		};
-		let id = grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::All)]);
-		let denial = grant(Grantee::Account(GUARDIAN), vec![provision(Decision::Deny, Scope::All)]);
-		// A permit nobody granted, a permit by another accessor's consent, a provision out of
-		// range, a permit claimed from a deny, a deny claimed from a permit.
-		assert_noop!(
-			record(NOBODY, AccessDecision { decision: Decision::Permit, basis: Basis::NoConsent }),
-			Error::<Test>::DecisionNotSupported
-		);
-		assert_noop!(record(GUARDIAN, permit(id, 0)), Error::<Test>::DecisionNotSupported);
-		assert_noop!(record(NOBODY, permit(id, 1)), Error::<Test>::DecisionNotSupported);
-		assert_noop!(record(GUARDIAN, permit(denial, 0)), Error::<Test>::DecisionNotSupported);
-		assert_noop!(record(NOBODY, deny(id, 0)), Error::<Test>::DecisionNotSupported);
-		// An emergency basis without an open grant.
-		assert_noop!(
-			record(
-				DOCTOR,
-				AccessDecision {
-					decision: Decision::Permit,
-					basis: Basis::Emergency { licence: 0 }
-				}
-			),
-			Error::<Test>::DecisionNotSupported
-		);
-		// Another patient's consent.
-		let other = grant_for(
-			PATIENT2,
-			PATIENT2,
-			Grantee::Account(NOBODY),
-			vec![provision(Decision::Permit, Scope::All)],
-			from_now(),
-		);
-		assert_noop!(record(NOBODY, permit(other, 0)), Error::<Test>::DecisionNotSupported);
-		// A revoked consent no longer supports a permit.
-		assert_ok!(Consent::revoke(RuntimeOrigin::signed(PATIENT), id));
-		assert_noop!(record(NOBODY, permit(id, 0)), Error::<Test>::DecisionNotSupported);
-		// What is supported goes through.
-		assert_ok!(record(GUARDIAN, deny(denial, 0)));
-		assert_ok!(record(NOBODY, no_consent()));
-	});
+	preimage.extend_from_slice(&decision.encode());
+	assert_eq!(question.commitment(&decision, &SALT), H256(sp_io::hashing::blake2_256(&preimage)));
+	assert_ne!(question.commitment(&decision, &SALT), question.commitment(&decision, &[8; 32]));
+	assert_ne!(question.commitment(&decision, &SALT), question.commitment(&permit(0, 0), &SALT));
 }
 
 #[test]
@@ -169,18 +153,30 @@ fn record_access_fails_to_link_a_patient_to_strangers() {
 				PATIENT,
 				accessor,
 				H256::repeat_byte(1),
-				no_consent(),
 			)
 		};
 		// A patient who never dealt with the lab, nor with the accessor: no entry can name her.
-		assert_noop!(record(DOCTOR), Error::<Test>::DecisionNotSupported);
+		assert_noop!(record(DOCTOR), Error::<Test>::NotRelated);
+		// Another patient's consent to the accessor relates nobody but that patient.
+		grant_for(
+			PATIENT2,
+			PATIENT2,
+			Grantee::Account(DOCTOR),
+			vec![provision(Decision::Permit, Scope::All)],
+			from_now(),
+		);
+		assert_noop!(record(DOCTOR), Error::<Test>::NotRelated);
 		// A consent naming the accessor's organisation (even a deny) is a relationship...
 		grant(Grantee::Organisation(CLINIC_ORG), vec![provision(Decision::Deny, Scope::All)]);
 		assert_ok!(record(DOCTOR));
-		// ... as is one naming the custodian, for any accessor.
-		assert_noop!(record(NOBODY), Error::<Test>::DecisionNotSupported);
+		// ... as is one naming the custodian, for any accessor, and one naming the accessor
+		// (even revoked).
+		assert_noop!(record(NOBODY), Error::<Test>::NotRelated);
 		grant(Grantee::Organisation(LAB_ORG), vec![provision(Decision::Deny, Scope::All)]);
 		assert_ok!(record(NOBODY));
+		let id = grant(Grantee::Account(GUARDIAN), vec![provision(Decision::Permit, Scope::All)]);
+		assert_ok!(Consent::revoke(RuntimeOrigin::signed(PATIENT), id));
+		assert_ok!(record(GUARDIAN));
 	});
 }
 
@@ -188,16 +184,16 @@ fn record_access_fails_to_link_a_patient_to_strangers() {
 fn record_access_fails_when_not_an_accredited_custodian() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
-			record_access(NOBODY, NOBODY, Purpose::Treatment),
+			record_access(NOBODY, NOBODY, Purpose::Treatment).map(|_| ()),
 			Error::<Test>::Accreditation(healthchain_primitives::AccreditationError::NotAnAgent)
 		);
 		assert_noop!(
-			record_access(BOARD, NOBODY, Purpose::Treatment),
+			record_access(BOARD, NOBODY, Purpose::Treatment).map(|_| ()),
 			Error::<Test>::Accreditation(healthchain_primitives::AccreditationError::NotAccredited)
 		);
 		Now::set(START + 100 * DAY);
 		assert_noop!(
-			record_access(LAB, NOBODY, Purpose::Treatment),
+			record_access(LAB, NOBODY, Purpose::Treatment).map(|_| ()),
 			Error::<Test>::Accreditation(healthchain_primitives::AccreditationError::Expired)
 		);
 	});
@@ -208,7 +204,7 @@ fn audit_log_pages_through_the_trail() {
 	ExtBuilder::default().build_and_execute(|| {
 		grant(Grantee::Organisation(HOSPITAL_ORG), vec![provision(Decision::Deny, Scope::All)]);
 		for _ in 0..5 {
-			assert_ok!(record_access(HOSPITAL_AGENT, NOBODY, Purpose::Treatment));
+			assert_ok!(record_access(HOSPITAL_AGENT, NOBODY, Purpose::Treatment).map(|_| ()));
 		}
 		assert_eq!(AccessLogLength::<Test>::get(PATIENT), 5);
 		// The page size is capped at 3 in the mock.

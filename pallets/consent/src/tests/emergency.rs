@@ -43,6 +43,8 @@ fn license(who: u64, profession: Profession, n: u8) {
 		},
 		START + 100 * DAY
 	));
+	let licence = pallet_health_tokens::NextTokenId::<Test>::get() - 1;
+	assert_ok!(HealthTokens::accept_licence(RuntimeOrigin::signed(who), licence));
 }
 
 #[test]
@@ -62,11 +64,11 @@ fn open_emergency_access_works_and_is_audited() {
 				justification: Justification::LifeThreatening,
 				until: START + HOUR,
 			})));
-		// It is in the patient's audit trail, as a permit on the emergency basis, about no
-		// record.
+		// It is in the patient's audit trail, as a break-glass opening under its licence, about
+		// no record.
 		let entry = AccessLog::<Test>::get(PATIENT, 0).unwrap();
-		assert_eq!((entry.accessor, entry.custodian, entry.question), (DOCTOR, None, None));
-		assert_eq!(entry.decision, by_emergency());
+		assert_eq!((entry.accessor, entry.custodian), (DOCTOR, None));
+		assert_eq!(entry.kind, crate::AccessKind::BreakGlass { licence: 0 });
 		assert_eq!(held(DOCTOR), EMERGENCY_DEPOSIT + RECORD_DEPOSIT);
 		assert_eq!(emergency_read(), by_emergency());
 	});

@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::{
-	migrations::{v1, MigrateV0ToV1, MigrateV1ToV2},
-	AccessLog, Justification, Pallet, STORAGE_VERSION,
+	migrations::{v1, v2, MigrateV0ToV1, MigrateV1ToV2, MigrateV2ToV3},
+	AccessKind, AccessLog, Justification, Pallet, STORAGE_VERSION,
 };
 use codec::Encode;
 use frame_support::{
@@ -18,52 +18,71 @@ fn db() -> RuntimeDbWeight {
 
 #[test]
 fn storage_version_is_bumped_and_each_migration_runs_once() {
-	assert_eq!(STORAGE_VERSION, 2);
+	assert_eq!(STORAGE_VERSION, 3);
 	ExtBuilder::default().build().execute_with(|| {
-		// A chain at version 0 is migrated once to 1, then to 2.
+		// A chain at version 0 is migrated once to 1, then to 2, then to 3.
 		StorageVersion::new(0).put::<Pallet<Test>>();
 		MigrateV0ToV1::<Test>::on_runtime_upgrade();
 		assert_eq!(Pallet::<Test>::on_chain_storage_version(), 1);
 		MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(Pallet::<Test>::on_chain_storage_version(), 2);
+		MigrateV2ToV3::<Test>::on_runtime_upgrade();
 		assert_eq!(Pallet::<Test>::on_chain_storage_version(), STORAGE_VERSION);
 		assert_eq!(Pallet::<Test>::in_code_storage_version(), STORAGE_VERSION);
 		// Run again, they do nothing.
 		assert_eq!(MigrateV0ToV1::<Test>::on_runtime_upgrade(), db().reads(1));
 		assert_eq!(MigrateV1ToV2::<Test>::on_runtime_upgrade(), db().reads(1));
+		assert_eq!(MigrateV2ToV3::<Test>::on_runtime_upgrade(), db().reads(1));
 		assert_eq!(Pallet::<Test>::on_chain_storage_version(), STORAGE_VERSION);
 	});
 }
 
-/// Audit entries stored in the version-1 layout (a custodian's and a break-glass opening's)
-/// are rewritten with their recorder as depositor and `AccessRecordDeposit` as deposit;
-/// nothing else about them changes.
+/// A custodian's entry and a break-glass opening, as `record_access` and
+/// `open_emergency_access` write them today; (custodian's commitment, the opening's licence).
+fn two_entries() -> (H256, u64) {
+	grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::All)]);
+	let commitment = H256::repeat_byte(1);
+	assert_ok!(Consent::record_access(RuntimeOrigin::signed(LAB), PATIENT, NOBODY, commitment));
+	assert_ok!(Consent::open_emergency_access(
+		RuntimeOrigin::signed(DOCTOR),
+		PATIENT,
+		Justification::Other,
+		HOUR
+	));
+	let AccessKind::BreakGlass { licence } = AccessLog::<Test>::get(PATIENT, 1).unwrap().kind
+	else {
+		panic!("a break-glass opening")
+	};
+	(commitment, licence)
+}
+
+/// The decisions versions 1 and 2 stored in clear for the two entries of [`two_entries`].
+fn old_decisions(licence: u64) -> [AccessDecision; 2] {
+	[
+		permit(0, 0),
+		AccessDecision { decision: Decision::Permit, basis: Basis::Emergency { licence } },
+	]
+}
+
+/// Audit entries stored in the version-1 layout (a custodian's and a break-glass opening's) are
+/// rewritten with their recorder as depositor and `AccessRecordDeposit` as deposit (version
+/// 2), then without their decision in clear (version 3): a custodian's keeps its commitment,
+/// an opening its licence.
 #[test]
-fn migration_to_v2_names_each_entrys_recorder_its_depositor() {
+fn migrations_from_v1_name_each_depositor_then_drop_the_decisions() {
 	ExtBuilder::default().build().execute_with(|| {
-		let id = grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::All)]);
-		assert_ok!(Consent::record_access(
-			RuntimeOrigin::signed(LAB),
-			PATIENT,
-			NOBODY,
-			H256::repeat_byte(1),
-			permit(id, 0)
-		));
-		assert_ok!(Consent::open_emergency_access(
-			RuntimeOrigin::signed(DOCTOR),
-			PATIENT,
-			Justification::Other,
-			HOUR
-		));
+		let (commitment, licence) = two_entries();
 		let current: Vec<_> =
 			(0..2).map(|index| AccessLog::<Test>::get(PATIENT, index).unwrap()).collect();
 		// Write them back as version 1 stored them.
+		let questions = [Some(commitment), None];
 		for (index, entry) in current.iter().enumerate() {
 			let old = v1::AccessRecord {
 				accessor: entry.accessor,
 				custodian: entry.custodian,
 				recorded_by: entry.recorded_by,
-				question: entry.question,
-				decision: entry.decision,
+				question: questions[index],
+				decision: old_decisions(licence)[index],
 				at: entry.at,
 				block: entry.block,
 			};
@@ -77,11 +96,19 @@ fn migration_to_v2_names_each_entrys_recorder_its_depositor() {
 		let weight = MigrateV1ToV2::<Test>::on_runtime_upgrade();
 
 		assert_eq!(weight, db().reads_writes(2, 2).saturating_add(db().reads_writes(1, 1)));
+		assert_eq!(Pallet::<Test>::on_chain_storage_version(), 2);
+		for (index, entry) in current.iter().enumerate() {
+			let v2 = v2::AccessLog::<Test>::get(PATIENT, index as u64).unwrap();
+			assert_eq!((v2.depositor, v2.deposit), (entry.recorded_by, RECORD_DEPOSIT));
+			assert_eq!(v2.decision, old_decisions(licence)[index]);
+		}
+
+		MigrateV2ToV3::<Test>::on_runtime_upgrade();
+
+		assert_eq!(Pallet::<Test>::on_chain_storage_version(), 3);
 		for (index, entry) in current.into_iter().enumerate() {
-			assert_eq!(entry.deposit, RECORD_DEPOSIT);
 			assert_eq!(AccessLog::<Test>::get(PATIENT, index as u64), Some(entry));
 		}
-		assert_eq!(Pallet::<Test>::on_chain_storage_version(), 2);
 		Consent::do_try_state().unwrap();
 	});
 }

@@ -341,7 +341,7 @@ fn record_representative_is_one_per_organisation_so_nobody_fills_the_list() {
 		assert_noop!(record(HOSPITAL), Error::<Test>::AlreadyRecorded);
 		// Another provider can still record, whatever the first one did.
 		assert_ok!(record(CLINIC));
-		assert_eq!(Consent::recorded_representatives_of(&MINOR).len(), 2);
+		assert_eq!(Consent::recorded_representatives_of(&MINOR, None, 10).items.len(), 2);
 	});
 }
 

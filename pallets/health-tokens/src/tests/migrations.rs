@@ -88,7 +88,12 @@ fn migration_to_v3_keeps_owners_and_indexes_hashes_by_issuer() {
 	ExtBuilder::default().build().execute_with(|| {
 		let record = record(PATIENT, 1);
 		let licence = license_doctor(2, 365);
-		assert_ok!(HealthTokens::open_session(RuntimeOrigin::signed(DOCTOR), PATIENT, doc(3), None));
+		assert_ok!(HealthTokens::open_session(
+			RuntimeOrigin::signed(DOCTOR),
+			PATIENT,
+			doc(3),
+			None
+		));
 		let session = last_id();
 		// Write them back as version 2 stored them.
 		let mut anchors = Vec::new();
