@@ -137,6 +137,8 @@ fn insurance() -> Vec<(&'static str, Weight)> {
 		("revoke", W::revoke()),
 		("renew", W::renew()),
 		("remove_attestation", W::remove_attestation()),
+		("refuse_insurer", W::refuse_insurer()),
+		("allow_insurer", W::allow_insurer()),
 	]
 }
 

@@ -476,6 +476,27 @@ impl App {
 				},
 			}
 		}
+		// A period claim must be the attestation's on-chain period: a period the insurer
+		// committed to that the chain does not hold (an old credential after a renewal, an
+		// insurer's mistake) would tell the verifier a coverage the chain does not vouch for.
+		for disclosed in &presentation.disclosed {
+			if let insurance::ClaimJson::Period { start, end } = disclosed.claim {
+				if (start, end) != (info.starts, info.ends) {
+					return Ok((
+						Invalid,
+						"period_mismatch",
+						format!(
+							"the disclosed period ({} to {}) is not attestation {id}'s period on \
+							 chain ({} to {})",
+							insurance::date(start),
+							insurance::date(end.saturating_sub(1)),
+							insurance::date(info.starts),
+							insurance::date(info.ends.saturating_sub(1))
+						),
+					));
+				}
+			}
+		}
 		if !presentation.signature_is_valid() {
 			return Ok((
 				Invalid,

@@ -25,6 +25,17 @@ fn period<T: Config>() -> (Moment, Moment) {
 	(now, now.saturating_add(365 * 24 * 3_600_000))
 }
 
+/// The benchmarks' patient, funded for a refusal's deposit.
+fn funded_patient<T: Config>() -> T::AccountId {
+	use frame_support::traits::fungible::Inspect;
+	let patient = patient::<T>();
+	let amount = T::RefusalDeposit::get()
+		.saturating_add(T::Currency::minimum_balance())
+		.saturating_mul(10u32.into());
+	T::Currency::set_balance(&patient, amount);
+	patient
+}
+
 /// `who` attests a coverage for the benchmarks' patient; its id.
 fn attested<T: Config>(who: &T::AccountId) -> Result<AttestationId, BenchmarkError> {
 	let id = NextAttestationId::<T>::get();
@@ -112,6 +123,33 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), id);
 		assert!(!Attestations::<T>::contains_key(id));
+		Ok(())
+	}
+
+	/// A patient refuses an insurer: the organisation checked, the deposit held.
+	#[benchmark]
+	fn refuse_insurer() -> Result<(), BenchmarkError> {
+		let who = insurer_agent::<T>();
+		let insurer =
+			T::Accreditation::organisation_of(&who).ok_or(BenchmarkError::Stop("no insurer"))?;
+		let patient = funded_patient::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(patient.clone()), insurer);
+		assert!(RefusedInsurers::<T>::contains_key(&patient, insurer));
+		Ok(())
+	}
+
+	/// The patient allows the insurer again: the deposit released.
+	#[benchmark]
+	fn allow_insurer() -> Result<(), BenchmarkError> {
+		let who = insurer_agent::<T>();
+		let insurer =
+			T::Accreditation::organisation_of(&who).ok_or(BenchmarkError::Stop("no insurer"))?;
+		let patient = funded_patient::<T>();
+		Insurance::<T>::refuse_insurer(RawOrigin::Signed(patient.clone()).into(), insurer)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(patient.clone()), insurer);
+		assert!(!RefusedInsurers::<T>::contains_key(&patient, insurer));
 		Ok(())
 	}
 

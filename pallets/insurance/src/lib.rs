@@ -69,6 +69,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxCoveragePeriod: Get<Moment>;
 
+		/// Held from a patient who refuses an insurer ([`Pallet::refuse_insurer`]), returned when
+		/// they allow it again.
+		#[pallet::constant]
+		type RefusalDeposit: Get<BalanceOf<Self>>;
+
 		/// The most attestations one page of [`Pallet::attestations_of`] returns.
 		#[pallet::constant]
 		type MaxPageSize: Get<u32>;
@@ -83,6 +88,9 @@ pub mod pallet {
 		/// The deposit of an attestation.
 		#[codec(index = 0)]
 		AttestationDeposit,
+		/// The deposit of a patient's refusal of an insurer.
+		#[codec(index = 1)]
+		RefusalDeposit,
 	}
 
 	/// The id the next attestation gets.
@@ -107,6 +115,22 @@ pub mod pallet {
 		Twox64Concat,
 		AttestationId,
 		(),
+		OptionQuery,
+	>;
+
+	/// (patient, insurer) → the deposit held from the patient: the insurers a patient refused,
+	/// which may not attest (or renew an attestation of) that patient until the patient allows
+	/// them again. Only the patient writes under their own key, so nobody else can fill it.
+	///
+	/// `Blake2_128Concat` for the patient (chosen by users), `Twox64Concat` for the insurer.
+	#[pallet::storage]
+	pub type RefusedInsurers<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		OrganisationId,
+		BalanceOf<T>,
 		OptionQuery,
 	>;
 
@@ -170,6 +194,21 @@ pub mod pallet {
 			/// Who removed it: its patient, the depositor or an agent of the insurer.
 			by: T::AccountId,
 		},
+		/// A patient refused an insurer: it may not attest them any more.
+		InsurerRefused {
+			/// The patient.
+			patient: T::AccountId,
+			/// The insurer organisation.
+			insurer: OrganisationId,
+		},
+		/// A patient allowed an insurer they had refused to attest them again; the deposit was
+		/// returned.
+		InsurerAllowed {
+			/// The patient.
+			patient: T::AccountId,
+			/// The insurer organisation.
+			insurer: OrganisationId,
+		},
 	}
 
 	#[pallet::error]
@@ -206,6 +245,15 @@ pub mod pallet {
 		InsufficientBalance,
 		/// An arithmetic overflow: a counter is exhausted.
 		Overflow,
+		/// The patient refused this insurer: it may not attest them (until the patient allows
+		/// it again).
+		RefusedByPatient,
+		/// The patient already refused this insurer.
+		AlreadyRefused,
+		/// The patient has not refused this insurer.
+		NotRefused,
+		/// No organisation has this id in the registry.
+		UnknownOrganisation,
 	}
 
 	#[pallet::hooks]
@@ -216,6 +264,7 @@ pub mod pallet {
 			assert!(!T::AttestationDeposit::get().is_zero(), "AttestationDeposit is zero");
 			assert!(T::MaxPageSize::get() > 0, "MaxPageSize is zero");
 			assert!(T::MaxCoveragePeriod::get() > 0, "MaxCoveragePeriod is zero");
+			assert!(!T::RefusalDeposit::get().is_zero(), "RefusalDeposit is zero");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -231,10 +280,11 @@ pub mod pallet {
 		/// `patient`.
 		///
 		/// Origin: signed by an agent of an organisation accredited as insurer now, other than
-		/// the patient, who pays [`Config::AttestationDeposit`]. Emits [`Event::Attested`].
+		/// the patient, whom the patient has not refused; the agent pays
+		/// [`Config::AttestationDeposit`]. Emits [`Event::Attested`].
 		/// Errors: [`Error::Accreditation`], [`Error::SelfAttestation`],
-		/// [`Error::InvalidPeriod`], [`Error::PeriodTooLong`], [`Error::AlreadyEnded`],
-		/// [`Error::InsufficientBalance`], [`Error::Overflow`].
+		/// [`Error::RefusedByPatient`], [`Error::InvalidPeriod`], [`Error::PeriodTooLong`],
+		/// [`Error::AlreadyEnded`], [`Error::InsufficientBalance`], [`Error::Overflow`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::attest())]
 		pub fn attest(
@@ -247,6 +297,10 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let insurer = Self::ensure_insurer(&who)?;
 			ensure!(patient != who, Error::<T>::SelfAttestation);
+			ensure!(
+				!RefusedInsurers::<T>::contains_key(&patient, insurer),
+				Error::<T>::RefusedByPatient
+			);
 			Self::ensure_period(starts, ends)?;
 			let attestation =
 				Self::store(&who, insurer, patient.clone(), commitment, starts, ends, None)?;
@@ -325,8 +379,8 @@ pub mod pallet {
 		/// [`Event::Renewed`].
 		/// Errors: [`Error::Accreditation`], [`Error::UnknownAttestation`],
 		/// [`Error::NotInsurer`], [`Error::Final`], [`Error::SelfAttestation`],
-		/// [`Error::InvalidPeriod`], [`Error::PeriodTooLong`], [`Error::AlreadyEnded`],
-		/// [`Error::InsufficientBalance`], [`Error::Overflow`].
+		/// [`Error::RefusedByPatient`], [`Error::InvalidPeriod`], [`Error::PeriodTooLong`],
+		/// [`Error::AlreadyEnded`], [`Error::InsufficientBalance`], [`Error::Overflow`].
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::renew())]
 		pub fn renew(
@@ -340,6 +394,10 @@ pub mod pallet {
 			let mut old = Self::ensure_accredited_insurer_of(&who, attestation)?;
 			ensure!(!old.status.is_final(), Error::<T>::Final);
 			ensure!(old.patient != who, Error::<T>::SelfAttestation);
+			ensure!(
+				!RefusedInsurers::<T>::contains_key(&old.patient, old.insurer),
+				Error::<T>::RefusedByPatient
+			);
 			Self::ensure_period(starts, ends)?;
 			let new = Self::store(
 				&who,
@@ -399,6 +457,54 @@ pub mod pallet {
 			Attestations::<T>::remove(attestation);
 			AttestationsOf::<T>::remove(&info.patient, attestation);
 			Self::deposit_event(Event::Removed { attestation, by: who });
+			Ok(())
+		}
+
+		/// Refuse an insurer: it may not attest the caller (nor renew an attestation of them)
+		/// until they allow it again. Removing an attestation returns its deposit to the
+		/// insurer, which could attest again at once; a refusal ends that loop. The caller's
+		/// attestations by that insurer stay until removed ([`Pallet::remove_attestation`]).
+		///
+		/// Origin: signed by the patient, who pays [`Config::RefusalDeposit`]. Emits
+		/// [`Event::InsurerRefused`]. Errors: [`Error::UnknownOrganisation`],
+		/// [`Error::AlreadyRefused`], [`Error::InsufficientBalance`].
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::refuse_insurer())]
+		pub fn refuse_insurer(origin: OriginFor<T>, insurer: OrganisationId) -> DispatchResult {
+			let patient = ensure_signed(origin)?;
+			ensure!(
+				T::Accreditation::organisation_exists(insurer),
+				Error::<T>::UnknownOrganisation
+			);
+			ensure!(
+				!RefusedInsurers::<T>::contains_key(&patient, insurer),
+				Error::<T>::AlreadyRefused
+			);
+			let deposit = T::RefusalDeposit::get();
+			T::Currency::hold(&HoldReason::RefusalDeposit.into(), &patient, deposit)
+				.map_err(|_| Error::<T>::InsufficientBalance)?;
+			RefusedInsurers::<T>::insert(&patient, insurer, deposit);
+			Self::deposit_event(Event::InsurerRefused { patient, insurer });
+			Ok(())
+		}
+
+		/// Allow an insurer the caller refused to attest them again; the deposit returns.
+		///
+		/// Origin: signed by the patient. Emits [`Event::InsurerAllowed`].
+		/// Errors: [`Error::NotRefused`].
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::allow_insurer())]
+		pub fn allow_insurer(origin: OriginFor<T>, insurer: OrganisationId) -> DispatchResult {
+			let patient = ensure_signed(origin)?;
+			let deposit =
+				RefusedInsurers::<T>::take(&patient, insurer).ok_or(Error::<T>::NotRefused)?;
+			T::Currency::release(
+				&HoldReason::RefusalDeposit.into(),
+				&patient,
+				deposit,
+				Precision::BestEffort,
+			)?;
+			Self::deposit_event(Event::InsurerAllowed { patient, insurer });
 			Ok(())
 		}
 	}

@@ -39,6 +39,7 @@ parameter_types! {
 pub const START: u64 = 1_000_000;
 pub const DAY: u64 = 24 * 3_600_000;
 pub const DEPOSIT: u64 = 20;
+pub const REFUSAL_DEPOSIT: u64 = 4;
 pub const PAGE: u32 = 3;
 
 /// The insurer's admin and two of its agents.
@@ -83,6 +84,7 @@ impl pallet_insurance::Config for Test {
 	type Accreditation = Registry;
 	type Time = MockTime;
 	type AttestationDeposit = ConstU64<DEPOSIT>;
+	type RefusalDeposit = ConstU64<REFUSAL_DEPOSIT>;
 	type MaxCoveragePeriod = ConstU64<{ 3 * 365 * DAY }>;
 	type MaxPageSize = ConstU32<PAGE>;
 	type WeightInfo = ();

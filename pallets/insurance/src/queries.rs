@@ -97,7 +97,8 @@ impl<T: Config> Pallet<T> {
 	/// - a superseded attestation names a later one, which (unless removed) replaces it, for
 	///   the same patient and insurer; an attestation that replaces another is later than it;
 	/// - every entry of a patient's index is an attestation of that patient;
-	/// - what each depositor has on hold is the sum of their attestations' deposits.
+	/// - what each depositor has on hold is the sum of their attestations' deposits, and what
+	///   each patient has on hold for refusals the sum of their refusals' deposits.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use crate::{BalanceOf, HoldReason, NextAttestationId};
@@ -135,6 +136,18 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				T::Currency::balance_on_hold(&reason, &depositor) == total,
 				"a depositor's hold is not the sum of their attestations' deposits"
+			);
+		}
+		let mut refusals = alloc::collections::BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		for (patient, _, deposit) in crate::RefusedInsurers::<T>::iter() {
+			let total = refusals.entry(patient).or_default();
+			*total = total.saturating_add(deposit);
+		}
+		let reason = HoldReason::RefusalDeposit.into();
+		for (patient, total) in refusals {
+			ensure!(
+				T::Currency::balance_on_hold(&reason, &patient) == total,
+				"a patient's hold is not the sum of their refusals' deposits"
 			);
 		}
 		Ok(())

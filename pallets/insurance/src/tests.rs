@@ -443,6 +443,73 @@ fn attack_the_patient_removes_an_attestation_they_do_not_want() {
 	});
 }
 
+/// Item 10 of the second review: each removal returns the deposit to the insurer, which can
+/// attest the patient again at once, in a loop. The patient refuses the insurer: it can attest
+/// (and renew) them no more, until the patient allows it again; other insurers are not
+/// affected, and the refusal's deposit returns when it is lifted.
+#[test]
+fn attack_an_insurer_cannot_reattest_a_patient_who_refused_it() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = attest();
+		assert_ok!(Insurance::remove_attestation(origin(PATIENT), id));
+		// Without a refusal, the insurer is back at once.
+		let again = attest();
+		let refusals = || {
+			Balances::balance_on_hold(&crate::HoldReason::RefusalDeposit.into(), &PATIENT)
+		};
+		let before = refusals();
+		assert_ok!(Insurance::refuse_insurer(origin(PATIENT), INSURER_ORG));
+		assert_eq!(last_event(), Event::InsurerRefused { patient: PATIENT, insurer: INSURER_ORG });
+		assert_eq!(refusals(), before + REFUSAL_DEPOSIT);
+		assert_noop!(
+			Insurance::attest(origin(AGENT), PATIENT, root(), START, START + YEAR),
+			Error::<Test>::RefusedByPatient
+		);
+		assert_noop!(
+			Insurance::renew(origin(OTHER_AGENT), again, root(), START, START + YEAR),
+			Error::<Test>::RefusedByPatient
+		);
+		assert_noop!(
+			Insurance::refuse_insurer(origin(PATIENT), INSURER_ORG),
+			Error::<Test>::AlreadyRefused
+		);
+		// The patient still removes what the insurer attested before.
+		assert_ok!(Insurance::remove_attestation(origin(PATIENT), again));
+		// Another insurer, and another patient, are not affected.
+		assert_ok!(Insurance::attest(origin(AGENT), OTHER_PATIENT, root(), START, START + YEAR));
+		assert_ok!(Insurance::attest(origin(RIVAL), PATIENT, root(), START, START + YEAR));
+		// Allowed again, it attests; the deposit is back.
+		assert_ok!(Insurance::allow_insurer(origin(PATIENT), INSURER_ORG));
+		assert_eq!(last_event(), Event::InsurerAllowed { patient: PATIENT, insurer: INSURER_ORG });
+		assert_eq!(refusals(), before);
+		attest();
+	});
+}
+
+#[test]
+fn refuse_insurer_and_allow_insurer_fail_as_they_should() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			Insurance::refuse_insurer(origin(PATIENT), 77),
+			Error::<Test>::UnknownOrganisation
+		);
+		assert_noop!(
+			Insurance::allow_insurer(origin(PATIENT), INSURER_ORG),
+			Error::<Test>::NotRefused
+		);
+		assert_noop!(
+			Insurance::refuse_insurer(origin(POOR), INSURER_ORG),
+			Error::<Test>::InsufficientBalance
+		);
+		// One patient's refusal is theirs alone: another cannot lift it.
+		assert_ok!(Insurance::refuse_insurer(origin(PATIENT), INSURER_ORG));
+		assert_noop!(
+			Insurance::allow_insurer(origin(OTHER_PATIENT), INSURER_ORG),
+			Error::<Test>::NotRefused
+		);
+	});
+}
+
 /// A patient's attestations are read page by page; an insurer attesting many for a patient
 /// fills no bounded list: another insurer still attests, and every page is reachable.
 #[test]

@@ -55,6 +55,8 @@ pub trait WeightInfo {
 	fn revoke() -> Weight;
 	fn renew() -> Weight;
 	fn remove_attestation() -> Weight;
+	fn refuse_insurer() -> Weight;
+	fn allow_insurer() -> Weight;
 }
 
 /// Weights for `pallet_insurance` using the healthchain node and ParityDB.
@@ -182,6 +184,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
+	fn refuse_insurer() -> Weight {
+		Weight::from_parts(100_000_000, 4000)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	fn allow_insurer() -> Weight {
+		Weight::from_parts(100_000_000, 4000)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
 }
 
 // For backwards compatibility and tests.
@@ -283,5 +295,15 @@ impl WeightInfo for () {
 		Weight::from_parts(102_933_000, 3712)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	fn refuse_insurer() -> Weight {
+		Weight::from_parts(100_000_000, 4000)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	fn allow_insurer() -> Weight {
+		Weight::from_parts(100_000_000, 4000)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 }

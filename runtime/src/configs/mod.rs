@@ -498,6 +498,8 @@ parameter_types! {
 	/// Held from the agent who attests or renews a coverage, returned when the attestation is
 	/// removed.
 	pub const AttestationDeposit: Balance = MILLI_UNIT;
+	/// Held from a patient who refuses an insurer, returned when they allow it again.
+	pub const InsurerRefusalDeposit: Balance = MILLI_UNIT;
 }
 
 impl pallet_insurance::Config for Runtime {
@@ -506,6 +508,7 @@ impl pallet_insurance::Config for Runtime {
 	type Accreditation = crate::Registry;
 	type Time = Timestamp;
 	type AttestationDeposit = AttestationDeposit;
+	type RefusalDeposit = InsurerRefusalDeposit;
 	/// Ten years: longer than any policy period; a longer one must be renewed.
 	type MaxCoveragePeriod = ConstU64<{ 10 * 365 * 24 * 3_600_000 }>;
 	type MaxPageSize = ConstU32<100>;
