@@ -42,3 +42,14 @@ fn a_member_who_did_not_vote_counts_as_nay_even_with_a_prime() {
 	assert!(!crate::configs::AbstentionIsNay::default_vote(Some(true), 1, 0, 4));
 	assert!(!crate::configs::AbstentionIsNay::default_vote(None, 3, 0, 4));
 }
+
+/// Every pallet's `integrity_test` holds for this runtime's configuration: each bound and
+/// constant a pallet relies on (non-zero deposits, `MinValidators ≤ MaxValidators`, a recovery
+/// delay below a session, a root origin that is no single key, …).
+#[test]
+fn every_pallets_integrity_test_holds_for_the_runtime() {
+	use frame_support::traits::IntegrityTest;
+	sp_io::TestExternalities::default().execute_with(|| {
+		crate::AllPalletsWithSystem::integrity_test();
+	});
+}

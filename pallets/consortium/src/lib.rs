@@ -48,6 +48,25 @@ pub mod pallet {
 		type WeightInfo: WeightInfo;
 	}
 
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// What the pallet relies on: its root origin is not a single key, nor no key at all
+		/// (the council's motion, or root itself, never a signed or unsigned origin).
+		fn integrity_test() {
+			use codec::Decode;
+			use sp_runtime::traits::TrailingZeroInput;
+			let anyone = T::AccountId::decode(&mut TrailingZeroInput::zeroes())
+				.expect("an account id decodes from zeroes");
+			let signed: T::RuntimeOrigin = frame_system::RawOrigin::Signed(anyone).into();
+			assert!(
+				T::RootOrigin::try_origin(signed).is_err(),
+				"RootOrigin accepts a signed origin: one key would be root"
+			);
+			let none: T::RuntimeOrigin = frame_system::RawOrigin::None.into();
+			assert!(T::RootOrigin::try_origin(none).is_err(), "RootOrigin accepts no origin");
+		}
+	}
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {

@@ -123,3 +123,11 @@ fn an_operational_call_does_not_lend_its_class() {
 	assert_eq!(operational.get_dispatch_info().class, DispatchClass::Operational);
 	assert_eq!(as_root(operational).get_dispatch_info().class, DispatchClass::Normal);
 }
+
+#[test]
+fn integrity_test_passes_for_the_mock() {
+	use frame_support::traits::Hooks;
+	sp_io::TestExternalities::default().execute_with(|| {
+		<Consortium as Hooks<u64>>::integrity_test();
+	});
+}

@@ -454,9 +454,8 @@ fn attack_an_insurer_cannot_reattest_a_patient_who_refused_it() {
 		assert_ok!(Insurance::remove_attestation(origin(PATIENT), id));
 		// Without a refusal, the insurer is back at once.
 		let again = attest();
-		let refusals = || {
-			Balances::balance_on_hold(&crate::HoldReason::RefusalDeposit.into(), &PATIENT)
-		};
+		let refusals =
+			|| Balances::balance_on_hold(&crate::HoldReason::RefusalDeposit.into(), &PATIENT);
 		let before = refusals();
 		assert_ok!(Insurance::refuse_insurer(origin(PATIENT), INSURER_ORG));
 		assert_eq!(last_event(), Event::InsurerRefused { patient: PATIENT, insurer: INSURER_ORG });

@@ -43,6 +43,26 @@ fn fill<T: Config>(n: u32, connection: Option<NodeId>) {
 	}
 }
 
+/// `n` nodes, each of its own owner, each with `connection` as its one connection and that
+/// connection's deposit held from its owner: taking `connection` out of them releases a
+/// deposit to every one of `n` distinct accounts (the worst case of `authorise_node`).
+fn fill_with_deposits<T: Config>(n: u32, connection: NodeId) -> Result<(), BenchmarkError> {
+	use frame_support::traits::fungible::MutateHold;
+	let deposit = T::ConnectionDeposit::get();
+	for i in 0..n {
+		let owner: T::AccountId = account("host-owner", i, 0);
+		T::Currency::set_balance(&owner, BalanceOf::<T>::max_value() / 4u32.into());
+		T::Currency::hold(&HoldReason::ConnectionDeposit.into(), &owner, deposit)?;
+		let mut connections = BoundedBTreeSet::new();
+		connections.try_insert(connection).map_err(|_| BenchmarkError::Weightless)?;
+		Nodes::<T>::insert(
+			node(1_000 + i),
+			NodeInfo { owner, organisation: None, connections, deposit },
+		);
+	}
+	Ok(())
+}
+
 /// `owner`, funded, running `node` for a fresh organisation in good standing.
 fn owned_node<T: Config>(owner: &T::AccountId, node: NodeId) -> Result<(), BenchmarkError> {
 	T::Currency::set_balance(owner, BalanceOf::<T>::max_value() / 4u32.into());
@@ -75,18 +95,23 @@ mod benchmarks {
 	use super::*;
 	use frame_support::traits::fungible::InspectHold;
 
-	/// Into a list one short of full, every node of which names the new one as a connection
-	/// (each taken out).
+	/// Into a list one short of full, every node of which names the new one as a connection,
+	/// each of its own owner with the connection's deposit held: the connection is taken out
+	/// of every one, and a deposit released to every owner.
 	#[benchmark]
 	fn authorise_node() -> Result<(), BenchmarkError> {
 		let origin = consortium::<T>()?;
-		fill::<T>(T::MaxNodes::get().saturating_sub(1), Some(node(0)));
+		fill_with_deposits::<T>(T::MaxNodes::get().saturating_sub(1), node(0))?;
 		let owner: T::AccountId = account("owner", 0, 0);
 		let organisation = T::Accreditation::make_in_good_standing_at_most_cost(&owner);
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, node(0), owner, organisation);
 		assert_eq!(Nodes::<T>::count(), T::MaxNodes::get());
 		assert!(Nodes::<T>::iter().all(|(_, info)| !info.connections.contains(&node(0))));
+		let host: T::AccountId = account("host-owner", 0, 0);
+		assert!(
+			T::Currency::balance_on_hold(&HoldReason::ConnectionDeposit.into(), &host).is_zero()
+		);
 		Ok(())
 	}
 

@@ -248,6 +248,15 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// The bounds the pallet relies on: room for nodes and connections, and a deposit for
+		/// each connection an owner adds (without one, any owner could fill storage for free).
+		fn integrity_test() {
+			use sp_runtime::traits::Zero;
+			assert!(T::MaxNodes::get() > 0, "MaxNodes is zero: no node could be authorised");
+			assert!(T::MaxConnections::get() > 0, "MaxConnections is zero");
+			assert!(!T::ConnectionDeposit::get().is_zero(), "ConnectionDeposit is zero");
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()

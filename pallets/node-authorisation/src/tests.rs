@@ -435,3 +435,11 @@ fn a_node_is_written_as_its_peer_id() {
 fn hex_decode(text: &str) -> Vec<u8> {
 	(0..text.len()).step_by(2).map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap()).collect()
 }
+
+#[test]
+fn integrity_test_passes_for_the_mock() {
+	use frame_support::traits::Hooks;
+	sp_io::TestExternalities::default().execute_with(|| {
+		<NodeAuthorisation as Hooks<u64>>::integrity_test();
+	});
+}

@@ -76,8 +76,10 @@ impl pallet_registry::Config for Test {
 thread_local! {
 	/// The accounts with session keys.
 	pub static KEYS: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
-	/// Every `note_stalled(further_wait, median)` the pallet made.
+	/// Every `note_stalled(further_wait, median)` the pallet made that GRANDPA took.
 	pub static STALLED: RefCell<Vec<(u64, u64)>> = const { RefCell::new(Vec::new()) };
+	/// What GRANDPA answers the next `note_stalled`: `Some(reason)` to refuse it.
+	pub static GRANDPA_REFUSES: RefCell<Option<crate::RecoveryDeferred>> = const { RefCell::new(None) };
 }
 
 /// Give `who` session keys, or take them away.
@@ -100,9 +102,18 @@ impl Contains<u64> for MockKeys {
 
 pub struct MockGrandpa;
 impl crate::FinalityRecovery<u64> for MockGrandpa {
-	fn note_stalled(further_wait: u64, median: u64) {
+	fn note_stalled(further_wait: u64, median: u64) -> Result<(), crate::RecoveryDeferred> {
+		if let Some(reason) = GRANDPA_REFUSES.with(|r| r.borrow_mut().take()) {
+			return Err(reason);
+		}
 		STALLED.with(|s| s.borrow_mut().push((further_wait, median)));
+		Ok(())
 	}
+}
+
+/// Make GRANDPA refuse the next forced change, for `reason`.
+pub fn grandpa_refuses(reason: crate::RecoveryDeferred) {
+	GRANDPA_REFUSES.with(|r| *r.borrow_mut() = Some(reason));
 }
 
 /// The stall recoveries handed to GRANDPA so far.
@@ -125,6 +136,7 @@ impl pallet_validator_set::Config for Test {
 	type MinValidators = ConstU32<MIN>;
 	type MaxValidators = ConstU32<MAX>;
 	type MaxRecoveryDelay = ConstU64<5>;
+	type SessionPeriod = ConstU64<10>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockKeys;

@@ -4,7 +4,9 @@
 //! shrinks below its minimum or empties; a finality recovery forces GRANDPA exactly when the
 //! set without the dead validators takes effect.
 
-use crate::{mock::*, Error, Event, LeftOut, Operators, PendingRecovery, SessionManager};
+use crate::{
+	mock::*, Error, Event, LeftOut, Operators, PendingRecovery, RecoveryDeferred, SessionManager,
+};
 use frame_support::{assert_noop, assert_ok, BoundedVec};
 use sp_runtime::DispatchError;
 
@@ -277,5 +279,75 @@ fn a_recovery_that_removes_nobody_forces_grandpa_to_the_same_set() {
 		assert_eq!(ValidatorSet::new_session(2), None);
 		ValidatorSet::start_session(2);
 		assert_eq!(stalled(), vec![(0, 9)]);
+	});
+}
+
+/// Item 15 of the second review: a recovery whose target session has too few eligible
+/// validators kept the old set and forced GRANDPA back onto it, announcing that the recovery
+/// started. Now the recovery is deferred (and says so) until a session gets the eligible set,
+/// and only then handed to GRANDPA.
+#[test]
+fn a_recovery_waits_for_a_session_with_enough_eligible_validators() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(add(HOSPITAL_NODE, HOSPITAL_ORG));
+		assert_eq!(ValidatorSet::new_session(2), Some(vec![1, 2, 3, HOSPITAL_NODE]));
+		assert_ok!(ValidatorSet::recover_finality(
+			RuntimeOrigin::root(),
+			bounded(vec![1, 2]),
+			7,
+			3
+		));
+		// One of the two left has lost its session keys: one eligible, below the minimum.
+		set_keys(3, false);
+		ValidatorSet::start_session(2);
+		assert_eq!(ValidatorSet::new_session(3), None);
+		assert!(events().contains(&Event::FinalityRecoveryDeferred {
+			session: 3,
+			reason: RecoveryDeferred::TooFewEligible { eligible: 1 },
+		}));
+		ValidatorSet::start_session(3);
+		assert!(stalled().is_empty(), "GRANDPA forced onto the kept, stalled set");
+		assert!(!events().iter().any(|e| matches!(e, Event::FinalityRecoveryStarted { .. })));
+		// The keys are back: the next session gets the eligible set, and the recovery with it.
+		set_keys(3, true);
+		assert_eq!(ValidatorSet::new_session(4), Some(vec![3, HOSPITAL_NODE]));
+		ValidatorSet::start_session(4);
+		assert_eq!(stalled(), vec![(3, 7)]);
+		assert_eq!(events().last(), Some(&Event::FinalityRecoveryStarted { session: 4 }));
+		assert!(PendingRecovery::<Test>::get().is_none());
+	});
+}
+
+/// And when GRANDPA would refuse the forced change (another change pending, or too soon after
+/// the last forced one), the recovery is not announced as started: it is deferred to the next
+/// session change, and tried again there.
+#[test]
+fn a_recovery_grandpa_refuses_is_deferred_and_tried_again() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(ValidatorSet::recover_finality(RuntimeOrigin::root(), bounded(vec![]), 9, 0));
+		assert_eq!(ValidatorSet::new_session(2), None);
+		grandpa_refuses(RecoveryDeferred::TooSoon);
+		ValidatorSet::start_session(2);
+		assert!(stalled().is_empty());
+		assert_eq!(
+			events().last(),
+			Some(&Event::FinalityRecoveryDeferred {
+				session: 2,
+				reason: RecoveryDeferred::TooSoon
+			})
+		);
+		assert!(PendingRecovery::<Test>::get().is_some_and(|r| r.session.is_none()));
+		assert_eq!(ValidatorSet::new_session(3), None);
+		ValidatorSet::start_session(3);
+		assert_eq!(stalled(), vec![(0, 9)]);
+		assert_eq!(events().last(), Some(&Event::FinalityRecoveryStarted { session: 3 }));
+	});
+}
+
+#[test]
+fn integrity_test_passes_for_the_mock() {
+	use frame_support::traits::Hooks;
+	sp_io::TestExternalities::default().execute_with(|| {
+		<ValidatorSet as Hooks<u64>>::integrity_test();
 	});
 }

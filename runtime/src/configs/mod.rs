@@ -214,9 +214,24 @@ impl frame_support::traits::Contains<AccountId> for HasSessionKeys {
 /// set the consortium ordered it for takes effect.
 pub struct GrandpaRecovery;
 impl pallet_validator_set::FinalityRecovery<BlockNumber> for GrandpaRecovery {
-	fn note_stalled(further_wait: BlockNumber, median: BlockNumber) {
+	fn note_stalled(
+		further_wait: BlockNumber,
+		median: BlockNumber,
+	) -> Result<(), pallet_validator_set::RecoveryDeferred> {
+		use pallet_validator_set::RecoveryDeferred;
+		// What `pallet_grandpa::schedule_change` refuses a forced change for, when GRANDPA
+		// hears of this session change later in this block: then nothing is handed to it (it
+		// would keep the stall and retry at each later session, while we announced a start).
+		if pallet_grandpa::PendingChange::<Runtime>::exists() {
+			return Err(RecoveryDeferred::ChangePending);
+		}
+		let now = frame_system::Pallet::<Runtime>::block_number();
+		if pallet_grandpa::NextForced::<Runtime>::get().is_some_and(|next| next > now) {
+			return Err(RecoveryDeferred::TooSoon);
+		}
 		// Root never fails its origin check; nothing else can fail in `note_stalled`.
 		let _ = crate::Grandpa::note_stalled(RuntimeOrigin::root(), further_wait, median);
+		Ok(())
 	}
 }
 
@@ -253,6 +268,7 @@ impl pallet_validator_set::Config for Runtime {
 	type MinValidators = MinValidators;
 	type MaxValidators = MaxValidators;
 	type MaxRecoveryDelay = MaxRecoveryDelay;
+	type SessionPeriod = SessionPeriod;
 	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = HasSessionKeys;
