@@ -43,13 +43,53 @@ fn a_member_who_did_not_vote_counts_as_nay_even_with_a_prime() {
 	assert!(!crate::configs::AbstentionIsNay::default_vote(None, 3, 0, 4));
 }
 
-/// Every pallet's `integrity_test` holds for this runtime's configuration: each bound and
-/// constant a pallet relies on (non-zero deposits, `MinValidators ≤ MaxValidators`, a recovery
-/// delay below a session, a root origin that is no single key, …).
+/// Item 13 of the second review: council motions cost nothing, so one member could fill the
+/// proposal slots with large motions and delay every other. Each proposal now holds a deposit
+/// from its proposer, the more the more motions are open, returned once the motion is closed.
 #[test]
-fn every_pallets_integrity_test_holds_for_the_runtime() {
-	use frame_support::traits::IntegrityTest;
-	sp_io::TestExternalities::default().execute_with(|| {
-		crate::AllPalletsWithSystem::integrity_test();
+fn a_council_proposal_holds_a_growing_deposit_returned_when_it_closes() {
+	use crate::{Balances, Council, Runtime, RuntimeCall, UNIT};
+	use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
+	use sp_keyring::Sr25519Keyring;
+	use sp_runtime::{traits::Hash, BuildStorage};
+	let members: Vec<AccountId> =
+		[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
+			.iter()
+			.map(|who| who.to_account_id())
+			.collect();
+	let mut storage = frame_system::GenesisConfig::<Runtime>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Runtime> {
+		balances: members.iter().map(|who| (who.clone(), 1_000 * UNIT)).collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	sp_io::TestExternalities::new(storage).execute_with(|| {
+		frame_system::Pallet::<Runtime>::set_block_number(1);
+		assert_ok!(Council::set_members(RuntimeOrigin::root(), members.clone(), None, 0));
+		let alice = members[0].clone();
+		let held =
+			|| Balances::balance_on_hold(&crate::configs::CouncilProposalHoldReason::get(), &alice);
+		let remark = |n: u8| -> Box<RuntimeCall> {
+			Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![n] }))
+		};
+		let propose = |n: u8| {
+			let proposal = remark(n);
+			let length = codec::Encode::encoded_size(&proposal) as u32;
+			Council::propose(RuntimeOrigin::signed(alice.clone()), 3, proposal, length)
+		};
+		assert_ok!(propose(1));
+		assert_eq!(held(), UNIT);
+		assert_ok!(propose(2));
+		assert_eq!(held(), UNIT + 2 * UNIT);
+		// A closed motion's deposit returns (released by anyone once it is closed).
+		let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&remark(1));
+		assert_noop!(
+			Council::release_proposal_cost(RuntimeOrigin::signed(alice.clone()), hash),
+			pallet_collective::Error::<Runtime, crate::configs::CouncilCollective>::ProposalActive
+		);
+		assert_ok!(Council::disapprove_proposal(RuntimeOrigin::root(), hash));
+		assert_ok!(Council::release_proposal_cost(RuntimeOrigin::signed(members[1].clone()), hash));
+		assert_eq!(held(), 2 * UNIT);
 	});
 }

@@ -10,7 +10,10 @@ use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
 	parameter_types,
-	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, EitherOfDiverse, VariantCountOf},
+	traits::{
+		fungible::HoldConsideration, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8,
+		EitherOfDiverse, Get, VariantCountOf,
+	},
 	weights::{constants::WEIGHT_REF_TIME_PER_SECOND, ConstantMultiplier, IdentityFee, Weight},
 };
 use frame_system::{
@@ -359,8 +362,36 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
 	type MaxProposalWeight = MaxProposalWeight;
 	type DisapproveOrigin = ConsortiumOrigin;
 	type KillOrigin = ConsortiumOrigin;
-	/// Members are accredited consortium organisations; proposing costs no deposit.
-	type Consideration = ();
+	/// A proposal holds a deposit from its proposer, the more the more motions are open (the
+	/// `n`-th open one `n × CouncilProposalDeposit`): one member filling the proposal slots
+	/// with large motions to delay every other pays for each, ever more. It returns when the
+	/// motion is closed (`release_proposal_cost`, which the client's `council close` submits
+	/// with the close); a motion the consortium kills as malicious loses it.
+	type Consideration = HoldConsideration<
+		AccountId,
+		Balances,
+		CouncilProposalHoldReason,
+		ProposalDeposit<CouncilProposalDeposit>,
+		u32,
+	>;
+}
+
+parameter_types! {
+	/// The deposit of the first open council motion; the `n`-th open one holds `n` times it.
+	pub const CouncilProposalDeposit: Balance = UNIT;
+	/// Why a council proposal's deposit is held.
+	pub CouncilProposalHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Council(pallet_collective::HoldReason::ProposalSubmission);
+}
+
+/// A council proposal's deposit: `(open proposals + 1) × Base`, linear in the number of motions
+/// already open (pallet-collective's own `deposit::Linear` takes its slope in `u32` units, too
+/// small for a 12-decimal currency).
+pub struct ProposalDeposit<Base>(core::marker::PhantomData<Base>);
+impl<Base: Get<Balance>> sp_runtime::traits::Convert<u32, Balance> for ProposalDeposit<Base> {
+	fn convert(open_proposals: u32) -> Balance {
+		Base::get().saturating_mul(Balance::from(open_proposals).saturating_add(1))
+	}
 }
 
 parameter_types! {
