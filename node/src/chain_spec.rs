@@ -55,6 +55,9 @@ pub const NO_CHAIN: &str = "no chain given; choose one:\n  \
 pub fn consortium_chain_spec(path: &str) -> Result<ChainSpec, String> {
 	let file = crate::consortium::ConsortiumFile::read(path)?;
 	let patch = file.genesis_patch().map_err(|e| format!("{path}: {e}"))?;
+	for warning in file.warnings() {
+		eprintln!("warning: {path}: {warning}");
+	}
 	Ok(ChainSpec::builder(wasm()?, None)
 		.with_name(&file.name)
 		.with_id(&file.id)

@@ -6,10 +6,18 @@
 //! The file holds public keys only. A chain built from it has no sudo key (the council is its
 //! root, through `consortium.dispatch_as_root`), and a `live` one may hold no well-known
 //! development key (`//Alice` and the like, whose secrets every Substrate tool knows): such a
-//! file is refused, and so is a JSON chain specification of a live chain that holds one.
+//! file is refused, and so is a JSON chain specification of a live chain that holds one. Nor
+//! may a live one be ruled by too few keys: at least [`MIN_MEMBERS`] council seats and the
+//! runtime's `MinValidators` validators (with a warning at the minimum).
+//!
+//! Each member is a founding organisation, registered at genesis with the member's account as
+//! its admin and accredited for its roles until a date; every validator and authorised node
+//! names the member it runs for, its account (or owner) acting for that organisation, so that
+//! its permissions end with the organisation's standing like every other node's.
 //! `docs/operators.md` walks through writing the file; `chain-specs/example-consortium.toml`
 //! is an example.
 
+use healthchain_primitives::{OrganisationKind, Role};
 use healthchain_runtime::{AccountId, SessionKeys, UNIT};
 use pallet_node_authorisation::NodeId;
 use sc_service::ChainType;
@@ -21,6 +29,10 @@ use sp_core::{
 	ed25519, sr25519,
 };
 use std::collections::BTreeSet;
+
+/// The fewest council seats a live network may have: with two thirds of the council as root,
+/// fewer would let one or two keys rule the chain.
+pub const MIN_MEMBERS: usize = 3;
 
 /// The members file.
 #[derive(Debug, Deserialize)]
@@ -60,8 +72,12 @@ pub struct AuthorisedNode {
 	pub name: String,
 	/// Its peer id (`12D3KooW…`), as `healthchain-node key inspect-node-key` prints it.
 	pub node: String,
-	/// The account that owns it (SS58): it may add connections to it.
+	/// The account that owns it (SS58): it may add connections to it. It acts for the
+	/// member's organisation (as its admin, or as an agent added at genesis).
 	pub owner: String,
+	/// The `name` of the member whose organisation runs it: the node is left out when that
+	/// organisation's standing ends.
+	pub member: String,
 }
 
 /// `live` or `local`.
@@ -75,18 +91,26 @@ pub enum Kind {
 	Local,
 }
 
-/// A council seat.
+/// A council seat, and the founding organisation behind it.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
-	/// Who holds it (a label only; not on chain).
-	#[serde(default)]
+	/// Who holds it: how validators and nodes name the member (not on chain).
 	pub name: String,
-	/// The member's account (SS58).
+	/// The member's account (SS58): its council seat, and its organisation's admin.
 	pub account: String,
-	/// Whole HCT it holds at genesis.
+	/// Whole HCT it holds at genesis: at least its organisation's deposit and one agent
+	/// deposit per validator or node account acting for it (the admin pays both).
 	#[serde(default)]
 	pub balance: u64,
+	/// What kind of organisation it is (`hospital`, `insurer`, `regulator`, …).
+	pub kind: OrganisationKind,
+	/// The roles the organisation is accredited for at genesis (at least one: an organisation
+	/// accredited for none is not in good standing, and its validators and nodes are left
+	/// out).
+	pub roles: Vec<Role>,
+	/// The last day (`YYYY-MM-DD`, UTC) of those accreditations; the council renews them.
+	pub accredited_until: String,
 }
 
 /// A founding validator.
@@ -107,6 +131,10 @@ pub struct Validator {
 	/// network, whose nodes peer only with authorised ones.
 	#[serde(default)]
 	pub node: Option<String>,
+	/// The `name` of the member whose organisation runs it: the validator's account acts for
+	/// that organisation (as an agent added at genesis, unless it is the member's account),
+	/// and is left out of the set when the organisation's standing ends.
+	pub member: String,
 	/// Whole HCT it holds at genesis (it pays its transactions' fees).
 	#[serde(default)]
 	pub balance: u64,
@@ -186,6 +214,33 @@ fn boot_node_id(address: &str) -> Result<NodeId, String> {
 	node_id(&what, id)
 }
 
+/// The runtime's `MinValidators`.
+fn min_validators() -> usize {
+	<healthchain_runtime::configs::MinValidators as sp_core::Get<u32>>::get() as usize
+}
+
+/// The registry's deposit for an organisation.
+fn organisation_deposit() -> u128 {
+	<healthchain_runtime::configs::OrganisationDeposit as sp_core::Get<u128>>::get()
+}
+
+/// The registry's deposit for an agent.
+fn agent_deposit() -> u128 {
+	<healthchain_runtime::configs::AgentDeposit as sp_core::Get<u128>>::get()
+}
+
+/// The moment after the last day `date` (`YYYY-MM-DD`, UTC), in Unix milliseconds.
+fn end_of_day(what: &str, date: &str) -> Result<u64, String> {
+	let day = chrono::NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
+		.map_err(|e| format!("{what}: {date:?} is not a date (YYYY-MM-DD): {e}"))?;
+	let next = day.succ_opt().ok_or_else(|| format!("{what}: {date:?} is too late"))?;
+	let millis = next
+		.and_hms_opt(0, 0, 0)
+		.map(|moment| moment.and_utc().timestamp_millis())
+		.ok_or_else(|| format!("{what}: {date:?} is not a date"))?;
+	u64::try_from(millis).map_err(|_| format!("{what}: {date:?} is before 1970"))
+}
+
 fn hex(bytes: &[u8]) -> String {
 	bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -197,16 +252,35 @@ impl ConsortiumFile {
 		toml::from_str(&text).map_err(|e| format!("{path}: {e}"))
 	}
 
-	/// The genesis patch this file describes, checked: at least one member and one validator,
-	/// no account, key or node twice, no more validators or nodes than the runtime allows,
-	/// every boot node an authorised node, and, for a live network, a node for every
-	/// validator and no well-known development key.
+	/// The genesis patch this file describes, checked: enough members and validators (on a live
+	/// network at least [`MIN_MEMBERS`] seats and `MinValidators` validators), every member an
+	/// organisation with at least one role and funds for its deposits, every validator and node
+	/// of a member, no account, key or node twice (nor an account acting for two members), no
+	/// more validators or nodes than the runtime allows, every boot node an authorised node,
+	/// and, for a live network, a node for every validator and no well-known development key.
 	pub fn genesis_patch(&self) -> Result<serde_json::Value, String> {
 		if self.members.is_empty() {
 			return Err("the file names no [[members]]: the council would be empty".into());
 		}
 		if self.validators.is_empty() {
 			return Err("the file names no [[validators]]".into());
+		}
+		if self.chain_type == Kind::Live {
+			if self.members.len() < MIN_MEMBERS {
+				return Err(format!(
+					"{} council seat(s): a live network needs at least {MIN_MEMBERS}, or one or \
+					 two keys would rule the chain (two thirds of the council is its root)",
+					self.members.len()
+				));
+			}
+			if self.validators.len() < min_validators() {
+				return Err(format!(
+					"{} validator(s): a live network needs at least {} (the runtime's \
+					 MinValidators), or one key would author and finalize every block",
+					self.validators.len(),
+					min_validators()
+				));
+			}
 		}
 		if self.id.is_empty() || !self.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
 			return Err(format!("id {:?}: use letters, digits and _", self.id));
@@ -228,25 +302,74 @@ impl ConsortiumFile {
 			}
 		};
 		let mut council = Vec::new();
+		// Each member's organisation (its id is its place): admin, kind, agents, accreditations.
+		let mut organisations = Vec::new();
 		for (i, member) in self.members.iter().enumerate() {
 			let what = format!("members[{i}] ({})", member.name);
+			if member.name.trim().is_empty() {
+				return Err(format!("{what}: no name (validators and nodes name their member)"));
+			}
+			if self.members[..i].iter().any(|other| other.name == member.name) {
+				return Err(format!("{what}: two members have this name"));
+			}
 			let who = account(&what, &member.account)?;
 			unique(&what, who.as_ref())?;
 			endow(&who, member.balance);
+			if member.roles.is_empty() {
+				return Err(format!(
+					"{what}: no roles: an organisation accredited for none is not in good \
+					 standing, and its validators and nodes would be left out"
+				));
+			}
+			let until = end_of_day(&format!("{what}.accredited_until"), &member.accredited_until)?;
+			let mut roles = member.roles.clone();
+			roles.sort();
+			roles.dedup();
+			let accreditations: Vec<(Role, u64)> =
+				roles.into_iter().map(|role| (role, until)).collect();
+			organisations.push((who.clone(), member.kind, Vec::<AccountId>::new(), accreditations));
 			council.push(who);
 		}
+		// The organisation (its index) of the member named `name`, for `what`.
+		let organisation_of = |what: &str, name: &str| {
+			self.members.iter().position(|member| member.name == name).ok_or_else(|| {
+				format!("{what}: member {name:?} is not one of [[members]] (their `name`)")
+			})
+		};
+		// `who` acts for organisation `index`: its admin, or an agent added at genesis.
+		let mut act_for = |what: &str, who: &AccountId, index: usize| -> Result<(), String> {
+			for (other, (admin, _, agents, _)) in organisations.iter().enumerate() {
+				if (admin == who || agents.contains(who)) && other != index {
+					return Err(format!(
+						"{what}: {} already acts for member {:?}: an account acts for one \
+						 organisation",
+						who.to_ss58check(),
+						self.members[other].name
+					));
+				}
+			}
+			let (admin, _, agents, _) = &mut organisations[index];
+			if admin != who && !agents.contains(who) {
+				agents.push(who.clone());
+			}
+			Ok(())
+		};
 		let mut session = Vec::new();
 		let mut validators = Vec::new();
+		let mut operators = Vec::new();
 		let mut nodes: Vec<(NodeId, AccountId)> = Vec::new();
+		let mut node_organisations: Vec<(NodeId, u32)> = Vec::new();
 		for (i, validator) in self.validators.iter().enumerate() {
 			let what = format!("validators[{i}] ({})", validator.name);
 			let who = account(&what, &validator.account)?;
 			let aura = sr25519_key(&format!("{what}.aura"), &validator.aura)?;
 			let grandpa = ed25519_key(&format!("{what}.grandpa"), &validator.grandpa)?;
+			let organisation = organisation_of(&what, &validator.member)?;
 			// A validator may also hold a council seat with the same account.
 			if !council.contains(&who) {
 				unique(&what, who.as_ref())?;
 			}
+			act_for(&what, &who, organisation)?;
 			unique(&format!("{what}.aura"), aura.as_slice())?;
 			unique(&format!("{what}.grandpa"), grandpa.as_slice())?;
 			endow(&who, validator.balance);
@@ -255,6 +378,7 @@ impl ConsortiumFile {
 					let id = node_id(&format!("{what}.node"), node)?;
 					unique(&format!("{what}.node"), &id.0)?;
 					nodes.push((id, who.clone()));
+					node_organisations.push((id, organisation as u32));
 				},
 				None if self.chain_type == Kind::Live => {
 					return Err(format!(
@@ -267,14 +391,18 @@ impl ConsortiumFile {
 			}
 			let keys = SessionKeys { aura: AuraId::from(aura), grandpa: GrandpaId::from(grandpa) };
 			session.push((who.clone(), who.clone(), keys));
+			operators.push((who.clone(), organisation as u32));
 			validators.push(who);
 		}
 		for (i, node) in self.nodes.iter().enumerate() {
 			let what = format!("nodes[{i}] ({})", node.name);
 			let owner = account(&format!("{what}.owner"), &node.owner)?;
 			let id = node_id(&format!("{what}.node"), &node.node)?;
+			let organisation = organisation_of(&what, &node.member)?;
+			act_for(&format!("{what}.owner"), &owner, organisation)?;
 			unique(&format!("{what}.node"), &id.0)?;
 			nodes.push((id, owner));
+			node_organisations.push((id, organisation as u32));
 		}
 		let named = self.validators.iter().filter(|v| v.node.is_some()).count();
 		if named != 0 && named != self.validators.len() {
@@ -310,12 +438,36 @@ impl ConsortiumFile {
 		if validators.len() > max {
 			return Err(format!("{} validators: at most {max}", validators.len()));
 		}
+		// Each admin pays its organisation's deposit and its agents' at genesis, and keeps the
+		// existential deposit.
+		let max_agents =
+			<healthchain_runtime::configs::MaxAgents as sp_core::Get<u32>>::get() as usize;
+		for (i, (admin, _, agents, _)) in organisations.iter().enumerate() {
+			let what = format!("members[{i}] ({})", self.members[i].name);
+			if agents.len() > max_agents {
+				return Err(format!("{what}: more than {max_agents} accounts act for it"));
+			}
+			let needed = organisation_deposit()
+				+ agent_deposit() * agents.len() as u128
+				+ healthchain_runtime::EXISTENTIAL_DEPOSIT;
+			let has = balances.get(admin).copied().unwrap_or_default();
+			if has < needed {
+				return Err(format!(
+					"{what}: a balance of {} HCT cannot pay its organisation's deposit and the \
+					 deposits of the {} account(s) acting for it: give it at least {} HCT",
+					has / UNIT,
+					agents.len(),
+					needed.div_ceil(UNIT)
+				));
+			}
+		}
 		let balances: Vec<(AccountId, u128)> = balances.into_iter().collect();
 		let patch = serde_json::json!({
 			"balances": { "balances": balances },
+			"registry": { "organisations": organisations },
 			"session": { "keys": session },
-			"validatorSet": { "validators": validators },
-			"nodeAuthorisation": { "nodes": nodes },
+			"validatorSet": { "validators": validators, "operators": operators },
+			"nodeAuthorisation": { "nodes": nodes, "organisations": node_organisations },
 			"council": { "members": council },
 			"sudo": { "key": null },
 		});
@@ -332,6 +484,27 @@ impl ConsortiumFile {
 		Ok(patch)
 	}
 
+	/// What the file allows but a consortium should know: a council or validator set at the
+	/// minimum, or below it on a test network.
+	pub fn warnings(&self) -> Vec<String> {
+		let mut warnings = Vec::new();
+		let members = self.members.len();
+		if members <= MIN_MEMBERS {
+			warnings.push(format!(
+				"{members} council seat(s): {} of them (two thirds) pass any motion, runtime \
+				 upgrades included; seat more members where the consortium has them",
+				(2 * members).div_ceil(3)
+			));
+		}
+		let validators = self.validators.len();
+		if validators < 4 {
+			warnings.push(format!(
+				"{validators} validator(s): finality tolerates no lost validator (GRANDPA needs \
+				 more than two thirds of them); run at least 4"
+			));
+		}
+		warnings
+	}
 	/// The chain type.
 	pub fn chain_type(&self) -> ChainType {
 		match self.chain_type {
@@ -480,5 +653,149 @@ mod tests {
 		);
 		assert!(dev_keys_in("nothing here").is_empty());
 		assert!(dev_keys().len() >= 24);
+	}
+
+	/// Item 12 of the second review: a live members file naming one council member (or two)
+	/// or one validator let one key rule the chain. Refused below the minimum; at the minimum
+	/// it builds, with a warning; a local test network may go below it, with a warning.
+	#[test]
+	fn a_live_file_needs_enough_members_and_validators() {
+		let text = example();
+		let example = file(&text);
+		assert!(example.genesis_patch().is_ok());
+		let warnings = example.warnings();
+		assert!(warnings.iter().any(|w| w.contains("3 council seat(s)")), "{warnings:?}");
+		// Two members: the third's seat (and its validator) gone.
+		let third = text.find("[[members]]\nname = \"Example Medicines Regulator\"").unwrap();
+		let end = third + text[third..].find("\n\n").unwrap() + 2;
+		let two = format!("{}{}", &text[..third], &text[end..]).replace(
+			"member = \"Example Medicines Regulator\"",
+			"member = \"St Example Hospital\"",
+		);
+		let error = file(&two).genesis_patch().unwrap_err();
+		assert!(error.contains("2 council seat(s)") && error.contains("at least 3"), "{error}");
+		let local = two.replace("chain_type = \"live\"", "chain_type = \"local\"");
+		assert!(file(&local).genesis_patch().is_ok());
+		assert!(file(&local).warnings().iter().any(|w| w.contains("2 council seat(s)")));
+		// One validator: the others' blocks gone.
+		let mut one = text[..text.find("[[validators]]").unwrap()].to_string();
+		let first = text.find("[[validators]]").unwrap();
+		let second = first + 1 + text[first + 1..].find("[[validators]]").unwrap();
+		one.push_str(&text[first..second]);
+		one.push_str(&text[text.find("[[nodes]]").unwrap()..]);
+		let error = file(&one).genesis_patch().unwrap_err();
+		assert!(error.contains("1 validator(s)") && error.contains("MinValidators"), "{error}");
+		assert!(file(&one).warnings().iter().any(|w| w.contains("1 validator(s)")));
+	}
+
+	/// Item 14: every founding validator and node names the member it runs for: the member's
+	/// organisation is registered at genesis (its account the admin, accredited for its
+	/// roles), the validator's account and the node's owner act for it, and the validator set
+	/// and the node list name it.
+	#[test]
+	fn founding_validators_and_nodes_run_for_their_members_organisations() {
+		let text = example();
+		let patch = file(&text).genesis_patch().unwrap();
+		let organisations = patch["registry"]["organisations"].as_array().unwrap();
+		assert_eq!(organisations.len(), 3);
+		let hospital = &organisations[0];
+		let admin = text.split("account = \"").nth(1).unwrap().split('"').next().unwrap();
+		let validator_1 = text.split("account = \"").nth(4).unwrap().split('"').next().unwrap();
+		let validator_2 = text.split("account = \"").nth(5).unwrap().split('"').next().unwrap();
+		assert_eq!(hospital[0], serde_json::json!(admin));
+		assert_eq!(hospital[1], serde_json::json!("hospital"));
+		// Its two validators act for it (the boot node's owner is its admin already).
+		assert_eq!(hospital[2], serde_json::json!([validator_1, validator_2]));
+		// Accredited through 2027-12-31: until 2028-01-01T00:00Z.
+		assert_eq!(
+			hospital[3],
+			serde_json::json!([
+				["provider", 1_830_297_600_000u64],
+				["data_custodian", 1_830_297_600_000u64]
+			])
+		);
+		let operators = patch["validatorSet"]["operators"].as_array().unwrap();
+		assert_eq!(operators[0], serde_json::json!([validator_1, 0]));
+		assert_eq!(operators[3][1], serde_json::json!(2));
+		let node_organisations = patch["nodeAuthorisation"]["organisations"].as_array().unwrap();
+		assert_eq!(node_organisations.len(), 5);
+		assert_eq!(node_organisations[4][1], serde_json::json!(0));
+	}
+
+	#[test]
+	fn member_mistakes_are_refused() {
+		let text = example();
+		// A validator of no member.
+		let error =
+			file(&text.replacen("member = \"Example Mutual Insurance\"", "member = \"Nobody\"", 1))
+				.genesis_patch()
+				.unwrap_err();
+		assert!(error.contains("validators[2]") && error.contains("\"Nobody\""), "{error}");
+		// A member with no role.
+		let error = file(&text.replacen("roles = [\"insurer\"]", "roles = []", 1))
+			.genesis_patch()
+			.unwrap_err();
+		assert!(error.contains("members[1]") && error.contains("no roles"), "{error}");
+		// A date that is no date.
+		let error =
+			file(&text.replacen("2027-12-31", "2027-13-01", 1)).genesis_patch().unwrap_err();
+		assert!(error.contains("members[0]") && error.contains("accredited_until"), "{error}");
+		// A member that cannot pay its deposits (10 HCT for the organisation, 1 per agent).
+		let error =
+			file(&text.replacen("balance = 1000", "balance = 11", 1)).genesis_patch().unwrap_err();
+		assert!(error.contains("members[0]") && error.contains("at least 13 HCT"), "{error}");
+		// An account acting for two members: the insurer's validator named as the hospital's
+		// node owner.
+		let insurer_validator =
+			text.split("account = \"").nth(6).unwrap().split('"').next().unwrap();
+		let owner = text.split("owner = \"").nth(1).unwrap().split('"').next().unwrap();
+		let error = file(&text.replacen(
+			&format!("owner = \"{owner}\""),
+			&format!("owner = \"{insurer_validator}\""),
+			1,
+		))
+		.genesis_patch()
+		.unwrap_err();
+		assert!(
+			error.contains("nodes[0]") && error.contains("acts for one organisation"),
+			"{error}"
+		);
+	}
+
+	/// The genesis the example builds: its organisations registered and accredited, the
+	/// validators and nodes running for them; and when an organisation is suspended, its
+	/// founding validator and node are left out like any other (they never lapsed before).
+	#[test]
+	fn a_founding_validator_and_node_lapse_with_their_organisation() {
+		use healthchain_runtime::{Runtime, RuntimeGenesisConfig, RuntimeOrigin};
+		use sp_runtime::BuildStorage;
+		let text = example();
+		let patch = file(&text).genesis_patch().unwrap();
+		let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+		sc_chain_spec::json_merge(&mut config, patch);
+		let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
+		let storage = config.build_storage().unwrap();
+		// The hospital's (organisation 0) first validator, and its boot node, owned by its admin.
+		let validator = text.split("account = \"").nth(4).unwrap().split('"').next().unwrap();
+		let validator = account("", validator).unwrap();
+		let node = text.split("node = \"").nth(5).unwrap().split('"').next().unwrap();
+		let node: NodeId = node.parse().unwrap();
+		sp_io::TestExternalities::new(storage).execute_with(|| {
+			frame_system::Pallet::<Runtime>::set_block_number(1);
+			pallet_timestamp::Now::<Runtime>::put(1_800_000_000_000u64);
+			assert_eq!(pallet_registry::Organisations::<Runtime>::iter().count(), 3);
+			assert_eq!(pallet_registry::Pallet::<Runtime>::organisation_of(&validator), Some(0));
+			assert_eq!(pallet_validator_set::Pallet::<Runtime>::left_out(&validator), None);
+			let info = pallet_node_authorisation::Nodes::<Runtime>::get(node).unwrap();
+			assert_eq!(info.organisation, Some(0));
+			assert_eq!(pallet_node_authorisation::Pallet::<Runtime>::left_out(&info), None);
+			pallet_registry::Pallet::<Runtime>::suspend_organisation(RuntimeOrigin::root(), 0)
+				.unwrap();
+			assert_eq!(
+				pallet_validator_set::Pallet::<Runtime>::left_out(&validator),
+				Some(pallet_validator_set::LeftOut::OrganisationNotInGoodStanding)
+			);
+			assert!(pallet_node_authorisation::Pallet::<Runtime>::left_out(&info).is_some());
+		});
 	}
 }

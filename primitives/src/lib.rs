@@ -18,7 +18,6 @@ pub mod trial;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
-#[cfg(feature = "std")]
 use serde::{Deserialize, Serialize};
 
 /// Identifier of an organisation in the registry, assigned sequentially from 0.
@@ -54,9 +53,10 @@ pub type TokenId = u64;
 	MaxEncodedLen,
 	TypeInfo,
 	Debug,
+	Serialize,
+	Deserialize,
 )]
-#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
-#[cfg_attr(feature = "std", serde(rename_all = "snake_case"))]
+#[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "as-type", derive(scale_encode::EncodeAsType, scale_decode::DecodeAsType))]
 pub enum OrganisationKind {
 	/// A hospital.
@@ -137,9 +137,10 @@ impl OrganisationKind {
 	MaxEncodedLen,
 	TypeInfo,
 	Debug,
+	Serialize,
+	Deserialize,
 )]
-#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
-#[cfg_attr(feature = "std", serde(rename_all = "snake_case"))]
+#[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "as-type", derive(scale_encode::EncodeAsType, scale_decode::DecodeAsType))]
 pub enum Role {
 	/// Provides care and issues medical records to patients.

@@ -131,8 +131,9 @@ pub mod pallet {
 	pub struct NodeInfo<T: Config> {
 		/// The account that runs it and manages its connections.
 		pub owner: T::AccountId,
-		/// The organisation whose node it is; `None` for a node named in the chain's genesis
-		/// (a founding member's), which stays until the consortium removes it.
+		/// The organisation whose node it is; `None` for a node of a development or test
+		/// network's genesis that names none, which stays until the consortium removes it (a
+		/// consortium's members file names each founding node's organisation).
 		pub organisation: Option<OrganisationId>,
 		/// Nodes besides the authorised ones that this node accepts (its owner's choice).
 		pub connections: BoundedBTreeSet<NodeId, T::MaxConnections>,
@@ -151,6 +152,11 @@ pub mod pallet {
 	pub struct GenesisConfig<T: Config> {
 		/// The founding members' nodes, each with its owner's account.
 		pub nodes: Vec<(NodeId, T::AccountId)>,
+		/// The organisation each founding node runs for (its owner acts for it, registered in
+		/// the registry's genesis): it is left out, like any other, when that organisation's
+		/// standing or its owner's agency ends. A founding node not named here (a development
+		/// or test network's) has no organisation and stays until the consortium removes it.
+		pub organisations: Vec<(NodeId, OrganisationId)>,
 	}
 
 	#[pallet::genesis_build]
@@ -163,12 +169,20 @@ pub mod pallet {
 					node,
 					NodeInfo {
 						owner: owner.clone(),
-						organisation: None,
+						organisation: self
+							.organisations
+							.iter()
+							.find(|(named, _)| named == node)
+							.map(|(_, organisation)| *organisation),
 						connections: Default::default(),
 						deposit: Zero::zero(),
 					},
 				);
 			}
+			assert!(
+				self.organisations.iter().all(|(node, _)| Nodes::<T>::contains_key(node)),
+				"a genesis organisation for a node that is no genesis node"
+			);
 		}
 	}
 
@@ -322,8 +336,8 @@ pub mod pallet {
 		/// has not authorised, such as its organisation's own RPC or archive node, for which the
 		/// owner answers): no other authorised node accepts them, and this one only while it may
 		/// peer itself. Adding them needs its organisation in good standing and the signer
-		/// acting for it (a founding member's node has no organisation: its owner alone
-		/// decides). [`Config::ConnectionDeposit`] is held for each.
+		/// acting for it (a genesis node without organisation, on a development or test network:
+		/// its owner alone decides). [`Config::ConnectionDeposit`] is held for each.
 		///
 		/// Origin: the node's owner. Emits [`Event::ConnectionsAdded`].
 		#[pallet::call_index(2)]

@@ -133,7 +133,7 @@ impl ExtBuilder {
 			.assimilate_storage(&mut storage)
 			.unwrap();
 		let nodes = if self.bare { vec![] } else { vec![(FOUNDER_NODE, FOUNDER)] };
-		pallet_node_authorisation::GenesisConfig::<Test> { nodes }
+		pallet_node_authorisation::GenesisConfig::<Test> { nodes, organisations: Vec::new() }
 			.assimilate_storage(&mut storage)
 			.unwrap();
 		let mut ext = sp_io::TestExternalities::new(storage);

@@ -109,6 +109,46 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextOrganisationId<T> = StorageValue<_, OrganisationId, ValueQuery>;
 
+	/// The founding members of a consortium's chain, registered at genesis (ids `0, 1, …` in
+	/// this order) through the same paths as every other organisation: each admin pays its
+	/// organisation's deposit and its agents' (so it must be endowed with them), and each is
+	/// accredited for its roles until the time given. Their validators and nodes name these
+	/// organisations, so that their permissions end with the organisation's standing.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Each founding organisation: its admin, its kind, its agents (who act for it at
+		/// once) and its accreditations (role, valid until in Unix milliseconds).
+		pub organisations: alloc::vec::Vec<(
+			T::AccountId,
+			OrganisationKind,
+			alloc::vec::Vec<T::AccountId>,
+			alloc::vec::Vec<(Role, Moment)>,
+		)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (admin, kind, agents, accreditations) in &self.organisations {
+				let id =
+					Pallet::<T>::do_register_organisation(admin.clone(), *kind, Default::default())
+						.expect(
+							"a genesis admin is endowed with its deposits and acts for no other",
+						);
+				for agent in agents {
+					Pallet::<T>::do_add_agent(admin, id, agent.clone())
+						.and_then(|()| Pallet::<T>::do_accept_invitation(agent.clone(), id))
+						.expect("a genesis agent acts for no other organisation, within MaxAgents");
+				}
+				for (role, valid_until) in accreditations {
+					Pallet::<T>::do_grant_accreditation(id, *role, *valid_until)
+						.expect("a genesis accreditation is for a role once, in the future");
+				}
+			}
+		}
+	}
+
 	/// Organisation id → the organisation.
 	///
 	/// `Twox64Concat`: ids are assigned sequentially by the pallet, not chosen by users.

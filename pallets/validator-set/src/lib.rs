@@ -218,6 +218,11 @@ pub mod pallet {
 		/// The founding validators (each must also have session keys in `pallet-session`'s
 		/// genesis).
 		pub validators: Vec<T::AccountId>,
+		/// The organisation each founding validator runs for (an agent of it, registered in
+		/// the registry's genesis): it is left out of the set, like any other, when that
+		/// organisation's standing or its agency ends. A founding validator not named here
+		/// (a development or test network's) has no organisation and stays until removed.
+		pub operators: Vec<(T::AccountId, OrganisationId)>,
 	}
 
 	#[pallet::genesis_build]
@@ -231,6 +236,13 @@ pub mod pallet {
 			let validators: BoundedVec<_, T::MaxValidators> =
 				self.validators.clone().try_into().expect("too many genesis validators");
 			Validators::<T>::put(validators);
+			for (validator, organisation) in &self.operators {
+				assert!(
+					self.validators.contains(validator),
+					"a genesis operator that is no genesis validator"
+				);
+				Operators::<T>::insert(validator, organisation);
+			}
 		}
 	}
 

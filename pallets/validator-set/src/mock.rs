@@ -171,7 +171,10 @@ impl ExtBuilder {
 		pallet_balances::GenesisConfig::<Test> { balances: funded, ..Default::default() }
 			.assimilate_storage(&mut storage)
 			.unwrap();
-		pallet_validator_set::GenesisConfig::<Test> { validators: FOUNDERS.to_vec() }
+		pallet_validator_set::GenesisConfig::<Test> {
+			validators: FOUNDERS.to_vec(),
+			operators: Vec::new(),
+		}
 			.assimilate_storage(&mut storage)
 			.unwrap();
 		let mut ext = sp_io::TestExternalities::new(storage);

@@ -397,6 +397,8 @@ impl<Base: Get<Balance>> sp_runtime::traits::Convert<u32, Balance> for ProposalD
 parameter_types! {
 	pub const OrganisationDeposit: Balance = 10 * UNIT;
 	pub const AgentDeposit: Balance = UNIT;
+	/// The most agents (and invitations) an organisation has.
+	pub const MaxAgents: u32 = 100;
 }
 
 impl pallet_registry::Config for Runtime {
@@ -406,7 +408,7 @@ impl pallet_registry::Config for Runtime {
 	type Time = Timestamp;
 	type OrganisationDeposit = OrganisationDeposit;
 	type AgentDeposit = AgentDeposit;
-	type MaxAgents = ConstU32<100>;
+	type MaxAgents = MaxAgents;
 	type WeightInfo = pallet_registry::weights::SubstrateWeight<Runtime>;
 }
 
