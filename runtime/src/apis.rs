@@ -252,12 +252,12 @@ impl_runtime_apis! {
 			crate::HealthTokens::tokens_of(&owner, start_after, limit)
 		}
 
-		fn verify(hash: sp_core::H256, issuer: Issuer<AccountId>) -> Option<Verification<AccountId, BlockNumber>> {
-			crate::HealthTokens::verify(hash, &issuer)
+		fn verify(document_hash: sp_core::H256, issuer: Issuer<AccountId>) -> Option<Verification<AccountId, BlockNumber>> {
+			crate::HealthTokens::verify(document_hash, &issuer)
 		}
 
-		fn anchors_of(hash: sp_core::H256, start_after: Option<Issuer<AccountId>>, limit: u32) -> Page<Verification<AccountId, BlockNumber>, Issuer<AccountId>> {
-			crate::HealthTokens::anchors_of(hash, start_after, limit)
+		fn anchors_of(document_hash: sp_core::H256, start_after: Option<Issuer<AccountId>>, limit: u32) -> Page<Verification<AccountId, BlockNumber>, Issuer<AccountId>> {
+			crate::HealthTokens::anchors_of(document_hash, start_after, limit)
 		}
 
 		fn licence_check(practitioner: AccountId, profession: Profession) -> LicenceCheck {

@@ -1,50 +1,93 @@
-//! What wallets read from the metadata alone: no field of healthchain's own types is called
-//! `hash`. polkadot.js renames such a field `hash_`, and reading `.hash` then silently returns
-//! the hash of the whole struct — the wrong document hash, with no error.
+//! What wallets read from the metadata alone: no field of healthchain's own types, and no
+//! argument of its calls or runtime API methods, bears a name polkadot.js reserves (`entries`,
+//! `hash`, `keys`, `new`, `registry`, `size`). polkadot.js renames such a field (`hash_`,
+//! `size_`), and reading it by its name then silently returns something else — the hash of the
+//! whole struct, or the number of its fields — with no error.
 
 use frame_support::__private::metadata::{RuntimeMetadata, RuntimeMetadataPrefixed};
 use scale_info::TypeDef;
 
-/// The crates whose types are healthchain's (the runtime's own, its pallets', its primitives').
-const OURS: [&str; 8] = [
-	"healthchain_runtime",
-	"healthchain_primitives",
-	"pallet_registry",
-	"pallet_health_tokens",
-	"pallet_consent",
-	"pallet_registry_runtime_api",
-	"pallet_health_tokens_runtime_api",
-	"pallet_consent_runtime_api",
-];
+/// The names polkadot.js's `Struct` (a `Map`) reserves for its own members.
+const RESERVED: [&str; 6] = ["entries", "hash", "keys", "new", "registry", "size"];
 
-#[test]
-fn no_field_of_our_types_is_called_hash() {
+/// Whether a type path is healthchain's: the runtime's own, its primitives', and every one of
+/// its pallets' and their runtime APIs'.
+fn is_ours(path: &str) -> bool {
+	const PALLETS: [&str; 8] = [
+		"pallet_registry",
+		"pallet_health_tokens",
+		"pallet_consent",
+		"pallet_trial_anchoring",
+		"pallet_insurance",
+		"pallet_validator_set",
+		"pallet_consortium",
+		"pallet_node_authorisation",
+	];
+	path.starts_with("healthchain_") ||
+		PALLETS.iter().any(|pallet| {
+			path.strip_prefix(pallet)
+				.is_some_and(|rest| rest.starts_with("::") || rest.starts_with("_runtime_api"))
+		})
+}
+
+fn metadata() -> frame_support::__private::metadata::v15::RuntimeMetadataV15 {
 	let metadata =
 		crate::Runtime::metadata_at_version(15).expect("the runtime serves metadata v15");
 	let metadata: RuntimeMetadataPrefixed =
 		codec::Decode::decode(&mut &metadata[..]).expect("metadata decodes");
 	let RuntimeMetadata::V15(metadata) = metadata.1 else { panic!("not metadata v15") };
+	metadata
+}
+
+#[test]
+fn no_field_or_argument_of_ours_bears_a_name_polkadot_js_reserves() {
+	let metadata = metadata();
 	let mut ours = 0;
+	let mut crates = std::collections::BTreeSet::new();
 	let mut offending = Vec::new();
 	for ty in &metadata.types.types {
 		let path = ty.ty.path.segments.join("::");
-		if !OURS.iter().any(|krate| path.starts_with(krate)) {
+		if !is_ours(&path) {
 			continue;
 		}
 		ours += 1;
+		crates.insert(ty.ty.path.segments[0].clone());
+		// Struct fields, and the fields of enum variants: events, errors and calls (a call's
+		// arguments are its variant's fields) among them.
 		let fields: Vec<_> = match &ty.ty.type_def {
 			TypeDef::Composite(composite) => composite.fields.iter().collect(),
 			TypeDef::Variant(variant) => variant.variants.iter().flat_map(|v| &v.fields).collect(),
 			_ => continue,
 		};
 		for field in fields {
-			if field.name.as_deref() == Some("hash") {
-				offending.push(path.clone());
+			if let Some(name) = field.name.as_deref().filter(|name| RESERVED.contains(name)) {
+				offending.push(format!("{path}.{name}"));
 			}
 		}
 	}
-	assert!(ours > 50, "only {ours} of healthchain's types found: is the path filter right?");
-	assert!(offending.is_empty(), "fields called `hash` in {offending:?}");
+	// The runtime APIs' method arguments.
+	for api in &metadata.apis {
+		for method in &api.methods {
+			for input in &method.inputs {
+				if RESERVED.contains(&input.name.as_str()) {
+					offending.push(format!("{}::{}({})", api.name, method.name, input.name));
+				}
+			}
+		}
+	}
+	assert!(ours > 100, "only {ours} of healthchain's types found: is the path filter right?");
+	// Every crate of ours with types is covered, the newer pallets included.
+	for krate in [
+		"pallet_trial_anchoring",
+		"pallet_insurance",
+		"pallet_validator_set",
+		"pallet_consortium",
+		"pallet_node_authorisation",
+		"healthchain_primitives",
+	] {
+		assert!(crates.contains(krate), "no type of {krate} checked: {crates:?}");
+	}
+	assert!(offending.is_empty(), "names polkadot.js reserves: {offending:?}");
 }
 
 /// Where the client's code is generated from: this runtime's metadata (v15), committed.

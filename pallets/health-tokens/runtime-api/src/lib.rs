@@ -35,13 +35,13 @@ sp_api::decl_runtime_apis! {
 		/// runtime), after `start_after` (the last id of the previous page).
 		fn tokens_of(owner: AccountId, start_after: Option<TokenId>, limit: u32) -> Vec<TokenId>;
 		/// The version of a token of `issuer` (the organisation that issued the document, or a
-		/// session's practitioner) anchoring document hash `hash`: the token, its issuer and
+		/// session's practitioner) anchoring `document_hash`: the token, its issuer and
 		/// authority, its status now, and whether the document is authentic and in force.
-		fn verify(hash: H256, issuer: Issuer<AccountId>) -> Option<Verification<AccountId, BlockNumber>>;
-		/// Every token version anchoring `hash`, whoever issued it, a page after issuer
+		fn verify(document_hash: H256, issuer: Issuer<AccountId>) -> Option<Verification<AccountId, BlockNumber>>;
+		/// Every token version anchoring `document_hash`, whoever issued it, a page after issuer
 		/// `start_after`: for a verifier who does not know the document's issuer. Another
 		/// issuer may have anchored a copy of the hash; the document's issuer decides.
-		fn anchors_of(hash: H256, start_after: Option<Issuer<AccountId>>, limit: u32) -> Page<Verification<AccountId, BlockNumber>, Issuer<AccountId>>;
+		fn anchors_of(document_hash: H256, start_after: Option<Issuer<AccountId>>, limit: u32) -> Page<Verification<AccountId, BlockNumber>, Issuer<AccountId>>;
 		/// Whether `practitioner` is licensed for `profession` now, under which licence, or why
 		/// not.
 		fn licence_check(practitioner: AccountId, profession: Profession) -> LicenceCheck;
