@@ -79,6 +79,7 @@ hc --suri //Alice registry accredit 1 licensing-board --valid-until +365d
 hc --suri //Charlie token issue-record eve --file "$dir/record.txt"
 hc --suri //Bob token change-deposit-owner 0 0
 hc --suri //Dave token issue-licence ferdie physician --valid-until +365d --file "$dir/licence.txt"
+hc --suri //Ferdie token accept-licence 1
 hc --suri //Eve consent grant --grantee org:0 --scope category:imaging --purposes treatment --until +365d
 hc --suri //Eve consent representative appoint bob --capacity guardian
 hc --suri //Ferdie consent emergency open eve --justification life-threatening --duration 1h

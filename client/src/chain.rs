@@ -9,7 +9,7 @@ pub use crate::{
 use crate::{
 	config::{metadata_hash, ChainInfo, HealthchainParams, MetadataHash},
 	output::{render, Case},
-	runtime::api,
+	runtime::api::{self, runtime_types::healthchain_primitives::Page},
 };
 use anyhow::{anyhow, bail, Context, Result};
 use codec::{Decode, Encode};
@@ -234,6 +234,36 @@ impl Chain {
 		case: Case,
 	) -> Result<(P::ReturnType, Json)> {
 		Self::rendered(self.at(best).await?, payload, case).await
+	}
+
+	/// Every page of a paged runtime API answer, all read in the state of one block: `page`
+	/// builds the call for the page after a cursor (`None`: the first page); the items, typed
+	/// and as JSON.
+	pub async fn runtime_api_all_pages<P, Item, Cursor>(
+		&self,
+		page: impl Fn(Option<Cursor>) -> P,
+		best: bool,
+		case: Case,
+	) -> Result<(Vec<Item>, Vec<Json>)>
+	where
+		P: RuntimeApiPayload<ReturnType = Page<Item, Cursor>>,
+	{
+		let at = self.at(best).await?;
+		let (mut items, mut json) = (Vec::new(), Vec::new());
+		let mut cursor = None;
+		// A node that never ends its pages is not followed for ever.
+		for _ in 0..100_000 {
+			let (answer, rendered) = Self::rendered(at.clone(), page(cursor), case).await?;
+			items.extend(answer.items);
+			json.extend(
+				rendered.get("items").and_then(Json::as_array).into_iter().flatten().cloned(),
+			);
+			match answer.next {
+				Some(next) => cursor = Some(next),
+				None => return Ok((items, json)),
+			}
+		}
+		Err(anyhow!("the node's answer has more than 100,000 pages"))
 	}
 
 	/// [`Chain::runtime_api_rendered`] in the state of block number `block`.

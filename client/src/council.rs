@@ -6,7 +6,7 @@ use crate::{
 	hash::Hash32,
 	runtime::api::runtime_types::{
 		healthchain_runtime::RuntimeCall, pallet_collective::pallet::Call as CouncilCall,
-		sp_weights::weight_v2::Weight,
+		pallet_utility::pallet::Call as UtilityCall, sp_weights::weight_v2::Weight,
 	},
 };
 
@@ -20,12 +20,17 @@ pub fn vote(proposal: Hash32, index: u32, approve: bool) -> Call {
 	Call(RuntimeCall::Council(CouncilCall::vote { proposal: proposal.h256(), index, approve }))
 }
 
-/// `close(proposal_hash, index, proposal_weight_bound, length_bound)` (anyone).
+/// `close(proposal_hash, index, proposal_weight_bound, length_bound)` (anyone), and in the same
+/// transaction (`utility.batch_all`) `release_proposal_cost(proposal_hash)`: the proposer's
+/// deposit returns as the motion closes.
 pub fn close(proposal: Hash32, index: u32) -> Call {
-	Call(RuntimeCall::Council(CouncilCall::close {
+	let close = RuntimeCall::Council(CouncilCall::close {
 		proposal_hash: proposal.h256(),
 		index,
 		proposal_weight_bound: PROPOSAL_WEIGHT_BOUND,
 		length_bound: PROPOSAL_LENGTH_BOUND,
-	}))
+	});
+	let release =
+		RuntimeCall::Council(CouncilCall::release_proposal_cost { proposal_hash: proposal.h256() });
+	Call(RuntimeCall::Utility(UtilityCall::batch_all { calls: vec![close, release] }))
 }

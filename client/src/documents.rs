@@ -13,8 +13,13 @@
 //! ```json
 //! { "format": "healthchain-document/1", "algorithm": "salted-sha256",
 //!   "salt": "0x…32 bytes…", "hash": "0x…SHA-256(salt ‖ document)…",
-//!   "locator_salt": "0x…", "locator_hash": "0x…SHA-256(locator_salt ‖ locator)…" }
+//!   "locator_salt": "0x…", "locator_hash": "0x…SHA-256(locator_salt ‖ locator)…",
+//!   "issuer": { "organisation": 0 } }
 //! ```
+//! `issuer` names who anchored the document (an organisation, or a session's practitioner:
+//! `{ "practitioner": "5…" }`): the ledger indexes a hash per issuer, so that a copy another
+//! issuer anchored is not taken for this document's token. A bundle without it (written by an
+//! earlier client) is verified against every token that anchors the hash.
 //! and is reproducible with standard tools:
 //! `{ printf '%s' "$SALT_HEX" | xxd -r -p; cat document; } | sha256sum`.
 
@@ -61,6 +66,19 @@ pub struct Bundle {
 	/// `SHA-256(locator_salt ‖ locator)`, if a locator was committed.
 	#[serde(default, skip_serializing_if = "Option::is_none")]
 	pub locator_hash: Option<Hash32>,
+	/// Who anchored the document, once known.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub issuer: Option<BundleIssuer>,
+}
+
+/// Who anchored a document: the key under which the ledger indexes its hash.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum BundleIssuer {
+	/// An organisation (records, certificates, licences), by its registry id.
+	Organisation(u32),
+	/// A session's practitioner, by account (SS58).
+	Practitioner(String),
 }
 
 impl Bundle {
@@ -80,6 +98,7 @@ impl Bundle {
 			hash: salted_sha256(&salt, document),
 			locator_salt: locator.map(|(salt, _)| salt),
 			locator_hash: locator.map(|(_, hash)| hash),
+			issuer: None,
 		})
 	}
 
@@ -126,7 +145,10 @@ impl Bundle {
 
 	/// Write the bundle to `path`, refusing to replace a file that is not this bundle.
 	pub fn write(&self, path: &Path) -> Result<()> {
-		if path.exists() && Self::read(path).ok().as_ref() != Some(self) {
+		// The same commitment may be written again, naming its issuer once known.
+		let commitment = |bundle: &Self| Self { issuer: None, ..bundle.clone() };
+		if path.exists() && Self::read(path).ok().map(|b| commitment(&b)) != Some(commitment(self))
+		{
 			return Err(invalid(format!(
 				"{} exists; refusing to overwrite a verification bundle (give --bundle <path>)",
 				path.display()

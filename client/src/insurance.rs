@@ -95,6 +95,16 @@ pub mod calls {
 	pub fn remove(attestation: u64) -> Call {
 		insurance(InsuranceCall::remove_attestation { attestation })
 	}
+
+	/// `refuse_insurer(insurer)` (the patient).
+	pub fn refuse_insurer(insurer: u32) -> Call {
+		insurance(InsuranceCall::refuse_insurer { insurer })
+	}
+
+	/// `allow_insurer(insurer)` (the patient).
+	pub fn allow_insurer(insurer: u32) -> Call {
+		insurance(InsuranceCall::allow_insurer { insurer })
+	}
 }
 
 /// A claim as the client's files write it: `{"claim": "plan", "value": "GOLD-2026"}`,

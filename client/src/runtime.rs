@@ -101,6 +101,35 @@
 	attributes_for_type(
 		path = "pallet_consent::types::Purpose",
 		attributes = "#[serde(rename_all = \"snake_case\")]"
+	),
+	// An access receipt holds the decision `check_access` gave, in its JSON.
+	derive_for_type(
+		path = "pallet_consent::types::Decision",
+		derive = "Copy, serde::Serialize, serde::Deserialize"
+	),
+	attributes_for_type(
+		path = "pallet_consent::types::Decision",
+		attributes = "#[serde(rename_all = \"snake_case\")]"
+	),
+	derive_for_type(
+		path = "pallet_consent::types::Basis",
+		derive = "Copy, serde::Serialize, serde::Deserialize"
+	),
+	attributes_for_type(
+		path = "pallet_consent::types::Basis",
+		attributes = "#[serde(rename_all = \"snake_case\", deny_unknown_fields)]"
+	),
+	derive_for_type(
+		path = "pallet_consent::types::AccessDecision",
+		derive = "Copy, serde::Serialize, serde::Deserialize"
+	),
+	attributes_for_type(
+		path = "pallet_consent::types::AccessDecision",
+		attributes = "#[serde(deny_unknown_fields)]"
+	),
+	derive_for_type(
+		path = "pallet_trial_anchoring::types::VoidReason",
+		derive = "Copy, clap::ValueEnum"
 	)
 )]
 pub mod api {}

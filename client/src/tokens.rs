@@ -26,8 +26,19 @@ use subxt::utils::AccountId32;
 use subxt_signer::sr25519::Keypair;
 
 pub use crate::runtime::api::runtime_types::pallet_health_tokens::types::{
-	HashAlgorithm, RevocationReason, VersionReason,
+	HashAlgorithm, Issuer, RevocationReason, VersionReason,
 };
+
+/// The ledger's issuer key for a bundle's issuer.
+pub fn issuer(bundle: &crate::documents::BundleIssuer) -> Result<Issuer<AccountId32>> {
+	use crate::documents::BundleIssuer;
+	Ok(match bundle {
+		BundleIssuer::Organisation(id) => Issuer::Organisation(*id),
+		BundleIssuer::Practitioner(account) => {
+			Issuer::Practitioner(crate::keys::parse_account(account)?)
+		},
+	})
+}
 
 /// The version reasons a user may give to `update`: the chain writes `Issued` and
 /// `SessionClosed` itself.
@@ -247,6 +258,11 @@ pub mod calls {
 		})
 	}
 
+	/// `accept_licence(token)`.
+	pub fn accept_licence(token: TokenId) -> Call {
+		tokens(TokensCall::accept_licence { token })
+	}
+
 	/// `close_session(token, record)`.
 	pub fn close_session(token: TokenId, record: Document) -> Call {
 		tokens(TokensCall::close_session { token, record: record.reference() })
@@ -276,11 +292,33 @@ impl Chain {
 		self.runtime_api(apis.tokens_of(*owner, start_after, limit), best).await
 	}
 
-	/// What the ledger says of document hash `hash`, or `None` if no token anchors it.
-	pub async fn verify(&self, hash: Hash32, best: bool) -> Result<Option<Json>> {
+	/// What the ledger says of document hash `hash`: the verification of the token of
+	/// `issuer` that anchors it (none, or one), or, without an issuer, of every token that
+	/// anchors it (another issuer may have anchored a copy of the hash).
+	pub async fn verify(
+		&self,
+		hash: Hash32,
+		issuer: Option<Issuer<AccountId32>>,
+		best: bool,
+	) -> Result<Vec<Json>> {
 		let apis = api::runtime_apis().health_tokens_api();
-		let json = self.runtime_api_json(apis.verify(hash.h256()), best, Case::AsDeclared).await?;
-		Ok((!json.is_null()).then_some(json))
+		match issuer {
+			Some(issuer) => {
+				let payload = apis.verify(hash.h256(), issuer);
+				let json = self.runtime_api_json(payload, best, Case::AsDeclared).await?;
+				Ok((!json.is_null()).then_some(json).into_iter().collect())
+			},
+			None => {
+				let (_, json) = self
+					.runtime_api_all_pages(
+						|cursor| apis.anchors_of(hash.h256(), cursor, 100),
+						best,
+						Case::AsDeclared,
+					)
+					.await?;
+				Ok(json)
+			},
+		}
 	}
 
 	/// Whether `who` is licensed for `profession` now.

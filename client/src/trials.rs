@@ -23,12 +23,16 @@ pub use healthchain_primitives::{
 use serde_json::{json, Value as Json};
 use subxt::utils::AccountId32;
 
+/// The most items asked for in one page (the runtime caps it).
+const PAGE: u32 = 100;
+
 /// A trial as the chain answers it.
 pub type TrialInfo = types::Trial<AccountId32, u128, u32>;
 /// A checkpoint of a trial's data log as the chain answers it.
 pub type CheckpointInfo = types::Checkpoint<AccountId32, u128, u32>;
-/// Why the chain does not find a record in a checkpoint.
-pub use types::InclusionError;
+/// Why the chain does not find a record in a checkpoint; why the consortium voided anchors;
+/// an anchor whose deposit can change hands.
+pub use types::{AnchorRef, InclusionError, VoidReason};
 
 /// A trial registry id, checked as the chain checks it.
 pub fn trial_id(text: &str) -> Result<BoundedVec<u8>> {
@@ -74,19 +78,52 @@ pub mod calls {
 		Ok(trials(TrialCall::anchor_milestone { trial: trial_id(trial)?, milestone }))
 	}
 
-	/// `anchor_checkpoint(trial, size, root, proof)`.
+	/// `anchor_checkpoint(trial, log_size, root, proof)`.
 	pub fn anchor_checkpoint(
 		trial: &str,
-		size: u64,
+		log_size: u64,
 		root: Hash32,
 		proof: &[[u8; 32]],
 	) -> Result<Call> {
 		Ok(trials(TrialCall::anchor_checkpoint {
 			trial: trial_id(trial)?,
-			size,
+			log_size,
 			root: root.0,
 			proof: BoundedVec(proof.to_vec()),
 		}))
+	}
+
+	/// `force_transfer_trial(trial, sponsor)` (consortium): to a successor, keeping everything.
+	pub fn transfer(trial: &str, sponsor: u32) -> Result<Call> {
+		Ok(trials(TrialCall::force_transfer_trial { trial: trial_id(trial)?, sponsor }))
+	}
+
+	/// `force_reclaim_trial(trial, sponsor, reason)` (consortium): back clean to its sponsor.
+	pub fn reclaim(trial: &str, sponsor: u32, reason: VoidReason) -> Result<Call> {
+		Ok(trials(TrialCall::force_reclaim_trial { trial: trial_id(trial)?, sponsor, reason }))
+	}
+
+	/// `force_withdraw_milestone(trial, milestone, reason)` (consortium).
+	pub fn withdraw_milestone(
+		trial: &str,
+		milestone: Milestone,
+		reason: VoidReason,
+	) -> Result<Call> {
+		Ok(trials(TrialCall::force_withdraw_milestone {
+			trial: trial_id(trial)?,
+			milestone,
+			reason,
+		}))
+	}
+
+	/// `force_rewind_log(trial, to)` (consortium).
+	pub fn rewind_log(trial: &str, to: Option<u32>) -> Result<Call> {
+		Ok(trials(TrialCall::force_rewind_log { trial: trial_id(trial)?, to }))
+	}
+
+	/// `change_deposit_owner(trial, anchor)`: the sponsor's admin takes an anchor's deposit over.
+	pub fn change_deposit_owner(trial: &str, anchor: AnchorRef) -> Result<Call> {
+		Ok(trials(TrialCall::change_deposit_owner { trial: trial_id(trial)?, anchor }))
 	}
 }
 
@@ -116,18 +153,50 @@ impl Chain {
 		self.runtime_api_json(payload, false, Case::AsDeclared).await
 	}
 
-	/// Every document version of the trial in anchoring order: `[{kind, version, document}]`.
+	/// Every document version of the trial, of every tenure, in anchoring order, each marked
+	/// void if the consortium reclaimed the trial from its sponsor: `[{key: {tenure, kind,
+	/// version}, document, void}]`, read page by page.
 	pub async fn trial_documents(&self, trial: &str) -> Result<Json> {
-		let payload = api::runtime_apis().trial_anchoring_api().documents(trial_id(trial)?);
-		let json = self.runtime_api_json(payload, false, Case::AsDeclared).await?;
-		Ok(name_tuples(json, &["kind", "version", "document"]))
+		let id = trial_id(trial)?;
+		let api = api::runtime_apis().trial_anchoring_api();
+		let (_, json) = self
+			.runtime_api_all_pages(
+				|cursor| api.documents(id.clone(), cursor, PAGE),
+				false,
+				Case::AsDeclared,
+			)
+			.await?;
+		Ok(Json::Array(json))
 	}
 
-	/// The versions of one kind of the trial's documents, oldest first: `[{version, document}]`.
+	/// The current holder's versions of one kind of the trial's documents, oldest first:
+	/// `[{version, document}]`, read page by page.
 	pub async fn trial_lineage(&self, trial: &str, kind: DocumentKind) -> Result<Json> {
-		let payload = api::runtime_apis().trial_anchoring_api().lineage(trial_id(trial)?, kind);
-		let json = self.runtime_api_json(payload, false, Case::AsDeclared).await?;
-		Ok(name_tuples(json, &["version", "document"]))
+		let id = trial_id(trial)?;
+		let api = api::runtime_apis().trial_anchoring_api();
+		let (_, json) = self
+			.runtime_api_all_pages(
+				|cursor| api.lineage(id.clone(), kind, cursor, PAGE),
+				false,
+				Case::AsDeclared,
+			)
+			.await?;
+		Ok(name_tuples(Json::Array(json), &["version", "document"]))
+	}
+
+	/// What the consortium voided in the trial (a reclaimed tenure, withdrawn milestones), why
+	/// and when: `[{index, voiding}]`, read page by page.
+	pub async fn trial_voidings(&self, trial: &str) -> Result<Json> {
+		let id = trial_id(trial)?;
+		let api = api::runtime_apis().trial_anchoring_api();
+		let (_, json) = self
+			.runtime_api_all_pages(
+				|cursor| api.voidings(id.clone(), cursor, PAGE),
+				false,
+				Case::AsDeclared,
+			)
+			.await?;
+		Ok(name_tuples(Json::Array(json), &["index", "voiding"]))
 	}
 
 	/// The milestones the trial reached, each with the log's size and head checkpoint then:
@@ -154,13 +223,31 @@ impl Chain {
 		Ok(name_tuples(json, &["kind", "version"]))
 	}
 
-	/// Every document version anchored after the trial reached `milestone`:
-	/// `[{kind, version, document}]`, or `null` if it has not.
+	/// The holder's document versions anchored after it reached `milestone`:
+	/// `[{key: {tenure, kind, version}, document, void}]`, or `null` if it has not.
 	pub async fn trial_changes_after(&self, trial: &str, milestone: Milestone) -> Result<Json> {
-		let payload =
-			api::runtime_apis().trial_anchoring_api().changes_after(trial_id(trial)?, milestone);
-		let json = self.runtime_api_json(payload, false, Case::AsDeclared).await?;
-		Ok(name_tuples(json, &["kind", "version", "document"]))
+		let id = trial_id(trial)?;
+		let api = api::runtime_apis().trial_anchoring_api();
+		let first = api.changes_after(id.clone(), milestone, None, PAGE);
+		if self.runtime_api(first, false).await?.is_none() {
+			return Ok(Json::Null);
+		}
+		// Paged like the others: a `None` page (not reached) cannot follow a `Some` one in the
+		// same block, but reads as the end if it did.
+		let mut items = Vec::new();
+		let mut cursor = None;
+		let at = self.status().await?.finalized;
+		loop {
+			let payload = api.changes_after(id.clone(), milestone, cursor, PAGE);
+			let (page, json) = self.runtime_api_rendered_at(payload, at, Case::AsDeclared).await?;
+			let Some(page) = page else { break };
+			items.extend(json.get("items").and_then(Json::as_array).into_iter().flatten().cloned());
+			match page.next {
+				Some(next) => cursor = Some(next),
+				None => break,
+			}
+		}
+		Ok(Json::Array(items))
 	}
 
 	/// Checkpoint `index` of the trial's data log: typed, and as JSON.
@@ -212,7 +299,7 @@ impl Chain {
 					.iter()
 					.filter(|change| {
 						matches!(
-							change["kind"].as_str(),
+							change["key"]["kind"].as_str(),
 							Some("Protocol") | Some("StatisticalAnalysisPlan")
 						)
 					})
@@ -221,9 +308,12 @@ impl Chain {
 			})
 			.unwrap_or_default();
 		let in_force = self.trial_in_force_at(trial, Milestone::FirstEnrolment).await?;
+		let voidings = self.trial_voidings(trial).await?;
 		Ok(json!({
 			"trial": trial,
 			"sponsor": info.sponsor,
+			"tenure": info.tenure,
+			"voidings": voidings,
 			"documents": documents,
 			"milestones": milestones,
 			"checkpoints": checkpoints,

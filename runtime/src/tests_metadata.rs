@@ -23,8 +23,8 @@ fn is_ours(path: &str) -> bool {
 		"pallet_consortium",
 		"pallet_node_authorisation",
 	];
-	path.starts_with("healthchain_") ||
-		PALLETS.iter().any(|pallet| {
+	path.starts_with("healthchain_")
+		|| PALLETS.iter().any(|pallet| {
 			path.strip_prefix(pallet)
 				.is_some_and(|rest| rest.starts_with("::") || rest.starts_with("_runtime_api"))
 		})

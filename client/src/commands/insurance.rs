@@ -63,6 +63,18 @@ pub(crate) enum InsuranceCommand {
 		/// The attestation.
 		attestation: u64,
 	},
+	/// As a patient: refuse an insurer, which may then not attest you (nor renew your
+	/// attestations) until you allow it again; you pay a small deposit, returned when you do.
+	/// Your attestations by it stay until you remove them.
+	Refuse {
+		/// The insurer organisation.
+		insurer: u32,
+	},
+	/// As a patient: allow an insurer you refused to attest you again.
+	Allow {
+		/// The insurer organisation.
+		insurer: u32,
+	},
 	/// An attestation and whether it is in force now.
 	Show {
 		/// The attestation.
@@ -142,6 +154,8 @@ impl App {
 			Reinstate { attestation } => calls::reinstate(*attestation),
 			Revoke { attestation } => calls::revoke(*attestation),
 			Remove { attestation } => calls::remove(*attestation),
+			Refuse { insurer } => calls::refuse_insurer(*insurer),
+			Allow { insurer } => calls::allow_insurer(*insurer),
 			Show { attestation } => {
 				let chain = self.chain().await?;
 				let (info, json) = chain.attestation(*attestation).await?;

@@ -59,7 +59,12 @@ pub(crate) struct DocumentArgs {
 }
 
 impl DocumentArgs {
-	fn document(&self) -> Result<Document> {
+	/// The document to anchor; with a salted `--file`, its bundle is written, naming `issuer`
+	/// (who anchors it, so that a verifier asks the ledger for that issuer's token).
+	fn document(
+		&self,
+		issuer: Option<healthchain_client::documents::BundleIssuer>,
+	) -> Result<Document> {
 		let salted = self.algorithm == HashAlgorithm::SaltedSha256;
 		let (hash, locator) = match (&self.hash, &self.file) {
 			(Some(hash), _) => {
@@ -78,10 +83,11 @@ impl DocumentArgs {
 				let existing = Bundle::read(&bundle_path).ok().filter(|bundle| {
 					bundle.matches(&data) && bundle.matches_locator(self.locator.as_deref())
 				});
-				let bundle = match existing {
+				let mut bundle = match existing {
 					Some(bundle) => bundle,
 					None => Bundle::commit(&data, self.locator.as_deref())?,
 				};
+				bundle.issuer = issuer;
 				bundle.write(&bundle_path)?;
 				(bundle.hash, bundle.locator_hash)
 			},

@@ -5,7 +5,7 @@ use anyhow::{bail, Result};
 use clap::Subcommand;
 use healthchain_client::{
 	cli,
-	documents::Bundle,
+	documents::{Bundle, BundleIssuer},
 	hash::Hash32,
 	keys,
 	tokens::{self, HashAlgorithm, Profession, RevocationReason, Role, TokenId, VersionReason},
@@ -88,10 +88,17 @@ pub(crate) enum TokenCommand {
 		/// The token.
 		token: TokenId,
 	},
-	/// Refuse a record or certificate issued to you that you did not want: it is removed from
-	/// the ledger (whoever holds its deposits gets them back).
+	/// Refuse a token issued to you, whatever its status: it leaves your list and names no
+	/// owner any more (what its issuer anchored stays verifiable, as refused, or revoked); a
+	/// pending session or licence is removed. An accepted licence cannot be refused.
 	Refuse {
 		/// The token.
+		token: TokenId,
+	},
+	/// Accept a licence a board issued to you: it licenses from now on (until then it licenses
+	/// nothing, and you can refuse it).
+	AcceptLicence {
+		/// The licence token.
 		token: TokenId,
 	},
 	/// Take over the deposit of a version of a token your organisation issued, e.g. one an
@@ -153,6 +160,10 @@ pub(crate) enum TokenCommand {
 		/// The document's hash instead of the file.
 		#[arg(long, conflicts_with = "file")]
 		hash: Option<String>,
+		/// Who issued the document, when the bundle does not say (an earlier client's, or
+		/// none): `org:<id>`, or `practitioner:<address>` for a session.
+		#[arg(long)]
+		issuer: Option<String>,
 	},
 	/// Is this practitioner licensed for this profession now?
 	LicenceCheck {
@@ -170,34 +181,43 @@ impl App {
 		use TokenCommand::*;
 		let call = match command {
 			IssueRecord { patient, role, document } => {
-				calls::issue_record(&keys::parse_account(patient)?, *role, document.document()?)
+				let issuer = self.organisation_issuer().await?;
+				calls::issue_record(
+					&keys::parse_account(patient)?,
+					*role,
+					document.document(issuer)?,
+				)
 			},
 			IssueCertificate { subject, role, valid_until, document } => {
 				let until = valid_until.as_deref().map(parse_time).transpose()?;
+				let issuer = self.organisation_issuer().await?;
 				calls::issue_certificate(
 					&keys::parse_account(subject)?,
 					*role,
-					document.document()?,
+					document.document(issuer)?,
 					until,
 				)
 			},
 			IssueLicence { practitioner, profession, valid_until, document } => {
+				let issuer = self.organisation_issuer().await?;
 				calls::issue_licence(
 					&keys::parse_account(practitioner)?,
 					*profession,
-					document.document()?,
+					document.document(issuer)?,
 					parse_time(valid_until)?,
 				)
 			},
 			Update { token, reason, valid_until, document } => {
 				let until = valid_until.as_deref().map(parse_time).transpose()?;
-				calls::update(*token, document.document()?, *reason, until)
+				let issuer = self.organisation_issuer().await?;
+				calls::update(*token, document.document(issuer)?, *reason, until)
 			},
 			Revoke { token, reason } => calls::revoke(*token, *reason),
 			Suspend { token } => calls::suspend(*token),
 			Reinstate { token } => calls::reinstate(*token),
 			Archive { token } => calls::archive(*token),
 			Refuse { token } => calls::refuse(*token),
+			AcceptLicence { token } => calls::accept_licence(*token),
 			ChangeDepositOwner { token, version } => calls::change_deposit_owner(*token, *version),
 			ForceRevoke { token, reason, consortium } => {
 				return self.consortium(calls::force_revoke(*token, *reason), consortium.via).await;
@@ -243,8 +263,11 @@ impl App {
 				});
 				return Ok(());
 			},
-			Verify { file, bundle, hash } => {
-				return self.verify(file.as_deref(), bundle.as_deref(), hash.as_deref()).await
+			Verify { file, bundle, hash, issuer } => {
+				let issuer = issuer.as_deref().map(parse_issuer).transpose()?;
+				return self
+					.verify(file.as_deref(), bundle.as_deref(), hash.as_deref(), issuer)
+					.await;
 			},
 			LicenceCheck { practitioner, profession } => {
 				let account = keys::parse_account(practitioner)?;
@@ -277,11 +300,20 @@ impl App {
 		Ok(())
 	}
 
+	/// The organisation the signer acts for, as a bundle names its issuer (`None` if it acts
+	/// for none: the chain refuses the issuance anyway).
+	async fn organisation_issuer(&self) -> Result<Option<BundleIssuer>> {
+		let signer = self.signer()?.public_key().to_account_id();
+		let chain = self.chain().await?;
+		Ok(chain.organisation_of(&signer, true).await?.map(BundleIssuer::Organisation))
+	}
+
 	async fn verify(
 		&self,
 		file: Option<&std::path::Path>,
 		bundle: Option<&std::path::Path>,
 		hash: Option<&str>,
+		mut issuer: Option<BundleIssuer>,
 	) -> Result<()> {
 		let candidates: Vec<(Option<HashAlgorithm>, Hash32)> = match (file, hash) {
 			(_, Some(hash)) => vec![(None, hash.parse()?)],
@@ -304,6 +336,7 @@ impl App {
 							);
 							return Err(anyhow::Error::new(Reported));
 						}
+						issuer = issuer.or(bundle.issuer);
 						vec![(Some(HashAlgorithm::SaltedSha256), bundle.hash)]
 					},
 					// A document anchored before salting, or by another tool, unsalted.
@@ -318,9 +351,36 @@ impl App {
 			(None, None) => bail!("give the document or --hash"),
 		};
 		let chain = self.chain().await?;
+		let key = issuer.as_ref().map(tokens::issuer).transpose()?;
 		let mut found = None;
 		for (algorithm, hash) in &candidates {
-			if let Some(verification) = chain.verify(*hash, false).await? {
+			let verifications = chain.verify(*hash, key.clone(), false).await?;
+			if verifications.len() > 1 {
+				// Another issuer anchored the same hash (a copy): without the document's
+				// issuer, nothing says which token is its own.
+				let issuers: Vec<String> = verifications
+					.iter()
+					.map(|v| {
+						format!(
+							"token {} by {}",
+							v["token"]["id"], v["token"]["token"]["authority"]
+						)
+					})
+					.collect();
+				self.print(
+					json!({ "authentic": false, "valid_now": false, "ambiguous": verifications }),
+					|| {
+						format!(
+							"AMBIGUOUS: {} tokens anchor this document ({}); give its issuer with \
+							 --issuer org:<id> (the bundle of a current client names it)",
+							issuers.len(),
+							issuers.join("; ")
+						)
+					},
+				);
+				return Err(anyhow::Error::new(Reported));
+			}
+			if let Some(verification) = verifications.into_iter().next() {
 				found = Some((*algorithm, *hash, verification));
 				break;
 			}
@@ -376,5 +436,22 @@ impl App {
 		} else {
 			Err(anyhow::Error::new(Reported))
 		}
+	}
+}
+
+/// `org:<id>` or `practitioner:<address>`.
+fn parse_issuer(text: &str) -> Result<BundleIssuer> {
+	match text.split_once(':') {
+		Some(("org", id)) => id
+			.parse()
+			.map(BundleIssuer::Organisation)
+			.map_err(|_| healthchain_client::invalid(format!("bad organisation id in {text:?}"))),
+		Some(("practitioner", account)) => {
+			keys::parse_account(account)?;
+			Ok(BundleIssuer::Practitioner(account.to_string()))
+		},
+		_ => Err(healthchain_client::invalid(format!(
+			"{text:?}: give org:<id> or practitioner:<address>"
+		))),
 	}
 }

@@ -1,7 +1,7 @@
 //! `healthchain trial`: clinical trials, their documents and milestones, their data logs and
 //! the portable proofs of their records.
 
-use super::{read_file, App, Reported};
+use super::{read_file, App, ConsortiumArgs, Reported};
 use anyhow::{Context, Result};
 use clap::Subcommand;
 use healthchain_client::{
@@ -55,10 +55,71 @@ pub(crate) enum TrialCommand {
 		before: Option<Milestone>,
 	},
 	/// The trial's timeline for an auditor: documents, amendments, milestones and checkpoints,
-	/// and any protocol or analysis-plan version anchored after first enrolment.
+	/// and any protocol or analysis-plan version anchored after first enrolment; what the
+	/// consortium voided, why and when.
 	Audit {
 		/// The trial.
 		trial: String,
+	},
+	/// Take over an anchor's deposit (the sponsor's admin), e.g. one an agent who left paid:
+	/// `registration`, `<kind>:<version>` (a document version of the current holder, e.g.
+	/// `protocol:2`), `milestone:<milestone>` or `checkpoint:<index>`.
+	TakeDeposit {
+		/// The trial.
+		trial: String,
+		/// The anchor.
+		anchor: String,
+	},
+	/// Transfer a trial to its sponsor's successor (consortium): everything anchored stays in
+	/// force.
+	Transfer {
+		/// The trial.
+		trial: String,
+		/// The new sponsor organisation.
+		sponsor: u32,
+		#[command(flatten)]
+		consortium: ConsortiumArgs,
+	},
+	/// Give a trial back clean to its real sponsor (consortium): what the current holder
+	/// anchored is kept, attributed to it, and void; the sponsor starts afresh.
+	Reclaim {
+		/// The trial.
+		trial: String,
+		/// The sponsor organisation it is given to.
+		sponsor: u32,
+		/// Why: squatted, anchored-in-error, unauthorised or other.
+		#[arg(long, value_enum)]
+		reason: trials::VoidReason,
+		#[command(flatten)]
+		consortium: ConsortiumArgs,
+	},
+	/// Withdraw a milestone anchored by mistake, and every later one (consortium): they are
+	/// kept in the trial's voidings, with the reason.
+	WithdrawMilestone {
+		/// The trial.
+		trial: String,
+		/// The milestone.
+		#[arg(value_parser = cli::primitive::<Milestone>())]
+		milestone: Milestone,
+		/// Why: squatted, anchored-in-error, unauthorised or other.
+		#[arg(long, value_enum)]
+		reason: trials::VoidReason,
+		#[command(flatten)]
+		consortium: ConsortiumArgs,
+	},
+	/// Rewind a trial's data log to one of its checkpoints, or to the empty log with `--empty`
+	/// (consortium): for a log anchored past with records the sponsor does not hold.
+	Rewind {
+		/// The trial.
+		trial: String,
+		/// The checkpoint.
+		#[arg(required_unless_present = "empty")]
+		to: Option<u32>,
+		/// Rewind to the empty log.
+		#[arg(long, conflicts_with = "to")]
+		empty: bool,
+		#[command(flatten)]
+		consortium: ConsortiumArgs,
 	},
 }
 
@@ -136,6 +197,23 @@ impl App {
 		let call = match command {
 			Register { trial } => calls::register(trial)?,
 			Milestone { trial, milestone } => calls::anchor_milestone(trial, *milestone)?,
+			TakeDeposit { trial, anchor } => {
+				calls::change_deposit_owner(trial, parse_anchor(anchor)?)?
+			},
+			Transfer { trial, sponsor, consortium } => {
+				return self.consortium(calls::transfer(trial, *sponsor)?, consortium.via).await;
+			},
+			Reclaim { trial, sponsor, reason, consortium } => {
+				let call = calls::reclaim(trial, *sponsor, *reason)?;
+				return self.consortium(call, consortium.via).await;
+			},
+			WithdrawMilestone { trial, milestone, reason, consortium } => {
+				let call = calls::withdraw_milestone(trial, *milestone, *reason)?;
+				return self.consortium(call, consortium.via).await;
+			},
+			Rewind { trial, to, empty: _, consortium } => {
+				return self.consortium(calls::rewind_log(trial, *to)?, consortium.via).await;
+			},
 			Document(DocumentCommand::Add { trial, kind, file, reason }) => {
 				let hash = Hash32::sha256(&read_file(file)?);
 				let reason = match reason {
@@ -481,7 +559,9 @@ impl App {
 			));
 			return Ok(failures);
 		};
-		if checkpoint.size != proof.checkpoint.size || checkpoint.root != proof.checkpoint.root.0 {
+		if checkpoint.log_size != proof.checkpoint.size
+			|| checkpoint.root != proof.checkpoint.root.0
+		{
 			failures.push(format!(
 				"checkpoint not on this chain: checkpoint {} of trial {} has another size or root",
 				proof.checkpoint.index, proof.trial
@@ -512,7 +592,8 @@ impl App {
 		{
 			failures.push(match error {
 				trials::InclusionError::Superseded => format!(
-					"checkpoint superseded: the consortium rewound trial {}'s log past checkpoint {}",
+					"checkpoint superseded: the consortium rewound trial {}'s log past checkpoint \
+					 {}, or gave the trial back clean to its sponsor",
 					proof.trial, proof.checkpoint.index
 				),
 				other => format!("the chain does not find the record in the checkpoint: {other:?}"),
@@ -546,23 +627,61 @@ impl App {
 	}
 }
 
+/// `registration`, `<kind>:<version>`, `milestone:<milestone>` or `checkpoint:<index>`.
+fn parse_anchor(text: &str) -> Result<trials::AnchorRef> {
+	use trials::AnchorRef;
+	let bad = || {
+		invalid(format!(
+			"{text:?} names no anchor: give registration, <kind>:<version> (e.g. protocol:2), \
+			 milestone:<milestone> or checkpoint:<index>"
+		))
+	};
+	if text == "registration" {
+		return Ok(AnchorRef::Registration);
+	}
+	let (what, value) = text.split_once(':').ok_or_else(bad)?;
+	match what {
+		"milestone" => Milestone::ALL
+			.into_iter()
+			.find(|m| cli::kebab_case(&format!("{m:?}")) == value)
+			.map(AnchorRef::Milestone)
+			.ok_or_else(bad),
+		"checkpoint" => value.parse().map(AnchorRef::Checkpoint).map_err(|_| bad()),
+		_ => {
+			let kind = DocumentKind::ALL
+				.into_iter()
+				.find(|kind| cli::kebab_case(&format!("{kind:?}")) == what)
+				.ok_or_else(bad)?;
+			let version = value.parse().map_err(|_| bad())?;
+			Ok(AnchorRef::Document { kind, version })
+		},
+	}
+}
+
 /// The audit as text: a timeline and what it flags.
 fn audit_text(audit: &serde_json::Value) -> String {
 	let mut lines = vec![format!(
-		"trial {} (sponsor organisation {})",
+		"trial {} (sponsor organisation {}, tenure {})",
 		audit["trial"].as_str().unwrap_or("?"),
-		audit["sponsor"]
+		audit["sponsor"],
+		audit["tenure"]
 	)];
 	for entry in audit["documents"].as_array().into_iter().flatten() {
 		let d = &entry["document"];
+		let key = &entry["key"];
 		lines.push(format!(
-			"  #{:>3} block #{} {} v{} {} {}",
+			"  #{:>3} block #{} {} v{} {} {}{}",
 			d["anchored"]["seq"],
 			d["anchored"]["block"],
-			entry["kind"].as_str().unwrap_or("?"),
-			entry["version"],
+			key["kind"].as_str().unwrap_or("?"),
+			key["version"],
 			d["reason"].as_str().unwrap_or("?"),
-			d["document_hash"].as_str().unwrap_or("?")
+			d["document_hash"].as_str().unwrap_or("?"),
+			if entry["void"] == true {
+				format!(" VOID (tenure {}, anchored by {})", key["tenure"], d["anchored_by"])
+			} else {
+				String::new()
+			}
 		));
 	}
 	for entry in audit["milestones"].as_array().into_iter().flatten() {
@@ -575,11 +694,21 @@ fn audit_text(audit: &serde_json::Value) -> String {
 			r["log_size"]
 		));
 	}
+	for entry in audit["voidings"].as_array().into_iter().flatten() {
+		let v = &entry["voiding"];
+		lines.push(format!(
+			"  #{:>3} block #{} VOIDED by the consortium ({}): {}",
+			v["at"]["seq"],
+			v["at"]["block"],
+			v["reason"].as_str().unwrap_or("?"),
+			v["voided"]
+		));
+	}
 	for (index, c) in audit["checkpoints"].as_array().into_iter().flatten().enumerate() {
 		lines.push(format!(
 			"  checkpoint {index} block #{}: {} records, root {}",
 			c["block"],
-			c["size"],
+			c["log_size"],
 			c["root"].as_str().unwrap_or("?")
 		));
 	}
@@ -590,8 +719,8 @@ fn audit_text(audit: &serde_json::Value) -> String {
 		for change in flagged {
 			lines.push(format!(
 				"FLAG: {} v{} anchored after first enrolment ({})",
-				change["kind"].as_str().unwrap_or("?"),
-				change["version"],
+				change["key"]["kind"].as_str().unwrap_or("?"),
+				change["key"]["version"],
 				change["document"]["reason"].as_str().unwrap_or("?")
 			));
 		}

@@ -11,7 +11,7 @@ use crate::{
 		healthchain_runtime::RuntimeCall,
 		pallet_consent::{
 			pallet::Call as ConsentCall,
-			types::{AccessDecision, Capacity, Justification, Period},
+			types::{Capacity, Justification, Period},
 		},
 	},
 };
@@ -135,18 +135,12 @@ pub fn change_audit_deposit_owner(patient: &AccountId32, index: u64) -> Call {
 	consent(ConsentCall::change_access_record_deposit_owner { patient: *patient, index })
 }
 
-/// `record_access(patient, accessor, question, decision)`: `question` is the commitment,
-/// `decision` what `check_access` answered.
-pub fn record_access(
-	patient: &AccountId32,
-	accessor: &AccountId32,
-	question: Hash32,
-	decision: AccessDecision,
-) -> Call {
+/// `record_access(patient, accessor, commitment)`: `commitment` is the salted commitment to the
+/// question and the decision `check_access` answered (`Chain::access_commitment`).
+pub fn record_access(patient: &AccountId32, accessor: &AccountId32, commitment: Hash32) -> Call {
 	consent(ConsentCall::record_access {
 		patient: *patient,
 		accessor: *accessor,
-		question: question.h256(),
-		decision,
+		commitment: commitment.h256(),
 	})
 }

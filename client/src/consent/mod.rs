@@ -232,7 +232,8 @@ impl AccessQuestion {
 }
 
 /// What a custodian keeps of an access it recorded, to show the patient: the question in
-/// clear, the salt, and where the entry is. The chain holds only the commitment.
+/// clear, the decision it was given, the salt, and where the entry is. The chain holds only the
+/// commitment to the question and the decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AccessReceipt {
@@ -248,6 +249,8 @@ pub struct AccessReceipt {
 	pub action: Action,
 	/// The purpose.
 	pub purpose: Purpose,
+	/// The decision `check_access` gave (committed to with the question).
+	pub decision: AccessDecision,
 	/// The salt of the commitment.
 	pub salt: Hash32,
 	/// The commitment the entry holds.
@@ -259,7 +262,7 @@ pub struct AccessReceipt {
 }
 
 /// The `format` of an access receipt written by this version.
-pub const RECEIPT_FORMAT: &str = "healthchain-access-receipt/1";
+pub const RECEIPT_FORMAT: &str = "healthchain-access-receipt/2";
 
 impl AccessReceipt {
 	/// The question it records.
@@ -295,39 +298,53 @@ impl Chain {
 		}
 	}
 
-	/// The salted commitment to `question` the audit trail stores, computed by the runtime
-	/// (`ConsentApi_access_commitment`), so that client and chain cannot disagree on it.
+	/// The salted commitment to `question` and `decision` the audit trail stores, computed by
+	/// the runtime (`ConsentApi_access_commitment`), so that client and chain cannot disagree on
+	/// it.
 	pub async fn access_commitment(
 		&self,
 		question: &AccessQuestion,
+		decision: AccessDecision,
 		salt: &[u8; 32],
 	) -> Result<Hash32> {
-		let payload =
-			api::runtime_apis().consent_api().access_commitment(question.to_runtime(), *salt);
+		let payload = api::runtime_apis().consent_api().access_commitment(
+			question.to_runtime(),
+			decision,
+			*salt,
+		);
 		Ok(self.runtime_api(payload, false).await?.into())
 	}
 
-	/// Whether entry `index` of the patient's trail commits to `question` with `salt`.
+	/// Whether entry `index` of the patient's trail commits to `question` and `decision` with
+	/// `salt`.
 	pub async fn audit_entry_matches(
 		&self,
 		index: u64,
 		question: &AccessQuestion,
+		decision: AccessDecision,
 		salt: &[u8; 32],
 	) -> Result<bool> {
 		let payload = api::runtime_apis().consent_api().audit_entry_matches(
 			index,
 			question.to_runtime(),
+			decision,
 			*salt,
 		);
 		self.runtime_api(payload, false).await
 	}
 
 	/// The representatives providers recorded for the patient, awaiting attestation:
-	/// `[{organisation, record}]`.
+	/// `[{organisation, record}]`, read page by page.
 	pub async fn recorded_representatives_of(&self, patient: &AccountId32) -> Result<Json> {
-		let payload = api::runtime_apis().consent_api().recorded_representatives_of(*patient);
-		let json = self.runtime_api_json(payload, false, Case::AsDeclared).await?;
-		Ok(name_tuples(json, &["organisation", "record"]))
+		let api = api::runtime_apis().consent_api();
+		let (_, json) = self
+			.runtime_api_all_pages(
+				|cursor| api.recorded_representatives_of(*patient, cursor, 100),
+				false,
+				Case::AsDeclared,
+			)
+			.await?;
+		Ok(name_tuples(Json::Array(json), &["organisation", "record"]))
 	}
 
 	/// The patient's consents.
@@ -350,11 +367,17 @@ impl Chain {
 		Ok(name_tuples(json, &["representative", "appointment", "in_force"]))
 	}
 
-	/// The patient's emergency grants: `[{practitioner, grant}]`.
+	/// The patient's emergency grants: `[{practitioner, grant}]`, read page by page.
 	pub async fn emergency_access_of(&self, patient: &AccountId32) -> Result<Json> {
-		let payload = api::runtime_apis().consent_api().emergency_access_of(*patient);
-		let json = self.runtime_api_json(payload, false, Case::AsDeclared).await?;
-		Ok(name_tuples(json, &["practitioner", "grant"]))
+		let api = api::runtime_apis().consent_api();
+		let (_, json) = self
+			.runtime_api_all_pages(
+				|cursor| api.emergency_access_of(*patient, cursor, 100),
+				false,
+				Case::AsDeclared,
+			)
+			.await?;
+		Ok(name_tuples(Json::Array(json), &["practitioner", "grant"]))
 	}
 
 	/// A page of the patient's audit trail: `[{index, entry}]`.

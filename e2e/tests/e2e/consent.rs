@@ -192,12 +192,12 @@ fn break_glass_needs_a_licence_and_is_audited() {
 	assert!(answer["basis"]["Emergency"].is_object(), "{answer}");
 	assert!(!check(&node, "ferdie", "treatment").0, "emergency purpose only");
 
-	// It is in Eve's audit trail, about no record.
+	// It is in Eve's audit trail, about no record: a break-glass opening, under its licence.
 	let audit = ok(node.client(&["consent", "audit", "eve"]).unwrap()).json;
 	let entry = &audit["entries"][0]["entry"];
 	assert_eq!(entry["accessor"], ok(as_signer(&node, DOCTOR, &["account"])).json["account"]);
-	assert_eq!(entry["question"], serde_json::Value::Null);
-	assert_eq!(entry["decision"]["basis"]["Emergency"]["licence"].as_u64(), Some(0));
+	assert_eq!(entry["custodian"], serde_json::Value::Null);
+	assert_eq!(entry["kind"]["BreakGlass"]["licence"].as_u64(), Some(0), "{entry}");
 
 	// The patient closes it: the access ends, and it cannot be reopened at once.
 	let refused = as_signer(
@@ -300,7 +300,7 @@ fn a_guardian_needs_two_providers_and_the_audit_trail_reveals_no_record() {
 	// goes on chain, and the receipt lets the patient check it.
 	let receipt = dir.path().join("access-receipt.json");
 	let receipt = receipt.to_string_lossy().into_owned();
-	ok(as_signer(
+	let logged = ok(as_signer(
 		&node,
 		rogue,
 		&[
@@ -316,29 +316,36 @@ fn a_guardian_needs_two_providers_and_the_audit_trail_reveals_no_record() {
 			&receipt,
 		],
 	));
+	// Item 5 of the second review: neither the event nor the entry says which consent (and so,
+	// the patient's provisions being public, which category, action and purpose) decided the
+	// access, nor whether it was permitted: who, which custodian, a commitment, when, and whose
+	// deposit.
+	let recorded = logged.event("Consent", "AccessRecorded").expect("recorded");
+	let mut fields: Vec<&str> =
+		recorded["fields"].as_object().unwrap().keys().map(String::as_str).collect();
+	fields.sort();
+	assert_eq!(fields, ["accessor", "by", "custodian", "index", "patient"]);
 	let audit = ok(node.client(&["consent", "audit", "eve"]).unwrap()).json;
 	let entry = &audit["entries"][0]["entry"];
-	assert!(entry["question"].is_string(), "{entry}");
-	// Who, which custodian, a commitment, the decision, when, and whose deposit: nothing about
-	// the record.
+	assert!(entry["kind"]["Reported"]["commitment"].is_string(), "{entry}");
 	let mut fields: Vec<&str> = entry.as_object().unwrap().keys().map(String::as_str).collect();
 	fields.sort();
 	assert_eq!(
 		fields,
-		[
-			"accessor",
-			"at",
-			"block",
-			"custodian",
-			"decision",
-			"deposit",
-			"depositor",
-			"question",
-			"recorded_by"
-		]
+		["accessor", "at", "block", "custodian", "deposit", "depositor", "kind", "recorded_by"]
 	);
-	assert_eq!(entry["decision"]["basis"]["Consent"]["consent"].to_string(), consent);
+	// The patient, holding the receipt, still learns which consent decided it, and checks it.
+	let written: serde_json::Value =
+		serde_json::from_str(&std::fs::read_to_string(&receipt).unwrap()).unwrap();
+	assert_eq!(written["decision"]["basis"]["consent"]["consent"].to_string(), consent);
 	ok(node.client(&["consent", "verify-access", &receipt]).unwrap());
+	// A receipt altered to claim another decision does not verify.
+	let mut denied = written.clone();
+	denied["decision"] = serde_json::json!({ "decision": "deny", "basis": "no_consent" });
+	let forged = dir.path().join("denied-receipt.json");
+	std::fs::write(&forged, denied.to_string()).unwrap();
+	let refused = node.client(&["consent", "verify-access", &forged.to_string_lossy()]).unwrap();
+	assert_eq!((refused.code, &refused.json["verified"]), (1, &serde_json::Value::Bool(false)));
 	// A receipt altered to claim another category does not verify.
 	let mut altered: serde_json::Value =
 		serde_json::from_str(&std::fs::read_to_string(&receipt).unwrap()).unwrap();

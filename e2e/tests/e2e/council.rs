@@ -5,7 +5,7 @@
 //! motion dispatched as root, anyone submits the code, and every node runs it without a
 //! restart; blocks go on, and what was written before reads back after.
 
-use super::{as_signer, eventually, motion, ok, registry::check, tokens::organisation};
+use super::{account, as_signer, eventually, motion, ok, registry::check, tokens::organisation};
 use healthchain_e2e::{upgrade_test_runtime, Network, Node};
 use std::time::{Duration, Instant};
 
@@ -68,6 +68,12 @@ fn a_council_motion_needs_two_thirds_of_the_members(network: &Network) {
 	assert!(closed.event("Council", "Closed").is_some(), "{}", closed.json);
 	assert!(closed.event("Council", "Executed").is_some(), "{}", closed.json);
 	assert!(closed.event("Registry", "AccreditationGranted").is_some(), "{}", closed.json);
+	// Item 13 of the second review: the motion held a deposit from its proposer (one member
+	// could otherwise fill the proposal slots for nothing), returned as it closed.
+	let held = proposed.event("Balances", "Held").expect("a proposal deposit held");
+	assert_eq!(held["fields"]["who"], account(alice, "//Alice"), "{}", proposed.json);
+	let released = closed.event("Council", "ProposalCostReleased").expect("deposit returned");
+	assert_eq!(released["fields"]["who"], account(alice, "//Alice"), "{}", closed.json);
 	assert_eq!(
 		check(charlie, "eve", "provider")["permitted"],
 		true,

@@ -98,3 +98,45 @@ fn an_admin_takes_over_a_departed_agents_deposits() {
 	let entry = &audit["entries"][0]["entry"];
 	assert_eq!((&entry["recorded_by"], &entry["depositor"]), (&agent, &admin));
 }
+
+/// Item 3 of the second review: a trial's deposits (its registration, document versions,
+/// milestones and checkpoints) were held from the signing agent for ever. The sponsor's admin
+/// takes them over when the agent leaves.
+#[test]
+fn a_sponsors_admin_takes_over_a_departed_agents_trial_deposits() {
+	const TRIAL: &str = "NCT05000002";
+	let node = Node::start_dev().expect("dev node starts and finalizes");
+	let dir = tempfile::tempdir().unwrap();
+	let org = organisation(&node, ADMIN, "trial-sponsor", &["trial-sponsor"]);
+	ok(as_signer(&node, ADMIN, &["registry", "add-agent", &org, "charlie"]));
+	ok(as_signer(&node, AGENT, &["registry", "accept", &org]));
+	let admin = serde_json::Value::from(address(&node, ADMIN));
+	let agent = serde_json::Value::from(address(&node, AGENT));
+	let protocol = dir.path().join("protocol.pdf");
+	std::fs::write(&protocol, "protocol").unwrap();
+	ok(as_signer(&node, AGENT, &["trial", "register", TRIAL]));
+	ok(as_signer(
+		&node,
+		AGENT,
+		&["trial", "document", "add", TRIAL, "protocol", protocol.to_str().unwrap()],
+	));
+	ok(as_signer(&node, AGENT, &["trial", "milestone", TRIAL, "first-enrolment"]));
+	ok(as_signer(&node, ADMIN, &["registry", "remove-agent", &org, "charlie"]));
+
+	let refused = as_signer(&node, STRANGER, &["trial", "take-deposit", TRIAL, "registration"]);
+	assert_eq!(refused.error(), Some("trialanchoring.NotAdmin"), "{}", refused.json);
+	for anchor in ["registration", "protocol:1", "milestone:first-enrolment"] {
+		let moved = ok(as_signer(&node, ADMIN, &["trial", "take-deposit", TRIAL, anchor]));
+		let event = moved.event("TrialAnchoring", "DepositOwnerChanged").expect("event");
+		assert_eq!(
+			(&event["fields"]["from"], &event["fields"]["to"]),
+			(&agent, &admin),
+			"{anchor}"
+		);
+	}
+	let malformed = as_signer(&node, ADMIN, &["trial", "take-deposit", TRIAL, "protocol"]);
+	assert_eq!(malformed.code, 2, "{}", malformed.json);
+	let trial = ok(node.client(&["trial", "show", TRIAL]).unwrap()).json;
+	assert_eq!(trial["info"]["depositor"], admin, "{trial}");
+	assert_eq!(trial["info"]["registered_by"], agent);
+}

@@ -337,4 +337,37 @@ fn coverage_ends_with_the_insurers_accreditation_and_storage_holds_no_claim() {
 	ok(as_signer(&node, CONSORTIUM, &["registry", "reinstate", &org, "insurer"]));
 	ok(verify(&node, &p1, &c1));
 	ok(as_signer(&node, PATIENT, &["insurance", "remove", &id.to_string()]));
+
+	// Item 10 of the second review: the removal returned the deposit to the insurer, which
+	// could attest her again at once, in a loop. Eve refuses the insurer: it attests her no
+	// more, until she allows it again.
+	ok(as_signer(&node, PATIENT, &["insurance", "refuse", &org]));
+	let again = as_signer(
+		&node,
+		AGENT,
+		&[
+			"insurance",
+			"attest",
+			"eve",
+			"--claims",
+			path(&claims_file),
+			"--out",
+			path(&dir.join("refused.json")),
+		],
+	);
+	assert_eq!(again.error(), Some("insurance.RefusedByPatient"), "{:?}", again.json);
+	ok(as_signer(&node, PATIENT, &["insurance", "allow", &org]));
+	ok(as_signer(
+		&node,
+		AGENT,
+		&[
+			"insurance",
+			"attest",
+			"eve",
+			"--claims",
+			path(&claims_file),
+			"--out",
+			path(&dir.join("allowed.json")),
+		],
+	));
 }

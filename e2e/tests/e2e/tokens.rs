@@ -204,8 +204,8 @@ fn records_and_certificates_through_the_client() {
 	let unknown = verify(&node, &forged);
 	assert_eq!((unknown.code, &unknown.json["authentic"]), (1, &Value::Bool(false)));
 
-	// A record the patient did not want: refused, it is gone, and its document no longer
-	// verifies.
+	// A record the patient did not want: refused, it leaves her list and names no owner; its
+	// document, which the issuer anchored, still verifies (as refused, not in force).
 	let unwanted = write(dir.path(), "unwanted.pdf", "a record eve never asked for");
 	let run =
 		ok(as_signer(&node, HOSPITAL, &["token", "issue-record", "eve", "--file", &unwanted]));
@@ -214,8 +214,16 @@ fn records_and_certificates_through_the_client() {
 	assert_eq!(refused.error(), Some("healthtokens.NotOwner"));
 	let run = ok(as_signer(&node, PATIENT, &["token", "refuse", &unwanted_id]));
 	assert!(run.event("HealthTokens", "TokenRefused").is_some());
-	assert_eq!(node.client(&["token", "show", &unwanted_id]).unwrap().code, 2);
-	assert_eq!(verify(&node, &unwanted).json["authentic"], false);
+	assert_eq!(show(&node, &unwanted_id)["token"]["owner"], Value::Null);
+	let after = verify(&node, &unwanted);
+	assert_eq!((after.code, after.json["token"]["effective"].as_str()), (1, Some("Refused")));
+	let listed = ok(node.client(&["token", "list", "eve", "--all"]).unwrap()).json;
+	let unwanted_id: u64 = unwanted_id.parse().unwrap();
+	assert!(!listed["tokens"]
+		.as_array()
+		.unwrap()
+		.iter()
+		.any(|id| id.as_u64() == Some(unwanted_id)));
 
 	// Malformed input gets a clear message and exit status 2.
 	let missing = node.client(&["token", "verify", "/nonexistent/file.pdf"]).unwrap();
@@ -225,8 +233,8 @@ fn records_and_certificates_through_the_client() {
 	assert!(unknown.json["message"].as_str().unwrap().contains("unknown token 999"));
 }
 
-/// A licensing board run by Charlie, which licenses Ferdie as a physician for a day; the
-/// licence's id.
+/// A licensing board run by Charlie, which licenses Ferdie as a physician for a day, and
+/// Ferdie accepts; the licence's id.
 pub(super) fn licensed_doctor(node: &Node) -> String {
 	organisation(node, BOARD, "licensing-board", &["licensing-board"]);
 	let run = ok(as_signer(
@@ -243,7 +251,9 @@ pub(super) fn licensed_doctor(node: &Node) -> String {
 			&format!("0x{}", "22".repeat(32)),
 		],
 	));
-	issued(&run)
+	let licence = issued(&run);
+	ok(as_signer(node, DOCTOR, &["token", "accept-licence", &licence]));
+	licence
 }
 
 #[test]
@@ -316,6 +326,7 @@ fn licences_through_the_client() {
 		],
 	));
 	let short = issued(&run);
+	ok(as_signer(&node, STRANGER, &["token", "accept-licence", &short]));
 	let finalized = ok(node.client(&["status"]).unwrap()).json["finalized"].as_u64().unwrap();
 	node.wait_for_finalized(finalized + 8, Duration::from_secs(120)).expect("blocks go on");
 	let check = ok(node.client(&["token", "licence-check", "dave", "nurse"]).unwrap()).json;
@@ -403,4 +414,76 @@ fn telemedicine_sessions_through_the_client() {
 	let proposal = issued(&run);
 	ok(as_signer(&node, PATIENT, &["session", "cancel", &proposal]));
 	assert_eq!(node.client(&["token", "show", &proposal]).unwrap().code, 2);
+}
+
+/// Item 6 of the second review, as an attacker and its victims would meet it: an agent of an
+/// accredited laboratory issues a certificate to a stranger and revokes it (as fraudulent), so
+/// that she could no longer refuse it; she refuses it all the same, and it names her no more
+/// (the revocation still tells whoever holds the document). A licensing board's agent issues a
+/// licence nobody asked for: it licenses nothing until accepted, and is refused. And a board's
+/// agent cannot license itself.
+#[test]
+fn attack_no_token_can_be_imposed_on_a_patient_or_a_practitioner() {
+	let node = Node::start_dev().expect("dev node starts and finalizes");
+	let dir = tempfile::tempdir().unwrap();
+	organisation(&node, HOSPITAL, "hospital", &["provider", "laboratory"]);
+	let smear = write(dir.path(), "smear.json", r#"{"test":"hiv","result":"positive"}"#);
+	let run = ok(as_signer(
+		&node,
+		HOSPITAL,
+		&["token", "issue-certificate", "eve", "--role", "laboratory", "--file", &smear],
+	));
+	let certificate = issued(&run);
+	ok(as_signer(&node, HOSPITAL, &["token", "revoke", &certificate, "--reason", "fraudulent"]));
+	let run = ok(as_signer(&node, PATIENT, &["token", "refuse", &certificate]));
+	assert!(run.event("HealthTokens", "TokenRefused").is_some());
+	let token = show(&node, &certificate);
+	assert_eq!(token["token"]["owner"], Value::Null, "{token}");
+	assert_eq!(token["effective"], "Revoked");
+	let listed = ok(node.client(&["token", "list", "eve", "--all"]).unwrap()).json;
+	assert_eq!(listed["tokens"], serde_json::json!([]));
+	let verified = verify(&node, &smear);
+	assert_eq!((verified.code, verified.json["token"]["effective"].as_str()), (1, Some("Revoked")));
+
+	// A licence nobody asked for: pending, licensing nothing, refused and gone.
+	organisation(&node, BOARD, "licensing-board", &["licensing-board"]);
+	let run = ok(as_signer(
+		&node,
+		BOARD,
+		&[
+			"token",
+			"issue-licence",
+			"dave",
+			"psychologist",
+			"--valid-until",
+			"+1d",
+			"--hash",
+			&format!("0x{}", "31".repeat(32)),
+		],
+	));
+	let imposed = issued(&run);
+	assert_eq!(show(&node, &imposed)["effective"], "Pending");
+	let check = ok(node.client(&["token", "licence-check", "dave", "psychologist"]).unwrap()).json;
+	assert_eq!(check["licensed"], false);
+	let refused = as_signer(&node, STRANGER, &["session", "open", "eve"]);
+	assert_eq!(refused.error(), Some("healthtokens.Licence.NotLicensed"));
+	ok(as_signer(&node, STRANGER, &["token", "refuse", &imposed]));
+	assert_eq!(node.client(&["token", "show", &imposed]).unwrap().code, 2);
+
+	// A board's agent licensing itself.
+	let refused = as_signer(
+		&node,
+		BOARD,
+		&[
+			"token",
+			"issue-licence",
+			"charlie",
+			"physician",
+			"--valid-until",
+			"+1d",
+			"--hash",
+			&format!("0x{}", "32".repeat(32)),
+		],
+	);
+	assert_eq!(refused.error(), Some("healthtokens.SelfIssued"));
 }

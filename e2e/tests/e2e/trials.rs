@@ -96,8 +96,8 @@ fn a_trial_anchors_its_documents_and_data_and_every_record_is_verifiable() {
 	let audit = ok(node.client(&["trial", "audit", TRIAL]).unwrap()).json;
 	let flagged = audit["flagged"].as_array().expect("flagged changes");
 	assert_eq!(flagged.len(), 1, "{audit}");
-	assert_eq!(flagged[0]["kind"], "StatisticalAnalysisPlan");
-	assert_eq!(flagged[0]["version"], 2);
+	assert_eq!(flagged[0]["key"]["kind"], "StatisticalAnalysisPlan");
+	assert_eq!(flagged[0]["key"]["version"], 2);
 	assert_eq!(flagged[0]["document"]["reason"], "SubstantialAmendment");
 	let in_force = &audit["in_force_at_first_enrolment"];
 	assert!(
@@ -305,4 +305,96 @@ fn the_clients_record_hashes_are_sha256sums() {
 	ours.sort();
 	theirs.sort();
 	assert_eq!(ours, theirs);
+}
+
+/// Items 1 and 2 of the second review, as an attacker, the consortium and the real sponsor
+/// meet them: a rival sponsor's agent registers a public trial id first and anchors a protocol,
+/// an analysis plan and every milestone, poisoning the trial's record for good. The consortium
+/// gives the trial back clean to its real sponsor: the squatter's anchors are kept, attributed
+/// and void; the sponsor's own record starts afresh, and its database lock needs an analysis
+/// plan (ICH E9) before it.
+#[test]
+fn attack_a_squatted_trial_is_given_back_clean_to_its_sponsor() {
+	const SQUATTED: &str = "NCT05000001";
+	let node = Node::start_dev().expect("dev node starts and finalizes");
+	let dir = tempfile::tempdir().unwrap();
+	let org = organisation(&node, SPONSOR, "trial-sponsor", &["trial-sponsor"]);
+	organisation(&node, RIVAL, "trial-sponsor", &["trial-sponsor"]);
+	ok(as_signer(&node, SPONSOR, &["registry", "add-agent", &org, "charlie"]));
+	ok(as_signer(&node, CRO, &["registry", "accept", &org]));
+	write(dir.path(), "fake-protocol.pdf", b"a protocol the real sponsor never wrote");
+	write(dir.path(), "fake-sap.pdf", b"an analysis plan the real sponsor never wrote");
+	write(dir.path(), "protocol.pdf", b"the real protocol");
+	write(dir.path(), "sap.pdf", b"the real analysis plan");
+
+	// The squatter: registered first, with a protocol, a plan, and every milestone.
+	ok(as_signer(&node, RIVAL, &["trial", "register", SQUATTED]));
+	for (kind, file) in
+		[("protocol", "fake-protocol.pdf"), ("statistical-analysis-plan", "fake-sap.pdf")]
+	{
+		ok(as_signer(
+			&node,
+			RIVAL,
+			&["trial", "document", "add", SQUATTED, kind, path(&dir.path().join(file))],
+		));
+	}
+	for milestone in ["first-enrolment", "database-lock", "unblinding", "results-posted"] {
+		ok(as_signer(&node, RIVAL, &["trial", "milestone", SQUATTED, milestone]));
+	}
+	let refused = as_signer(&node, CRO, &["trial", "milestone", SQUATTED, "first-enrolment"]);
+	assert_eq!(refused.error(), Some("trialanchoring.NotSponsor"), "{}", refused.json);
+
+	// Only the consortium gives it back: not the sponsor itself.
+	let reclaim = ["trial", "reclaim", SQUATTED, &org, "--reason", "squatted", "--via", "sudo"];
+	let refused = as_signer(&node, SPONSOR, &reclaim);
+	assert!(!refused.ok(), "{}", refused.json);
+	let run = ok(as_signer(&node, "//Alice", &reclaim));
+	assert!(run.event("TrialAnchoring", "TrialReclaimed").is_some(), "{}", run.json);
+
+	// The real sponsor's record, from version 1; its database lock needs its own analysis
+	// plan (the squatter's is void).
+	ok(as_signer(
+		&node,
+		CRO,
+		&["trial", "document", "add", SQUATTED, "protocol", path(&dir.path().join("protocol.pdf"))],
+	));
+	ok(as_signer(&node, CRO, &["trial", "milestone", SQUATTED, "first-enrolment"]));
+	let refused = as_signer(&node, CRO, &["trial", "milestone", SQUATTED, "database-lock"]);
+	assert_eq!(refused.error(), Some("trialanchoring.NoAnalysisPlan"), "{}", refused.json);
+	ok(as_signer(
+		&node,
+		CRO,
+		&[
+			"trial",
+			"document",
+			"add",
+			SQUATTED,
+			"statistical-analysis-plan",
+			path(&dir.path().join("sap.pdf")),
+		],
+	));
+	ok(as_signer(&node, CRO, &["trial", "milestone", SQUATTED, "database-lock"]));
+	ok(as_signer(&node, CRO, &["trial", "milestone", SQUATTED, "unblinding"]));
+
+	// The audit: the squatter's versions listed, void and attributed; the voiding on record;
+	// the sponsor's own milestones and lineage; nothing flagged after its enrolment.
+	let audit = ok(node.client(&["trial", "audit", SQUATTED]).unwrap()).json;
+	assert_eq!(audit["tenure"], 1, "{audit}");
+	let documents = audit["documents"].as_array().unwrap();
+	let void: Vec<_> = documents.iter().filter(|d| d["void"] == true).collect();
+	let current: Vec<_> = documents.iter().filter(|d| d["void"] == false).collect();
+	assert_eq!((void.len(), current.len()), (2, 2), "{audit}");
+	assert!(void.iter().all(|d| d["key"]["tenure"] == 0));
+	let rival = ok(as_signer(&node, RIVAL, &["account"])).json["account"].clone();
+	assert!(void.iter().all(|d| d["document"]["anchored_by"] == rival), "{audit}");
+	let voidings = audit["voidings"].as_array().unwrap();
+	assert_eq!(voidings.len(), 1, "{audit}");
+	assert_eq!(voidings[0]["voiding"]["reason"], "Squatted");
+	let milestones: Vec<_> =
+		audit["milestones"].as_array().unwrap().iter().map(|m| m["milestone"].clone()).collect();
+	assert_eq!(milestones, ["FirstEnrolment", "DatabaseLock", "Unblinding"]);
+	assert_eq!(audit["flagged"].as_array().map(Vec::len), Some(1), "the plan came after enrolment");
+	let lineage =
+		ok(node.client(&["trial", "document", "lineage", SQUATTED, "protocol"]).unwrap()).json;
+	assert_eq!(lineage.as_array().map(Vec::len), Some(1), "{lineage}");
 }

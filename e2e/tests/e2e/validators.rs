@@ -41,6 +41,9 @@ fn the_node_has_no_default_chain_and_builds_a_consortium_spec_from_its_members_f
 	};
 	let output = build(&example, true);
 	assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+	// Three council seats is the minimum: it builds, with a warning.
+	let stderr = String::from_utf8_lossy(&output.stderr);
+	assert!(stderr.contains("warning:") && stderr.contains("3 council seat(s)"), "{stderr}");
 	let spec: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
 	assert_eq!(spec["chainType"], "Live");
 	assert_eq!(spec["id"], "example_health");
@@ -51,6 +54,24 @@ fn the_node_has_no_default_chain_and_builds_a_consortium_spec_from_its_members_f
 	assert_eq!(patch["validatorSet"]["validators"].as_array().map(Vec::len), Some(4));
 	let alice = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
 	assert!(!plain.to_string().contains(alice));
+	// Its founding members are organisations, and its validators run for them.
+	assert_eq!(patch["registry"]["organisations"].as_array().map(Vec::len), Some(3));
+	assert_eq!(patch["validatorSet"]["operators"].as_array().map(Vec::len), Some(4));
+
+	// Item 12 of the second review: a live network ruled by too few keys is refused. Two
+	// council seats (the regulator's gone, its validator now the hospital's):
+	let text = std::fs::read_to_string(&example).unwrap();
+	let regulator = text.find("[[members]]\nname = \"Example Medicines Regulator\"").unwrap();
+	let end = regulator + text[regulator..].find("\n\n").unwrap() + 2;
+	let two = format!("{}{}", &text[..regulator], &text[end..])
+		.replace("member = \"Example Medicines Regulator\"", "member = \"St Example Hospital\"");
+	let file = dir.path().join("two-members.toml");
+	std::fs::write(&file, two).unwrap();
+	let output = build(&file, true);
+	assert!(!output.status.success());
+	let stderr = String::from_utf8_lossy(&output.stderr);
+	assert!(stderr.contains("2 council seat(s)") && stderr.contains("at least 3"), "{stderr}");
+	assert!(output.stdout.is_empty());
 
 	// The same file with Alice as its first member: refused, and the key named.
 	let text = std::fs::read_to_string(&example).unwrap();

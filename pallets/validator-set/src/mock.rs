@@ -175,8 +175,8 @@ impl ExtBuilder {
 			validators: FOUNDERS.to_vec(),
 			operators: Vec::new(),
 		}
-			.assimilate_storage(&mut storage)
-			.unwrap();
+		.assimilate_storage(&mut storage)
+		.unwrap();
 		let mut ext = sp_io::TestExternalities::new(storage);
 		let bare = self.bare;
 		ext.execute_with(|| {

@@ -21,9 +21,8 @@ impl App {
 		let chain = self.chain().await?;
 		let (decision, _) = chain.check_access(question, None).await?;
 		let salt = random_salt()?;
-		let commitment = chain.access_commitment(question, &salt).await?;
-		let call =
-			calls::record_access(&question.patient, &question.accessor, commitment, decision);
+		let commitment = chain.access_commitment(question, decision, &salt).await?;
+		let call = calls::record_access(&question.patient, &question.accessor, commitment);
 		let outcome = self.submit(&chain, call).await?;
 		let recorded = outcome.event("Consent", "AccessRecorded").ok_or_else(|| {
 			anyhow::anyhow!("the chain recorded no access (no AccessRecorded event)")
@@ -35,6 +34,7 @@ impl App {
 			scope: question.scope.clone(),
 			action: question.action,
 			purpose: question.purpose,
+			decision,
 			salt: Hash32(salt),
 			commitment,
 			index: recorded.fields["index"]
@@ -51,8 +51,10 @@ impl App {
 		Ok(())
 	}
 
-	/// Check `path`'s receipt against the audit trail; exit 0 only if the entry commits to it
-	/// and the decision it holds is what `check_access` answered at its block.
+	/// Check `path`'s receipt against the audit trail; exit 0 only if the entry commits to the
+	/// receipt's question and decision, and that decision is what `check_access` answered at
+	/// the entry's block (the state of that block: a node that keeps it, an archive node for an
+	/// old entry).
 	pub(super) async fn verify_access(&self, path: &std::path::Path) -> Result<()> {
 		let text =
 			String::from_utf8(read_file(path)?).map_err(|_| invalid("the receipt is not text"))?;
@@ -63,13 +65,15 @@ impl App {
 		}
 		let question = receipt.question()?;
 		let chain = self.chain().await?;
-		let commitment = chain.access_commitment(&question, &receipt.salt.0).await?;
+		let decision = receipt.decision;
+		let commitment = chain.access_commitment(&question, decision, &receipt.salt.0).await?;
 		let matches = commitment == receipt.commitment
-			&& chain.audit_entry_matches(receipt.index, &question, &receipt.salt.0).await?;
-		let trail = chain.audit_log(&question.patient, receipt.index, 1).await?;
-		let recorded = &trail[0]["entry"]["decision"];
-		let (_, then) = chain.check_access(&question, Some(receipt.block)).await?;
-		let decided = matches && !recorded.is_null() && *recorded == then;
+			&& chain
+				.audit_entry_matches(receipt.index, &question, decision, &receipt.salt.0)
+				.await?;
+		let recorded = serde_json::to_value(decision)?;
+		let (then_typed, then) = chain.check_access(&question, Some(receipt.block)).await?;
+		let decided = matches && then_typed == decision;
 		self.print(
 			json!({
 				"verified": decided,
@@ -88,13 +92,13 @@ impl App {
 					)
 				} else if !matches {
 					format!(
-						"NOT VERIFIED: entry {} does not commit to this question and salt",
+						"NOT VERIFIED: entry {} does not commit to this question, decision and salt",
 						receipt.index
 					)
 				} else {
 					format!(
-						"NOT VERIFIED: the entry records {recorded}, but check_access answered \
-						 {then} at block #{}",
+						"NOT VERIFIED: the entry commits to {recorded}, but check_access \
+						 answered {then} at block #{}",
 						receipt.block
 					)
 				}

@@ -128,10 +128,11 @@ pub enum ConsentCommand {
 		/// The entry's index (`consent audit` lists them).
 		index: u64,
 	},
-	/// Record an access in a patient's audit trail (agent of an accredited data custodian):
-	/// asks `check_access`, commits to the question with a fresh salt, submits the commitment
-	/// and the decision, and writes the receipt (question, salt, entry) to show the patient.
-	/// Nothing about the record goes on chain.
+	/// Record an access in a patient's audit trail (agent of an accredited data custodian, for a
+	/// patient who deals with it or the accessor): asks `check_access`, commits to the question
+	/// and the decision with a fresh salt, submits the commitment, and writes the receipt
+	/// (question, decision, salt, entry) to show the patient. Nothing about the record, the
+	/// action, the purpose or the decision goes on chain.
 	LogAccess {
 		/// The patient.
 		patient: String,
@@ -144,7 +145,7 @@ pub enum ConsentCommand {
 		receipt: PathBuf,
 	},
 	/// Check an access receipt against the patient's audit trail: the entry commits to this
-	/// question with this salt, and `check_access` answered the recorded decision at the
+	/// question and decision with this salt, and `check_access` answered that decision at the
 	/// entry's block. Exits 0 only if both hold.
 	VerifyAccess {
 		/// The receipt `log-access` wrote.

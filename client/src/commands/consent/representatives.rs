@@ -123,7 +123,7 @@ impl App {
 					&keys::parse_account(representative)?,
 					*capacity,
 					until,
-					evidence.document()?.hash,
+					evidence.document(None)?.hash,
 				)
 			},
 			RepresentativeCommand::Attest {
