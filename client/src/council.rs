@@ -1,5 +1,5 @@
 //! The consortium council's calls the client makes besides proposing (see
-//! [`crate::registry::consortium`]): voting on a motion and closing it.
+//! [`crate::registry::consortium`]): voting on a motion, closing it and releasing its deposit.
 
 use crate::{
 	chain::{Call, PROPOSAL_LENGTH_BOUND},
@@ -30,7 +30,15 @@ pub fn close(proposal: Hash32, index: u32) -> Call {
 		proposal_weight_bound: PROPOSAL_WEIGHT_BOUND,
 		length_bound: PROPOSAL_LENGTH_BOUND,
 	});
-	let release =
-		RuntimeCall::Council(CouncilCall::release_proposal_cost { proposal_hash: proposal.h256() });
+	let Call(release) = release(proposal);
 	Call(RuntimeCall::Utility(UtilityCall::batch_all { calls: vec![close, release] }))
+}
+
+/// `release_proposal_cost(proposal_hash)` (anyone): returns a closed motion's deposit to its
+/// proposer, for a motion closed without it (by another client, or by `close` alone). Until
+/// then the runtime refuses the same proposal again (`System.CallFiltered`).
+pub fn release(proposal: Hash32) -> Call {
+	Call(RuntimeCall::Council(CouncilCall::release_proposal_cost {
+		proposal_hash: proposal.h256(),
+	}))
 }

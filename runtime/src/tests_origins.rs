@@ -93,3 +93,55 @@ fn a_council_proposal_holds_a_growing_deposit_returned_when_it_closes() {
 		assert_eq!(held(), 2 * UNIT);
 	});
 }
+
+/// A proposal identical to a closed motion whose deposit is still held is refused, so that the
+/// first deposit's record is not overwritten (and that deposit held for good); once released,
+/// the proposal can be made again.
+#[test]
+fn a_proposal_over_a_held_deposit_is_refused_until_it_is_released() {
+	use crate::{configs::NoProposalOverAHeldDeposit, Council, Runtime, RuntimeCall, UNIT};
+	use frame_support::{assert_ok, traits::Contains};
+	use sp_keyring::Sr25519Keyring;
+	use sp_runtime::{traits::Hash, BuildStorage};
+	let members: Vec<AccountId> =
+		[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
+			.iter()
+			.map(|who| who.to_account_id())
+			.collect();
+	let mut storage = frame_system::GenesisConfig::<Runtime>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Runtime> {
+		balances: members.iter().map(|who| (who.clone(), 1_000 * UNIT)).collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	sp_io::TestExternalities::new(storage).execute_with(|| {
+		frame_system::Pallet::<Runtime>::set_block_number(1);
+		assert_ok!(Council::set_members(RuntimeOrigin::root(), members.clone(), None, 0));
+		let proposal =
+			Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![7] }));
+		let length = codec::Encode::encoded_size(&proposal) as u32;
+		let propose = RuntimeCall::Council(pallet_collective::Call::propose {
+			threshold: 3,
+			proposal: proposal.clone(),
+			length_bound: length,
+		});
+		assert!(NoProposalOverAHeldDeposit::contains(&propose));
+		assert_ok!(Council::propose(
+			RuntimeOrigin::signed(members[0].clone()),
+			3,
+			proposal.clone(),
+			length
+		));
+		let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&proposal);
+		assert_ok!(Council::disapprove_proposal(RuntimeOrigin::root(), hash));
+		// Closed, its deposit still held: the same proposal is refused.
+		assert!(!NoProposalOverAHeldDeposit::contains(&propose));
+		assert_ok!(Council::release_proposal_cost(RuntimeOrigin::signed(members[1].clone()), hash));
+		assert!(NoProposalOverAHeldDeposit::contains(&propose));
+		// Other calls are never filtered.
+		assert!(NoProposalOverAHeldDeposit::contains(&RuntimeCall::System(
+			frame_system::Call::remark { remark: vec![] }
+		)));
+	});
+}

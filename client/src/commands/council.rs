@@ -24,10 +24,15 @@ pub(crate) enum CouncilCommand {
 		/// The motion's index.
 		index: u32,
 	},
+	/// Return a closed motion's deposit to its proposer (anyone; `close` already does).
+	Release {
+		/// The closed motion's proposal hash (0x…).
+		proposal_hash: String,
+	},
 }
 
 impl App {
-	/// Vote on or close a council motion.
+	/// Vote on, close or release the deposit of a council motion.
 	pub(crate) async fn council(&self, command: &CouncilCommand) -> Result<()> {
 		let call = match command {
 			CouncilCommand::Vote { proposal_hash, index, nay } => {
@@ -35,6 +40,9 @@ impl App {
 			},
 			CouncilCommand::Close { proposal_hash, index } => {
 				council::close(proposal_hash.parse::<Hash32>()?, *index)
+			},
+			CouncilCommand::Release { proposal_hash } => {
+				council::release(proposal_hash.parse::<Hash32>()?)
 			},
 		};
 		let chain = self.chain().await?;

@@ -296,6 +296,22 @@ fn a_guardian_needs_two_providers_and_the_audit_trail_reveals_no_record() {
 		granted.event("Consent", "ConsentGranted").unwrap()["fields"]["consent"].to_string();
 	assert!(check(&node, "dave", "treatment").0);
 
+	// Eve deals with the hospital (a custodian records accesses only for patients who do).
+	ok(as_signer(
+		&node,
+		PATIENT,
+		&[
+			"consent",
+			"grant",
+			"--grantee",
+			&format!("org:{hospital}"),
+			"--scope",
+			"category:genomics",
+			"--deny",
+			"--purposes",
+			"research",
+		],
+	));
 	// The hospital logs an access by Dave to an HIV-labelled imaging study: only a commitment
 	// goes on chain, and the receipt lets the patient check it.
 	let receipt = dir.path().join("access-receipt.json");

@@ -202,12 +202,14 @@ impl<T: Config> Pallet<T> {
 		purpose.roles().iter().any(|role| T::Accreditation::is_accredited(organisation, *role))
 	}
 
-	/// Whether `patient` has dealt with `custodian` or `accessor`: one of the patient's consents
-	/// (in force or not, permit or deny) names the accessor, the accessor's organisation or the
-	/// custodian, or the accessor has emergency access to the patient. A custodian can record an
-	/// access only then, so that no custodian can link a patient it has nothing to do with to
-	/// anyone. At most one read per consent of the patient, in the order they were granted, up
-	/// to the first that relates them; with how many consents it read.
+	/// Whether `patient` has dealt with `custodian`: one of the patient's consents (in force or
+	/// not, permit or deny) names the custodian, or names the accessor while the accessor acts
+	/// for the custodian; or the accessor has emergency access to the patient (break-glass: the
+	/// records of any custodian, announced to everyone). A custodian can record an access only
+	/// then, so that no custodian can link a patient it has nothing to do with to anyone — not
+	/// even through an accessor the patient did deal with. At most one read per consent of the
+	/// patient, in the order they were granted, up to the first that relates them; with how
+	/// many consents it read.
 	pub(crate) fn related(
 		custodian: OrganisationId,
 		accessor: &T::AccountId,
@@ -216,13 +218,13 @@ impl<T: Config> Pallet<T> {
 		if EmergencyAccess::<T>::contains_key(patient, accessor) {
 			return (true, 0);
 		}
-		let organisation = T::Accreditation::organisation_of(accessor);
+		let accessor_is_custodians = T::Accreditation::organisation_of(accessor) == Some(custodian);
 		let mut read = 0u32;
 		let related = ConsentsOf::<T>::get(patient).into_iter().any(|id| {
 			read = read.saturating_add(1);
 			Consents::<T>::get(id).is_some_and(|consent| match consent.grantee {
-				Grantee::Account(account) => account == *accessor,
-				Grantee::Organisation(id) => id == custodian || organisation == Some(id),
+				Grantee::Account(account) => accessor_is_custodians && account == *accessor,
+				Grantee::Organisation(id) => id == custodian,
 			})
 		});
 		(related, read)

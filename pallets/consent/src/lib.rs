@@ -476,10 +476,10 @@ pub mod pallet {
 		CoolingDown,
 		/// The practitioner has no emergency access to this patient (or it has already ended).
 		NoEmergencyAccess,
-		/// The patient has no consent (in force or not) naming the custodian, the accessor or
-		/// the accessor's organisation, and the accessor has no emergency access to them: a
-		/// custodian records only accesses to patients it or the accessor deals with, so that
-		/// no custodian may link a stranger to anyone.
+		/// The patient has no consent (in force or not) naming the custodian (or naming the
+		/// accessor, an agent of the custodian), and the accessor has no emergency access to
+		/// them: a custodian records only accesses to patients who deal with it, so that no
+		/// custodian may link a stranger to anyone.
 		NotRelated,
 		/// The caller may not act in the role this needs (provider to record or attest a
 		/// representative or to break the glass, data custodian to record an access); the
@@ -702,9 +702,9 @@ pub mod pallet {
 		/// the purpose, the deciding consent or whether it was permitted.
 		///
 		/// Origin: signed by an agent of an organisation accredited as data custodian, who pays
-		/// [`Config::AccessRecordDeposit`]; the patient must have dealt with the custodian or the
-		/// accessor (a consent naming either, or the accessor's organisation, or an emergency
-		/// grant). Emits [`Event::AccessRecorded`].
+		/// [`Config::AccessRecordDeposit`]; the patient must deal with the custodian (a consent
+		/// naming it, or naming the accessor while the accessor is its agent; or the accessor's
+		/// emergency grant). Emits [`Event::AccessRecorded`].
 		/// Errors: [`Error::Accreditation`], [`Error::NotRelated`],
 		/// [`Error::InsufficientBalance`], [`Error::Overflow`].
 		#[pallet::call_index(8)]

@@ -25,8 +25,16 @@ impl<T: Config> Pallet<T> {
 		ensure!(class.issuer_roles().contains(&role), Error::<T>::RoleNotAllowed);
 		let organisation = Self::ensure_accredited(&issuer, role)?;
 		// No agent vouches for itself (a board's agent licensing itself, then opening sessions
-		// on its own word).
+		// on its own word); nor does a board license its own agents (a colleague, or a second
+		// key of the same agent, acting for the board: a fresh key that acts for nobody still
+		// can be licensed, as any practitioner's).
 		ensure!(issuer != owner, Error::<T>::SelfIssued);
+		if matches!(details, TokenDetails::Licence { .. }) {
+			ensure!(
+				T::Accreditation::organisation_of(&owner) != Some(organisation),
+				Error::<T>::SelfIssued
+			);
+		}
 		// A licence always has a valid-until time: `issue_licence` requires one. Only a licence
 		// that licenses now blocks a new one: an expired or suspended licence, or one whose
 		// board is no longer accredited, must not leave a practitioner unlicensable.

@@ -377,8 +377,8 @@ pub mod pallet {
 		NotAdmin,
 		/// The caller already holds this deposit.
 		AlreadyDepositor,
-		/// An issuer may not issue a token to itself (e.g. a licensing board's agent license
-		/// itself).
+		/// An issuer may not issue a token to itself, nor a licensing board license one of its
+		/// own agents.
 		SelfIssued,
 		/// The token is not awaiting acceptance.
 		NotPending,
@@ -495,7 +495,8 @@ pub mod pallet {
 		}
 
 		/// Revoke a certificate or licence, for good, with a reason (the consortium can too:
-		/// [`Pallet::force_revoke`]).
+		/// [`Pallet::force_revoke`]). A licence still pending (not accepted) is withdrawn:
+		/// removed, its deposit returned.
 		///
 		/// Origin: signed by an agent of the issuing organisation (even if its accreditation
 		/// has since lapsed: withdrawing trust is always possible).

@@ -12,7 +12,9 @@ use sp_runtime::DispatchResult;
 
 impl<T: Config> Pallet<T> {
 	/// Revoke certificate or licence `id` as an agent `who` of its issuing organisation, or, if
-	/// `who` is `None`, as the consortium.
+	/// `who` is `None`, as the consortium. A pending licence, which never took effect, is
+	/// withdrawn: removed (so that its practitioner can no longer accept it, and no revocation
+	/// stays under an account that never asked for the licence).
 	pub(crate) fn do_revoke(
 		who: Option<&T::AccountId>,
 		id: TokenId,
@@ -22,6 +24,11 @@ impl<T: Config> Pallet<T> {
 		ensure!(token.class().revocable(), Error::<T>::NotSupportedForClass);
 		if let Some(who) = who {
 			Self::ensure_issuer(who, &token)?;
+		}
+		if token.status == TokenStatus::Pending {
+			Self::remove_pending(id, &token);
+			Self::deposit_event(Event::TokenRevoked { token: id, reason, by: who.cloned() });
+			return Ok(());
 		}
 		// An expired or suspended token can still be revoked: revocation is final, expiry not.
 		ensure!(

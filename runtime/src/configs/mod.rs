@@ -79,6 +79,28 @@ impl frame_system::Config for Runtime {
 	type MaxConsumers = ConstU32<16>;
 	/// The transaction extensions' weights, measured for this runtime.
 	type ExtensionsWeightInfo = weights::frame_system_extensions::WeightInfo<Runtime>;
+	/// Every call, but a council proposal whose closed twin's deposit is still held.
+	type BaseCallFilter = NoProposalOverAHeldDeposit;
+}
+
+/// Refuses (`System.CallFiltered`) a council proposal identical to a closed motion whose
+/// deposit has not been released yet: pallet-collective keys a proposal's deposit by the
+/// proposal's hash, and a second one would overwrite the first's record, leaving that deposit
+/// held for good. `release_proposal_cost` (which `healthchain council close` submits with the
+/// close, and `healthchain council release` alone) releases it; the proposal can then be made
+/// again.
+pub struct NoProposalOverAHeldDeposit;
+impl frame_support::traits::Contains<RuntimeCall> for NoProposalOverAHeldDeposit {
+	fn contains(call: &RuntimeCall) -> bool {
+		use sp_runtime::traits::Hash as _;
+		match call {
+			RuntimeCall::Council(pallet_collective::Call::propose { proposal, .. }) => {
+				let hash = <Runtime as frame_system::Config>::Hashing::hash_of(proposal);
+				!pallet_collective::CostOf::<Runtime, CouncilCollective>::contains_key(hash)
+			},
+			_ => true,
+		}
+	}
 }
 
 impl pallet_aura::Config for Runtime {

@@ -15,6 +15,15 @@ fn question(accessor: u64, scope: RecordScope, purpose: Purpose) -> AccessQuesti
 	AccessQuestion { accessor, patient: PATIENT, scope, action: Action::Read, purpose }
 }
 
+/// The patient deals with the lab (a custodian records accesses only for patients who do): a
+/// consent naming it, which decides nothing the tests ask.
+fn deals_with_the_lab() {
+	grant(
+		Grantee::Organisation(LAB_ORG),
+		vec![provision(Decision::Deny, Scope::Category(DataCategory::Genomics))],
+	);
+}
+
 /// `custodian` records `accessor`'s imaging read for `purpose`, committing to what
 /// `check_access` answers now, as a custodian does; the receipt it would give the patient.
 fn record_access(
@@ -38,6 +47,7 @@ fn record_access(
 fn record_access_works_and_the_receipt_checks_against_the_entry() {
 	ExtBuilder::default().build_and_execute(|| {
 		let id = grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::All)]);
+		deals_with_the_lab();
 		let before = held(LAB);
 		let (question, decision) = record_access(LAB, NOBODY, Purpose::Treatment).unwrap();
 		assert_eq!(decision, permit(id, 0));
@@ -81,6 +91,7 @@ fn attack_an_audit_entry_reveals_nothing_about_the_access() {
 	ExtBuilder::default().build_and_execute(|| {
 		let hiv_permit = provision(Decision::Permit, Scope::Category(DataCategory::Hiv));
 		let id = grant(Grantee::Account(NOBODY), vec![hiv_permit]);
+		deals_with_the_lab();
 		let hiv = question(NOBODY, record(DataCategory::Hiv), Purpose::Treatment);
 		let imaging = question(NOBODY, record(DataCategory::Imaging), Purpose::Research);
 		let permitted = check(NOBODY, hiv.scope.clone(), Action::Read, Purpose::Treatment);
@@ -144,39 +155,74 @@ fn access_commitment_is_salted_blake2_over_the_scale_question_and_decision() {
 	assert_ne!(question.commitment(&decision, &SALT), question.commitment(&permit(0, 0), &SALT));
 }
 
+/// A custodian records accesses only for patients who deal with it: a consent naming it, or
+/// naming the accessor while the accessor acts for it (or the accessor's emergency grant). Not
+/// through an accessor's organisation the patient dealt with: otherwise any custodian (an
+/// addiction service's, say) could write itself into the trail of a stranger who consented to
+/// some hospital, naming one of the hospital's agents as accessor.
 #[test]
-fn record_access_fails_to_link_a_patient_to_strangers() {
+fn attack_record_access_fails_to_link_a_patient_to_strangers() {
 	ExtBuilder::default().build_and_execute(|| {
-		let record = |accessor| {
+		let record = |custodian, accessor| {
 			Consent::record_access(
-				RuntimeOrigin::signed(LAB),
+				RuntimeOrigin::signed(custodian),
 				PATIENT,
 				accessor,
 				H256::repeat_byte(1),
 			)
 		};
 		// A patient who never dealt with the lab, nor with the accessor: no entry can name her.
-		assert_noop!(record(DOCTOR), Error::<Test>::NotRelated);
-		// Another patient's consent to the accessor relates nobody but that patient.
+		assert_noop!(record(LAB, DOCTOR), Error::<Test>::NotRelated);
+		// Another patient's consent relates nobody but that patient.
 		grant_for(
 			PATIENT2,
 			PATIENT2,
-			Grantee::Account(DOCTOR),
+			Grantee::Organisation(LAB_ORG),
 			vec![provision(Decision::Permit, Scope::All)],
 			from_now(),
 		);
-		assert_noop!(record(DOCTOR), Error::<Test>::NotRelated);
-		// A consent naming the accessor's organisation (even a deny) is a relationship...
+		assert_noop!(record(LAB, DOCTOR), Error::<Test>::NotRelated);
+		// A consent naming the accessor's organisation relates the patient to it, not to the
+		// lab.
 		grant(Grantee::Organisation(CLINIC_ORG), vec![provision(Decision::Deny, Scope::All)]);
-		assert_ok!(record(DOCTOR));
-		// ... as is one naming the custodian, for any accessor, and one naming the accessor
-		// (even revoked).
-		assert_noop!(record(NOBODY), Error::<Test>::NotRelated);
-		grant(Grantee::Organisation(LAB_ORG), vec![provision(Decision::Deny, Scope::All)]);
-		assert_ok!(record(NOBODY));
-		let id = grant(Grantee::Account(GUARDIAN), vec![provision(Decision::Permit, Scope::All)]);
+		assert_noop!(record(LAB, DOCTOR), Error::<Test>::NotRelated);
+		// A consent naming an agent of the hospital (even revoked) relates the patient to the
+		// hospital, for that agent's accesses; not to the lab.
+		let id =
+			grant(Grantee::Account(HOSPITAL_AGENT), vec![provision(Decision::Permit, Scope::All)]);
 		assert_ok!(Consent::revoke(RuntimeOrigin::signed(PATIENT), id));
-		assert_ok!(record(GUARDIAN));
+		assert_ok!(record(HOSPITAL, HOSPITAL_AGENT));
+		assert_noop!(record(HOSPITAL, NOBODY), Error::<Test>::NotRelated);
+		assert_noop!(record(LAB, HOSPITAL_AGENT), Error::<Test>::NotRelated);
+		// A consent naming the lab (even a deny): for any accessor.
+		grant(Grantee::Organisation(LAB_ORG), vec![provision(Decision::Deny, Scope::All)]);
+		assert_ok!(record(LAB, NOBODY));
+		assert_ok!(record(LAB, DOCTOR));
+	});
+}
+
+/// During an emergency grant, any custodian records the practitioner's accesses: the
+/// practitioner breaks the glass on records wherever they are, and the opening is announced to
+/// everyone.
+#[test]
+fn record_access_works_for_an_emergency_grant_at_any_custodian() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			Consent::record_access(RuntimeOrigin::signed(LAB), PATIENT, DOCTOR, H256::zero()),
+			Error::<Test>::NotRelated
+		);
+		assert_ok!(Consent::open_emergency_access(
+			RuntimeOrigin::signed(DOCTOR),
+			PATIENT,
+			crate::Justification::LifeThreatening,
+			HOUR
+		));
+		assert_ok!(Consent::record_access(
+			RuntimeOrigin::signed(LAB),
+			PATIENT,
+			DOCTOR,
+			H256::zero()
+		));
 	});
 }
 

@@ -9,7 +9,7 @@ use sp_core::H256;
 /// [`HOSPITAL_AGENT`] records a permitted access of [`NOBODY`] to [`PATIENT`]'s records for
 /// the hospital, then leaves it; the entry's index.
 fn entry_by_departed_agent() -> u64 {
-	grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::All)]);
+	grant(Grantee::Organisation(HOSPITAL_ORG), vec![provision(Decision::Permit, Scope::All)]);
 	assert_ok!(Consent::record_access(
 		RuntimeOrigin::signed(HOSPITAL_AGENT),
 		PATIENT,
@@ -132,26 +132,32 @@ fn a_break_glass_entrys_deposit_stays_with_its_practitioner() {
 
 /// `record_access` is charged before dispatch for its worst case (every consent of the patient
 /// read) and refunded down to what it read: the consents up to the first that relates the
-/// patient to the custodian, the accessor or the accessor's organisation.
+/// patient to the custodian.
 #[test]
 fn record_access_is_charged_for_what_it_read() {
 	ExtBuilder::default().build_and_execute(|| {
 		let charged = |read: u32| Some(<() as WeightInfo>::record_access(read));
+		// The lab is named by the patient's third consent; another patient names it first.
 		grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::All)]);
 		grant(Grantee::Account(GUARDIAN), vec![provision(Decision::Permit, Scope::All)]);
 		grant(Grantee::Organisation(LAB_ORG), vec![provision(Decision::Deny, Scope::All)]);
-		let record = |accessor| {
+		grant_for(
+			PATIENT2,
+			PATIENT2,
+			Grantee::Organisation(LAB_ORG),
+			vec![provision(Decision::Deny, Scope::All)],
+			from_now(),
+		);
+		let record = |patient| {
 			Consent::record_access(
 				RuntimeOrigin::signed(LAB),
-				PATIENT,
-				accessor,
+				patient,
+				DOCTOR,
 				H256::repeat_byte(1),
 			)
 		};
-		// The accessor is named by the first consent: one read.
-		assert_eq!(record(NOBODY).unwrap().actual_weight, charged(1));
-		// The lab is named by the third consent: three read.
-		assert_eq!(record(DOCTOR).unwrap().actual_weight, charged(3));
+		assert_eq!(record(PATIENT2).unwrap().actual_weight, charged(1));
+		assert_eq!(record(PATIENT).unwrap().actual_weight, charged(3));
 		// Each is less than what was held before dispatch, the worst case.
 		let worst = crate::Call::<Test>::record_access {
 			patient: PATIENT,

@@ -40,7 +40,7 @@ fn storage_version_is_bumped_and_each_migration_runs_once() {
 /// A custodian's entry and a break-glass opening, as `record_access` and
 /// `open_emergency_access` write them today; (custodian's commitment, the opening's licence).
 fn two_entries() -> (H256, u64) {
-	grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::All)]);
+	grant(Grantee::Organisation(LAB_ORG), vec![provision(Decision::Permit, Scope::All)]);
 	let commitment = H256::repeat_byte(1);
 	assert_ok!(Consent::record_access(RuntimeOrigin::signed(LAB), PATIENT, NOBODY, commitment));
 	assert_ok!(Consent::open_emergency_access(

@@ -412,15 +412,11 @@ fn attack_a_licence_takes_effect_only_once_accepted_and_can_be_refused() {
 			HealthTokens::check_licence(&DOCTOR, Profession::Psychologist),
 			Err(LicenceError::NotLicensed)
 		);
-		// Pending: no session can be opened on it, the board cannot revoke or suspend it to
-		// leave a lasting mark.
+		// Pending: no session can be opened on it, the board cannot suspend it to leave a
+		// lasting mark.
 		assert_noop!(
 			HealthTokens::open_session(RuntimeOrigin::signed(DOCTOR), PATIENT, doc(2), None),
 			Error::<Test>::Licence(LicenceError::NotLicensed)
-		);
-		assert_noop!(
-			HealthTokens::revoke(RuntimeOrigin::signed(BOARD), id, RevocationReason::Disciplinary),
-			Error::<Test>::NotActive
 		);
 		assert_noop!(
 			HealthTokens::suspend(RuntimeOrigin::signed(BOARD), id),
@@ -529,6 +525,66 @@ fn attack_an_issuer_cannot_issue_to_itself() {
 				Role::Laboratory,
 				doc(3),
 				None
+			),
+			Error::<Test>::SelfIssued
+		);
+	});
+}
+
+/// A board that learns, before the practitioner accepted, that a licence must not take effect
+/// (fraudulent credentials) withdraws it by revoking it — or the consortium does: it is removed,
+/// so it can no longer be accepted, and no revocation stays under an account that never
+/// accepted the licence (which a rogue board could otherwise impose, issuing and revoking).
+#[test]
+fn revoking_a_pending_licence_withdraws_it() {
+	ExtBuilder::default().build_and_execute(|| {
+		for by_consortium in [false, true] {
+			assert_ok!(HealthTokens::issue_licence(
+				RuntimeOrigin::signed(BOARD),
+				DOCTOR,
+				Profession::Psychologist,
+				doc(if by_consortium { 2 } else { 1 }),
+				START + 365 * DAY
+			));
+			let id = last_id();
+			let board_held = held(BOARD);
+			if by_consortium {
+				assert_ok!(HealthTokens::force_revoke(
+					RuntimeOrigin::root(),
+					id,
+					RevocationReason::Fraudulent
+				));
+			} else {
+				assert_ok!(HealthTokens::revoke(
+					RuntimeOrigin::signed(BOARD),
+					id,
+					RevocationReason::Fraudulent
+				));
+			}
+			assert!(!Tokens::<Test>::contains_key(id));
+			assert_eq!(held(BOARD), board_held - TOKEN_DEPOSIT);
+			assert_noop!(
+				HealthTokens::accept_licence(RuntimeOrigin::signed(DOCTOR), id),
+				Error::<Test>::NotFound
+			);
+		}
+	});
+}
+
+/// A board does not license one of its own agents (a colleague, or a second key of the same
+/// agent that acts for the board): the licence it would vouch for is its own.
+#[test]
+fn issue_licence_fails_for_an_agent_of_the_board() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Registry::add_agent(RuntimeOrigin::signed(BOARD), BOARD_ORG, NOBODY));
+		assert_ok!(Registry::accept_invitation(RuntimeOrigin::signed(NOBODY), BOARD_ORG));
+		assert_noop!(
+			HealthTokens::issue_licence(
+				RuntimeOrigin::signed(BOARD),
+				NOBODY,
+				Profession::Physician,
+				doc(1),
+				START + DAY
 			),
 			Error::<Test>::SelfIssued
 		);
