@@ -229,6 +229,11 @@ fn agent_deposit() -> u128 {
 	<healthchain_runtime::configs::AgentDeposit as sp_core::Get<u128>>::get()
 }
 
+/// The council's deposit for a proposal while no other motion is open.
+fn council_proposal_deposit() -> u128 {
+	<healthchain_runtime::configs::CouncilProposalDeposit as sp_core::Get<u128>>::get()
+}
+
 /// The moment after the last day `date` (`YYYY-MM-DD`, UTC), in Unix milliseconds.
 fn end_of_day(what: &str, date: &str) -> Result<u64, String> {
 	let day = chrono::NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
@@ -438,8 +443,9 @@ impl ConsortiumFile {
 		if validators.len() > max {
 			return Err(format!("{} validators: at most {max}", validators.len()));
 		}
-		// Each admin pays its organisation's deposit and its agents' at genesis, and keeps the
-		// existential deposit.
+		// Each admin pays its organisation's deposit and its agents' at genesis, keeps the
+		// existential deposit, and can pay the deposit of a first council proposal (its
+		// account holds the member's seat).
 		let max_agents =
 			<healthchain_runtime::configs::MaxAgents as sp_core::Get<u32>>::get() as usize;
 		for (i, (admin, _, agents, _)) in organisations.iter().enumerate() {
@@ -449,12 +455,14 @@ impl ConsortiumFile {
 			}
 			let needed = organisation_deposit()
 				+ agent_deposit() * agents.len() as u128
-				+ healthchain_runtime::EXISTENTIAL_DEPOSIT;
+				+ healthchain_runtime::EXISTENTIAL_DEPOSIT
+				+ council_proposal_deposit();
 			let has = balances.get(admin).copied().unwrap_or_default();
 			if has < needed {
 				return Err(format!(
-					"{what}: a balance of {} HCT cannot pay its organisation's deposit and the \
-					 deposits of the {} account(s) acting for it: give it at least {} HCT",
+					"{what}: a balance of {} HCT cannot pay its organisation's deposit, the \
+					 deposits of the {} account(s) acting for it and a council proposal's: give \
+					 it at least {} HCT",
 					has / UNIT,
 					agents.len(),
 					needed.div_ceil(UNIT)
@@ -485,7 +493,8 @@ impl ConsortiumFile {
 	}
 
 	/// What the file allows but a consortium should know: a council or validator set at the
-	/// minimum, or below it on a test network.
+	/// minimum, or below it on a test network; a member running more than a third of the
+	/// validators (it alone can stop finality) or more than two thirds (it alone finalizes).
 	pub fn warnings(&self) -> Vec<String> {
 		let mut warnings = Vec::new();
 		let members = self.members.len();
@@ -502,6 +511,24 @@ impl ConsortiumFile {
 				"{validators} validator(s): finality tolerates no lost validator (GRANDPA needs \
 				 more than two thirds of them); run at least 4"
 			));
+		}
+		for member in &self.members {
+			let runs = self.validators.iter().filter(|v| v.member == member.name).count();
+			if 3 * runs > 2 * validators {
+				warnings.push(format!(
+					"member {:?} runs {runs} of the {validators} validators: more than two \
+					 thirds, it alone finalizes whatever its validators author; spread the \
+					 validators over the members",
+					member.name
+				));
+			} else if 3 * runs >= validators && runs > 0 && validators > 1 {
+				warnings.push(format!(
+					"member {:?} runs {runs} of the {validators} validators: a third or more, \
+					 its standing or its outage alone stops finality (GRANDPA needs more than \
+					 two thirds); spread the validators over the members",
+					member.name
+				));
+			}
 		}
 		warnings
 	}
@@ -665,6 +692,30 @@ mod tests {
 		assert!(example.genesis_patch().is_ok());
 		let warnings = example.warnings();
 		assert!(warnings.iter().any(|w| w.contains("3 council seat(s)")), "{warnings:?}");
+		// The hospital runs 2 of the 4 validators: it alone can stop finality.
+		assert!(
+			warnings.iter().any(|w| w
+				.contains("member \"St Example Hospital\" runs 2 of the 4 validators: a third")),
+			"{warnings:?}"
+		);
+		assert!(!warnings.iter().any(|w| w.contains("Example Mutual Insurance")), "{warnings:?}");
+		// All four its own: it alone finalizes.
+		let all = file(
+			&text
+				.replace(
+					"member = \"Example Mutual Insurance\"",
+					"member = \"St Example Hospital\"",
+				)
+				.replace(
+					"member = \"Example Medicines Regulator\"",
+					"member = \"St Example Hospital\"",
+				),
+		);
+		assert!(
+			all.warnings().iter().any(|w| w.contains("runs 4 of the 4 validators: more than two")),
+			"{:?}",
+			all.warnings()
+		);
 		// Two members: the third's seat (and its validator) gone.
 		let third = text.find("[[members]]\nname = \"Example Medicines Regulator\"").unwrap();
 		let end = third + text[third..].find("\n\n").unwrap() + 2;
@@ -740,10 +791,11 @@ mod tests {
 		let error =
 			file(&text.replacen("2027-12-31", "2027-13-01", 1)).genesis_patch().unwrap_err();
 		assert!(error.contains("members[0]") && error.contains("accredited_until"), "{error}");
-		// A member that cannot pay its deposits (10 HCT for the organisation, 1 per agent).
+		// A member that cannot pay its deposits (10 HCT for the organisation, 1 per agent, 1
+		// for a council proposal, and the existential deposit kept).
 		let error =
 			file(&text.replacen("balance = 1000", "balance = 11", 1)).genesis_patch().unwrap_err();
-		assert!(error.contains("members[0]") && error.contains("at least 13 HCT"), "{error}");
+		assert!(error.contains("members[0]") && error.contains("at least 14 HCT"), "{error}");
 		// An account acting for two members: the insurer's validator named as the hospital's
 		// node owner.
 		let insurer_validator =

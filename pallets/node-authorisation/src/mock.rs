@@ -110,6 +110,7 @@ impl pallet_node_authorisation::Config for Test {
 #[derive(Default)]
 pub struct ExtBuilder {
 	bare: bool,
+	founder_runs_for_the_insurer: bool,
 }
 
 impl ExtBuilder {
@@ -117,6 +118,13 @@ impl ExtBuilder {
 	/// and for a chain that authorises no node).
 	pub fn bare(mut self) -> Self {
 		self.bare = true;
+		self
+	}
+
+	/// [`FOUNDER_NODE`] runs for the insurer from genesis (as a members file makes it), its
+	/// owner [`FOUNDER`] an agent of the insurer.
+	pub fn founder_runs_for_the_insurer(mut self) -> Self {
+		self.founder_runs_for_the_insurer = true;
 		self
 	}
 
@@ -133,17 +141,26 @@ impl ExtBuilder {
 			.assimilate_storage(&mut storage)
 			.unwrap();
 		let nodes = if self.bare { vec![] } else { vec![(FOUNDER_NODE, FOUNDER)] };
-		pallet_node_authorisation::GenesisConfig::<Test> { nodes, organisations: Vec::new() }
+		let organisations = if self.founder_runs_for_the_insurer {
+			vec![(FOUNDER_NODE, INSURER_ORG)]
+		} else {
+			Vec::new()
+		};
+		pallet_node_authorisation::GenesisConfig::<Test> { nodes, organisations }
 			.assimilate_storage(&mut storage)
 			.unwrap();
 		let mut ext = sp_io::TestExternalities::new(storage);
-		let bare = self.bare;
+		let (bare, founder_runs_for_the_insurer) = (self.bare, self.founder_runs_for_the_insurer);
 		ext.execute_with(|| {
 			Validators::set(vec![]);
 			System::set_block_number(10);
 			Now::set(START);
 			if !bare {
 				setup();
+			}
+			if founder_runs_for_the_insurer {
+				Registry::add_agent(RuntimeOrigin::signed(INSURER), INSURER_ORG, FOUNDER).unwrap();
+				Registry::accept_invitation(RuntimeOrigin::signed(FOUNDER), INSURER_ORG).unwrap();
 			}
 			System::reset_events();
 		});

@@ -214,6 +214,38 @@ fn a_node_stops_peering_when_its_organisation_or_its_owners_agency_ends() {
 	});
 }
 
+/// Item 14 of the second review: a founding node named with its organisation in genesis (as a
+/// members file names it) lapses with that organisation's standing and its owner's agency,
+/// like any node the consortium authorised later.
+#[test]
+fn a_founding_node_with_an_organisation_stops_peering_when_it_ends() {
+	ExtBuilder::default().founder_runs_for_the_insurer().build_and_execute(|| {
+		assert_ok!(authorise(HOSPITAL_NODE, HOSPITAL_OPERATOR, HOSPITAL_ORG));
+		let info = |n| Nodes::<Test>::get(n).unwrap();
+		assert_eq!(info(FOUNDER_NODE).organisation, Some(INSURER_ORG));
+		assert_eq!(NodeAuthorisation::left_out(&info(FOUNDER_NODE)), None);
+		assert_eq!(peers(HOSPITAL_NODE), Some(vec![FOUNDER_NODE]));
+
+		// The insurer suspended: its founding node is out, with no transaction of this pallet.
+		assert_ok!(Registry::suspend_organisation(RuntimeOrigin::root(), INSURER_ORG));
+		assert_eq!(
+			NodeAuthorisation::left_out(&info(FOUNDER_NODE)),
+			Some(LeftOut::OrganisationNotInGoodStanding)
+		);
+		assert_eq!(peers(HOSPITAL_NODE), Some(vec![]));
+		assert_ok!(Registry::reinstate_organisation(RuntimeOrigin::root(), INSURER_ORG));
+		assert_eq!(peers(HOSPITAL_NODE), Some(vec![FOUNDER_NODE]));
+
+		// Its owner leaves the insurer: out again.
+		assert_ok!(Registry::leave_organisation(RuntimeOrigin::signed(FOUNDER), INSURER_ORG));
+		assert_eq!(
+			NodeAuthorisation::left_out(&info(FOUNDER_NODE)),
+			Some(LeftOut::OwnerNoLongerAnAgent)
+		);
+		assert_eq!(peers(HOSPITAL_NODE), Some(vec![]));
+	});
+}
+
 #[test]
 fn only_the_owner_adds_connections_for_a_deposit_and_they_peer_with_its_node_alone() {
 	ExtBuilder::default().build_and_execute(|| {

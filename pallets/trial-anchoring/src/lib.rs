@@ -512,8 +512,9 @@ pub mod pallet {
 		/// `reason`.
 		///
 		/// Origin: [`Config::ConsortiumOrigin`]. Emits [`Event::TrialReclaimed`].
+		/// `sponsor` may be the current one (its own record made unusable by a careless agent).
 		/// Errors: [`Error::NotConsortium`], [`Error::UnknownTrial`],
-		/// [`Error::UnknownOrganisation`], [`Error::AlreadySponsor`], [`Error::Overflow`].
+		/// [`Error::UnknownOrganisation`], [`Error::Overflow`].
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::force_reclaim_trial())]
 		pub fn force_reclaim_trial(

@@ -146,6 +146,7 @@ impl pallet_validator_set::Config for Test {
 #[derive(Default)]
 pub struct ExtBuilder {
 	bare: bool,
+	founder_runs_for_the_hospital: bool,
 }
 
 impl ExtBuilder {
@@ -153,6 +154,13 @@ impl ExtBuilder {
 	#[cfg(feature = "runtime-benchmarks")]
 	pub fn bare(mut self) -> Self {
 		self.bare = true;
+		self
+	}
+
+	/// The first of the [`FOUNDERS`] runs for the hospital from genesis (as a members file
+	/// makes it: genesis `operators`), an agent of the hospital.
+	pub fn founder_runs_for_the_hospital(mut self) -> Self {
+		self.founder_runs_for_the_hospital = true;
 		self
 	}
 
@@ -173,12 +181,16 @@ impl ExtBuilder {
 			.unwrap();
 		pallet_validator_set::GenesisConfig::<Test> {
 			validators: FOUNDERS.to_vec(),
-			operators: Vec::new(),
+			operators: if self.founder_runs_for_the_hospital {
+				vec![(FOUNDERS[0], HOSPITAL_ORG)]
+			} else {
+				Vec::new()
+			},
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();
 		let mut ext = sp_io::TestExternalities::new(storage);
-		let bare = self.bare;
+		let (bare, founder_runs_for_the_hospital) = (self.bare, self.founder_runs_for_the_hospital);
 		ext.execute_with(|| {
 			use crate::SessionManager;
 			System::set_block_number(10);
@@ -189,6 +201,12 @@ impl ExtBuilder {
 			ValidatorSet::new_session_genesis(0);
 			if !bare {
 				setup();
+			}
+			if founder_runs_for_the_hospital {
+				let founder = FOUNDERS[0];
+				Registry::add_agent(RuntimeOrigin::signed(HOSPITAL), HOSPITAL_ORG, founder)
+					.unwrap();
+				Registry::accept_invitation(RuntimeOrigin::signed(founder), HOSPITAL_ORG).unwrap();
 			}
 			System::reset_events();
 		});

@@ -190,6 +190,38 @@ fn a_validator_leaves_the_next_set_when_its_organisation_or_its_agency_or_its_ke
 	});
 }
 
+/// Item 14 of the second review: a founding validator named with its organisation in genesis
+/// (as a members file names it) is left out when that organisation's standing or its agency
+/// ends, like any validator the consortium added; one with no organisation stays.
+#[test]
+fn a_founding_validator_with_an_organisation_leaves_when_it_ends() {
+	ExtBuilder::default().founder_runs_for_the_hospital().build_and_execute(|| {
+		assert_eq!(Operators::<Test>::get(1), Some(HOSPITAL_ORG));
+		assert_eq!(Operators::<Test>::get(2), None);
+		assert_eq!(ValidatorSet::new_session(1), None);
+
+		assert_ok!(Registry::suspend_organisation(RuntimeOrigin::root(), HOSPITAL_ORG));
+		System::reset_events();
+		assert_eq!(ValidatorSet::new_session(2), Some(vec![2, 3]));
+		assert!(events().contains(&Event::ValidatorLeftOut {
+			validator: 1,
+			reason: LeftOut::OrganisationNotInGoodStanding,
+			session: 2,
+		}));
+		assert_ok!(Registry::reinstate_organisation(RuntimeOrigin::root(), HOSPITAL_ORG));
+		assert_eq!(ValidatorSet::new_session(3), Some(vec![1, 2, 3]));
+
+		assert_ok!(Registry::leave_organisation(RuntimeOrigin::signed(1), HOSPITAL_ORG));
+		System::reset_events();
+		assert_eq!(ValidatorSet::new_session(4), Some(vec![2, 3]));
+		assert!(events().contains(&Event::ValidatorLeftOut {
+			validator: 1,
+			reason: LeftOut::NoLongerAnAgent,
+			session: 4,
+		}));
+	});
+}
+
 #[test]
 fn when_too_few_are_eligible_the_set_stays_and_never_readmits_nor_empties() {
 	ExtBuilder::default().build_and_execute(|| {
