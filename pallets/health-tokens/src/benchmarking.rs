@@ -171,6 +171,7 @@ mod benchmarks {
 			document(0),
 			Some(Moment::MAX),
 		)?;
+		HealthTokens::<T>::do_accept_licence(&holder, old)?;
 		// The old licence's authority: a role its (registered) board does not hold.
 		Tokens::<T>::mutate(old, |token| {
 			if let Some(Authority::Accreditation { role, .. }) =
@@ -184,7 +185,9 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(board), holder.clone(), Profession::Nurse, document(1), Moment::MAX);
 
-		assert_eq!(LicenceOf::<T>::get(&holder, Profession::Nurse), Some(old + 1));
+		// Issued, pending until the practitioner accepts it: the old one stays indexed.
+		assert_eq!(Tokens::<T>::get(old + 1).map(|token| token.status), Some(TokenStatus::Pending));
+		assert_eq!(LicenceOf::<T>::get(&holder, Profession::Nurse), Some(old));
 		Ok(())
 	}
 

@@ -5,10 +5,13 @@ use super::*;
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
 use frame_support::{
-	traits::{fungible::Mutate, EnsureOrigin, Get},
+	traits::{
+		fungible::{Inspect, Mutate},
+		EnsureOrigin, Get,
+	},
 	BoundedBTreeSet, BoundedVec,
 };
-use sp_runtime::traits::{Bounded, Zero};
+use sp_runtime::traits::{Bounded, Saturating, Zero};
 
 fn consortium<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
 	T::ConsortiumOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
@@ -51,7 +54,11 @@ fn fill_with_deposits<T: Config>(n: u32, connection: NodeId) -> Result<(), Bench
 	let deposit = T::ConnectionDeposit::get();
 	for i in 0..n {
 		let owner: T::AccountId = account("host-owner", i, 0);
-		T::Currency::set_balance(&owner, BalanceOf::<T>::max_value() / 4u32.into());
+		// Enough for the deposit and the existential deposit (not a share of the maximum:
+		// `n` such accounts would overflow the total issuance).
+		let funds =
+			T::Currency::minimum_balance().saturating_add(deposit).saturating_mul(10u32.into());
+		T::Currency::set_balance(&owner, funds);
 		T::Currency::hold(&HoldReason::ConnectionDeposit.into(), &owner, deposit)?;
 		let mut connections = BoundedBTreeSet::new();
 		connections.try_insert(connection).map_err(|_| BenchmarkError::Weightless)?;
