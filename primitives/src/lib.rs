@@ -394,6 +394,10 @@ pub enum LicenceError {
 	/// The licensing board that issued the practitioner's licence is no longer accredited to
 	/// license; another accredited board must issue a new one.
 	IssuerNotAccredited,
+	/// The practitioner now acts for the licensing board that issued their licence: no board
+	/// licenses its own agents, even one that joined it after being licensed; another
+	/// accredited board must license them.
+	SelfLicensed,
 }
 
 /// The health-token ledger's answer to "does this account hold a valid practitioner licence
@@ -402,7 +406,8 @@ pub trait LicenceInspect<AccountId> {
 	/// The licence token under which `who` may practise `profession` now, or why not.
 	///
 	/// Valid means: active (not suspended or revoked), not expired at this block's time, and
-	/// issued by a licensing board that is still accredited to license.
+	/// issued by a licensing board that is still accredited to license and that the
+	/// practitioner does not act for.
 	fn ensure_licensed(who: &AccountId, profession: Profession) -> Result<TokenId, LicenceError>;
 
 	/// Whether licence token `licence` licenses its holder now, and for which profession; or

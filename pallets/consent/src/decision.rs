@@ -204,18 +204,24 @@ impl<T: Config> Pallet<T> {
 
 	/// Whether `patient` has dealt with `custodian`: one of the patient's consents (in force or
 	/// not, permit or deny) names the custodian, or names the accessor while the accessor acts
-	/// for the custodian; or the accessor has emergency access to the patient (break-glass: the
-	/// records of any custodian, announced to everyone). A custodian can record an access only
-	/// then, so that no custodian can link a patient it has nothing to do with to anyone — not
-	/// even through an accessor the patient did deal with. At most one read per consent of the
-	/// patient, in the order they were granted, up to the first that relates them; with how
-	/// many consents it read.
+	/// for the custodian; or the accessor holds an emergency grant to the patient that is open
+	/// or ended less than `EmergencyCooldown` ago (break-glass: the records of any custodian,
+	/// announced to everyone; the cool-down leaves time to record an access made during it,
+	/// and no more: a grant its practitioner never clears relates nobody for good). A custodian
+	/// can record an access only then, so that no custodian can link a patient it has nothing
+	/// to do with to anyone — not even through an accessor the patient did deal with. At most
+	/// one read per consent of the patient, in the order they were granted, up to the first
+	/// that relates them; with how many consents it read.
 	pub(crate) fn related(
 		custodian: OrganisationId,
 		accessor: &T::AccountId,
 		patient: &T::AccountId,
 	) -> (bool, u32) {
-		if EmergencyAccess::<T>::contains_key(patient, accessor) {
+		let now = Self::now();
+		let emergency = EmergencyAccess::<T>::get(patient, accessor).is_some_and(|grant| {
+			grant.opened_at <= now && now < grant.until.saturating_add(T::EmergencyCooldown::get())
+		});
+		if emergency {
 			return (true, 0);
 		}
 		let accessor_is_custodians = T::Accreditation::organisation_of(accessor) == Some(custodian);

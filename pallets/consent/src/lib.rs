@@ -704,7 +704,8 @@ pub mod pallet {
 		/// Origin: signed by an agent of an organisation accredited as data custodian, who pays
 		/// [`Config::AccessRecordDeposit`]; the patient must deal with the custodian (a consent
 		/// naming it, or naming the accessor while the accessor is its agent; or the accessor's
-		/// emergency grant). Emits [`Event::AccessRecorded`].
+		/// emergency grant, open or ended less than `EmergencyCooldown` ago). Emits
+		/// [`Event::AccessRecorded`].
 		/// Errors: [`Error::Accreditation`], [`Error::NotRelated`],
 		/// [`Error::InsufficientBalance`], [`Error::Overflow`].
 		#[pallet::call_index(8)]

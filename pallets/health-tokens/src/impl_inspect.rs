@@ -23,7 +23,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Whether licence token `licence` licenses its holder now, and for which profession; or
-	/// why not.
+	/// why not: active, unexpired, its board still accredited to license, and its holder not
+	/// an agent of that board.
 	pub fn licence_validity(licence: TokenId) -> Result<Profession, LicenceError> {
 		let token = Tokens::<T>::get(licence).ok_or(LicenceError::NotLicensed)?;
 		let TokenDetails::Licence { profession } = token.details else {
@@ -36,11 +37,19 @@ impl<T: Config> Pallet<T> {
 			TokenEffectiveStatus::Expired => return Err(LicenceError::Expired),
 			_ => return Err(LicenceError::NotLicensed),
 		}
-		if Self::authority_holds(&token) {
-			Ok(profession)
-		} else {
-			Err(LicenceError::IssuerNotAccredited)
+		if !Self::authority_holds(&token) {
+			return Err(LicenceError::IssuerNotAccredited);
 		}
+		// Checked when used, not only at issuance (`SelfIssued`): a practitioner who joined
+		// their board after being licensed by it would otherwise act on its own word.
+		if let (Some(holder), Authority::Accreditation { organisation, .. }) =
+			(&token.owner, &token.authority)
+		{
+			if T::Accreditation::organisation_of(holder) == Some(*organisation) {
+				return Err(LicenceError::SelfLicensed);
+			}
+		}
+		Ok(profession)
 	}
 
 	/// Some licence under which `who` may practise now, in the first profession (in index

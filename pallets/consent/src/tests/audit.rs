@@ -223,6 +223,28 @@ fn record_access_works_for_an_emergency_grant_at_any_custodian() {
 			DOCTOR,
 			H256::zero()
 		));
+		// Closed: an access made during it can still be recorded, within the cool-down.
+		assert_ok!(Consent::close_emergency_access(
+			RuntimeOrigin::signed(PATIENT),
+			PATIENT,
+			DOCTOR
+		));
+		let closed = Now::get();
+		Now::set(closed + EMERGENCY_COOLDOWN - 1);
+		assert_ok!(Consent::record_access(
+			RuntimeOrigin::signed(LAB),
+			PATIENT,
+			DOCTOR,
+			H256::zero()
+		));
+		// Past it, the grant (never cleared by its practitioner) relates nobody any more: no
+		// custodian can use it to link the patient to anyone for good.
+		Now::set(closed + EMERGENCY_COOLDOWN);
+		assert!(crate::EmergencyAccess::<Test>::contains_key(PATIENT, DOCTOR));
+		assert_noop!(
+			Consent::record_access(RuntimeOrigin::signed(LAB), PATIENT, DOCTOR, H256::zero()),
+			Error::<Test>::NotRelated
+		);
 	});
 }
 

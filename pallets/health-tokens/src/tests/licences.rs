@@ -590,3 +590,28 @@ fn issue_licence_fails_for_an_agent_of_the_board() {
 		);
 	});
 }
+
+/// `SelfIssued` is checked when a licence is issued; a practitioner licensed first who then
+/// joins the board that licensed them would act on their own board's word. The licence is
+/// checked when used: it does not license while its holder acts for its board, and again once
+/// they leave.
+#[test]
+fn attack_a_practitioner_who_joins_their_board_is_not_licensed_by_it() {
+	ExtBuilder::default().build_and_execute(|| {
+		let id = license_doctor(1, 30);
+		assert_eq!(HealthTokens::check_licence(&DOCTOR, Profession::Physician), Ok(id));
+		assert_ok!(Registry::add_agent(RuntimeOrigin::signed(BOARD), BOARD_ORG, DOCTOR));
+		assert_ok!(Registry::accept_invitation(RuntimeOrigin::signed(DOCTOR), BOARD_ORG));
+		assert_eq!(
+			HealthTokens::check_licence(&DOCTOR, Profession::Physician),
+			Err(LicenceError::SelfLicensed)
+		);
+		assert_eq!(HealthTokens::licence_in_force(id), Err(LicenceError::SelfLicensed));
+		assert_noop!(
+			HealthTokens::open_session(RuntimeOrigin::signed(DOCTOR), PATIENT, doc(9), None),
+			Error::<Test>::Licence(LicenceError::SelfLicensed)
+		);
+		assert_ok!(Registry::leave_organisation(RuntimeOrigin::signed(DOCTOR), BOARD_ORG));
+		assert_eq!(HealthTokens::check_licence(&DOCTOR, Profession::Physician), Ok(id));
+	});
+}
