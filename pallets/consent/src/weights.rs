@@ -84,8 +84,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `149`
 		//  Estimated: `3766`
-		// Minimum execution time: 76_618_000 picoseconds.
-		Weight::from_parts(85_056_000, 3766)
+		// Minimum execution time: 67_755_000 picoseconds.
+		Weight::from_parts(85_105_000, 3766)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -109,8 +109,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `619`
 		//  Estimated: `3766`
-		// Minimum execution time: 94_902_000 picoseconds.
-		Weight::from_parts(104_534_000, 3766)
+		// Minimum execution time: 94_152_000 picoseconds.
+		Weight::from_parts(104_220_000, 3766)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -134,8 +134,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `714`
 		//  Estimated: `3679`
-		// Minimum execution time: 51_631_000 picoseconds.
-		Weight::from_parts(63_807_000, 3679)
+		// Minimum execution time: 52_562_000 picoseconds.
+		Weight::from_parts(64_297_000, 3679)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -151,8 +151,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `694`
 		//  Estimated: `3766`
-		// Minimum execution time: 68_636_000 picoseconds.
-		Weight::from_parts(76_785_000, 3766)
+		// Minimum execution time: 66_026_000 picoseconds.
+		Weight::from_parts(77_122_000, 3766)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -168,8 +168,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `631`
 		//  Estimated: `3766`
-		// Minimum execution time: 70_700_000 picoseconds.
-		Weight::from_parts(78_749_000, 3766)
+		// Minimum execution time: 70_966_000 picoseconds.
+		Weight::from_parts(79_746_000, 3766)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -198,10 +198,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2039 + n * (52 ±0)`
 		//  Estimated: `8733 + n * (2608 ±0)`
-		// Minimum execution time: 142_326_000 picoseconds.
-		Weight::from_parts(152_071_136, 8733)
-			// Standard Error: 37_463
-			.saturating_add(Weight::from_parts(4_073_078, 0).saturating_mul(n.into()))
+		// Minimum execution time: 144_872_000 picoseconds.
+		Weight::from_parts(153_510_852, 8733)
+			// Standard Error: 36_581
+			.saturating_add(Weight::from_parts(4_035_849, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -221,8 +221,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1796`
 		//  Estimated: `6152`
-		// Minimum execution time: 64_984_000 picoseconds.
-		Weight::from_parts(76_033_000, 6152)
+		// Minimum execution time: 68_016_000 picoseconds.
+		Weight::from_parts(76_375_000, 6152)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -246,8 +246,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2364`
 		//  Estimated: `6152`
-		// Minimum execution time: 120_476_000 picoseconds.
-		Weight::from_parts(131_720_000, 6152)
+		// Minimum execution time: 111_198_000 picoseconds.
+		Weight::from_parts(130_277_000, 6152)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -277,8 +277,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2336`
 		//  Estimated: `21310`
-		// Minimum execution time: 283_368_000 picoseconds.
-		Weight::from_parts(308_893_000, 21310)
+		// Minimum execution time: 261_554_000 picoseconds.
+		Weight::from_parts(316_453_000, 21310)
 			.saturating_add(T::DbWeight::get().reads(24_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -296,8 +296,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1128`
 		//  Estimated: `6152`
-		// Minimum execution time: 67_614_000 picoseconds.
-		Weight::from_parts(76_079_000, 6152)
+		// Minimum execution time: 59_801_000 picoseconds.
+		Weight::from_parts(75_339_000, 6152)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -313,8 +313,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `515`
 		//  Estimated: `3766`
-		// Minimum execution time: 72_949_000 picoseconds.
-		Weight::from_parts(80_219_000, 3766)
+		// Minimum execution time: 64_748_000 picoseconds.
+		Weight::from_parts(79_384_000, 3766)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -345,10 +345,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1518 + c * (60 ±0)`
 		//  Estimated: `6084 + c * (2933 ±0)`
-		// Minimum execution time: 134_869_000 picoseconds.
-		Weight::from_parts(138_984_001, 6084)
-			// Standard Error: 9_036
-			.saturating_add(Weight::from_parts(4_315_284, 0).saturating_mul(c.into()))
+		// Minimum execution time: 122_016_000 picoseconds.
+		Weight::from_parts(139_635_007, 6084)
+			// Standard Error: 9_275
+			.saturating_add(Weight::from_parts(4_273_426, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -372,8 +372,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3274`
 		//  Estimated: `94846`
-		// Minimum execution time: 638_744_000 picoseconds.
-		Weight::from_parts(683_546_000, 94846)
+		// Minimum execution time: 575_279_000 picoseconds.
+		Weight::from_parts(678_234_000, 94846)
 			.saturating_add(T::DbWeight::get().reads(44_u64))
 	}
 	/// Storage: `Consent::AccessLog` (r:1 w:1)
@@ -388,8 +388,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1009`
 		//  Estimated: `6542`
-		// Minimum execution time: 122_809_000 picoseconds.
-		Weight::from_parts(135_872_000, 6542)
+		// Minimum execution time: 110_615_000 picoseconds.
+		Weight::from_parts(134_988_000, 6542)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -410,7 +410,7 @@ impl WeightInfo for () {
 	/// Storage: `Consent::NextRepresentationId` (r:1 w:1)
 	/// Proof: `Consent::NextRepresentationId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn appoint_representative() -> Weight {
-		Weight::from_parts(85_056_000, 3766)
+		Weight::from_parts(85_105_000, 3766)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
@@ -431,7 +431,7 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
 	fn record_representative() -> Weight {
-		Weight::from_parts(104_534_000, 3766)
+		Weight::from_parts(104_220_000, 3766)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -452,7 +452,7 @@ impl WeightInfo for () {
 	/// Storage: `Consent::NextRepresentationId` (r:1 w:1)
 	/// Proof: `Consent::NextRepresentationId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn attest_representative() -> Weight {
-		Weight::from_parts(63_807_000, 3679)
+		Weight::from_parts(64_297_000, 3679)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -465,7 +465,7 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
 	fn withdraw_representative_record() -> Weight {
-		Weight::from_parts(76_785_000, 3766)
+		Weight::from_parts(77_122_000, 3766)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -478,7 +478,7 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
 	fn remove_representative() -> Weight {
-		Weight::from_parts(78_749_000, 3766)
+		Weight::from_parts(79_746_000, 3766)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -504,8 +504,8 @@ impl WeightInfo for () {
 	/// Proof: `Consent::Consents` (`max_values`: None, `max_size`: Some(458), added: 2933, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 8]`.
 	fn grant(n: u32, ) -> Weight {
-		Weight::from_parts(152_071_136, 8733)
-			.saturating_add(Weight::from_parts(4_073_078, 0).saturating_mul(n.into()))
+		Weight::from_parts(153_510_852, 8733)
+			.saturating_add(Weight::from_parts(4_035_849, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
@@ -522,7 +522,7 @@ impl WeightInfo for () {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
-		Weight::from_parts(76_033_000, 6152)
+		Weight::from_parts(76_375_000, 6152)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -543,7 +543,7 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
 	fn remove() -> Weight {
-		Weight::from_parts(131_720_000, 6152)
+		Weight::from_parts(130_277_000, 6152)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -570,7 +570,7 @@ impl WeightInfo for () {
 	/// Storage: `Consent::AccessLog` (r:0 w:1)
 	/// Proof: `Consent::AccessLog` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	fn open_emergency_access() -> Weight {
-		Weight::from_parts(308_893_000, 21310)
+		Weight::from_parts(316_453_000, 21310)
 			.saturating_add(ParityDbWeight::get().reads(24_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
@@ -585,7 +585,7 @@ impl WeightInfo for () {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn close_emergency_access() -> Weight {
-		Weight::from_parts(76_079_000, 6152)
+		Weight::from_parts(75_339_000, 6152)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -598,7 +598,7 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
 	fn clear_emergency_access() -> Weight {
-		Weight::from_parts(80_219_000, 3766)
+		Weight::from_parts(79_384_000, 3766)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -626,8 +626,8 @@ impl WeightInfo for () {
 	/// Proof: `Consent::AccessLog` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 32]`.
 	fn record_access(c: u32, ) -> Weight {
-		Weight::from_parts(138_984_001, 6084)
-			.saturating_add(Weight::from_parts(4_315_284, 0).saturating_mul(c.into()))
+		Weight::from_parts(139_635_007, 6084)
+			.saturating_add(Weight::from_parts(4_273_426, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -648,7 +648,7 @@ impl WeightInfo for () {
 	/// Storage: `Consent::Representatives` (r:1 w:0)
 	/// Proof: `Consent::Representatives` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
 	fn check_access() -> Weight {
-		Weight::from_parts(683_546_000, 94846)
+		Weight::from_parts(678_234_000, 94846)
 			.saturating_add(ParityDbWeight::get().reads(44_u64))
 	}
 	/// Storage: `Consent::AccessLog` (r:1 w:1)
@@ -660,7 +660,7 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:2 w:2)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
 	fn change_access_record_deposit_owner() -> Weight {
-		Weight::from_parts(135_872_000, 6542)
+		Weight::from_parts(134_988_000, 6542)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}

@@ -97,8 +97,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `619`
 		//  Estimated: `3766`
-		// Minimum execution time: 100_790_000 picoseconds.
-		Weight::from_parts(113_403_000, 3766)
+		// Minimum execution time: 91_286_000 picoseconds.
+		Weight::from_parts(111_564_000, 3766)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -128,8 +128,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `585`
 		//  Estimated: `3766`
-		// Minimum execution time: 101_317_000 picoseconds.
-		Weight::from_parts(113_999_000, 3766)
+		// Minimum execution time: 92_895_000 picoseconds.
+		Weight::from_parts(111_878_000, 3766)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -161,8 +161,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1033`
 		//  Estimated: `6084`
-		// Minimum execution time: 120_441_000 picoseconds.
-		Weight::from_parts(145_134_000, 6084)
+		// Minimum execution time: 118_200_000 picoseconds.
+		Weight::from_parts(144_031_000, 6084)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -188,8 +188,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `972`
 		//  Estimated: `3766`
-		// Minimum execution time: 111_257_000 picoseconds.
-		Weight::from_parts(123_574_000, 3766)
+		// Minimum execution time: 102_764_000 picoseconds.
+		Weight::from_parts(122_778_000, 3766)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -211,8 +211,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `905`
 		//  Estimated: `3766`
-		// Minimum execution time: 79_778_000 picoseconds.
-		Weight::from_parts(87_303_000, 3766)
+		// Minimum execution time: 71_698_000 picoseconds.
+		Weight::from_parts(86_620_000, 3766)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -232,8 +232,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `679`
 		//  Estimated: `3766`
-		// Minimum execution time: 72_940_000 picoseconds.
-		Weight::from_parts(79_487_000, 3766)
+		// Minimum execution time: 65_781_000 picoseconds.
+		Weight::from_parts(78_387_000, 3766)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -253,8 +253,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `679`
 		//  Estimated: `3766`
-		// Minimum execution time: 67_155_000 picoseconds.
-		Weight::from_parts(80_621_000, 3766)
+		// Minimum execution time: 63_947_000 picoseconds.
+		Weight::from_parts(78_145_000, 3766)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -268,8 +268,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `532`
 		//  Estimated: `6206`
-		// Minimum execution time: 35_863_000 picoseconds.
-		Weight::from_parts(40_747_000, 6206)
+		// Minimum execution time: 30_964_000 picoseconds.
+		Weight::from_parts(39_679_000, 6206)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -281,8 +281,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `537`
 		//  Estimated: `3598`
-		// Minimum execution time: 26_077_000 picoseconds.
-		Weight::from_parts(28_773_000, 3598)
+		// Minimum execution time: 21_985_000 picoseconds.
+		Weight::from_parts(27_912_000, 3598)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -300,8 +300,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `697`
 		//  Estimated: `3598`
-		// Minimum execution time: 40_636_000 picoseconds.
-		Weight::from_parts(44_734_000, 3598)
+		// Minimum execution time: 36_586_000 picoseconds.
+		Weight::from_parts(44_298_000, 3598)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -311,8 +311,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `268`
 		//  Estimated: `3598`
-		// Minimum execution time: 18_232_000 picoseconds.
-		Weight::from_parts(21_113_000, 3598)
+		// Minimum execution time: 16_774_000 picoseconds.
+		Weight::from_parts(20_855_000, 3598)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -322,8 +322,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `268`
 		//  Estimated: `3598`
-		// Minimum execution time: 12_326_000 picoseconds.
-		Weight::from_parts(14_584_000, 3598)
+		// Minimum execution time: 11_431_000 picoseconds.
+		Weight::from_parts(14_389_000, 3598)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	/// Storage: `HealthTokens::LicenceOf` (r:10 w:0)
@@ -336,6 +336,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Accreditations` (r:1 w:0)
 	/// Proof: `Registry::Accreditations` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::AgentOf` (r:1 w:0)
+	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `HealthTokens::NextTokenId` (r:1 w:1)
@@ -352,11 +354,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(196), added: 2671, mode: `MaxEncodedLen`)
 	fn open_session() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `981`
+		//  Measured:  `1042`
 		//  Estimated: `26390`
-		// Minimum execution time: 212_295_000 picoseconds.
-		Weight::from_parts(250_149_000, 26390)
-			.saturating_add(T::DbWeight::get().reads(19_u64))
+		// Minimum execution time: 184_187_000 picoseconds.
+		Weight::from_parts(244_118_000, 26390)
+			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `HealthTokens::Tokens` (r:2 w:1)
@@ -369,13 +371,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Accreditations` (r:1 w:0)
 	/// Proof: `Registry::Accreditations` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::AgentOf` (r:1 w:0)
+	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn accept_session() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `803`
+		//  Measured:  `864`
 		//  Estimated: `26390`
-		// Minimum execution time: 74_933_000 picoseconds.
-		Weight::from_parts(83_161_000, 26390)
-			.saturating_add(T::DbWeight::get().reads(15_u64))
+		// Minimum execution time: 71_956_000 picoseconds.
+		Weight::from_parts(89_111_000, 26390)
+			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `HealthTokens::Tokens` (r:2 w:1)
@@ -388,6 +392,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Accreditations` (r:1 w:0)
 	/// Proof: `Registry::Accreditations` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::AgentOf` (r:1 w:0)
+	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `HealthTokens::TokenByHash` (r:1 w:1)
 	/// Proof: `HealthTokens::TokenByHash` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -398,11 +404,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(196), added: 2671, mode: `MaxEncodedLen`)
 	fn close_session() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1114`
+		//  Measured:  `1175`
 		//  Estimated: `26390`
-		// Minimum execution time: 135_387_000 picoseconds.
-		Weight::from_parts(161_786_000, 26390)
-			.saturating_add(T::DbWeight::get().reads(18_u64))
+		// Minimum execution time: 138_366_000 picoseconds.
+		Weight::from_parts(165_834_000, 26390)
+			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `HealthTokens::Tokens` (r:1 w:1)
@@ -421,8 +427,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `749`
 		//  Estimated: `3766`
-		// Minimum execution time: 72_728_000 picoseconds.
-		Weight::from_parts(81_605_000, 3766)
+		// Minimum execution time: 67_240_000 picoseconds.
+		Weight::from_parts(81_567_000, 3766)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -440,8 +446,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1155`
 		//  Estimated: `6542`
-		// Minimum execution time: 126_230_000 picoseconds.
-		Weight::from_parts(139_181_000, 6542)
+		// Minimum execution time: 112_771_000 picoseconds.
+		Weight::from_parts(136_746_000, 6542)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -472,7 +478,7 @@ impl WeightInfo for () {
 	/// Storage: `HealthTokens::Tokens` (r:0 w:1)
 	/// Proof: `HealthTokens::Tokens` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
 	fn issue_record() -> Weight {
-		Weight::from_parts(113_403_000, 3766)
+		Weight::from_parts(111_564_000, 3766)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
@@ -499,7 +505,7 @@ impl WeightInfo for () {
 	/// Storage: `HealthTokens::Tokens` (r:0 w:1)
 	/// Proof: `HealthTokens::Tokens` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
 	fn issue_certificate() -> Weight {
-		Weight::from_parts(113_999_000, 3766)
+		Weight::from_parts(111_878_000, 3766)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
@@ -528,7 +534,7 @@ impl WeightInfo for () {
 	/// Storage: `HealthTokens::Versions` (r:0 w:1)
 	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(196), added: 2671, mode: `MaxEncodedLen`)
 	fn issue_licence() -> Weight {
-		Weight::from_parts(145_134_000, 6084)
+		Weight::from_parts(144_031_000, 6084)
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
@@ -551,7 +557,7 @@ impl WeightInfo for () {
 	/// Storage: `HealthTokens::Versions` (r:0 w:1)
 	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(196), added: 2671, mode: `MaxEncodedLen`)
 	fn update() -> Weight {
-		Weight::from_parts(123_574_000, 3766)
+		Weight::from_parts(122_778_000, 3766)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
@@ -570,7 +576,7 @@ impl WeightInfo for () {
 	/// Storage: `HealthTokens::TokenByHash` (r:0 w:1)
 	/// Proof: `HealthTokens::TokenByHash` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
-		Weight::from_parts(87_303_000, 3766)
+		Weight::from_parts(86_620_000, 3766)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
@@ -587,7 +593,7 @@ impl WeightInfo for () {
 	/// Storage: `HealthTokens::TokenByHash` (r:0 w:1)
 	/// Proof: `HealthTokens::TokenByHash` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	fn force_revoke() -> Weight {
-		Weight::from_parts(79_487_000, 3766)
+		Weight::from_parts(78_387_000, 3766)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
@@ -604,7 +610,7 @@ impl WeightInfo for () {
 	/// Storage: `HealthTokens::TokenByHash` (r:0 w:1)
 	/// Proof: `HealthTokens::TokenByHash` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	fn refuse() -> Weight {
-		Weight::from_parts(80_621_000, 3766)
+		Weight::from_parts(78_145_000, 3766)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
@@ -615,7 +621,7 @@ impl WeightInfo for () {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn accept_licence() -> Weight {
-		Weight::from_parts(40_747_000, 6206)
+		Weight::from_parts(39_679_000, 6206)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -624,7 +630,7 @@ impl WeightInfo for () {
 	/// Storage: `Registry::AgentOf` (r:1 w:0)
 	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn suspend() -> Weight {
-		Weight::from_parts(28_773_000, 3598)
+		Weight::from_parts(27_912_000, 3598)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -639,21 +645,21 @@ impl WeightInfo for () {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn reinstate() -> Weight {
-		Weight::from_parts(44_734_000, 3598)
+		Weight::from_parts(44_298_000, 3598)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `HealthTokens::Tokens` (r:1 w:1)
 	/// Proof: `HealthTokens::Tokens` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
 	fn archive() -> Weight {
-		Weight::from_parts(21_113_000, 3598)
+		Weight::from_parts(20_855_000, 3598)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `HealthTokens::Tokens` (r:1 w:0)
 	/// Proof: `HealthTokens::Tokens` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
 	fn transfer() -> Weight {
-		Weight::from_parts(14_584_000, 3598)
+		Weight::from_parts(14_389_000, 3598)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 	}
 	/// Storage: `HealthTokens::LicenceOf` (r:10 w:0)
@@ -666,6 +672,8 @@ impl WeightInfo for () {
 	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Accreditations` (r:1 w:0)
 	/// Proof: `Registry::Accreditations` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::AgentOf` (r:1 w:0)
+	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `HealthTokens::NextTokenId` (r:1 w:1)
@@ -681,8 +689,8 @@ impl WeightInfo for () {
 	/// Storage: `HealthTokens::Versions` (r:0 w:1)
 	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(196), added: 2671, mode: `MaxEncodedLen`)
 	fn open_session() -> Weight {
-		Weight::from_parts(250_149_000, 26390)
-			.saturating_add(ParityDbWeight::get().reads(19_u64))
+		Weight::from_parts(244_118_000, 26390)
+			.saturating_add(ParityDbWeight::get().reads(20_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	/// Storage: `HealthTokens::Tokens` (r:2 w:1)
@@ -695,9 +703,11 @@ impl WeightInfo for () {
 	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Accreditations` (r:1 w:0)
 	/// Proof: `Registry::Accreditations` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::AgentOf` (r:1 w:0)
+	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn accept_session() -> Weight {
-		Weight::from_parts(83_161_000, 26390)
-			.saturating_add(ParityDbWeight::get().reads(15_u64))
+		Weight::from_parts(89_111_000, 26390)
+			.saturating_add(ParityDbWeight::get().reads(16_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `HealthTokens::Tokens` (r:2 w:1)
@@ -710,6 +720,8 @@ impl WeightInfo for () {
 	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Accreditations` (r:1 w:0)
 	/// Proof: `Registry::Accreditations` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::AgentOf` (r:1 w:0)
+	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `HealthTokens::TokenByHash` (r:1 w:1)
 	/// Proof: `HealthTokens::TokenByHash` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -719,8 +731,8 @@ impl WeightInfo for () {
 	/// Storage: `HealthTokens::Versions` (r:0 w:1)
 	/// Proof: `HealthTokens::Versions` (`max_values`: None, `max_size`: Some(196), added: 2671, mode: `MaxEncodedLen`)
 	fn close_session() -> Weight {
-		Weight::from_parts(161_786_000, 26390)
-			.saturating_add(ParityDbWeight::get().reads(18_u64))
+		Weight::from_parts(165_834_000, 26390)
+			.saturating_add(ParityDbWeight::get().reads(19_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `HealthTokens::Tokens` (r:1 w:1)
@@ -736,7 +748,7 @@ impl WeightInfo for () {
 	/// Storage: `HealthTokens::TokenByHash` (r:0 w:1)
 	/// Proof: `HealthTokens::TokenByHash` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	fn cancel_session() -> Weight {
-		Weight::from_parts(81_605_000, 3766)
+		Weight::from_parts(81_567_000, 3766)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
@@ -751,7 +763,7 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:2 w:2)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
 	fn change_deposit_owner() -> Weight {
-		Weight::from_parts(139_181_000, 6542)
+		Weight::from_parts(136_746_000, 6542)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
