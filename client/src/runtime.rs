@@ -9,6 +9,12 @@
 //! derive `clap::ValueEnum` here (see [`crate::cli`]).
 #![allow(missing_docs, clippy::all, clippy::pedantic)]
 
+// The metadata file the code below is generated from, read here too so that the compiler
+// records it as an input of this crate: subxt's macro reads it without telling cargo, so a
+// client built before `scripts/update-metadata.sh` rewrote it was not rebuilt, and its runtime
+// API calls then failed with "not compatible with the live chain".
+const _: &[u8] = include_bytes!("../metadata/healthchain.scale");
+
 #[subxt::subxt(
 	runtime_metadata_path = "metadata/healthchain.scale",
 	generate_docs,
