@@ -52,7 +52,8 @@ TEST_BUILD=(--workspace --exclude healthchain-bencher)
 # native code, without building its wasm and without the wasm builder, whose binaryen C++ would
 # otherwise be compiled a second time (the two builds' host dependencies differ in features).
 CHECKS_BUILD=(-p pallet-registry -p pallet-health-tokens -p pallet-consent -p pallet-trial-anchoring
-	-p pallet-insurance -p pallet-validator-set -p pallet-consortium -p pallet-node-authorisation
+	-p pallet-insurance -p pallet-sponsorship -p pallet-validator-set -p pallet-consortium
+	-p pallet-node-authorisation
 	-p healthchain-runtime
 	--no-default-features
 	--features healthchain-runtime/native,healthchain-runtime/runtime-benchmarks,healthchain-runtime/try-runtime

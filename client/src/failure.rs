@@ -150,9 +150,20 @@ impl Failure {
 				 metadata hash: sign without --metadata-hash"
 					.into(),
 			),
+			// The sponsorship pallet's refusals of a sponsored transaction (its `OVER_BUDGET`
+			// and `TIP_NOT_SPONSORED`).
+			ValidationResult::Invalid(I::Custom(161)) => (
+				"Sponsorship.OverBudget".into(),
+				"the fee would take the signer's sponsor past the budget it set for this account 				 today: nothing was paid; the sponsor can raise it (`sponsorship set-budget`), or 				 try again tomorrow"
+					.into(),
+			),
+			ValidationResult::Invalid(I::Custom(162)) => (
+				"Sponsorship.TipNotSponsored".into(),
+				"a sponsor pays fees, never tips: sign without a tip".into(),
+			),
 			ValidationResult::Invalid(invalid) => {
 				let message = match &invalid {
-					I::Payment => "the signer cannot pay the transaction fee",
+					I::Payment => "the signer cannot pay the transaction fee (and no sponsor pays 					               for this call: `healthchain sponsorship show`)",
 					I::BadProof => "the signature is invalid",
 					I::Stale => "the nonce was used already (a transaction of the signer was \
 					             included meanwhile): submit again",
@@ -292,6 +303,18 @@ mod tests {
 		let stale =
 			Failure::from_validation(ValidationResult::Invalid(TransactionInvalid::Stale), None);
 		assert_eq!(stale.error, "Invalid.Stale");
+		// A sponsored transaction the sponsorship pallet refuses, by name.
+		let over = Failure::from_validation(
+			ValidationResult::Invalid(TransactionInvalid::Custom(161)),
+			None,
+		);
+		assert_eq!(over.error, "Sponsorship.OverBudget");
+		assert!(over.message.contains("budget"), "{}", over.message);
+		let tip = Failure::from_validation(
+			ValidationResult::Invalid(TransactionInvalid::Custom(162)),
+			None,
+		);
+		assert_eq!(tip.error, "Sponsorship.TipNotSponsored");
 		// Refused before submission: settled. Dropped or refused by the pool after it: unsettled.
 		assert!(failure.is_definite() && stale.is_definite());
 		let dropped = Failure { error: Failure::UNSETTLED.into(), message: "dropped".into() };

@@ -27,6 +27,7 @@ pub mod outcome;
 pub mod output;
 pub mod registry;
 pub mod runtime;
+pub mod sponsorship;
 pub mod tokens;
 pub mod trial_log;
 pub mod trials;

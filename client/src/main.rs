@@ -11,8 +11,9 @@ use anyhow::Result;
 use clap::{Parser, Subcommand};
 use commands::{
 	consent::ConsentCommand, council::CouncilCommand, insurance::InsuranceCommand,
-	node::NodeCommand, registry::RegistryCommand, sessions::SessionCommand, tokens::TokenCommand,
-	trials::TrialCommand, upgrade::UpgradeCommand, validator::ValidatorCommand, App, Reported,
+	node::NodeCommand, registry::RegistryCommand, sessions::SessionCommand,
+	sponsorship::SponsorshipCommand, tokens::TokenCommand, trials::TrialCommand,
+	upgrade::UpgradeCommand, validator::ValidatorCommand, App, Reported,
 };
 use healthchain_client::{
 	chain::{Chain, Wait},
@@ -96,6 +97,10 @@ pub(crate) enum Command {
 	/// providers verify them.
 	#[command(subcommand)]
 	Insurance(InsuranceCommand),
+	/// Sponsorship: an organisation pays the fees and deposits of the patients it sponsors,
+	/// who then need hold nothing.
+	#[command(subcommand)]
+	Sponsorship(SponsorshipCommand),
 	/// Validators: session keys (an operator, on its own node) and the validator set (the
 	/// consortium).
 	#[command(subcommand)]
@@ -126,7 +131,30 @@ async fn run(app: &App) -> Result<()> {
 		},
 		Command::Account => {
 			let account = app.signer()?.public_key().to_account_id();
-			app.print(json!({ "account": account.to_string() }), || account.to_string());
+			let chain = app.chain().await?;
+			let holdings = chain.holdings(&account).await?;
+			let sponsor = chain.sponsorship_of(&account).await?.map(|view| view.sponsor);
+			app.print(
+				json!({
+					"account": account.to_string(),
+					"free": holdings.free.to_string(),
+					"held": holdings.held.to_string(),
+					"nonce": holdings.nonce,
+					"sponsored_by": sponsor,
+				}),
+				|| {
+					format!(
+						"{account}
+  free {}, held {}, {} transaction(s) signed{}",
+						commands::sponsorship::hct(holdings.free),
+						commands::sponsorship::hct(holdings.held),
+						holdings.nonce,
+						sponsor
+							.map(|org| format!("; sponsored by organisation {org}"))
+							.unwrap_or_default()
+					)
+				},
+			);
 		},
 		Command::MetadataHash => {
 			let (hash, info) = Chain::connect(&app.cli.url).await?.metadata_hash().await?;
@@ -160,6 +188,7 @@ async fn run(app: &App) -> Result<()> {
 		Command::Council(command) => app.council(command).await?,
 		Command::Trial(command) => app.trial(command).await?,
 		Command::Insurance(command) => app.insurance(command).await?,
+		Command::Sponsorship(command) => app.sponsorship(command).await?,
 		Command::Validator(command) => app.validator(command).await?,
 		Command::Node(command) => app.node(command).await?,
 		Command::Upgrade(command) => app.upgrade(command).await?,

@@ -431,6 +431,81 @@ pub trait TokenInspect<AccountId> {
 	fn make_token(owner: &AccountId) -> TokenId;
 }
 
+/// Why a sponsor does not pay a deposit for the account it sponsors: the answer of
+/// [`DepositPayer`], nested in the error of each pallet that asks
+/// (`Error::Sponsorship(SponsorshipError)`).
+#[derive(
+	frame_support::PalletError,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "as-type", derive(scale_encode::EncodeAsType, scale_decode::DecodeAsType))]
+#[scale_info(capture_docs = "always")]
+pub enum SponsorshipError {
+	/// The deposit would take the sponsor past the budget it set for this account in the
+	/// current period; the sponsor can raise the budget (`sponsorship set-budget`), or the
+	/// account can wait for the next period.
+	OverBudget,
+}
+
+/// Who pays the deposit that an account's action creates.
+///
+/// A patient need hold nothing: an accredited organisation that sponsors the patient's
+/// account pays its fees and deposits (the sponsorship pallet). Pallets whose calls a
+/// patient makes ask this trait for the account to hold a deposit from, record that account
+/// as the deposit's depositor, and release the deposit to it when the storage goes, so a
+/// sponsor gets back what it paid.
+pub trait DepositPayer<AccountId, Balance> {
+	/// The account from which the deposit `amount` that `who`'s action needs is held: the
+	/// account of `who`'s sponsor while a sponsor in good standing sponsors `who` and the
+	/// amount fits in what is left of its budget (the amount then counts against it),
+	/// otherwise `who` itself if it can pay; [`SponsorshipError::OverBudget`] when neither.
+	fn payer(who: &AccountId, amount: Balance) -> Result<AccountId, SponsorshipError>;
+
+	/// Benchmark helper: make a sponsor in good standing, at the most cost of finding it so,
+	/// pay the deposits of `who` from now on, with a budget that no benchmark exhausts.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_sponsored(_who: &AccountId) {}
+}
+
+/// The domain tag that starts every sponsorship agreement.
+pub const SPONSORSHIP_CONTEXT: &[u8; 23] = b"healthchain:sponsorship";
+
+/// The bytes a patient signs to agree that `organisation` sponsors their account `patient`:
+/// the SCALE encoding of `(SPONSORSHIP_CONTEXT, genesis_hash, organisation, patient, nonce,
+/// valid_until)`.
+///
+/// The genesis hash binds it to one chain, `organisation` to the one sponsor it names, `nonce`
+/// (the account's nonce when it signs) to the account's state — once the patient has signed
+/// any transaction since, such as leaving the sponsorship, it is spent — and `valid_until` (a
+/// block number) to a short window.
+pub fn sponsorship_message<Hash: Encode, AccountId: Encode, Nonce: Encode, BlockNumber: Encode>(
+	genesis_hash: &Hash,
+	organisation: &OrganisationId,
+	patient: &AccountId,
+	nonce: &Nonce,
+	valid_until: &BlockNumber,
+) -> alloc::vec::Vec<u8> {
+	(SPONSORSHIP_CONTEXT, genesis_hash, organisation, patient, nonce, valid_until).encode()
+}
+
+/// Nobody is sponsored: every account pays its own deposits.
+impl<AccountId: Clone, Balance> DepositPayer<AccountId, Balance> for () {
+	fn payer(who: &AccountId, _amount: Balance) -> Result<AccountId, SponsorshipError> {
+		Ok(who.clone())
+	}
+}
+
 /// One page of a runtime API's answer, and where the next page starts.
 ///
 /// Every list a runtime API returns is paged, so that no answer costs a node more than a page:

@@ -379,6 +379,20 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_sponsorship_runtime_api::SponsorshipApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn sponsorship_of(patient: AccountId) -> Option<pallet_sponsorship::SponsorshipView<AccountId, Balance, BlockNumber>> {
+			crate::Sponsorship::sponsorship_of(&patient)
+		}
+
+		fn sponsor_account(organisation: OrganisationId) -> pallet_sponsorship::SponsorAccount<AccountId, Balance> {
+			crate::Sponsorship::sponsor_account_of(organisation)
+		}
+
+		fn sponsored_by(organisation: OrganisationId, start_after: Option<AccountId>, limit: u32) -> pallet_sponsorship::Page<AccountId> {
+			crate::Sponsorship::sponsored_by(organisation, start_after, limit)
+		}
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	impl frame_benchmarking::Benchmark<Block> for Runtime {
 		fn benchmark_metadata(extra: bool) -> (

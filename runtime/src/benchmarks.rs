@@ -19,6 +19,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_consent, Consent]
 	[pallet_trial_anchoring, TrialAnchoring]
 	[pallet_insurance, Insurance]
+	[pallet_sponsorship, Sponsorship]
 	[pallet_validator_set, ValidatorSet]
 	[pallet_consortium, Consortium]
 	[pallet_node_authorisation, NodeAuthorisation]

@@ -88,10 +88,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("healthchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("healthchain"),
 	authoring_version: 1,
-	spec_version: 110,
+	spec_version: 111,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 3,
+	transaction_version: 4,
 	system_version: 1,
 };
 
@@ -104,10 +104,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("healthchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("healthchain"),
 	authoring_version: 1,
-	spec_version: 111,
+	spec_version: 112,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 3,
+	transaction_version: 4,
 	system_version: 1,
 };
 
@@ -167,7 +167,9 @@ pub type TxExtension = (
 	frame_system::CheckEra<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
-	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	// `ChargeTransactionPayment`'s identifier and data; a sponsor pays a sponsored patient's
+	// fee (pallet-sponsorship's README).
+	pallet_sponsorship::ChargeSponsored<Runtime>,
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );
@@ -189,6 +191,8 @@ type Migrations = (
 	pallet_trial_anchoring::migrations::MigrateV0ToV1<Runtime>,
 	pallet_health_tokens::migrations::MigrateV2ToV3<Runtime>,
 	pallet_consent::migrations::MigrateV2ToV3<Runtime>,
+	pallet_consent::migrations::MigrateV3ToV4<Runtime>,
+	pallet_insurance::migrations::MigrateV0ToV1<Runtime>,
 );
 
 /// Dispatches to the pallets.
@@ -272,6 +276,9 @@ mod runtime {
 
 	#[runtime::pallet_index(24)]
 	pub type Insurance = pallet_insurance;
+
+	#[runtime::pallet_index(25)]
+	pub type Sponsorship = pallet_sponsorship;
 }
 
 #[cfg(test)]
@@ -282,6 +289,8 @@ mod tests_fees;
 mod tests_metadata;
 #[cfg(test)]
 mod tests_origins;
+#[cfg(test)]
+mod tests_sponsorship;
 #[cfg(all(test, feature = "try-runtime"))]
 mod tests_try_state;
 #[cfg(test)]
@@ -313,6 +322,7 @@ mod tests {
 		assert_eq!(Consent::index(), 22);
 		assert_eq!(TrialAnchoring::index(), 23);
 		assert_eq!(Insurance::index(), 24);
+		assert_eq!(Sponsorship::index(), 25);
 	}
 
 	/// A wallet that checks an API's version before decoding its answers sees the changed
@@ -330,7 +340,7 @@ mod tests {
 		type Consents = dyn ConsentApi<Block, AccountId, Balance, BlockNumber>;
 		type Trials = dyn TrialAnchoringApi<Block, AccountId, Balance, BlockNumber>;
 		assert_eq!(declared(Tokens::ID), Some(3));
-		assert_eq!(declared(Consents::ID), Some(3));
+		assert_eq!(declared(Consents::ID), Some(4));
 		assert_eq!(declared(Trials::ID), Some(2));
 	}
 

@@ -11,7 +11,7 @@ use pallet_consent::{
 	AccessDecision, Action, Actions, Basis, Capacity, DataCategory, Decision, Grantee,
 	Justification, Period, Provision, Purpose, Purposes, RecordScope, Scope,
 };
-use pallet_consent_runtime_api::runtime_decl_for_consent_api::ConsentApiV3;
+use pallet_consent_runtime_api::runtime_decl_for_consent_api::ConsentApiV4;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::BuildStorage;
 
@@ -128,7 +128,7 @@ fn ask(
 	action: Action,
 	purpose: Purpose,
 ) -> AccessDecision {
-	<Runtime as ConsentApiV3<Block, AccountId, Balance, BlockNumber>>::check_access(
+	<Runtime as ConsentApiV4<Block, AccountId, Balance, BlockNumber>>::check_access(
 		account(grantee),
 		account(Sr25519Keyring::Eve),
 		scope,

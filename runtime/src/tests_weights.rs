@@ -21,7 +21,7 @@ fn extensions() -> Weight {
 		frame_system::CheckEra::from(sp_runtime::generic::Era::Immortal),
 		frame_system::CheckNonce::from(0),
 		frame_system::CheckWeight::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		pallet_sponsorship::ChargeSponsored::from(0),
 		frame_metadata_hash_extension::CheckMetadataHash::new(false),
 		frame_system::WeightReclaim::new(),
 	);
@@ -139,6 +139,18 @@ fn insurance() -> Vec<(&'static str, Weight)> {
 		("remove_attestation", W::remove_attestation()),
 		("refuse_insurer", W::refuse_insurer()),
 		("allow_insurer", W::allow_insurer()),
+	]
+}
+
+fn sponsorship() -> Vec<(&'static str, Weight)> {
+	use pallet_sponsorship::WeightInfo;
+	type W = <Runtime as pallet_sponsorship::Config>::WeightInfo;
+	vec![
+		("sponsor", W::sponsor()),
+		("set_budget", W::set_budget()),
+		("end_sponsorship", W::end_sponsorship()),
+		("fund", W::fund()),
+		("withdraw", W::withdraw()),
 	]
 }
 
@@ -262,6 +274,11 @@ fn weights_tables_match_the_readmes() {
 			trial_anchoring(),
 		),
 		check("pallet-insurance", include_str!("../../pallets/insurance/README.md"), insurance()),
+		check(
+			"pallet-sponsorship",
+			include_str!("../../pallets/sponsorship/README.md"),
+			sponsorship(),
+		),
 		check(
 			"pallet-validator-set",
 			include_str!("../../pallets/validator-set/README.md"),

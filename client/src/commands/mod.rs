@@ -8,6 +8,7 @@ pub mod insurance;
 pub mod node;
 pub mod registry;
 pub mod sessions;
+pub mod sponsorship;
 pub mod tokens;
 pub mod trials;
 pub mod upgrade;

@@ -12,6 +12,7 @@ mod faults;
 mod insurance;
 mod network;
 mod operator;
+mod patients;
 mod readme;
 mod registry;
 mod tokens;

@@ -172,6 +172,8 @@ mod benchmarks {
 	fn appoint_representative() {
 		let patient = funded::<T>("patient");
 		let representative: T::AccountId = account("representative", 0, 0);
+		// The worst case: a sponsor pays the deposit (its standing read, the budget written).
+		T::DepositPayer::make_sponsored(&patient);
 
 		#[extrinsic_call]
 		_(
@@ -281,6 +283,8 @@ mod benchmarks {
 		let grantee = Grantee::Organisation(organisation);
 		consents::<T>(&patient, &patient, grantee.clone(), 1)?;
 		let provisions = provisions::<T>(&patient, n);
+		// The worst case: a sponsor pays the deposit (its standing read, the budget written).
+		T::DepositPayer::make_sponsored(&representative);
 
 		#[extrinsic_call]
 		_(

@@ -7,8 +7,8 @@
 
 use crate::{
 	AccreditationInspect, Capacity, Config, ConsentEffectiveStatus, ConsentId, ConsentInfo,
-	ConsentOf, ConsentStatus, Consents, ConsentsOf, Error, Event, Grantee, HoldReason,
-	NextConsentId, Pallet, Period, ProvisionsOf, Scope, TokenInspect,
+	ConsentOf, ConsentStatus, Consents, ConsentsOf, DepositPayer, Error, Event, Grantee,
+	HoldReason, NextConsentId, Pallet, Period, ProvisionsOf, Scope, TokenInspect,
 };
 use frame_support::{
 	ensure,
@@ -55,7 +55,8 @@ impl<T: Config> Pallet<T> {
 		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		ids.try_push(id).map_err(|_| Error::<T>::TooManyConsents)?;
 		let deposit = T::ConsentDeposit::get();
-		T::Currency::hold(&HoldReason::ConsentDeposit.into(), &who, deposit)
+		let depositor = T::DepositPayer::payer(&who, deposit).map_err(Error::<T>::Sponsorship)?;
+		T::Currency::hold(&HoldReason::ConsentDeposit.into(), &depositor, deposit)
 			.map_err(|_| Error::<T>::InsufficientBalance)?;
 
 		NextConsentId::<T>::put(next);
@@ -72,6 +73,7 @@ impl<T: Config> Pallet<T> {
 				period,
 				status: ConsentStatus::Active,
 				granted_in: frame_system::Pallet::<T>::block_number(),
+				depositor,
 				deposit,
 			},
 		);
@@ -107,7 +109,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Remove revoked or expired consent `id` as `who`; the deposit returns to its grantor.
+	/// Remove revoked or expired consent `id` as `who`; the deposit returns to its depositor.
 	pub(crate) fn do_remove(who: &T::AccountId, id: ConsentId) -> DispatchResult {
 		let consent = Consents::<T>::get(id).ok_or(Error::<T>::NotFound)?;
 		Self::ensure_may_manage(who, &consent)?;
@@ -122,7 +124,7 @@ impl<T: Config> Pallet<T> {
 		Consents::<T>::remove(id);
 		T::Currency::release(
 			&HoldReason::ConsentDeposit.into(),
-			&consent.grantor,
+			&consent.depositor,
 			consent.deposit,
 			Precision::BestEffort,
 		)?;

@@ -255,6 +255,7 @@ impl<T: Config> Pallet<T> {
 			period: consent.period,
 			status: consent.status,
 			granted_in: consent.granted_in,
+			depositor: consent.depositor,
 			deposit: consent.deposit,
 		})
 	}
@@ -388,7 +389,7 @@ impl<T: Config> Pallet<T> {
 		};
 		for (_, consent) in Consents::<T>::iter() {
 			ensure!(!consent.provisions.is_empty(), "consent without provisions");
-			add(HoldReason::ConsentDeposit, &consent.grantor, consent.deposit);
+			add(HoldReason::ConsentDeposit, &consent.depositor, consent.deposit);
 		}
 		ensure!(Consents::<T>::iter().count() == listed, "a consent is not listed");
 		for (patient, count) in RepresentativeCount::<T>::iter() {

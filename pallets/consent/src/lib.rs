@@ -37,8 +37,8 @@ mod mock;
 mod tests;
 
 pub use healthchain_primitives::{
-	AccreditationError, AccreditationInspect, LicenceError, LicenceInspect, Moment, OrganisationId,
-	Page, Profession, Role, TokenId, TokenInspect,
+	AccreditationError, AccreditationInspect, DepositPayer, LicenceError, LicenceInspect, Moment,
+	OrganisationId, Page, Profession, Role, SponsorshipError, TokenId, TokenInspect,
 };
 pub use types::*;
 pub use weights::WeightInfo;
@@ -68,7 +68,7 @@ pub mod pallet {
 	/// 2: audit entries record their depositor and deposit.
 	/// 3: audit entries hold no decision in clear: a custodian's report is a commitment to the
 	/// question and the decision; a break-glass opening names its licence.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -113,7 +113,13 @@ pub mod pallet {
 		#[pallet::constant]
 		type EmergencyCooldown: Get<Moment>;
 
-		/// Held from the grantor of every consent; returned when it is removed.
+		/// Who pays the deposits of a patient's (or a representative's) own actions — a
+		/// consent, a representative the patient appoints: the sponsor of their account while
+		/// one pays for it (the sponsorship pallet), otherwise the account itself.
+		type DepositPayer: DepositPayer<Self::AccountId, BalanceOf<Self>>;
+
+		/// Held for every consent from the grantor (or its sponsor); returned to whoever paid
+		/// it when the consent is removed.
 		#[pallet::constant]
 		type ConsentDeposit: Get<BalanceOf<Self>>;
 
@@ -499,6 +505,8 @@ pub mod pallet {
 		NotAdmin,
 		/// The caller already holds this deposit.
 		AlreadyDepositor,
+		/// The caller's sponsor does not pay this deposit (see [`SponsorshipError`]).
+		Sponsorship(SponsorshipError),
 	}
 
 	#[pallet::hooks]
@@ -528,10 +536,11 @@ pub mod pallet {
 		/// Appoint a guardian or legal representative to act for the caller, optionally with
 		/// the power to revoke the consents the caller granted themself.
 		///
-		/// Origin: signed by the patient, who pays [`Config::RepresentativeDeposit`].
-		/// Emits [`Event::RepresentativeAppointed`]. Errors: [`Error::SameAccount`],
-		/// [`Error::InvalidCapacity`], [`Error::ExpiryInPast`], [`Error::AlreadyRepresentative`],
-		/// [`Error::TooManyRepresentatives`], [`Error::InsufficientBalance`].
+		/// Origin: signed by the patient, who pays [`Config::RepresentativeDeposit`] (or whose
+		/// sponsor does, [`Config::DepositPayer`]). Emits [`Event::RepresentativeAppointed`].
+		/// Errors: [`Error::SameAccount`], [`Error::InvalidCapacity`], [`Error::ExpiryInPast`],
+		/// [`Error::AlreadyRepresentative`], [`Error::TooManyRepresentatives`],
+		/// [`Error::Sponsorship`], [`Error::InsufficientBalance`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::appoint_representative())]
 		pub fn appoint_representative(
@@ -604,12 +613,13 @@ pub mod pallet {
 		/// Grant a consent for `patient`'s records to `grantee`.
 		///
 		/// Origin: signed by the patient or one of their representatives in force, who pays
-		/// [`Config::ConsentDeposit`]; the consent records who granted it, in which capacity
-		/// and under which representation. Emits [`Event::ConsentGranted`].
+		/// [`Config::ConsentDeposit`] (or whose sponsor does, [`Config::DepositPayer`]); the
+		/// consent records who granted it, in which capacity and under which representation,
+		/// and who paid. Emits [`Event::ConsentGranted`].
 		/// Errors: [`Error::NotAuthorized`], [`Error::NoProvisions`], [`Error::NoActions`],
 		/// [`Error::NoPurposes`], [`Error::InvalidPeriod`], [`Error::ExpiryInPast`],
 		/// [`Error::TokenNotOwned`], [`Error::UnknownOrganisation`],
-		/// [`Error::TooManyConsents`], [`Error::InsufficientBalance`].
+		/// [`Error::TooManyConsents`], [`Error::Sponsorship`], [`Error::InsufficientBalance`].
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::grant(provisions.len() as u32))]
 		pub fn grant(

@@ -242,3 +242,102 @@ pub type MigrateV2ToV3<T> = VersionedMigration<
 	Pallet<T>,
 	<T as frame_system::Config>::DbWeight,
 >;
+
+/// The layout of storage version 3, in which a consent's deposit was always its grantor's.
+pub mod v3 {
+	use crate::{Capacity, ConsentStatus, Grantee, Period, RepresentationId};
+	use codec::{Decode, Encode};
+
+	/// A consent as version 3 stored it: no `depositor`.
+	#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug)]
+	pub struct ConsentInfo<AccountId, Balance, BlockNumber, Provisions> {
+		/// The patient.
+		pub patient: AccountId,
+		/// Who granted it, and paid its deposit.
+		pub grantor: AccountId,
+		/// In which capacity.
+		pub capacity: Capacity,
+		/// Under which representation.
+		pub representation: Option<RepresentationId>,
+		/// To whom.
+		pub grantee: Grantee<AccountId>,
+		/// Its rules.
+		pub provisions: Provisions,
+		/// When it is in force.
+		pub period: Period,
+		/// Whether it was revoked.
+		pub status: ConsentStatus,
+		/// The block in which it was granted.
+		pub granted_in: BlockNumber,
+		/// The deposit held from the grantor.
+		pub deposit: Balance,
+	}
+}
+
+/// Version 3 → 4: a consent names its depositor (a sponsor may pay a patient's deposit), which
+/// version 3 did not because it was always the grantor. Every stored consent is rewritten with
+/// its grantor as its depositor; holds are unchanged.
+///
+/// One read and one write per consent, in the upgrade block: fine for the consortium's
+/// pre-launch chains; a larger chain would need a multi-block migration.
+pub struct InnerMigrateV3ToV4<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV3ToV4<T> {
+	fn on_runtime_upgrade() -> Weight {
+		use frame_support::traits::Get;
+		type OldConsent<T> = v3::ConsentInfo<
+			<T as frame_system::Config>::AccountId,
+			crate::BalanceOf<T>,
+			frame_system::pallet_prelude::BlockNumberFor<T>,
+			crate::ProvisionsOf<T>,
+		>;
+		let mut count = 0u64;
+		crate::Consents::<T>::translate::<OldConsent<T>, _>(|_, old| {
+			count = count.saturating_add(1);
+			Some(crate::ConsentInfo {
+				depositor: old.grantor.clone(),
+				patient: old.patient,
+				grantor: old.grantor,
+				capacity: old.capacity,
+				representation: old.representation,
+				grantee: old.grantee,
+				provisions: old.provisions,
+				period: old.period,
+				status: old.status,
+				granted_in: old.granted_in,
+				deposit: old.deposit,
+			})
+		});
+		T::DbWeight::get().reads_writes(count, count)
+	}
+
+	#[cfg(feature = "try-runtime")]
+	fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
+		use codec::Encode;
+		Ok((crate::Consents::<T>::iter_keys().count() as u64).encode())
+	}
+
+	#[cfg(feature = "try-runtime")]
+	fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+		use codec::Decode;
+		let before = u64::decode(&mut &state[..]).map_err(|_| "pre_upgrade state")?;
+		let after = crate::Consents::<T>::iter().count() as u64;
+		frame_support::ensure!(before == after, "a consent was lost in the migration");
+		for (_, consent) in crate::Consents::<T>::iter() {
+			frame_support::ensure!(
+				consent.depositor == consent.grantor,
+				"depositor not the grantor"
+			);
+		}
+		Pallet::<T>::do_try_state()
+	}
+}
+
+/// [`InnerMigrateV3ToV4`], run only when the stored version is 3, then setting it to 4.
+pub type MigrateV3ToV4<T> = VersionedMigration<
+	3,
+	4,
+	InnerMigrateV3ToV4<T>,
+	Pallet<T>,
+	<T as frame_system::Config>::DbWeight,
+>;

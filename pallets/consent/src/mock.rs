@@ -164,6 +164,7 @@ impl pallet_consent::Config for Test {
 	type Accreditation = Registry;
 	type Licences = HealthTokens;
 	type Tokens = HealthTokens;
+	type DepositPayer = ();
 	type ConsortiumOrigin = frame_system::EnsureRoot<u64>;
 	type Time = MockTime;
 	type EmergencyProfessions = EmergencyProfessions;

@@ -17,10 +17,10 @@
 //!   representation, and `check_access` checks it.
 
 use crate::{
-	AccreditationInspect, Appointer, Attester, Capacity, Config, Error, Event, HoldReason, Moment,
-	NextRepresentationId, OrganisationId, Pallet, RecordedRepresentative, RecordedRepresentatives,
-	RepresentationId, RepresentativeCount, RepresentativeInfo, RepresentativeOf, Representatives,
-	Role,
+	AccreditationInspect, Appointer, Attester, Capacity, Config, DepositPayer, Error, Event,
+	HoldReason, Moment, NextRepresentationId, OrganisationId, Pallet, RecordedRepresentative,
+	RecordedRepresentatives, RepresentationId, RepresentativeCount, RepresentativeInfo,
+	RepresentativeOf, Representatives, Role,
 };
 use frame_support::{
 	ensure,
@@ -104,7 +104,9 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_new_representation(&patient, &representative, capacity, valid_until)?;
 		Self::ensure_room(&patient)?;
 		let deposit = T::RepresentativeDeposit::get();
-		T::Currency::hold(&HoldReason::RepresentativeDeposit.into(), &patient, deposit)
+		let depositor =
+			T::DepositPayer::payer(&patient, deposit).map_err(Error::<T>::Sponsorship)?;
+		T::Currency::hold(&HoldReason::RepresentativeDeposit.into(), &depositor, deposit)
 			.map_err(|_| Error::<T>::InsufficientBalance)?;
 		let info = RepresentativeInfo {
 			id: 0,
@@ -114,7 +116,7 @@ impl<T: Config> Pallet<T> {
 			may_revoke_patient_consents,
 			valid_until,
 			since: Self::now(),
-			depositor: patient.clone(),
+			depositor,
 			deposit,
 		};
 		Self::insert_representation(patient.clone(), representative, info, Some(patient))

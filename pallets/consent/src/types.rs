@@ -516,7 +516,10 @@ pub struct ConsentInfo<AccountId, Balance, BlockNumber, Provisions> {
 	pub status: ConsentStatus,
 	/// The block in which it was granted.
 	pub granted_in: BlockNumber,
-	/// The deposit held from the grantor.
+	/// The account its deposit is held from and returned to: the grantor, or the sponsor
+	/// account that paid for the grantor.
+	pub depositor: AccountId,
+	/// The deposit held from `depositor`.
 	pub deposit: Balance,
 }
 
@@ -853,7 +856,9 @@ pub struct ConsentView<AccountId, Balance, BlockNumber> {
 	pub status: ConsentStatus,
 	/// The block in which it was granted.
 	pub granted_in: BlockNumber,
-	/// The deposit held from the grantor.
+	/// The account its deposit is held from: the grantor or the sponsor account that paid.
+	pub depositor: AccountId,
+	/// The deposit.
 	pub deposit: Balance,
 	/// Its status now.
 	pub effective: ConsentEffectiveStatus,

@@ -133,6 +133,8 @@ mod benchmarks {
 		let insurer =
 			T::Accreditation::organisation_of(&who).ok_or(BenchmarkError::Stop("no insurer"))?;
 		let patient = funded_patient::<T>();
+		// The worst case: a sponsor pays the deposit (its standing read, the budget written).
+		T::DepositPayer::make_sponsored(&patient);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(patient.clone()), insurer);
 		assert!(RefusedInsurers::<T>::contains_key(&patient, insurer));

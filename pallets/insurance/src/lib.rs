@@ -7,6 +7,7 @@ extern crate alloc;
 
 pub use pallet::*;
 
+pub mod migrations;
 mod queries;
 pub mod types;
 pub mod weights;
@@ -19,7 +20,8 @@ mod mock;
 mod tests;
 
 pub use healthchain_primitives::{
-	coverage, AccreditationError, AccreditationInspect, Moment, OrganisationId, Role,
+	coverage, AccreditationError, AccreditationInspect, DepositPayer, Moment, OrganisationId, Role,
+	SponsorshipError,
 };
 pub use types::*;
 pub use weights::WeightInfo;
@@ -38,7 +40,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 
 	/// The in-code storage version.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -56,6 +58,11 @@ pub mod pallet {
 		/// The registry: who acts for an organisation accredited as insurer, now.
 		type Accreditation: AccreditationInspect<Self::AccountId>;
 
+		/// Who pays the deposit of a patient's refusal of an insurer: the sponsor of the
+		/// patient's account while one pays for it (the sponsorship pallet), otherwise the
+		/// patient.
+		type DepositPayer: DepositPayer<Self::AccountId, BalanceOf<Self>>;
+
 		/// Wall-clock time of the current block: coverage periods are compared with it.
 		type Time: UnixTime;
 
@@ -69,8 +76,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxCoveragePeriod: Get<Moment>;
 
-		/// Held from a patient who refuses an insurer ([`Pallet::refuse_insurer`]), returned when
-		/// they allow it again.
+		/// Held from a patient who refuses an insurer ([`Pallet::refuse_insurer`]), or from the
+		/// patient's sponsor, returned to whoever paid it when they allow it again.
 		#[pallet::constant]
 		type RefusalDeposit: Get<BalanceOf<Self>>;
 
@@ -118,7 +125,7 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
-	/// (patient, insurer) → the deposit held from the patient: the insurers a patient refused,
+	/// (patient, insurer) → the refusal and its deposit: the insurers a patient refused,
 	/// which may not attest (or renew an attestation of) that patient until the patient allows
 	/// them again. Only the patient writes under their own key, so nobody else can fill it.
 	///
@@ -130,7 +137,7 @@ pub mod pallet {
 		T::AccountId,
 		Twox64Concat,
 		OrganisationId,
-		BalanceOf<T>,
+		RefusalOf<T>,
 		OptionQuery,
 	>;
 
@@ -254,6 +261,8 @@ pub mod pallet {
 		NotRefused,
 		/// No organisation has this id in the registry.
 		UnknownOrganisation,
+		/// The patient's sponsor does not pay this deposit (see [`SponsorshipError`]).
+		Sponsorship(SponsorshipError),
 	}
 
 	#[pallet::hooks]
@@ -481,9 +490,11 @@ pub mod pallet {
 				Error::<T>::AlreadyRefused
 			);
 			let deposit = T::RefusalDeposit::get();
-			T::Currency::hold(&HoldReason::RefusalDeposit.into(), &patient, deposit)
+			let depositor =
+				T::DepositPayer::payer(&patient, deposit).map_err(Error::<T>::Sponsorship)?;
+			T::Currency::hold(&HoldReason::RefusalDeposit.into(), &depositor, deposit)
 				.map_err(|_| Error::<T>::InsufficientBalance)?;
-			RefusedInsurers::<T>::insert(&patient, insurer, deposit);
+			RefusedInsurers::<T>::insert(&patient, insurer, Refusal { depositor, deposit });
 			Self::deposit_event(Event::InsurerRefused { patient, insurer });
 			Ok(())
 		}
@@ -496,12 +507,12 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::allow_insurer())]
 		pub fn allow_insurer(origin: OriginFor<T>, insurer: OrganisationId) -> DispatchResult {
 			let patient = ensure_signed(origin)?;
-			let deposit =
+			let refusal =
 				RefusedInsurers::<T>::take(&patient, insurer).ok_or(Error::<T>::NotRefused)?;
 			T::Currency::release(
 				&HoldReason::RefusalDeposit.into(),
-				&patient,
-				deposit,
+				&refusal.depositor,
+				refusal.deposit,
 				Precision::BestEffort,
 			)?;
 			Self::deposit_event(Event::InsurerAllowed { patient, insurer });

@@ -82,6 +82,7 @@ impl pallet_insurance::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Accreditation = Registry;
+	type DepositPayer = ();
 	type Time = MockTime;
 	type AttestationDeposit = ConstU64<DEPOSIT>;
 	type RefusalDeposit = ConstU64<REFUSAL_DEPOSIT>;

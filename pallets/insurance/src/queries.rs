@@ -98,7 +98,7 @@ impl<T: Config> Pallet<T> {
 	///   the same patient and insurer; an attestation that replaces another is later than it;
 	/// - every entry of a patient's index is an attestation of that patient;
 	/// - what each depositor has on hold is the sum of their attestations' deposits, and what
-	///   each patient has on hold for refusals the sum of their refusals' deposits.
+	///   each depositor has on hold for refusals the sum of their refusals' deposits.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use crate::{BalanceOf, HoldReason, NextAttestationId};
@@ -139,15 +139,15 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		let mut refusals = alloc::collections::BTreeMap::<T::AccountId, BalanceOf<T>>::new();
-		for (patient, _, deposit) in crate::RefusedInsurers::<T>::iter() {
-			let total = refusals.entry(patient).or_default();
-			*total = total.saturating_add(deposit);
+		for (_, _, refusal) in crate::RefusedInsurers::<T>::iter() {
+			let total = refusals.entry(refusal.depositor).or_default();
+			*total = total.saturating_add(refusal.deposit);
 		}
 		let reason = HoldReason::RefusalDeposit.into();
-		for (patient, total) in refusals {
+		for (depositor, total) in refusals {
 			ensure!(
-				T::Currency::balance_on_hold(&reason, &patient) == total,
-				"a patient's hold is not the sum of their refusals' deposits"
+				T::Currency::balance_on_hold(&reason, &depositor) == total,
+				"a depositor's hold is not the sum of their refusals' deposits"
 			);
 		}
 		Ok(())

@@ -163,3 +163,16 @@ pub type AttestationOf<T> =
 /// A page of attestations as the runtime answers it.
 pub type AttestationPageOf<T> =
 	AttestationPage<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+
+/// A patient's refusal of an insurer, and who paid its deposit.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct Refusal<AccountId, Balance> {
+	/// The account the deposit is held from and returned to: the patient, or the sponsor
+	/// account that paid for the patient.
+	pub depositor: AccountId,
+	/// The deposit.
+	pub deposit: Balance,
+}
+
+/// A [`Refusal`] as this runtime stores it.
+pub type RefusalOf<T> = Refusal<<T as frame_system::Config>::AccountId, crate::BalanceOf<T>>;

@@ -3,8 +3,8 @@
 use crate::{
 	weights, AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, PalletInfo,
 	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
-	RuntimeTask, Signature, System, Timestamp, DAYS, EXISTENTIAL_DEPOSIT, MICRO_UNIT, MILLI_UNIT,
-	SLOT_DURATION, SS58_PREFIX, UNIT, VERSION,
+	RuntimeTask, Signature, System, Timestamp, DAYS, EXISTENTIAL_DEPOSIT, HOURS, MICRO_UNIT,
+	MILLI_UNIT, SLOT_DURATION, SS58_PREFIX, UNIT, VERSION,
 };
 use frame_support::{
 	derive_impl,
@@ -509,6 +509,7 @@ impl pallet_consent::Config for Runtime {
 	type Accreditation = crate::Registry;
 	type Licences = crate::HealthTokens;
 	type Tokens = crate::HealthTokens;
+	type DepositPayer = crate::Sponsorship;
 	type ConsortiumOrigin = ConsortiumOrigin;
 	type Time = Timestamp;
 	type EmergencyProfessions = EmergencyProfessions;
@@ -577,6 +578,7 @@ impl pallet_insurance::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Accreditation = crate::Registry;
+	type DepositPayer = crate::Sponsorship;
 	type Time = Timestamp;
 	type AttestationDeposit = AttestationDeposit;
 	type RefusalDeposit = InsurerRefusalDeposit;
@@ -584,4 +586,85 @@ impl pallet_insurance::Config for Runtime {
 	type MaxCoveragePeriod = ConstU64<{ 10 * 365 * 24 * 3_600_000 }>;
 	type MaxPageSize = ConstU32<100>;
 	type WeightInfo = pallet_insurance::weights::SubstrateWeight<Runtime>;
+}
+
+/// The same signer for the sponsorship benchmarks' agreements.
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_sponsorship::BenchmarkHelper<AccountId, Signature> for HealthTokensBenchmarkHelper {
+	fn sign_as_new_account(
+		message_for: impl FnOnce(&AccountId) -> alloc::vec::Vec<u8>,
+	) -> (AccountId, Signature) {
+		<Self as pallet_health_tokens::BenchmarkHelper<AccountId, Signature>>::sign_as_new_account(
+			message_for,
+		)
+	}
+}
+
+/// The calls a sponsor pays the fee of when a patient it sponsors signs them: the patient's
+/// own actions, and leaving the sponsorship. (A practitioner or an insurer's agent making
+/// the same call pays for it, unless a sponsor sponsors them.)
+pub struct PatientCalls;
+impl frame_support::traits::Contains<RuntimeCall> for PatientCalls {
+	fn contains(call: &RuntimeCall) -> bool {
+		use pallet_consent::Call as Consent;
+		use pallet_health_tokens::Call as Tokens;
+		use pallet_insurance::Call as Insurance;
+		use pallet_sponsorship::Call as Sponsorship;
+		matches!(
+			call,
+			RuntimeCall::Consent(
+				Consent::grant { .. }
+					| Consent::revoke { .. }
+					| Consent::remove { .. }
+					| Consent::appoint_representative { .. }
+					| Consent::remove_representative { .. }
+					| Consent::close_emergency_access { .. }
+			) | RuntimeCall::HealthTokens(
+				Tokens::accept_session { .. }
+					| Tokens::cancel_session { .. }
+					| Tokens::refuse { .. }
+					| Tokens::archive { .. }
+			) | RuntimeCall::Insurance(
+				Insurance::remove_attestation { .. }
+					| Insurance::refuse_insurer { .. }
+					| Insurance::allow_insurer { .. }
+			) | RuntimeCall::Sponsorship(Sponsorship::end_sponsorship { .. })
+		)
+	}
+}
+
+/// Organisation `o`'s sponsor account: the module account of `hc/spons` for `o`
+/// (`modl` ‖ `hc/spons` ‖ SCALE(o), zero-padded), whose key nobody holds.
+pub struct SponsorAccountOf;
+impl sp_runtime::traits::Convert<healthchain_primitives::OrganisationId, AccountId>
+	for SponsorAccountOf
+{
+	fn convert(organisation: healthchain_primitives::OrganisationId) -> AccountId {
+		use sp_runtime::traits::AccountIdConversion;
+		frame_support::PalletId(*b"hc/spons").into_sub_account_truncating(organisation)
+	}
+}
+
+parameter_types! {
+	/// A sponsor's budget for an account is per day.
+	pub const SponsorshipBudgetPeriod: BlockNumber = DAYS;
+	/// Held from the sponsor account for each sponsorship.
+	pub const SponsorshipDeposit: Balance = 10 * MILLI_UNIT;
+	/// A patient's agreement to be sponsored is valid for at most an hour.
+	pub const MaxSponsorshipAgreementLife: BlockNumber = HOURS;
+}
+
+impl pallet_sponsorship::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Accreditation = crate::Registry;
+	type Sponsorable = PatientCalls;
+	type SponsorAccount = SponsorAccountOf;
+	type BudgetPeriod = SponsorshipBudgetPeriod;
+	type SponsorshipDeposit = SponsorshipDeposit;
+	type MaxAgreementLife = MaxSponsorshipAgreementLife;
+	type Signature = Signature;
+	type WeightInfo = pallet_sponsorship::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = HealthTokensBenchmarkHelper;
 }

@@ -23,7 +23,9 @@ sp_api::decl_runtime_apis! {
 	/// Version 3: an audit entry holds a commitment to the question and the decision (no
 	/// decision in clear), which `access_commitment` and `audit_entry_matches` take; recorded
 	/// representatives and emergency grants come a page at a time.
-	#[api_version(3)]
+	/// Version 4: a consent (`consent`, `consents_of`) names its `depositor`, the account its
+	/// deposit is held from (a sponsor may pay for the grantor).
+	#[api_version(4)]
 	pub trait ConsentApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,

@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::{
-	migrations::{v1, v2, MigrateV0ToV1, MigrateV1ToV2, MigrateV2ToV3},
-	AccessKind, AccessLog, Justification, Pallet, STORAGE_VERSION,
+	migrations::{v1, v2, v3, MigrateV0ToV1, MigrateV1ToV2, MigrateV2ToV3, MigrateV3ToV4},
+	AccessKind, AccessLog, Consents, Justification, Pallet, STORAGE_VERSION,
 };
 use codec::Encode;
 use frame_support::{
@@ -18,7 +18,7 @@ fn db() -> RuntimeDbWeight {
 
 #[test]
 fn storage_version_is_bumped_and_each_migration_runs_once() {
-	assert_eq!(STORAGE_VERSION, 3);
+	assert_eq!(STORAGE_VERSION, 4);
 	ExtBuilder::default().build().execute_with(|| {
 		// A chain at version 0 is migrated once to 1, then to 2, then to 3.
 		StorageVersion::new(0).put::<Pallet<Test>>();
@@ -27,12 +27,15 @@ fn storage_version_is_bumped_and_each_migration_runs_once() {
 		MigrateV1ToV2::<Test>::on_runtime_upgrade();
 		assert_eq!(Pallet::<Test>::on_chain_storage_version(), 2);
 		MigrateV2ToV3::<Test>::on_runtime_upgrade();
+		assert_eq!(Pallet::<Test>::on_chain_storage_version(), 3);
+		MigrateV3ToV4::<Test>::on_runtime_upgrade();
 		assert_eq!(Pallet::<Test>::on_chain_storage_version(), STORAGE_VERSION);
 		assert_eq!(Pallet::<Test>::in_code_storage_version(), STORAGE_VERSION);
 		// Run again, they do nothing.
 		assert_eq!(MigrateV0ToV1::<Test>::on_runtime_upgrade(), db().reads(1));
 		assert_eq!(MigrateV1ToV2::<Test>::on_runtime_upgrade(), db().reads(1));
 		assert_eq!(MigrateV2ToV3::<Test>::on_runtime_upgrade(), db().reads(1));
+		assert_eq!(MigrateV3ToV4::<Test>::on_runtime_upgrade(), db().reads(1));
 		assert_eq!(Pallet::<Test>::on_chain_storage_version(), STORAGE_VERSION);
 	});
 }
@@ -109,6 +112,43 @@ fn migrations_from_v1_name_each_depositor_then_drop_the_decisions() {
 		for (index, entry) in current.into_iter().enumerate() {
 			assert_eq!(AccessLog::<Test>::get(PATIENT, index as u64), Some(entry));
 		}
+		Consent::do_try_state().unwrap();
+	});
+}
+
+/// A consent stored in the version-3 layout (no depositor) is rewritten with its grantor as
+/// its depositor, and its deposit still returns to the grantor when it is removed.
+#[test]
+fn migration_from_v3_names_each_consents_grantor_as_its_depositor() {
+	ExtBuilder::default().build().execute_with(|| {
+		let id =
+			grant(Grantee::Organisation(LAB_ORG), vec![provision(Decision::Permit, Scope::All)]);
+		let current = Consents::<Test>::get(id).unwrap();
+		let old = v3::ConsentInfo {
+			patient: current.patient,
+			grantor: current.grantor,
+			capacity: current.capacity,
+			representation: current.representation,
+			grantee: current.grantee,
+			provisions: current.provisions.clone(),
+			period: current.period,
+			status: current.status,
+			granted_in: current.granted_in,
+			deposit: current.deposit,
+		};
+		frame_support::storage::unhashed::put_raw(
+			&Consents::<Test>::hashed_key_for(id),
+			&old.encode(),
+		);
+		StorageVersion::new(3).put::<Pallet<Test>>();
+
+		let weight = MigrateV3ToV4::<Test>::on_runtime_upgrade();
+
+		assert_eq!(weight, db().reads_writes(1, 1).saturating_add(db().reads_writes(1, 1)));
+		assert_eq!(Pallet::<Test>::on_chain_storage_version(), 4);
+		let migrated = Consents::<Test>::get(id).unwrap();
+		assert_eq!(migrated.depositor, PATIENT);
+		assert_eq!(migrated, current);
 		Consent::do_try_state().unwrap();
 	});
 }

@@ -1,0 +1,239 @@
+//! [`ChargeSponsored`]: the transaction extension that charges a sponsored account's fees to
+//! its sponsor.
+
+use crate::{BalanceOf, Config, Pallet, WeightInfo};
+
+/// The balance in which `pallet-transaction-payment` charges fees.
+type FeeOf<T> = <<T as pallet_transaction_payment::Config>::OnChargeTransaction as OnChargeTransaction<
+	T,
+>>::Balance;
+
+/// What [`ChargeSponsored`] needs of the runtime: this pallet and transaction payment.
+pub trait SponsoredConfig: Config + pallet_transaction_payment::Config {}
+impl<T: Config + pallet_transaction_payment::Config> SponsoredConfig for T {}
+use codec::{Decode, DecodeWithMemTracking, Encode};
+use frame_support::{
+	dispatch::{DispatchInfo, PostDispatchInfo},
+	pallet_prelude::{TransactionSource, Weight},
+	traits::{Contains, IsSubType, OriginTrait},
+};
+use pallet_transaction_payment::{ChargeTransactionPayment, OnChargeTransaction};
+use scale_info::TypeInfo;
+use sp_runtime::{
+	traits::{
+		DispatchInfoOf, DispatchOriginOf, Dispatchable, Implication, PostDispatchInfoOf,
+		Saturating, TransactionExtension, UniqueSaturatedInto, ValidateResult, Zero,
+	},
+	transaction_validity::{InvalidTransaction, TransactionValidityError},
+	DispatchResult,
+};
+
+/// `InvalidTransaction::Custom` code: the fee would take the sponsor past the budget it set
+/// for the signer in the current period.
+pub const OVER_BUDGET: u8 = 161;
+/// `InvalidTransaction::Custom` code: a sponsored transaction carries a tip (the sponsor pays
+/// fees only, never tips).
+pub const TIP_NOT_SPONSORED: u8 = 162;
+
+/// Charges the fee of a transaction as `pallet-transaction-payment` does, except that a call
+/// that `Config::Sponsorable` lets a sponsor pay for, signed by an account that a sponsor in
+/// good standing sponsors, is charged to the sponsor account, within the budget it set.
+///
+/// It stands where `ChargeTransactionPayment` stood, with the same identifier and the same
+/// explicit data (the tip, compact), so every wallet signs with it unchanged: the signer's
+/// own nonce, the genesis hash and the mortality protect a sponsored transaction from replay
+/// as they protect any other. The fee-paid event names the sponsor account as the payer.
+#[derive(Encode, Decode, DecodeWithMemTracking, Clone, Eq, PartialEq, TypeInfo)]
+#[scale_info(skip_type_params(T))]
+pub struct ChargeSponsored<T: SponsoredConfig>(pub ChargeTransactionPayment<T>);
+
+impl<T: SponsoredConfig> ChargeSponsored<T>
+where
+	<T as frame_system::Config>::RuntimeCall:
+		Dispatchable<Info = DispatchInfo, PostInfo = PostDispatchInfo>,
+{
+	/// Charge `tip` on top of the fee (refused for a sponsored transaction).
+	pub fn from(tip: FeeOf<T>) -> Self {
+		Self(ChargeTransactionPayment::from(tip))
+	}
+}
+
+impl<T: SponsoredConfig> core::fmt::Debug for ChargeSponsored<T> {
+	#[cfg(feature = "std")]
+	fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+		write!(f, "ChargeSponsored({:?})", self.0)
+	}
+	#[cfg(not(feature = "std"))]
+	fn fmt(&self, _: &mut core::fmt::Formatter) -> core::fmt::Result {
+		Ok(())
+	}
+}
+
+/// What [`ChargeSponsored`] carries from validation to dispatch.
+pub enum Val<T: SponsoredConfig> {
+	/// The signer pays (or nobody: an unsigned transaction).
+	Own(pallet_transaction_payment::Val<T>),
+	/// The signer's sponsor pays.
+	Sponsored {
+		/// The sponsored signer, whose budget the fee counts against.
+		patient: T::AccountId,
+		/// Whether the signer is leaving the sponsorship (paid for past the budget).
+		leaving: bool,
+		/// The charge, to the sponsor account.
+		inner: pallet_transaction_payment::Val<T>,
+	},
+}
+
+/// What [`ChargeSponsored`] carries from dispatch to its end.
+pub enum Pre<T: SponsoredConfig> {
+	/// The signer paid.
+	Own(pallet_transaction_payment::Pre<T>),
+	/// The sponsor paid `charged` for `patient`; what the transaction did not use goes back
+	/// to the budget.
+	Sponsored {
+		/// The sponsored signer.
+		patient: T::AccountId,
+		/// The fee counted against the budget before dispatch.
+		charged: BalanceOf<T>,
+		/// The charge, to the sponsor account.
+		inner: pallet_transaction_payment::Pre<T>,
+	},
+}
+
+fn to_balance<T: SponsoredConfig>(fee: FeeOf<T>) -> BalanceOf<T> {
+	UniqueSaturatedInto::<u128>::unique_saturated_into(fee).unique_saturated_into()
+}
+
+impl<T: SponsoredConfig> TransactionExtension<<T as frame_system::Config>::RuntimeCall>
+	for ChargeSponsored<T>
+where
+	<T as frame_system::Config>::RuntimeCall:
+		Dispatchable<Info = DispatchInfo, PostInfo = PostDispatchInfo>,
+	<T as pallet_transaction_payment::Config>::OnChargeTransaction: OnChargeTransaction<T>,
+	<T as frame_system::Config>::RuntimeCall: IsSubType<crate::Call<T>>,
+{
+	const IDENTIFIER: &'static str = "ChargeTransactionPayment";
+	type Implicit = ();
+	type Val = Val<T>;
+	type Pre = Pre<T>;
+
+	/// `ChargeTransactionPayment`'s, and for a call a sponsor may pay for, finding and
+	/// charging the sponsorship.
+	fn weight(&self, call: &<T as frame_system::Config>::RuntimeCall) -> Weight {
+		let own = self.0.weight(call);
+		if T::Sponsorable::contains(call) {
+			own.saturating_add(<T as Config>::WeightInfo::charge_sponsored())
+		} else {
+			own
+		}
+	}
+
+	fn validate(
+		&self,
+		origin: DispatchOriginOf<<T as frame_system::Config>::RuntimeCall>,
+		call: &<T as frame_system::Config>::RuntimeCall,
+		info: &DispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
+		len: usize,
+		_: (),
+		implication: &impl Implication,
+		source: TransactionSource,
+	) -> ValidateResult<Self::Val, <T as frame_system::Config>::RuntimeCall> {
+		let sponsored = match origin.as_signer() {
+			Some(who) if T::Sponsorable::contains(call) => {
+				Pallet::<T>::paying_sponsorship(who).map(|s| (who.clone(), s))
+			},
+			_ => None,
+		};
+		let Some((patient, sponsorship)) = sponsored else {
+			let (valid, inner, origin) =
+				self.0.validate(origin, call, info, len, (), implication, source)?;
+			return Ok((valid, Val::Own(inner), origin));
+		};
+		// The patient leaving the sponsorship is paid for whatever is left of the budget: no
+		// sponsor keeps a patient in by lowering it.
+		let leaving = matches!(
+			call.is_sub_type(),
+			Some(crate::Call::end_sponsorship { patient: leaver }) if *leaver == patient
+		);
+		let sponsored = (|| {
+			if !self.0.tip().is_zero() {
+				return Err(TransactionValidityError::from(InvalidTransaction::Custom(
+					TIP_NOT_SPONSORED,
+				)));
+			}
+			let payer =
+				frame_system::RawOrigin::Signed(Pallet::<T>::sponsor_account(sponsorship.sponsor))
+					.into();
+			let (valid, inner, _) =
+				self.0.validate(payer, call, info, len, (), implication, source)?;
+			if let pallet_transaction_payment::Val::Charge { fee_with_tip, .. } = &inner {
+				if !leaving && to_balance::<T>(*fee_with_tip) > sponsorship.remaining() {
+					return Err(InvalidTransaction::Custom(OVER_BUDGET).into());
+				}
+			}
+			Ok((valid, inner))
+		})();
+		match sponsored {
+			Ok((valid, inner)) => Ok((valid, Val::Sponsored { patient, leaving, inner }, origin)),
+			// What the sponsor does not pay (a tip, past the budget, an empty sponsor account),
+			// a patient who can pays themself; otherwise the sponsor's refusal stands.
+			Err(refusal) => match self.0.validate(origin, call, info, len, (), implication, source)
+			{
+				Ok((valid, inner, origin)) => Ok((valid, Val::Own(inner), origin)),
+				Err(_) => Err(refusal),
+			},
+		}
+	}
+
+	fn prepare(
+		self,
+		val: Self::Val,
+		origin: &DispatchOriginOf<<T as frame_system::Config>::RuntimeCall>,
+		call: &<T as frame_system::Config>::RuntimeCall,
+		info: &DispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
+		len: usize,
+	) -> Result<Self::Pre, TransactionValidityError> {
+		match val {
+			Val::Own(inner) => Ok(Pre::Own(self.0.prepare(inner, origin, call, info, len)?)),
+			Val::Sponsored { patient, leaving, inner } => {
+				let charged = match &inner {
+					pallet_transaction_payment::Val::Charge { fee_with_tip, .. } => {
+						to_balance::<T>(*fee_with_tip)
+					},
+					pallet_transaction_payment::Val::NoCharge => Zero::zero(),
+				};
+				Pallet::<T>::spend(&patient, charged, leaving)
+					.map_err(|_| InvalidTransaction::Custom(OVER_BUDGET))?;
+				let inner = self.0.prepare(inner, origin, call, info, len)?;
+				Ok(Pre::Sponsored { patient, charged, inner })
+			},
+		}
+	}
+
+	fn post_dispatch_details(
+		pre: Self::Pre,
+		info: &DispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
+		post_info: &PostDispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
+		len: usize,
+		result: &DispatchResult,
+	) -> Result<Weight, TransactionValidityError> {
+		match pre {
+			Pre::Own(inner) => ChargeTransactionPayment::<T>::post_dispatch_details(
+				inner, info, post_info, len, result,
+			),
+			Pre::Sponsored { patient, charged, inner } => {
+				let actual =
+					to_balance::<T>(pallet_transaction_payment::Pallet::<T>::compute_actual_fee(
+						len as u32,
+						info,
+						post_info,
+						Zero::zero(),
+					));
+				Pallet::<T>::unspend(&patient, charged.saturating_sub(actual));
+				ChargeTransactionPayment::<T>::post_dispatch_details(
+					inner, info, post_info, len, result,
+				)
+			},
+		}
+	}
+}
