@@ -14,6 +14,65 @@ pub fn keypair_from_suri(suri: &str) -> Result<Keypair> {
 	Keypair::from_uri(&uri).map_err(|e| anyhow!("cannot derive a key from the secret URI: {e}"))
 }
 
+/// A counter-party to whom a patient's wallet shows its own pseudonym: an organisation, or an
+/// individual account (a practitioner, a person granted a consent).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Counterparty {
+	/// An organisation of the registry, by id.
+	Organisation(u32),
+	/// An account.
+	Account(AccountId32),
+}
+
+impl FromStr for Counterparty {
+	type Err = anyhow::Error;
+
+	/// `org:<id>`, or an account as [`parse_account`] reads it.
+	fn from_str(text: &str) -> Result<Self> {
+		match text.trim().strip_prefix("org:") {
+			Some(id) => id
+				.parse()
+				.map(Counterparty::Organisation)
+				.map_err(|_| crate::invalid(format!("bad counter-party {text:?}: org:<number>"))),
+			None => parse_account(text).map(Counterparty::Account),
+		}
+	}
+}
+
+impl core::fmt::Display for Counterparty {
+	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+		match self {
+			Counterparty::Organisation(id) => write!(f, "org:{id}"),
+			Counterparty::Account(account) => write!(f, "{account}"),
+		}
+	}
+}
+
+/// The derivation path of the pseudonym a patient's wallet uses with `counterparty`, appended
+/// to the wallet's root secret: `//healthchain//org//<id>` for an organisation (a numeric
+/// junction: the id as a little-endian `u64`), `//healthchain//acct//<account>` for an account
+/// (its SS58 address with the generic prefix 42, a text junction). Every Substrate wallet
+/// (polkadot.js, subxt, `subkey`) derives the same key from the same root and path, so the
+/// patient recovers every pseudonym from one mnemonic.
+pub fn pseudonym_path(counterparty: &Counterparty) -> String {
+	match counterparty {
+		Counterparty::Organisation(id) => format!("//healthchain//org//{id}"),
+		Counterparty::Account(account) => format!("//healthchain//acct//{account}"),
+	}
+}
+
+/// The secret URI of the pseudonym of the wallet whose root secret URI is `root` for
+/// `counterparty`: the root's phrase and derivations, the pseudonym's path, then the root's
+/// password (`///…`) if it has one.
+pub fn pseudonym_suri(root: &str, counterparty: &Counterparty) -> String {
+	let root = root.trim();
+	let path = pseudonym_path(counterparty);
+	match root.find("///") {
+		Some(at) => format!("{}{path}{}", &root[..at], &root[at..]),
+		None => format!("{root}{path}"),
+	}
+}
+
 /// The key pair whose secret URI is the content of `path`.
 pub fn keypair_from_file(path: &Path) -> Result<Keypair> {
 	let suri = std::fs::read_to_string(path)
@@ -68,6 +127,39 @@ mod tests {
 			assert!(error.starts_with("bad address"), "{error}");
 		}
 	}
+
+	#[test]
+	fn pseudonyms_are_derived_along_the_documented_path() {
+		let alice = parse_account("alice").unwrap();
+		assert_eq!(
+			pseudonym_suri("//Eve", &Counterparty::Organisation(3)),
+			"//Eve//healthchain//org//3"
+		);
+		assert_eq!(
+			pseudonym_suri("//Eve", &Counterparty::Account(alice)),
+			format!("//Eve//healthchain//acct//{alice}")
+		);
+		// A password stays last.
+		assert_eq!(
+			pseudonym_suri("word word//x///secret", &Counterparty::Organisation(0)),
+			"word word//x//healthchain//org//0///secret"
+		);
+		// Each counter-party gets its own account, none of them the root's.
+		let key = |suri: &str| keypair_from_suri(suri).unwrap().public_key().to_account_id();
+		let root = key("//Eve");
+		let zero = key(&pseudonym_suri("//Eve", &Counterparty::Organisation(0)));
+		let one = key(&pseudonym_suri("//Eve", &Counterparty::Organisation(1)));
+		assert!(root != zero && zero != one && root != one);
+		// The vector any wallet must reproduce: `//Eve//healthchain//org//0` (from the
+		// development phrase), as Substrate itself derives it.
+		assert_eq!(zero.to_string(), PSEUDONYM_VECTOR);
+		assert_eq!("org:7".parse::<Counterparty>().unwrap(), Counterparty::Organisation(7));
+		assert!("org:x".parse::<Counterparty>().is_err());
+	}
+
+	/// `//Eve//healthchain//org//0` of the development phrase, SS58 prefix 42, as
+	/// `healthchain-node key inspect` (Substrate's own derivation) prints it.
+	const PSEUDONYM_VECTOR: &str = "5DUPxzWKQCj4PAgCEwqsBGQMZUrGbNSziLhVp1EQ5Bmav6CG";
 
 	#[test]
 	fn rejects_a_bad_secret_uri() {

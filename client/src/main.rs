@@ -11,14 +11,14 @@ use anyhow::Result;
 use clap::{Parser, Subcommand};
 use commands::{
 	consent::ConsentCommand, council::CouncilCommand, insurance::InsuranceCommand,
-	node::NodeCommand, registry::RegistryCommand, sessions::SessionCommand,
-	sponsorship::SponsorshipCommand, tokens::TokenCommand, trials::TrialCommand,
-	upgrade::UpgradeCommand, validator::ValidatorCommand, App, Reported,
+	node::NodeCommand, patient::PatientCommand, registry::RegistryCommand,
+	sessions::SessionCommand, sponsorship::SponsorshipCommand, tokens::TokenCommand,
+	trials::TrialCommand, upgrade::UpgradeCommand, validator::ValidatorCommand, App, Reported,
 };
 use healthchain_client::{
 	chain::{Chain, Wait},
 	hash::Hash32,
-	Failure,
+	keys, Failure,
 };
 use serde_json::json;
 use std::{path::PathBuf, process::ExitCode};
@@ -37,6 +37,18 @@ pub(crate) struct Cli {
 	/// A file holding the signer's secret URI (keeps it out of shell history).
 	#[arg(long, global = true, conflicts_with = "suri")]
 	suri_file: Option<PathBuf>,
+
+	/// Sign as a patient's wallet: `--suri` is the wallet's root secret, and each patient
+	/// action is signed by the pseudonym derived from it for that action's counter-party
+	/// (`<root>//healthchain//org//<id>` for an organisation, `<root>//healthchain//acct//<SS58>`
+	/// for an account; see docs/patients.md), which the client finds from the action.
+	#[arg(long, global = true, env = "HEALTHCHAIN_AS_PATIENT")]
+	as_patient: bool,
+
+	/// With --as-patient: the counter-party whose pseudonym signs (or is shown), when the
+	/// action does not name it (`org:<id>` or an account).
+	#[arg(long, global = true, requires = "as_patient")]
+	towards: Option<keys::Counterparty>,
 
 	/// How long to follow a transaction.
 	#[arg(long, global = true, value_enum, default_value = "finalized")]
@@ -97,6 +109,10 @@ pub(crate) enum Command {
 	/// providers verify them.
 	#[command(subcommand)]
 	Insurance(InsuranceCommand),
+	/// A patient's wallet: the pseudonym it gives each counter-party, and everything the chain
+	/// holds across them.
+	#[command(subcommand)]
+	Patient(PatientCommand),
 	/// Sponsorship: an organisation pays the fees and deposits of the patients it sponsors,
 	/// who then need hold nothing.
 	#[command(subcommand)]
@@ -189,6 +205,7 @@ async fn run(app: &App) -> Result<()> {
 		Command::Trial(command) => app.trial(command).await?,
 		Command::Insurance(command) => app.insurance(command).await?,
 		Command::Sponsorship(command) => app.sponsorship(command).await?,
+		Command::Patient(command) => app.patient(command).await?,
 		Command::Validator(command) => app.validator(command).await?,
 		Command::Node(command) => app.node(command).await?,
 		Command::Upgrade(command) => app.upgrade(command).await?,
@@ -200,7 +217,8 @@ async fn run(app: &App) -> Result<()> {
 async fn main() -> ExitCode {
 	let cli = Cli::parse();
 	let json_output = cli.json;
-	let app = App { cli };
+	let counterparty = std::cell::Cell::new(cli.towards);
+	let app = App { cli, counterparty };
 	match run(&app).await {
 		Ok(()) => ExitCode::SUCCESS,
 		Err(error) if error.downcast_ref::<Reported>().is_some() => ExitCode::from(1),

@@ -467,12 +467,12 @@ pub enum SponsorshipError {
 /// sponsor gets back what it paid.
 pub trait DepositPayer<AccountId, Balance> {
 	/// The account from which the deposit `amount` that `who`'s action needs is held: the
-	/// account of `who`'s sponsor while a sponsor in good standing sponsors `who` and the
+	/// account of `who`'s sponsor while a sponsor accredited in its role sponsors `who` and the
 	/// amount fits in what is left of its budget (the amount then counts against it),
 	/// otherwise `who` itself if it can pay; [`SponsorshipError::OverBudget`] when neither.
 	fn payer(who: &AccountId, amount: Balance) -> Result<AccountId, SponsorshipError>;
 
-	/// Benchmark helper: make a sponsor in good standing, at the most cost of finding it so,
+	/// Benchmark helper: make a sponsor accredited in its role
 	/// pay the deposits of `who` from now on, with a budget that no benchmark exhausts.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn make_sponsored(_who: &AccountId) {}

@@ -154,8 +154,14 @@ impl App {
 			Reinstate { attestation } => calls::reinstate(*attestation),
 			Revoke { attestation } => calls::revoke(*attestation),
 			Remove { attestation } => calls::remove(*attestation),
-			Refuse { insurer } => calls::refuse_insurer(*insurer),
-			Allow { insurer } => calls::allow_insurer(*insurer),
+			Refuse { insurer } => {
+				self.towards(keys::Counterparty::Organisation(*insurer));
+				calls::refuse_insurer(*insurer)
+			},
+			Allow { insurer } => {
+				self.towards(keys::Counterparty::Organisation(*insurer));
+				calls::allow_insurer(*insurer)
+			},
 			Show { attestation } => {
 				let chain = self.chain().await?;
 				let (info, json) = chain.attestation(*attestation).await?;

@@ -6,6 +6,7 @@ pub mod consent;
 pub mod council;
 pub mod insurance;
 pub mod node;
+pub mod patient;
 pub mod registry;
 pub mod sessions;
 pub mod sponsorship;
@@ -180,14 +181,44 @@ pub(crate) fn parse_time(text: &str) -> Result<u64> {
 
 pub(crate) struct App {
 	pub(crate) cli: Cli,
+	/// The counter-party of the patient action being made, once a command has found it: with
+	/// `--as-patient`, the signer is the wallet's pseudonym for it.
+	pub(crate) counterparty: std::cell::Cell<Option<keys::Counterparty>>,
 }
 
 impl App {
-	pub(crate) fn signer(&self) -> Result<Keypair> {
+	/// The signer's secret URI, as given (`--suri`, or the content of `--suri-file`): for a
+	/// patient's wallet, the root its pseudonyms are derived from.
+	pub(crate) fn root_suri(&self) -> Result<String> {
 		match (&self.cli.suri, &self.cli.suri_file) {
-			(Some(suri), _) => keys::keypair_from_suri(suri),
-			(None, Some(path)) => keys::keypair_from_file(path),
+			(Some(suri), _) => Ok(suri.clone()),
+			(None, Some(path)) => std::fs::read_to_string(path)
+				.with_context(|| format!("cannot read key file {}", path.display())),
 			(None, None) => bail!("this command signs a transaction: give --suri or --suri-file"),
+		}
+	}
+
+	/// The key that signs: the given one, or with `--as-patient` the wallet's pseudonym for
+	/// the counter-party of this action ([`App::towards`]).
+	pub(crate) fn signer(&self) -> Result<Keypair> {
+		let suri = self.root_suri()?;
+		match (self.cli.as_patient, self.counterparty.get()) {
+			(false, _) => keys::keypair_from_suri(&suri),
+			(true, Some(counterparty)) => {
+				keys::keypair_from_suri(&keys::pseudonym_suri(&suri, &counterparty))
+			},
+			(true, None) => Err(healthchain_client::invalid(
+				"with --as-patient, this command has no counter-party to choose a pseudonym \
+				 for: name it (`--towards org:<id>` or an account) or sign without --as-patient",
+			)),
+		}
+	}
+
+	/// This action's counter-party: with `--as-patient`, it is signed by the pseudonym the
+	/// wallet gives it (an explicit `--towards` wins).
+	pub(crate) fn towards(&self, counterparty: keys::Counterparty) {
+		if self.counterparty.get().is_none() {
+			self.counterparty.set(Some(counterparty));
 		}
 	}
 

@@ -105,6 +105,7 @@ impl App {
 		let chain = self.chain().await?;
 		let call = match command {
 			Agree { organisation, valid_for_blocks } => {
+				self.towards(keys::Counterparty::Organisation(*organisation));
 				if *valid_for_blocks > 600 {
 					return Err(invalid("an agreement may be valid for at most 600 blocks"));
 				}

@@ -10,6 +10,8 @@ use std::time::Instant;
 
 /// Bob administers the hospital.
 const HOSPITAL: &str = "//Bob";
+/// Dave administers a second hospital.
+const OTHER_HOSPITAL: &str = "//Dave";
 /// Eve's wallet: the root secret from which each counter-party's pseudonym is derived.
 const EVE: &str = "//Eve";
 
@@ -38,11 +40,18 @@ fn sponsor_account(node: &Node, organisation: &str) -> (String, u128, u128) {
 	(json["account"].as_str().unwrap().to_string(), amount("spendable"), amount("held"))
 }
 
-/// Eve's pseudonym for `organisation` grants it a consent to read her records for treatment.
-fn grant(node: &Node, patient: &str, organisation: &str) -> ClientRun {
-	as_signer(
+/// Eve's wallet, as a patient's: each action signed by the pseudonym for its counter-party.
+fn as_eve(node: &Node, args: &[&str]) -> ClientRun {
+	let mut full = vec!["--as-patient"];
+	full.extend_from_slice(args);
+	as_signer(node, EVE, &full)
+}
+
+/// Eve's wallet grants `organisation` a consent to read her records for treatment: signed by
+/// the pseudonym it gives that organisation.
+fn grant(node: &Node, organisation: &str) -> ClientRun {
+	as_eve(
 		node,
-		patient,
 		&[
 			"consent",
 			"grant",
@@ -73,15 +82,20 @@ fn a_sponsored_patient_who_holds_nothing_acts_and_the_sponsor_pays() {
 	let eve = pseudonym(&hospital);
 	let eve_address = address(&node, &eve);
 	assert_eq!(holdings(&node, &eve), (0, 0), "Eve's pseudonym holds nothing");
+	// Her wallet shows the hospital that pseudonym: the documented path from her root.
+	let shown = ok(as_eve(&node, &["patient", "pseudonym", &format!("org:{hospital}")])).json;
+	assert_eq!(shown["account"], eve_address.as_str());
+	assert_eq!(shown["path"], format!("//healthchain//org//{hospital}"));
+	assert_ne!(eve_address, address(&node, EVE), "not her root account");
 
 	// Nobody sponsors her yet: she can do nothing, and it costs nobody anything.
-	let refused = grant(&node, &eve, &hospital);
+	let refused = grant(&node, &hospital);
 	assert_eq!(refused.error(), Some("Invalid.Payment"), "{:?}", refused.json);
 
 	// The hospital funds its sponsor account; Eve's wallet signs an agreement naming it; the
 	// hospital's admin sponsors her with 0.1 HCT a day.
 	ok(as_signer(&node, HOSPITAL, &["sponsorship", "fund", &hospital, "5"]));
-	let agreement = as_signer(&node, &eve, &["sponsorship", "agree", &hospital]);
+	let agreement = as_eve(&node, &["sponsorship", "agree", &hospital]);
 	assert!(agreement.ok(), "{}", agreement.stderr);
 	let agreement_file = dir.path().join("agreement.json");
 	std::fs::write(&agreement_file, serde_json::to_vec(&agreement.json).unwrap()).unwrap();
@@ -96,7 +110,7 @@ fn a_sponsored_patient_who_holds_nothing_acts_and_the_sponsor_pays() {
 
 	// Eve grants a consent with nothing in her account: the sponsor pays fee and deposit.
 	let started = Instant::now();
-	let run = ok(grant(&node, &eve, &hospital));
+	let run = ok(grant(&node, &hospital));
 	let to_finality = started.elapsed();
 	let (payer, fee) = fee_paid(&run);
 	assert_eq!(payer, pot, "the sponsor account paid the fee");
@@ -114,12 +128,12 @@ fn a_sponsored_patient_who_holds_nothing_acts_and_the_sponsor_pays() {
 	);
 
 	// She revokes and removes it; the deposit goes back to the sponsor account.
-	ok(as_signer(&node, &eve, &["consent", "revoke", &consent]));
-	ok(as_signer(&node, &eve, &["consent", "remove", &consent]));
+	ok(as_eve(&node, &["consent", "revoke", &consent]));
+	ok(as_eve(&node, &["consent", "remove", &consent]));
 	assert_eq!(sponsor_account(&node, &hospital).2, held_before);
 	// She refuses an insurer and allows it again, still holding nothing.
-	ok(as_signer(&node, &eve, &["insurance", "refuse", &hospital]));
-	ok(as_signer(&node, &eve, &["insurance", "allow", &hospital]));
+	ok(as_eve(&node, &["insurance", "refuse", &hospital]));
+	ok(as_eve(&node, &["insurance", "allow", &hospital]));
 	assert_eq!(holdings(&node, &eve), (0, 0));
 	let view = ok(as_signer(&node, &eve, &["sponsorship", "show"])).json;
 	assert_eq!(view["sponsor"].to_string(), hospital);
@@ -129,14 +143,40 @@ fn a_sponsored_patient_who_holds_nothing_acts_and_the_sponsor_pays() {
 	// pool, nothing paid.
 	ok(as_signer(&node, HOSPITAL, &["sponsorship", "set-budget", &eve_address, "0"]));
 	let spendable = sponsor_account(&node, &hospital).1;
-	let refused = grant(&node, &eve, &hospital);
+	let refused = grant(&node, &hospital);
 	assert_eq!(refused.error(), Some("Sponsorship.OverBudget"), "{:?}", refused.json);
 	assert_eq!(sponsor_account(&node, &hospital).1, spendable);
 
 	// The hospital ends the sponsorship: she can do nothing again, and keeps what she had.
 	ok(as_signer(&node, HOSPITAL, &["sponsorship", "end", &eve_address]));
-	let refused = grant(&node, &eve, &hospital);
+	let refused = grant(&node, &hospital);
 	assert_eq!(refused.error(), Some("Invalid.Payment"), "{:?}", refused.json);
 	let unsponsored = ok(as_signer(&node, &eve, &["sponsorship", "show"])).json;
 	assert_eq!(unsponsored["sponsored"], false);
+
+	// A second hospital sponsors the pseudonym her wallet gives it, another account; she
+	// grants it a consent, and her wallet finds both pseudonyms again from her root alone.
+	let other = organisation(&node, OTHER_HOSPITAL, "hospital", &["provider"]);
+	ok(as_signer(&node, OTHER_HOSPITAL, &["sponsorship", "fund", &other, "1"]));
+	let agreement = as_eve(&node, &["sponsorship", "agree", &other]);
+	std::fs::write(&agreement_file, serde_json::to_vec(&agreement.json).unwrap()).unwrap();
+	ok(as_signer(
+		&node,
+		OTHER_HOSPITAL,
+		&["sponsorship", "sponsor", agreement_file.to_str().unwrap(), "--budget", "0.1"],
+	));
+	let run = ok(grant(&node, &other));
+	let second = address(&node, &pseudonym(&other));
+	assert_ne!(second, eve_address);
+	assert_eq!(
+		run.event("Consent", "ConsentGranted").unwrap()["fields"]["patient"],
+		second.as_str()
+	);
+	let overview = ok(as_eve(&node, &["patient", "overview"])).json;
+	let found = overview["pseudonyms"].as_array().expect("a list");
+	let accounts: Vec<&str> = found.iter().map(|p| p["account"].as_str().unwrap()).collect();
+	assert_eq!(accounts, [eve_address.as_str(), second.as_str()], "{overview}");
+	assert_eq!(found[1]["sponsored_by"].to_string(), other);
+	assert_eq!(found[1]["consents"].as_array().unwrap().len(), 1);
+	assert_eq!(found[0]["sponsored_by"], serde_json::Value::Null);
 }

@@ -22,7 +22,7 @@ use scale_info::TypeInfo;
 use sp_runtime::{
 	traits::{
 		DispatchInfoOf, DispatchOriginOf, Dispatchable, Implication, PostDispatchInfoOf,
-		Saturating, TransactionExtension, UniqueSaturatedInto, ValidateResult, Zero,
+		TransactionExtension, UniqueSaturatedInto, ValidateResult, Zero,
 	},
 	transaction_validity::{InvalidTransaction, TransactionValidityError},
 	DispatchResult,
@@ -36,8 +36,8 @@ pub const OVER_BUDGET: u8 = 161;
 pub const TIP_NOT_SPONSORED: u8 = 162;
 
 /// Charges the fee of a transaction as `pallet-transaction-payment` does, except that a call
-/// that `Config::Sponsorable` lets a sponsor pay for, signed by an account that a sponsor in
-/// good standing sponsors, is charged to the sponsor account, within the budget it set.
+/// that `Config::Sponsorable` lets a sponsor pay for, signed by an account that a sponsor
+/// accredited in its role sponsors, is charged to the sponsor account, within the budget it set.
 ///
 /// It stands where `ChargeTransactionPayment` stood, with the same identifier and the same
 /// explicit data (the tip, compact), so every wallet signs with it unchanged: the signer's
@@ -84,21 +84,9 @@ pub enum Val<T: SponsoredConfig> {
 	},
 }
 
-/// What [`ChargeSponsored`] carries from dispatch to its end.
-pub enum Pre<T: SponsoredConfig> {
-	/// The signer paid.
-	Own(pallet_transaction_payment::Pre<T>),
-	/// The sponsor paid `charged` for `patient`; what the transaction did not use goes back
-	/// to the budget.
-	Sponsored {
-		/// The sponsored signer.
-		patient: T::AccountId,
-		/// The fee counted against the budget before dispatch.
-		charged: BalanceOf<T>,
-		/// The charge, to the sponsor account.
-		inner: pallet_transaction_payment::Pre<T>,
-	},
-}
+/// What [`ChargeSponsored`] carries from dispatch to its end: the charge, to the signer or to
+/// the sponsor account, whose unused part goes back to whoever paid it.
+pub type Pre<T> = pallet_transaction_payment::Pre<T>;
 
 fn to_balance<T: SponsoredConfig>(fee: FeeOf<T>) -> BalanceOf<T> {
 	UniqueSaturatedInto::<u128>::unique_saturated_into(fee).unique_saturated_into()
@@ -194,7 +182,7 @@ where
 		len: usize,
 	) -> Result<Self::Pre, TransactionValidityError> {
 		match val {
-			Val::Own(inner) => Ok(Pre::Own(self.0.prepare(inner, origin, call, info, len)?)),
+			Val::Own(inner) => self.0.prepare(inner, origin, call, info, len),
 			Val::Sponsored { patient, leaving, inner } => {
 				let charged = match &inner {
 					pallet_transaction_payment::Val::Charge { fee_with_tip, .. } => {
@@ -204,8 +192,7 @@ where
 				};
 				Pallet::<T>::spend(&patient, charged, leaving)
 					.map_err(|_| InvalidTransaction::Custom(OVER_BUDGET))?;
-				let inner = self.0.prepare(inner, origin, call, info, len)?;
-				Ok(Pre::Sponsored { patient, charged, inner })
+				self.0.prepare(inner, origin, call, info, len)
 			},
 		}
 	}
@@ -217,23 +204,6 @@ where
 		len: usize,
 		result: &DispatchResult,
 	) -> Result<Weight, TransactionValidityError> {
-		match pre {
-			Pre::Own(inner) => ChargeTransactionPayment::<T>::post_dispatch_details(
-				inner, info, post_info, len, result,
-			),
-			Pre::Sponsored { patient, charged, inner } => {
-				let actual =
-					to_balance::<T>(pallet_transaction_payment::Pallet::<T>::compute_actual_fee(
-						len as u32,
-						info,
-						post_info,
-						Zero::zero(),
-					));
-				Pallet::<T>::unspend(&patient, charged.saturating_sub(actual));
-				ChargeTransactionPayment::<T>::post_dispatch_details(
-					inner, info, post_info, len, result,
-				)
-			},
-		}
+		ChargeTransactionPayment::<T>::post_dispatch_details(pre, info, post_info, len, result)
 	}
 }

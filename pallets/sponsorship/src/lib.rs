@@ -20,8 +20,8 @@ mod tests;
 
 pub use extension::{ChargeSponsored, OVER_BUDGET, TIP_NOT_SPONSORED};
 pub use healthchain_primitives::{
-	sponsorship_message, AccreditationInspect, DepositPayer, OrganisationId, SponsorshipError,
-	SPONSORSHIP_CONTEXT,
+	sponsorship_message, AccreditationInspect, DepositPayer, OrganisationId, Role,
+	SponsorshipError, SPONSORSHIP_CONTEXT,
 };
 pub use types::*;
 pub use weights::WeightInfo;
@@ -208,8 +208,8 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// The caller acts for no registered organisation.
 		NotAnAgent,
-		/// The caller's organisation is not in good standing (suspended, or no accreditation
-		/// in force): it cannot begin a sponsorship.
+		/// The caller's organisation holds no accreditation in force (or is suspended): it
+		/// cannot begin a sponsorship.
 		NotInGoodStanding,
 		/// An organisation does not sponsor its own agents: its sponsor account pays for
 		/// patients, and an agent who set its own budget could spend it on itself.
@@ -257,7 +257,8 @@ pub mod pallet {
 		/// sponsor account; the patient's account is kept in existence so that it can sign
 		/// while it holds nothing.
 		///
-		/// Origin: signed by an agent of an organisation in good standing, not the patient's.
+		/// Origin: signed by an agent of an organisation with an accreditation in force, not the
+		/// patient's.
 		/// Emits [`Event::Sponsored`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::sponsor())]
@@ -270,16 +271,19 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let sponsor = T::Accreditation::organisation_of(&who).ok_or(Error::<T>::NotAnAgent)?;
-			ensure!(T::Accreditation::in_good_standing(sponsor), Error::<T>::NotInGoodStanding);
+			let role = Role::ALL
+				.into_iter()
+				.find(|role| T::Accreditation::is_accredited(sponsor, *role))
+				.ok_or(Error::<T>::NotInGoodStanding)?;
 			ensure!(
 				T::Accreditation::organisation_of(&patient) != Some(sponsor),
 				Error::<T>::OwnAgent
 			);
-			// A sponsorship whose sponsor is no longer in good standing pays nothing, and its
+			// A sponsorship whose sponsor is no longer accredited in its role pays nothing, and its
 			// patient may hold nothing to leave it with: another organisation takes its place.
 			if let Some(stale) = Sponsorships::<T>::get(&patient) {
 				ensure!(
-					!T::Accreditation::in_good_standing(stale.sponsor),
+					!T::Accreditation::is_accredited(stale.sponsor, stale.role),
 					Error::<T>::AlreadySponsored
 				);
 				Self::end(&patient, stale, &who)?;
@@ -310,6 +314,7 @@ pub mod pallet {
 				&patient,
 				Sponsorship {
 					sponsor,
+					role,
 					budget,
 					spent: Zero::zero(),
 					period_start: now,
@@ -455,12 +460,13 @@ pub mod pallet {
 			T::SponsorAccount::convert(organisation)
 		}
 
-		/// `who`'s sponsorship as it stands now, if a sponsor in good standing pays for it: a
+		/// `who`'s sponsorship as it stands now, if its sponsor pays for it (accredited in its
+		/// role): a
 		/// sponsor pays for patients, so not for an account that acts for an organisation now
 		/// (checked each time, as an account may join one after it was sponsored).
 		pub(crate) fn paying_sponsorship(who: &T::AccountId) -> Option<SponsorshipOf<T>> {
 			let sponsorship = Sponsorships::<T>::get(who)?;
-			if !T::Accreditation::in_good_standing(sponsorship.sponsor)
+			if !T::Accreditation::is_accredited(sponsorship.sponsor, sponsorship.role)
 				|| T::Accreditation::organisation_of(who).is_some()
 			{
 				return None;
@@ -484,16 +490,6 @@ pub mod pallet {
 			Ok(Some(account))
 		}
 
-		/// Give back to the budget of `who`'s sponsorship what was counted and not spent (a
-		/// fee's unused part).
-		pub(crate) fn unspend(who: &T::AccountId, amount: BalanceOf<T>) {
-			Sponsorships::<T>::mutate(who, |sponsorship| {
-				if let Some(sponsorship) = sponsorship {
-					sponsorship.spent = sponsorship.spent.saturating_sub(amount);
-				}
-			});
-		}
-
 		/// `patient`'s sponsorship as the runtime API reports it.
 		pub fn sponsorship_of(
 			patient: &T::AccountId,
@@ -509,7 +505,9 @@ pub mod pallet {
 				remaining: sponsorship.remaining(),
 				period_start: sponsorship.period_start,
 				period,
-				paying: T::Accreditation::in_good_standing(sponsorship.sponsor),
+				role: sponsorship.role,
+				paying: T::Accreditation::is_accredited(sponsorship.sponsor, sponsorship.role)
+					&& T::Accreditation::organisation_of(patient).is_none(),
 				deposit: sponsorship.deposit,
 				since: sponsorship.since,
 			})
@@ -626,7 +624,8 @@ pub mod pallet {
 		#[cfg(feature = "runtime-benchmarks")]
 		fn make_sponsored(who: &T::AccountId) {
 			let agent: T::AccountId = frame_benchmarking::account("sponsor", 0, 0);
-			let sponsor = T::Accreditation::make_in_good_standing_at_most_cost(&agent);
+			let role = *Role::ALL.last().expect("roles exist");
+			let sponsor = T::Accreditation::make_accredited(&agent, role);
 			let plenty = T::SponsorshipDeposit::get()
 				.saturating_add(T::Currency::minimum_balance())
 				.saturating_mul(1_000_000u32.into());
@@ -640,6 +639,7 @@ pub mod pallet {
 				who,
 				Sponsorship {
 					sponsor,
+					role,
 					budget: plenty,
 					spent: Zero::zero(),
 					period_start: now,

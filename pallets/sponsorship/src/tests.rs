@@ -264,31 +264,6 @@ fn a_sponsored_patient_cannot_spend_more_than_the_budget_per_period() {
 }
 
 #[test]
-fn what_a_transaction_did_not_use_goes_back_to_the_budget() {
-	ExtBuilder::default().build_and_execute(|| {
-		sponsor(PATIENT, 1_000_000_000);
-		let call = RuntimeCall::Sponsorship(crate::Call::end_sponsorship { patient: PATIENT });
-		let info = call.get_dispatch_info();
-		let estimated = pallet_transaction_payment::Pallet::<Test>::compute_fee(100, &info, 0);
-		let post = submit(PATIENT, 0, 0, call).unwrap().unwrap();
-		let actual =
-			pallet_transaction_payment::Pallet::<Test>::compute_actual_fee(100, &info, &post, 0);
-		assert!(actual <= estimated);
-		// The sponsorship ended in the call; what it recorded is gone with it, so the fee is
-		// checked on the sponsor account.
-		assert!(Sponsorships::<Test>::get(PATIENT).is_none());
-		System::assert_has_event(
-			pallet_transaction_payment::Event::TransactionFeePaid {
-				who: pot(HOSPITAL_ORG),
-				actual_fee: actual,
-				tip: 0,
-			}
-			.into(),
-		);
-	});
-}
-
-#[test]
 fn a_sponsor_out_of_good_standing_pays_nothing_until_it_is_back() {
 	ExtBuilder::default().build_and_execute(|| {
 		sponsor(PATIENT, 1_000);

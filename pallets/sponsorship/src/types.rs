@@ -1,7 +1,7 @@
 //! The sponsorship pallet's stored and reported types.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use healthchain_primitives::OrganisationId;
+use healthchain_primitives::{OrganisationId, Role};
 use scale_info::TypeInfo;
 
 /// An organisation's sponsorship of one account: the organisation pays the account's fees for
@@ -10,6 +10,10 @@ use scale_info::TypeInfo;
 pub struct Sponsorship<Balance, BlockNumber> {
 	/// The sponsoring organisation, whose sponsor account pays.
 	pub sponsor: OrganisationId,
+	/// The role in which it sponsors: the first of its accreditations in force when the
+	/// sponsorship began. It pays while that accreditation is in force (checked at each use,
+	/// with two reads).
+	pub role: Role,
 	/// The most the sponsor pays for the account (fees and deposits) in one period.
 	pub budget: Balance,
 	/// What the sponsor paid for the account in the period that began at `period_start`.
@@ -61,8 +65,11 @@ pub struct SponsorshipView<AccountId, Balance, BlockNumber> {
 	pub period_start: BlockNumber,
 	/// The length of a period, in blocks.
 	pub period: BlockNumber,
-	/// Whether the sponsor pays now: it is in good standing (registered, not suspended, with
-	/// an accreditation in force). Otherwise the account pays for itself until it is again.
+	/// The role in which the sponsor sponsors.
+	pub role: Role,
+	/// Whether the sponsor pays now: its accreditation in that role is in force (and the
+	/// account acts for no organisation). Otherwise the account pays for itself until it is
+	/// again.
 	pub paying: bool,
 	/// The deposit held from the sponsor account for the record.
 	pub deposit: Balance,

@@ -223,10 +223,6 @@ impl App {
 				data_from,
 				data_until,
 			} => {
-				let patient = match patient {
-					Some(patient) => keys::parse_account(patient)?,
-					None => self.signer()?.public_key().to_account_id(),
-				};
 				let spec = match (file, grantee) {
 					(Some(path), _) => {
 						let text = String::from_utf8(read_file(path)?)
@@ -248,6 +244,12 @@ impl App {
 						}],
 					},
 					(None, None) => return Err(invalid("give --grantee or --file")),
+				};
+				// A patient's wallet signs with the pseudonym it gives the grantee.
+				self.towards(spec.grantee.parse()?);
+				let patient = match patient {
+					Some(patient) => keys::parse_account(patient)?,
+					None => self.signer()?.public_key().to_account_id(),
 				};
 				let call = calls::grant(&patient, &spec, &parse_time, now_ms()?)?;
 				// A consent is public: say so before naming one sensitive category on chain.
@@ -287,8 +289,15 @@ impl App {
 				});
 				return Ok(());
 			},
-			Revoke { consent } => calls::revoke(*consent),
-			Remove { consent } => calls::remove(*consent),
+			Revoke { consent } | Remove { consent } => {
+				if self.cli.as_patient {
+					self.towards(self.consent_grantee(*consent).await?);
+				}
+				match command {
+					Revoke { .. } => calls::revoke(*consent),
+					_ => calls::remove(*consent),
+				}
+			},
 			Check { grantee, patient, access } => {
 				let question = access.question(grantee, patient)?;
 				let (_, answer) = self.chain().await?.check_access(&question, None).await?;
@@ -331,5 +340,24 @@ impl App {
 		let chain = self.chain().await?;
 		self.submit(&chain, call).await?;
 		Ok(())
+	}
+}
+
+impl App {
+	/// The grantee of consent `consent`, as a counter-party: the pseudonym a patient's wallet
+	/// gave it granted the consent.
+	async fn consent_grantee(&self, consent: ConsentId) -> Result<keys::Counterparty> {
+		use healthchain_client::runtime::api::runtime_types::pallet_consent::types::Grantee;
+		let payload = api::runtime_apis().consent_api().consent(consent);
+		let view = self
+			.chain()
+			.await?
+			.runtime_api(payload, false)
+			.await?
+			.ok_or_else(|| invalid(format!("unknown consent {consent}")))?;
+		Ok(match view.grantee {
+			Grantee::Organisation(id) => keys::Counterparty::Organisation(id),
+			Grantee::Account(account) => keys::Counterparty::Account(account),
+		})
 	}
 }
