@@ -64,12 +64,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Organisations` (r:1 w:0)
 	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Accreditations` (r:13 w:0)
+	/// Proof: `Registry::Accreditations` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Accreditations` (r:14 w:0)
-	/// Proof: `Registry::Accreditations` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
 	/// Storage: `Sponsorship::Sponsorships` (r:1 w:1)
-	/// Proof: `Sponsorship::Sponsorships` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Proof: `Sponsorship::Sponsorships` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -82,28 +82,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Sponsorship::SponsoredBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn sponsor() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `993`
-		//  Estimated: `36116`
-		// Minimum execution time: 223_124_000 picoseconds.
-		Weight::from_parts(256_455_000, 36116)
-			.saturating_add(T::DbWeight::get().reads(24_u64))
+		//  Measured:  `677`
+		//  Estimated: `33607`
+		// Minimum execution time: 223_808_000 picoseconds.
+		Weight::from_parts(244_537_000, 33607)
+			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Sponsorship::Sponsorships` (r:1 w:1)
-	/// Proof: `Sponsorship::Sponsorships` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Proof: `Sponsorship::Sponsorships` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::AgentOf` (r:1 w:0)
 	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn set_budget() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `450`
-		//  Estimated: `3573`
-		// Minimum execution time: 30_143_000 picoseconds.
-		Weight::from_parts(33_891_000, 3573)
+		//  Measured:  `451`
+		//  Estimated: `3574`
+		// Minimum execution time: 28_277_000 picoseconds.
+		Weight::from_parts(32_810_000, 3574)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Sponsorship::Sponsorships` (r:1 w:1)
-	/// Proof: `Sponsorship::Sponsorships` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Proof: `Sponsorship::Sponsorships` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::AgentOf` (r:1 w:0)
 	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -116,10 +116,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Sponsorship::SponsoredBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn end_sponsorship() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `844`
+		//  Measured:  `808`
 		//  Estimated: `6196`
-		// Minimum execution time: 98_108_000 picoseconds.
-		Weight::from_parts(111_796_000, 6196)
+		// Minimum execution time: 95_357_000 picoseconds.
+		Weight::from_parts(106_152_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -131,8 +131,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `336`
 		//  Estimated: `6196`
-		// Minimum execution time: 67_069_000 picoseconds.
-		Weight::from_parts(75_623_000, 6196)
+		// Minimum execution time: 67_387_000 picoseconds.
+		Weight::from_parts(72_362_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -146,28 +146,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `563`
 		//  Estimated: `6196`
-		// Minimum execution time: 64_568_000 picoseconds.
-		Weight::from_parts(78_395_000, 6196)
+		// Minimum execution time: 67_765_000 picoseconds.
+		Weight::from_parts(75_402_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Sponsorship::Sponsorships` (r:1 w:1)
-	/// Proof: `Sponsorship::Sponsorships` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Proof: `Sponsorship::Sponsorships` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Organisations` (r:1 w:0)
 	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Accreditations` (r:1 w:0)
+	/// Proof: `Registry::Accreditations` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Accreditations` (r:14 w:0)
-	/// Proof: `Registry::Accreditations` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::AgentOf` (r:1 w:0)
 	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn charge_sponsored() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `926`
-		//  Estimated: `36116`
-		// Minimum execution time: 112_722_000 picoseconds.
-		Weight::from_parts(138_467_000, 36116)
-			.saturating_add(T::DbWeight::get().reads(18_u64))
+		//  Measured:  `611`
+		//  Estimated: `3574`
+		// Minimum execution time: 44_409_000 picoseconds.
+		Weight::from_parts(51_642_000, 3574)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -178,12 +178,12 @@ impl WeightInfo for () {
 	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Organisations` (r:1 w:0)
 	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Accreditations` (r:13 w:0)
+	/// Proof: `Registry::Accreditations` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Accreditations` (r:14 w:0)
-	/// Proof: `Registry::Accreditations` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
 	/// Storage: `Sponsorship::Sponsorships` (r:1 w:1)
-	/// Proof: `Sponsorship::Sponsorships` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Proof: `Sponsorship::Sponsorships` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -195,21 +195,21 @@ impl WeightInfo for () {
 	/// Storage: `Sponsorship::SponsoredBy` (r:0 w:1)
 	/// Proof: `Sponsorship::SponsoredBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn sponsor() -> Weight {
-		Weight::from_parts(256_455_000, 36116)
-			.saturating_add(ParityDbWeight::get().reads(24_u64))
+		Weight::from_parts(244_537_000, 33607)
+			.saturating_add(ParityDbWeight::get().reads(23_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Sponsorship::Sponsorships` (r:1 w:1)
-	/// Proof: `Sponsorship::Sponsorships` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Proof: `Sponsorship::Sponsorships` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::AgentOf` (r:1 w:0)
 	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn set_budget() -> Weight {
-		Weight::from_parts(33_891_000, 3573)
+		Weight::from_parts(32_810_000, 3574)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Sponsorship::Sponsorships` (r:1 w:1)
-	/// Proof: `Sponsorship::Sponsorships` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Proof: `Sponsorship::Sponsorships` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::AgentOf` (r:1 w:0)
 	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -221,7 +221,7 @@ impl WeightInfo for () {
 	/// Storage: `Sponsorship::SponsoredBy` (r:0 w:1)
 	/// Proof: `Sponsorship::SponsoredBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn end_sponsorship() -> Weight {
-		Weight::from_parts(111_796_000, 6196)
+		Weight::from_parts(106_152_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
@@ -230,7 +230,7 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn fund() -> Weight {
-		Weight::from_parts(75_623_000, 6196)
+		Weight::from_parts(72_362_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -241,23 +241,23 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
-		Weight::from_parts(78_395_000, 6196)
+		Weight::from_parts(75_402_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Sponsorship::Sponsorships` (r:1 w:1)
-	/// Proof: `Sponsorship::Sponsorships` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Proof: `Sponsorship::Sponsorships` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Organisations` (r:1 w:0)
 	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Accreditations` (r:1 w:0)
+	/// Proof: `Registry::Accreditations` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Accreditations` (r:14 w:0)
-	/// Proof: `Registry::Accreditations` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::AgentOf` (r:1 w:0)
 	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn charge_sponsored() -> Weight {
-		Weight::from_parts(138_467_000, 36116)
-			.saturating_add(ParityDbWeight::get().reads(18_u64))
+		Weight::from_parts(51_642_000, 3574)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }
