@@ -21,7 +21,7 @@ pub(crate) enum PatientCommand {
 	/// Everything the chain holds of you, across your pseudonyms: for every registered
 	/// organisation (and every account given with --account), the pseudonym your wallet gives
 	/// it, and its tokens, consents, attestations, audit entries and sponsor. After a recovery
-	/// from the mnemonic alone, this finds them again: five queries per organisation.
+	/// from the mnemonic alone, this finds them again: six queries per organisation.
 	Overview {
 		/// Also the pseudonyms given to these accounts (practitioners, people you granted to).
 		#[arg(long = "account")]
