@@ -244,3 +244,64 @@ fn a_budget_that_covers_the_fee_but_not_the_deposit_stores_nothing() {
 		);
 	});
 }
+
+/// The calls a sponsor pays for are exactly the patient's own: every patient action the
+/// issue lists, and none of an organisation's, nor a transfer or a batch.
+#[test]
+fn a_sponsor_pays_for_the_patients_own_calls_only() {
+	use frame_support::traits::Contains;
+	use pallet_consent::Call as Consent;
+	use pallet_health_tokens::Call as Tokens;
+	use pallet_insurance::Call as Insurance;
+	use pallet_sponsorship::Call as Sponsorship;
+	let someone = || account(Sr25519Keyring::Ferdie);
+	let patient_calls = [
+		grant(),
+		RuntimeCall::Consent(Consent::revoke { consent: 0 }),
+		RuntimeCall::Consent(Consent::remove { consent: 0 }),
+		RuntimeCall::Consent(Consent::appoint_representative {
+			representative: someone(),
+			capacity: pallet_consent::Capacity::Guardian,
+			valid_until: None,
+			may_revoke_patient_consents: false,
+		}),
+		RuntimeCall::Consent(Consent::remove_representative {
+			patient: patient_account(),
+			representative: someone(),
+		}),
+		RuntimeCall::Consent(Consent::close_emergency_access {
+			patient: patient_account(),
+			practitioner: someone(),
+		}),
+		RuntimeCall::HealthTokens(Tokens::accept_session { token: 0 }),
+		RuntimeCall::HealthTokens(Tokens::cancel_session { token: 0 }),
+		RuntimeCall::HealthTokens(Tokens::refuse { token: 0 }),
+		RuntimeCall::HealthTokens(Tokens::archive { token: 0 }),
+		RuntimeCall::Insurance(Insurance::remove_attestation { attestation: 0 }),
+		RuntimeCall::Insurance(Insurance::refuse_insurer { insurer: 0 }),
+		RuntimeCall::Insurance(Insurance::allow_insurer { insurer: 0 }),
+		RuntimeCall::Sponsorship(Sponsorship::end_sponsorship { patient: patient_account() }),
+	];
+	for call in &patient_calls {
+		assert!(crate::configs::PatientCalls::contains(call), "{call:?}");
+	}
+	let others = [
+		RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: sp_runtime::MultiAddress::Id(someone()),
+			value: 1,
+		}),
+		RuntimeCall::Consent(Consent::record_access {
+			patient: patient_account(),
+			accessor: someone(),
+			commitment: Default::default(),
+		}),
+		RuntimeCall::HealthTokens(Tokens::suspend { token: 0 }),
+		RuntimeCall::Insurance(Insurance::revoke { attestation: 0 }),
+		RuntimeCall::Sponsorship(Sponsorship::fund { organisation: 0, amount: 1 }),
+		RuntimeCall::Utility(pallet_utility::Call::batch { calls: vec![grant()] }),
+		RuntimeCall::System(frame_system::Call::remark { remark: vec![] }),
+	];
+	for call in &others {
+		assert!(!crate::configs::PatientCalls::contains(call), "{call:?}");
+	}
+}
