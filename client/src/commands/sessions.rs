@@ -120,14 +120,20 @@ impl App {
 				}
 				return Ok(());
 			},
-			Accept { token } => calls::accept_session(*token),
+			Accept { token } => {
+				self.towards_token_issuer(*token).await?;
+				calls::accept_session(*token)
+			},
 			Close { token, record } => {
 				let practitioner = self.signer()?.public_key().to_account_id().to_string();
 				let issuer =
 					healthchain_client::documents::BundleIssuer::Practitioner(practitioner);
 				calls::close_session(*token, record.document(Some(issuer))?)
 			},
-			Cancel { token } => calls::cancel_session(*token),
+			Cancel { token } => {
+				self.towards_token_issuer(*token).await?;
+				calls::cancel_session(*token)
+			},
 		};
 		let chain = self.chain().await?;
 		self.submit(&chain, call).await?;

@@ -215,8 +215,14 @@ impl App {
 			Revoke { token, reason } => calls::revoke(*token, *reason),
 			Suspend { token } => calls::suspend(*token),
 			Reinstate { token } => calls::reinstate(*token),
-			Archive { token } => calls::archive(*token),
-			Refuse { token } => calls::refuse(*token),
+			Archive { token } => {
+				self.towards_token_issuer(*token).await?;
+				calls::archive(*token)
+			},
+			Refuse { token } => {
+				self.towards_token_issuer(*token).await?;
+				calls::refuse(*token)
+			},
 			AcceptLicence { token } => calls::accept_licence(*token),
 			ChangeDepositOwner { token, version } => calls::change_deposit_owner(*token, *version),
 			ForceRevoke { token, reason, consortium } => {
@@ -453,5 +459,33 @@ fn parse_issuer(text: &str) -> Result<BundleIssuer> {
 		_ => Err(healthchain_client::invalid(format!(
 			"{text:?}: give org:<id> or practitioner:<address>"
 		))),
+	}
+}
+
+impl App {
+	/// With `--as-patient`: the counter-party of an action on token `token` is its issuer,
+	/// an organisation (a record, a certificate) or a practitioner (a session), whose
+	/// pseudonym the token was issued to.
+	pub(crate) async fn towards_token_issuer(&self, token: TokenId) -> Result<()> {
+		use healthchain_client::runtime::api::{
+			self, runtime_types::pallet_health_tokens::types::Authority,
+		};
+		if !self.cli.as_patient {
+			return Ok(());
+		}
+		let payload = api::runtime_apis().health_tokens_api().token(token);
+		let view = self
+			.chain()
+			.await?
+			.runtime_api(payload, false)
+			.await?
+			.ok_or_else(|| healthchain_client::invalid(format!("unknown token {token}")))?;
+		self.towards(match view.token.authority {
+			Authority::Accreditation { organisation, .. } => {
+				keys::Counterparty::Organisation(organisation)
+			},
+			Authority::Licensed => keys::Counterparty::Account(view.token.issuer),
+		});
+		Ok(())
 	}
 }

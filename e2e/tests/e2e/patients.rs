@@ -134,6 +134,41 @@ fn a_sponsored_patient_who_holds_nothing_acts_and_the_sponsor_pays() {
 	// She refuses an insurer and allows it again, still holding nothing.
 	ok(as_eve(&node, &["insurance", "refuse", &hospital]));
 	ok(as_eve(&node, &["insurance", "allow", &hospital]));
+	// The hospital issues a record to the pseudonym her wallet gave it; she refuses it (her
+	// wallet finds the pseudonym from the record's issuer); she appoints a guardian and
+	// removes it (the sponsor paying the representative's deposit, then getting it back).
+	let unwanted = dir.path().join("unwanted.pdf");
+	std::fs::write(&unwanted, "a record Eve did not ask for").unwrap();
+	let issued = ok(as_signer(
+		&node,
+		HOSPITAL,
+		&["token", "issue-record", &eve_address, "--file", unwanted.to_str().unwrap()],
+	));
+	let token =
+		issued.event("HealthTokens", "TokenIssued").expect("issued")["fields"]["token"].to_string();
+	let refused = ok(as_eve(&node, &["token", "refuse", &token]));
+	assert_eq!(fee_paid(&refused).0, pot);
+	let towards = format!("org:{hospital}");
+	let appointed = ok(as_eve(
+		&node,
+		&[
+			"--towards",
+			&towards,
+			"consent",
+			"representative",
+			"appoint",
+			"dave",
+			"--capacity",
+			"guardian",
+		],
+	));
+	assert_eq!(fee_paid(&appointed).0, pot);
+	assert_eq!(sponsor_account(&node, &hospital).2, held_before + 10_000_000_000);
+	ok(as_eve(
+		&node,
+		&["--towards", &towards, "consent", "representative", "remove", &eve_address, "dave"],
+	));
+	assert_eq!(sponsor_account(&node, &hospital).2, held_before);
 	assert_eq!(holdings(&node, &eve), (0, 0));
 	let view = ok(as_signer(&node, &eve, &["sponsorship", "show"])).json;
 	assert_eq!(view["sponsor"].to_string(), hospital);
