@@ -187,6 +187,20 @@ impl Chain {
 		Ok(members.decode()?)
 	}
 
+	/// What `who` holds (at the finalized block): nothing, for a sponsored patient.
+	pub async fn holdings(&self, who: &AccountId32) -> Result<Holdings> {
+		let at = self.api.at_current_block().await?;
+		let info = at.storage().try_fetch(api::storage().system().account(), (*who,)).await?;
+		let Some(info) = info else { return Ok(Holdings::default()) };
+		let info = info.decode()?;
+		Ok(Holdings {
+			free: info.data.free,
+			held: info.data.reserved,
+			nonce: info.nonce,
+			exists: info.providers > 0 || info.sufficients > 0,
+		})
+	}
+
 	/// A constant of the runtime at the latest finalized block.
 	pub async fn constant<A: subxt::constants::Address>(&self, address: A) -> Result<A::Target> {
 		let at = self.api.at_current_block().await?;
@@ -396,4 +410,17 @@ impl Chain {
 		}
 		Err(anyhow!("the node stopped reporting on the transaction before it was included"))
 	}
+}
+
+/// What an account holds, and how many transactions it signed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Holdings {
+	/// Free balance (smallest unit).
+	pub free: u128,
+	/// Balance on hold as deposits (smallest unit).
+	pub held: u128,
+	/// Its nonce: the transactions it signed.
+	pub nonce: u32,
+	/// Whether the account exists on chain (a sponsorship keeps an empty one in existence).
+	pub exists: bool,
 }

@@ -632,11 +632,9 @@ impl Presentation {
 	/// Whether the signature is the stated patient's over this presentation.
 	pub fn signature_is_valid(&self) -> bool {
 		let Ok(patient) = self.patient() else { return false };
-		let Some(signature) = self
-			.signature
-			.strip_prefix("0x")
-			.and_then(|hex| hex::decode(hex).ok())
-			.and_then(|bytes| <[u8; 64]>::try_from(bytes).ok())
+		// Only the 0x-prefixed form this client writes.
+		let Some(signature) =
+			self.signature.strip_prefix("0x").and_then(crate::keys::signature_from_hex)
 		else {
 			return false;
 		};

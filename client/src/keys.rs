@@ -73,6 +73,13 @@ pub fn pseudonym_suri(root: &str, counterparty: &Counterparty) -> String {
 	}
 }
 
+/// The 64 bytes of an sr25519 signature written as hex (`0x…` or bare), if that is what
+/// `text` is.
+pub fn signature_from_hex(text: &str) -> Option<[u8; 64]> {
+	let text = text.trim();
+	hex::decode(text.strip_prefix("0x").unwrap_or(text)).ok()?.try_into().ok()
+}
+
 /// The key pair whose secret URI is the content of `path`.
 pub fn keypair_from_file(path: &Path) -> Result<Keypair> {
 	let suri = std::fs::read_to_string(path)

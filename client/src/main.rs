@@ -162,8 +162,8 @@ async fn run(app: &App) -> Result<()> {
 					format!(
 						"{account}
   free {}, held {}, {} transaction(s) signed{}",
-						commands::sponsorship::hct(holdings.free),
-						commands::sponsorship::hct(holdings.held),
+						commands::hct(holdings.free),
+						commands::hct(holdings.held),
 						holdings.nonce,
 						sponsor
 							.map(|org| format!("; sponsored by organisation {org}"))

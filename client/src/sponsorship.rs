@@ -20,7 +20,7 @@ use crate::{
 use anyhow::{Context, Result};
 pub use healthchain_primitives::{sponsorship_message, SPONSORSHIP_CONTEXT};
 use serde::{Deserialize, Serialize};
-use std::{path::Path, str::FromStr};
+use std::path::Path;
 use subxt::utils::AccountId32;
 use subxt_signer::sr25519::{self, Keypair};
 
@@ -100,15 +100,11 @@ impl Agreement {
 
 	/// The patient's account.
 	pub fn patient(&self) -> Result<AccountId32> {
-		AccountId32::from_str(&self.patient)
-			.map_err(|e| crate::invalid(format!("bad agreement: patient {:?}: {e}", self.patient)))
+		crate::keys::parse_account(&self.patient)
 	}
 
 	fn signature_bytes(&self) -> Result<[u8; 64]> {
-		let hex = self.signature.strip_prefix("0x").unwrap_or(&self.signature);
-		hex::decode(hex)
-			.ok()
-			.and_then(|bytes| bytes.try_into().ok())
+		crate::keys::signature_from_hex(&self.signature)
 			.ok_or_else(|| crate::invalid("bad agreement: the signature is not 64 bytes of hex"))
 	}
 
@@ -140,34 +136,7 @@ impl Agreement {
 	}
 }
 
-/// What an account holds, and how many transactions it signed.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Holdings {
-	/// Free balance (smallest unit).
-	pub free: u128,
-	/// Balance on hold as deposits (smallest unit).
-	pub held: u128,
-	/// Its nonce: the transactions it signed.
-	pub nonce: u32,
-	/// Whether the account exists on chain (a sponsorship keeps an empty one in existence).
-	pub exists: bool,
-}
-
 impl Chain {
-	/// What `who` holds (at the finalized block): nothing, for a sponsored patient.
-	pub async fn holdings(&self, who: &AccountId32) -> Result<Holdings> {
-		let at = self.api().at_current_block().await?;
-		let info = at.storage().try_fetch(api::storage().system().account(), (*who,)).await?;
-		let Some(info) = info else { return Ok(Holdings::default()) };
-		let info = info.decode()?;
-		Ok(Holdings {
-			free: info.data.free,
-			held: info.data.reserved,
-			nonce: info.nonce,
-			exists: info.providers > 0 || info.sufficients > 0,
-		})
-	}
-
 	/// Who sponsors `patient`, with what budget left today (at the finalized block).
 	pub async fn sponsorship_of(&self, patient: &AccountId32) -> Result<Option<SponsorshipView>> {
 		let payload = api::runtime_apis().sponsorship_api().sponsorship_of(*patient);

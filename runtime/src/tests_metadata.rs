@@ -13,12 +13,13 @@ const RESERVED: [&str; 6] = ["entries", "hash", "keys", "new", "registry", "size
 /// Whether a type path is healthchain's: the runtime's own, its primitives', and every one of
 /// its pallets' and their runtime APIs'.
 fn is_ours(path: &str) -> bool {
-	const PALLETS: [&str; 8] = [
+	const PALLETS: [&str; 9] = [
 		"pallet_registry",
 		"pallet_health_tokens",
 		"pallet_consent",
 		"pallet_trial_anchoring",
 		"pallet_insurance",
+		"pallet_sponsorship",
 		"pallet_validator_set",
 		"pallet_consortium",
 		"pallet_node_authorisation",
@@ -80,6 +81,7 @@ fn no_field_or_argument_of_ours_bears_a_name_polkadot_js_reserves() {
 	for krate in [
 		"pallet_trial_anchoring",
 		"pallet_insurance",
+		"pallet_sponsorship",
 		"pallet_validator_set",
 		"pallet_consortium",
 		"pallet_node_authorisation",

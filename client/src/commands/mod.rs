@@ -301,3 +301,53 @@ impl core::fmt::Display for Reported {
 }
 
 impl std::error::Error for Reported {}
+
+/// One HCT in its smallest unit (12 decimals).
+const HCT: u128 = 1_000_000_000_000;
+
+/// `text` HCT (up to 12 decimals) in the smallest unit.
+pub(crate) fn parse_hct(text: &str) -> Result<u128> {
+	let bad = || {
+		healthchain_client::invalid(format!("bad amount {text:?}: expected HCT such as 2 or 0.25"))
+	};
+	let (whole, fraction) = text.trim().split_once('.').unwrap_or((text.trim(), ""));
+	if whole.is_empty() && fraction.is_empty() || fraction.len() > 12 {
+		return Err(bad());
+	}
+	let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+	if !digits(whole) || !digits(fraction) {
+		return Err(bad());
+	}
+	let whole: u128 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| bad())? };
+	let fraction: u128 = format!("{fraction:0<12}").parse().map_err(|_| bad())?;
+	whole.checked_mul(HCT).and_then(|w| w.checked_add(fraction)).ok_or_else(bad)
+}
+
+/// `amount` (smallest unit) as HCT, without trailing zeros.
+pub(crate) fn hct(amount: u128) -> String {
+	let fraction = format!("{:012}", amount % HCT);
+	let fraction = fraction.trim_end_matches('0');
+	if fraction.is_empty() {
+		format!("{} HCT", amount / HCT)
+	} else {
+		format!("{}.{fraction} HCT", amount / HCT)
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn amounts_parse_as_hct_and_print_back() {
+		assert_eq!(parse_hct("2").unwrap(), 2 * HCT);
+		assert_eq!(parse_hct("0.25").unwrap(), HCT / 4);
+		assert_eq!(parse_hct(".5").unwrap(), HCT / 2);
+		assert_eq!(parse_hct("0.000000000001").unwrap(), 1);
+		for bad in ["", ".", "1.0000000000001", "-1", "1e3", "one"] {
+			assert!(parse_hct(bad).is_err(), "{bad}");
+		}
+		assert_eq!(hct(2 * HCT), "2 HCT");
+		assert_eq!(hct(HCT / 4), "0.25 HCT");
+	}
+}

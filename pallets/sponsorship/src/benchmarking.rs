@@ -139,7 +139,9 @@ mod benchmarks {
 		{
 			let sponsorship = Sponsorship::<T>::paying_sponsorship(&patient);
 			assert!(sponsorship.is_some());
-			let _ = Sponsorship::<T>::spend(&patient, amount, false);
+			if let Some(sponsorship) = sponsorship {
+				Sponsorship::<T>::record_spent(&patient, sponsorship, amount);
+			}
 		}
 
 		Ok(())

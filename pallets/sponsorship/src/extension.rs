@@ -1,16 +1,7 @@
 //! [`ChargeSponsored`]: the transaction extension that charges a sponsored account's fees to
 //! its sponsor.
 
-use crate::{BalanceOf, Config, Pallet, WeightInfo};
-
-/// The balance in which `pallet-transaction-payment` charges fees.
-type FeeOf<T> = <<T as pallet_transaction_payment::Config>::OnChargeTransaction as OnChargeTransaction<
-	T,
->>::Balance;
-
-/// What [`ChargeSponsored`] needs of the runtime: this pallet and transaction payment.
-pub trait SponsoredConfig: Config + pallet_transaction_payment::Config {}
-impl<T: Config + pallet_transaction_payment::Config> SponsoredConfig for T {}
+use crate::{BalanceOf, Config, Pallet, SponsorshipOf, WeightInfo};
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use frame_support::{
 	dispatch::{DispatchInfo, PostDispatchInfo},
@@ -28,11 +19,20 @@ use sp_runtime::{
 	DispatchResult,
 };
 
+/// The balance in which `pallet-transaction-payment` charges fees.
+type FeeOf<T> = <<T as pallet_transaction_payment::Config>::OnChargeTransaction as OnChargeTransaction<
+	T,
+>>::Balance;
+
+/// What [`ChargeSponsored`] needs of the runtime: this pallet and transaction payment.
+pub trait SponsoredConfig: Config + pallet_transaction_payment::Config {}
+impl<T: Config + pallet_transaction_payment::Config> SponsoredConfig for T {}
+
 /// `InvalidTransaction::Custom` code: the fee would take the sponsor past the budget it set
-/// for the signer in the current period.
+/// for the signer in the current period, and the signer cannot pay it themself.
 pub const OVER_BUDGET: u8 = 161;
-/// `InvalidTransaction::Custom` code: a sponsored transaction carries a tip (the sponsor pays
-/// fees only, never tips).
+/// `InvalidTransaction::Custom` code: a transaction the sponsor would pay for carries a tip
+/// (the sponsor pays fees only, never tips), and the signer cannot pay it themself.
 pub const TIP_NOT_SPONSORED: u8 = 162;
 
 /// Charges the fee of a transaction as `pallet-transaction-payment` does, except that a call
@@ -52,7 +52,8 @@ where
 	<T as frame_system::Config>::RuntimeCall:
 		Dispatchable<Info = DispatchInfo, PostInfo = PostDispatchInfo>,
 {
-	/// Charge `tip` on top of the fee (refused for a sponsored transaction).
+	/// Charge `tip` on top of the fee (never to a sponsor: a transaction with a tip is paid by
+	/// its signer).
 	pub fn from(tip: FeeOf<T>) -> Self {
 		Self(ChargeTransactionPayment::from(tip))
 	}
@@ -77,8 +78,9 @@ pub enum Val<T: SponsoredConfig> {
 	Sponsored {
 		/// The sponsored signer, whose budget the fee counts against.
 		patient: T::AccountId,
-		/// Whether the signer is leaving the sponsorship (paid for past the budget).
-		leaving: bool,
+		/// Its sponsorship as validation found it, which dispatch charges without reading it
+		/// again.
+		sponsorship: SponsorshipOf<T>,
 		/// The charge, to the sponsor account.
 		inner: pallet_transaction_payment::Val<T>,
 	},
@@ -162,7 +164,9 @@ where
 			Ok((valid, inner))
 		})();
 		match sponsored {
-			Ok((valid, inner)) => Ok((valid, Val::Sponsored { patient, leaving, inner }, origin)),
+			Ok((valid, inner)) => {
+				Ok((valid, Val::Sponsored { patient, sponsorship, inner }, origin))
+			},
 			// What the sponsor does not pay (a tip, past the budget, an empty sponsor account),
 			// a patient who can pays themself; otherwise the sponsor's refusal stands.
 			Err(refusal) => match self.0.validate(origin, call, info, len, (), implication, source)
@@ -183,15 +187,16 @@ where
 	) -> Result<Self::Pre, TransactionValidityError> {
 		match val {
 			Val::Own(inner) => self.0.prepare(inner, origin, call, info, len),
-			Val::Sponsored { patient, leaving, inner } => {
-				let charged = match &inner {
-					pallet_transaction_payment::Val::Charge { fee_with_tip, .. } => {
-						to_balance::<T>(*fee_with_tip)
-					},
-					pallet_transaction_payment::Val::NoCharge => Zero::zero(),
-				};
-				Pallet::<T>::spend(&patient, charged, leaving)
-					.map_err(|_| InvalidTransaction::Custom(OVER_BUDGET))?;
+			Val::Sponsored { patient, sponsorship, inner } => {
+				// Validation, on the same state, found the sponsor paying and the fee within the
+				// budget (or the patient leaving).
+				if let pallet_transaction_payment::Val::Charge { fee_with_tip, .. } = &inner {
+					Pallet::<T>::record_spent(
+						&patient,
+						sponsorship,
+						to_balance::<T>(*fee_with_tip),
+					);
+				}
 				self.0.prepare(inner, origin, call, info, len)
 			},
 		}

@@ -252,10 +252,11 @@ pub mod pallet {
 		/// Sponsor `patient`: the caller's organisation pays, from its sponsor account and up
 		/// to `budget` per period, the fees of the patient's own calls (`Config::Sponsorable`)
 		/// and the deposits they create. The patient agrees by signing
-		/// [`sponsorship_message`] for this chain, the organisation and `valid_until` (a block
-		/// no more than `MaxAgreementLife` ahead). The deposit of the record is held from the
-		/// sponsor account; the patient's account is kept in existence so that it can sign
-		/// while it holds nothing.
+		/// [`sponsorship_message`] for this chain, the organisation, the patient's current
+		/// nonce and `valid_until` (a block no more than `MaxAgreementLife` ahead). The deposit
+		/// of the record is held from the sponsor account; the patient's account is kept in
+		/// existence so that it can sign while it holds nothing. A sponsorship whose sponsor
+		/// is no longer accredited in its role is ended first.
 		///
 		/// Origin: signed by an agent of an organisation with an accreditation in force, not the
 		/// patient's.
@@ -460,34 +461,32 @@ pub mod pallet {
 			T::SponsorAccount::convert(organisation)
 		}
 
-		/// `who`'s sponsorship as it stands now, if its sponsor pays for it (accredited in its
-		/// role): a
-		/// sponsor pays for patients, so not for an account that acts for an organisation now
-		/// (checked each time, as an account may join one after it was sponsored).
-		pub(crate) fn paying_sponsorship(who: &T::AccountId) -> Option<SponsorshipOf<T>> {
-			let sponsorship = Sponsorships::<T>::get(who)?;
-			if !T::Accreditation::is_accredited(sponsorship.sponsor, sponsorship.role)
-				|| T::Accreditation::organisation_of(who).is_some()
-			{
-				return None;
-			}
-			Some(sponsorship.at(frame_system::Pallet::<T>::block_number(), T::BudgetPeriod::get()))
+		/// Whether `sponsorship`'s sponsor pays for `who` now: it is accredited in its role,
+		/// and `who` acts for no organisation (a sponsor pays for patients; checked each time,
+		/// as an account may join an organisation after it was sponsored).
+		fn pays(sponsorship: &SponsorshipOf<T>, who: &T::AccountId) -> bool {
+			T::Accreditation::is_accredited(sponsorship.sponsor, sponsorship.role)
+				&& T::Accreditation::organisation_of(who).is_none()
 		}
 
-		/// Count `amount` against the budget of `who`'s sponsorship (past it only when
-		/// `over_budget`); the sponsor account that pays it, or `None` when no sponsor in good
-		/// standing pays for `who`.
-		pub(crate) fn spend(
+		/// `who`'s sponsorship as it stands now (its period rolled over), if its sponsor pays
+		/// for it.
+		pub(crate) fn paying_sponsorship(who: &T::AccountId) -> Option<SponsorshipOf<T>> {
+			let sponsorship = Sponsorships::<T>::get(who)?;
+			Self::pays(&sponsorship, who).then(|| {
+				sponsorship.at(frame_system::Pallet::<T>::block_number(), T::BudgetPeriod::get())
+			})
+		}
+
+		/// Record that `who`'s `sponsorship` (as [`Self::paying_sponsorship`] answered) paid
+		/// `amount` more: the caller checked the budget.
+		pub(crate) fn record_spent(
 			who: &T::AccountId,
+			mut sponsorship: SponsorshipOf<T>,
 			amount: BalanceOf<T>,
-			over_budget: bool,
-		) -> Result<Option<T::AccountId>, SponsorshipError> {
-			let Some(mut sponsorship) = Self::paying_sponsorship(who) else { return Ok(None) };
-			ensure!(over_budget || amount <= sponsorship.remaining(), SponsorshipError::OverBudget);
+		) {
 			sponsorship.spent = sponsorship.spent.saturating_add(amount);
-			let account = Self::sponsor_account(sponsorship.sponsor);
 			Sponsorships::<T>::insert(who, sponsorship);
-			Ok(Some(account))
 		}
 
 		/// `patient`'s sponsorship as the runtime API reports it.
@@ -506,8 +505,7 @@ pub mod pallet {
 				period_start: sponsorship.period_start,
 				period,
 				role: sponsorship.role,
-				paying: T::Accreditation::is_accredited(sponsorship.sponsor, sponsorship.role)
-					&& T::Accreditation::organisation_of(patient).is_none(),
+				paying: Self::pays(&sponsorship, patient),
 				deposit: sponsorship.deposit,
 				since: sponsorship.since,
 			})
@@ -602,22 +600,20 @@ pub mod pallet {
 			who: &T::AccountId,
 			amount: BalanceOf<T>,
 		) -> Result<T::AccountId, SponsorshipError> {
-			match Self::spend(who, amount, false) {
-				Ok(sponsor) => Ok(sponsor.unwrap_or_else(|| who.clone())),
-				// Past the budget, an account that can pay its own deposit does: no sponsor can
-				// stop a patient from acting by lowering a budget.
-				Err(error) => {
-					let own = T::Currency::reducible_balance(
-						who,
-						Preservation::Preserve,
-						Fortitude::Polite,
-					);
-					if own >= amount {
-						Ok(who.clone())
-					} else {
-						Err(error)
-					}
-				},
+			let Some(sponsorship) = Self::paying_sponsorship(who) else { return Ok(who.clone()) };
+			if amount <= sponsorship.remaining() {
+				let account = Self::sponsor_account(sponsorship.sponsor);
+				Self::record_spent(who, sponsorship, amount);
+				return Ok(account);
+			}
+			// Past the budget, an account that can pay its own deposit does: no sponsor can
+			// stop a patient from acting by lowering a budget.
+			let own =
+				T::Currency::reducible_balance(who, Preservation::Preserve, Fortitude::Polite);
+			if own >= amount {
+				Ok(who.clone())
+			} else {
+				Err(SponsorshipError::OverBudget)
 			}
 		}
 

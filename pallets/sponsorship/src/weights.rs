@@ -84,8 +84,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `677`
 		//  Estimated: `33607`
-		// Minimum execution time: 223_808_000 picoseconds.
-		Weight::from_parts(244_537_000, 33607)
+		// Minimum execution time: 227_780_000 picoseconds.
+		Weight::from_parts(254_892_000, 33607)
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -97,8 +97,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `451`
 		//  Estimated: `3574`
-		// Minimum execution time: 28_277_000 picoseconds.
-		Weight::from_parts(32_810_000, 3574)
+		// Minimum execution time: 28_867_000 picoseconds.
+		Weight::from_parts(34_764_000, 3574)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -116,10 +116,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Sponsorship::SponsoredBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn end_sponsorship() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `808`
+		//  Measured:  `845`
 		//  Estimated: `6196`
-		// Minimum execution time: 95_357_000 picoseconds.
-		Weight::from_parts(106_152_000, 6196)
+		// Minimum execution time: 98_820_000 picoseconds.
+		Weight::from_parts(111_592_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -131,8 +131,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `336`
 		//  Estimated: `6196`
-		// Minimum execution time: 67_387_000 picoseconds.
-		Weight::from_parts(72_362_000, 6196)
+		// Minimum execution time: 67_589_000 picoseconds.
+		Weight::from_parts(71_947_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -146,8 +146,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `563`
 		//  Estimated: `6196`
-		// Minimum execution time: 67_765_000 picoseconds.
-		Weight::from_parts(75_402_000, 6196)
+		// Minimum execution time: 71_199_000 picoseconds.
+		Weight::from_parts(75_880_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -165,8 +165,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `611`
 		//  Estimated: `3574`
-		// Minimum execution time: 44_409_000 picoseconds.
-		Weight::from_parts(51_642_000, 3574)
+		// Minimum execution time: 35_836_000 picoseconds.
+		Weight::from_parts(40_727_000, 3574)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -195,7 +195,7 @@ impl WeightInfo for () {
 	/// Storage: `Sponsorship::SponsoredBy` (r:0 w:1)
 	/// Proof: `Sponsorship::SponsoredBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn sponsor() -> Weight {
-		Weight::from_parts(244_537_000, 33607)
+		Weight::from_parts(254_892_000, 33607)
 			.saturating_add(ParityDbWeight::get().reads(23_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
@@ -204,7 +204,7 @@ impl WeightInfo for () {
 	/// Storage: `Registry::AgentOf` (r:1 w:0)
 	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn set_budget() -> Weight {
-		Weight::from_parts(32_810_000, 3574)
+		Weight::from_parts(34_764_000, 3574)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -221,7 +221,7 @@ impl WeightInfo for () {
 	/// Storage: `Sponsorship::SponsoredBy` (r:0 w:1)
 	/// Proof: `Sponsorship::SponsoredBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn end_sponsorship() -> Weight {
-		Weight::from_parts(106_152_000, 6196)
+		Weight::from_parts(111_592_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
@@ -230,7 +230,7 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn fund() -> Weight {
-		Weight::from_parts(72_362_000, 6196)
+		Weight::from_parts(71_947_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -241,7 +241,7 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
-		Weight::from_parts(75_402_000, 6196)
+		Weight::from_parts(75_880_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -256,7 +256,7 @@ impl WeightInfo for () {
 	/// Storage: `Registry::AgentOf` (r:1 w:0)
 	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn charge_sponsored() -> Weight {
-		Weight::from_parts(51_642_000, 3574)
+		Weight::from_parts(40_727_000, 3574)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}

@@ -443,9 +443,9 @@ parameter_types! {
 
 /// Creates sr25519 keys in the benchmark's keystore and signs with them.
 #[cfg(feature = "runtime-benchmarks")]
-pub struct HealthTokensBenchmarkHelper;
+pub struct SigningBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
-impl pallet_health_tokens::BenchmarkHelper<AccountId, Signature> for HealthTokensBenchmarkHelper {
+impl pallet_health_tokens::BenchmarkHelper<AccountId, Signature> for SigningBenchmarkHelper {
 	fn sign_as_new_account(
 		message_for: impl FnOnce(&AccountId) -> alloc::vec::Vec<u8>,
 	) -> (AccountId, Signature) {
@@ -474,7 +474,7 @@ impl pallet_health_tokens::Config for Runtime {
 	type MaxVersions = ConstU32<64>;
 	type MaxPageSize = ConstU32<100>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = HealthTokensBenchmarkHelper;
+	type BenchmarkHelper = SigningBenchmarkHelper;
 	type WeightInfo = pallet_health_tokens::weights::SubstrateWeight<Runtime>;
 }
 
@@ -590,7 +590,7 @@ impl pallet_insurance::Config for Runtime {
 
 /// The same signer for the sponsorship benchmarks' agreements.
 #[cfg(feature = "runtime-benchmarks")]
-impl pallet_sponsorship::BenchmarkHelper<AccountId, Signature> for HealthTokensBenchmarkHelper {
+impl pallet_sponsorship::BenchmarkHelper<AccountId, Signature> for SigningBenchmarkHelper {
 	fn sign_as_new_account(
 		message_for: impl FnOnce(&AccountId) -> alloc::vec::Vec<u8>,
 	) -> (AccountId, Signature) {
@@ -666,5 +666,5 @@ impl pallet_sponsorship::Config for Runtime {
 	type Signature = Signature;
 	type WeightInfo = pallet_sponsorship::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = HealthTokensBenchmarkHelper;
+	type BenchmarkHelper = SigningBenchmarkHelper;
 }
