@@ -73,6 +73,11 @@ pub fn pseudonym_suri(root: &str, counterparty: &Counterparty) -> String {
 	}
 }
 
+/// The pseudonym (account) the wallet with root secret `root` gives `counterparty`.
+pub fn pseudonym_account(root: &str, counterparty: &Counterparty) -> Result<AccountId32> {
+	Ok(keypair_from_suri(&pseudonym_suri(root, counterparty))?.public_key().to_account_id())
+}
+
 /// The 64 bytes of an sr25519 signature written as hex (`0x…` or bare), if that is what
 /// `text` is.
 pub fn signature_from_hex(text: &str) -> Option<[u8; 64]> {

@@ -176,6 +176,16 @@ impl Chain {
 		}))
 	}
 
+	/// How many organisations have been registered (ids `0..count`), at the finalized block.
+	pub async fn organisation_count(&self) -> Result<OrganisationId> {
+		let at = self.api().at_current_block().await?;
+		Ok(at
+			.storage()
+			.fetch(api::storage().registry().next_organisation_id(), ())
+			.await?
+			.decode()?)
+	}
+
 	/// The organisation `who` acts for, if any.
 	pub async fn organisation_of(
 		&self,

@@ -223,7 +223,7 @@ impl App {
 				return Ok(());
 			},
 			Present { credential, disclose, challenge, out } => {
-				return self.present(credential, disclose, challenge, out.as_deref());
+				return self.present(credential, disclose, challenge, out.as_deref()).await;
 			},
 			Verify { presentation, challenge, require } => {
 				return self.verify_presentation(presentation, challenge, require).await;
@@ -330,7 +330,7 @@ impl App {
 		Ok(())
 	}
 
-	fn present(
+	async fn present(
 		&self,
 		credential: &Path,
 		disclose: &[String],
@@ -339,6 +339,8 @@ impl App {
 	) -> Result<()> {
 		let credential = Credential::read(credential)?;
 		let challenge: Hash32 = challenge.parse()?;
+		// A patient's wallet signs with the pseudonym the insurer attested.
+		self.towards_patient(&keys::parse_account(&credential.patient)?).await?;
 		let Some(attestation) = credential.attestation else {
 			return Err(invalid(
 				"the credential names no attestation (its submission was not seen to finish): \

@@ -31,6 +31,7 @@ use std::{
 	path::PathBuf,
 	time::{SystemTime, UNIX_EPOCH},
 };
+use subxt::utils::AccountId32;
 use subxt_signer::sr25519::Keypair;
 
 #[derive(Args)]
@@ -220,6 +221,27 @@ impl App {
 		if self.counterparty.get().is_none() {
 			self.counterparty.set(Some(counterparty));
 		}
+	}
+
+	/// With `--as-patient`, the counter-party of an action about `patient`: when `patient` is
+	/// one of the wallet's own pseudonyms (the one it gives some registered organisation), that
+	/// organisation, so that the action is signed by `patient` itself; otherwise the wallet
+	/// acts for someone else's pseudonym (as their guardian or representative) and signs with
+	/// the pseudonym it gives that account. One query (how many organisations there are).
+	pub(crate) async fn towards_patient(&self, patient: &AccountId32) -> Result<()> {
+		if !self.cli.as_patient || self.counterparty.get().is_some() {
+			return Ok(());
+		}
+		let root = self.root_suri()?;
+		for id in 0..self.chain().await?.organisation_count().await? {
+			let organisation = keys::Counterparty::Organisation(id);
+			if keys::pseudonym_account(&root, &organisation)? == *patient {
+				self.towards(organisation);
+				return Ok(());
+			}
+		}
+		self.towards(keys::Counterparty::Account(*patient));
+		Ok(())
 	}
 
 	pub(crate) async fn chain(&self) -> Result<Chain> {

@@ -4,10 +4,7 @@
 use super::App;
 use anyhow::Result;
 use clap::Subcommand;
-use healthchain_client::{
-	keys::{self, Counterparty},
-	runtime::api,
-};
+use healthchain_client::keys::{self, Counterparty};
 use serde_json::{json, Value as Json};
 
 #[derive(Subcommand)]
@@ -20,8 +17,8 @@ pub(crate) enum PatientCommand {
 	},
 	/// Everything the chain holds of you, across your pseudonyms: for every registered
 	/// organisation (and every account given with --account), the pseudonym your wallet gives
-	/// it, and its tokens, consents, attestations, audit entries and sponsor. After a recovery
-	/// from the mnemonic alone, this finds them again: six queries per organisation.
+	/// it, and its tokens, consents, attestations, audit entries, break-glass grants, representatives and sponsor. After a
+	/// recovery from the mnemonic alone, this finds them again: eight queries per organisation.
 	Overview {
 		/// Also the pseudonyms given to these accounts (practitioners, people you granted to).
 		#[arg(long = "account")]
@@ -34,9 +31,7 @@ impl App {
 		let root = self.root_suri()?;
 		match command {
 			PatientCommand::Pseudonym { counterparty } => {
-				let account = keys::keypair_from_suri(&keys::pseudonym_suri(&root, counterparty))?
-					.public_key()
-					.to_account_id();
+				let account = keys::pseudonym_account(&root, counterparty)?;
 				self.print(
 					json!({
 						"counterparty": counterparty.to_string(),
@@ -48,12 +43,7 @@ impl App {
 			},
 			PatientCommand::Overview { accounts } => {
 				let chain = self.chain().await?;
-				let at = chain.api().at_current_block().await?;
-				let organisations = at
-					.storage()
-					.fetch(api::storage().registry().next_organisation_id(), ())
-					.await?
-					.decode()?;
+				let organisations = chain.organisation_count().await?;
 				let mut counterparties: Vec<Counterparty> =
 					(0..organisations).map(Counterparty::Organisation).collect();
 				for account in accounts {
@@ -61,18 +51,19 @@ impl App {
 				}
 				let mut found = Vec::new();
 				for counterparty in counterparties {
-					let account =
-						keys::keypair_from_suri(&keys::pseudonym_suri(&root, &counterparty))?
-							.public_key()
-							.to_account_id();
+					let account = keys::pseudonym_account(&root, &counterparty)?;
 					let holdings = chain.holdings(&account).await?;
 					let sponsor = chain.sponsorship_of(&account).await?.map(|view| view.sponsor);
 					let tokens = chain.tokens_of(&account, None, 100, false).await?;
 					let consents = chain.consents_of(&account).await?;
 					let (attestations, _) = chain.attestations_of(&account, None, 100).await?;
 					let audit = chain.audit_log(&account, 0, 100).await?;
+					let emergency = chain.emergency_access_of(&account).await?;
+					let representatives = chain.representatives_of(&account).await?;
 					let count = |json: &Json| json.as_array().map_or(0, Vec::len);
 					let used = holdings.exists
+						|| count(&emergency) > 0
+						|| count(&representatives) > 0
 						|| sponsor.is_some()
 						|| !tokens.is_empty()
 						|| count(&consents) > 0
@@ -92,6 +83,8 @@ impl App {
 								.map(|(id, _)| *id)
 								.collect::<Vec<_>>(),
 							"audit_entries": count(&audit),
+							"emergency_access": emergency,
+							"representatives": representatives,
 						}));
 					}
 				}

@@ -102,6 +102,8 @@ impl App {
 			SignAcceptance { practitioner, reference, valid_for_blocks } => {
 				let practitioner = keys::parse_account(practitioner)?;
 				let reference: Hash32 = reference.parse()?;
+				// A patient's wallet accepts with the pseudonym it gives the practitioner.
+				self.towards(keys::Counterparty::Account(practitioner));
 				let signer = self.signer()?;
 				let chain = self.chain().await?;
 				let genesis = chain.genesis_hash().await?;

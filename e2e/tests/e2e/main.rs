@@ -11,6 +11,7 @@ mod deposits;
 mod faults;
 mod insurance;
 mod network;
+mod observer;
 mod operator;
 mod patients;
 mod readme;

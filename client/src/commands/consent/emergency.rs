@@ -60,7 +60,9 @@ impl App {
 					Some(practitioner) => keys::parse_account(practitioner)?,
 					None => self.signer()?.public_key().to_account_id(),
 				};
-				let call = calls::close_emergency(&keys::parse_account(patient)?, &practitioner);
+				let patient = keys::parse_account(patient)?;
+				self.towards_patient(&patient).await?;
+				let call = calls::close_emergency(&patient, &practitioner);
 				if *consortium {
 					return self.consortium(call, via.via).await.map(|()| None);
 				}

@@ -245,11 +245,19 @@ impl App {
 					},
 					(None, None) => return Err(invalid("give --grantee or --file")),
 				};
-				// A patient's wallet signs with the pseudonym it gives the grantee.
-				self.towards(spec.grantee.parse()?);
+				// A patient's wallet signs with the pseudonym it gives the grantee; granting for
+				// a given patient, with that patient (its own pseudonym, or the one it
+				// represents).
 				let patient = match patient {
-					Some(patient) => keys::parse_account(patient)?,
-					None => self.signer()?.public_key().to_account_id(),
+					Some(patient) => {
+						let patient = keys::parse_account(patient)?;
+						self.towards_patient(&patient).await?;
+						patient
+					},
+					None => {
+						self.towards(spec.grantee.parse()?);
+						self.signer()?.public_key().to_account_id()
+					},
 				};
 				let call = calls::grant(&patient, &spec, &parse_time, now_ms()?)?;
 				// A consent is public: say so before naming one sensitive category on chain.
@@ -291,7 +299,7 @@ impl App {
 			},
 			Revoke { consent } | Remove { consent } => {
 				if self.cli.as_patient {
-					self.towards(self.consent_grantee(*consent).await?);
+					self.towards_patient(&self.consent_patient(*consent).await?).await?;
 				}
 				match command {
 					Revoke { .. } => calls::revoke(*consent),
@@ -346,8 +354,8 @@ impl App {
 impl App {
 	/// The grantee of consent `consent`, as a counter-party: the pseudonym a patient's wallet
 	/// gave it granted the consent.
-	async fn consent_grantee(&self, consent: ConsentId) -> Result<keys::Counterparty> {
-		use healthchain_client::runtime::api::runtime_types::pallet_consent::types::Grantee;
+	/// The patient of consent `consent`.
+	async fn consent_patient(&self, consent: ConsentId) -> Result<AccountId32> {
 		let payload = api::runtime_apis().consent_api().consent(consent);
 		let view = self
 			.chain()
@@ -355,9 +363,6 @@ impl App {
 			.runtime_api(payload, false)
 			.await?
 			.ok_or_else(|| invalid(format!("unknown consent {consent}")))?;
-		Ok(match view.grantee {
-			Grantee::Organisation(id) => keys::Counterparty::Organisation(id),
-			Grantee::Account(account) => keys::Counterparty::Account(account),
-		})
+		Ok(view.patient)
 	}
 }

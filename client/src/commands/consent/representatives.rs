@@ -149,10 +149,10 @@ impl App {
 				calls::withdraw_record(&keys::parse_account(patient)?, *organisation)
 			},
 			RepresentativeCommand::Remove { patient, representative, consortium, via } => {
-				let call = calls::remove_representative(
-					&keys::parse_account(patient)?,
-					&keys::parse_account(representative)?,
-				);
+				let patient = keys::parse_account(patient)?;
+				self.towards_patient(&patient).await?;
+				let call =
+					calls::remove_representative(&patient, &keys::parse_account(representative)?);
 				if *consortium {
 					return self.consortium(call, via.via).await.map(|()| None);
 				}
