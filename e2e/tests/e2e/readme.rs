@@ -114,6 +114,25 @@ fn the_readme_walkthrough_works_as_written() {
 			std::fs::write(dir.path().join(file), run.json.to_string()).unwrap();
 		}
 	}
+	// Erin never received an HCT: neither her wallet's root nor any pseudonym it used holds
+	// anything, free or held; the hospital paid for all she did.
+	let ferdie = "5CiPPseXPECbkjWCa6MnjNokrgYjMqmKndv2rSnekmSK2DjL";
+	for suri in [
+		"//Erin".to_string(),
+		"//Erin//healthchain//org//0".into(),
+		"//Erin//healthchain//org//2".into(),
+		format!("//Erin//healthchain//acct//{ferdie}"),
+	] {
+		let run = run_client_in(dir.path(), &node.url(), &["--suri", &suri, "account"]).unwrap();
+		assert_eq!(
+			(run.json["free"].as_str(), run.json["held"].as_str()),
+			(Some("0"), Some("0")),
+			"{suri}: {:?}",
+			run.json
+		);
+	}
+	let walkthrough = readme.split("## Using the chain").nth(1).unwrap_or_default();
+	assert!(!walkthrough.contains("--suri //Eve"), "the patient signs only with --as-patient");
 }
 
 #[test]
