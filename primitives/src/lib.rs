@@ -478,6 +478,26 @@ pub trait DepositPayer<AccountId, Balance> {
 	fn make_sponsored(_who: &AccountId) {}
 }
 
+/// The domain tag of a committed consent scope.
+pub const SCOPE_COMMITMENT_CONTEXT: &[u8; 19] = b"healthchain:scope:1";
+
+/// The salted commitment a consent provision names instead of a data category in clear
+/// (`pallet_consent::Scope::Committed`): BLAKE2b-256 of
+/// `SCOPE_COMMITMENT_CONTEXT ‖ salt ‖ SCALE(category)` (the category's one-byte index).
+///
+/// An observer of the consent learns that the patient has a provision over *some* category,
+/// not which; the custodian, given the category and the salt (the *opening*) by the patient,
+/// supplies them when it asks `check_access`, and the chain checks them against the
+/// commitment. A fresh salt for every provision: the same commitment under two of a patient's
+/// pseudonyms would link them.
+pub fn scope_commitment<Category: Encode>(
+	category: &Category,
+	salt: &[u8; 32],
+) -> <sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::Output {
+	use sp_runtime::traits::{BlakeTwo256, Hash};
+	BlakeTwo256::hash(&(SCOPE_COMMITMENT_CONTEXT, salt, category).encode())
+}
+
 /// The domain tag that starts every sponsorship agreement.
 pub const SPONSORSHIP_CONTEXT: &[u8; 23] = b"healthchain:sponsorship";
 

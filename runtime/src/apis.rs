@@ -276,6 +276,17 @@ impl_runtime_apis! {
 			crate::Consent::check_access(&grantee, &patient, &scope, action, purpose)
 		}
 
+		fn check_access_opened(
+			grantee: AccountId,
+			patient: AccountId,
+			scope: RecordScope,
+			action: Action,
+			purpose: Purpose,
+			openings: Vec<pallet_consent::ScopeOpening>,
+		) -> AccessDecision {
+			crate::Consent::check_access_opened(&grantee, &patient, &scope, action, purpose, &openings)
+		}
+
 		fn consent(id: ConsentId) -> Option<ConsentView<AccountId, Balance, BlockNumber>> {
 			crate::Consent::consent_view(id)
 		}

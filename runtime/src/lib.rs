@@ -88,7 +88,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("healthchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("healthchain"),
 	authoring_version: 1,
-	spec_version: 111,
+	spec_version: 112,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 4,
@@ -327,8 +327,9 @@ mod tests {
 
 	/// A wallet that checks an API's version before decoding its answers sees the changed
 	/// layouts: version 3 of the ledger's API (optional owners, `verify` by issuer) and of the
-	/// consent pallet's (no decision in clear in the audit trail, paged lists), version 2 of
-	/// the trial-anchoring pallet's (paged, tenures, voidings).
+	/// consent pallet's (no decision in clear in the audit trail, paged lists; version 4 names
+	/// a consent's depositor, version 5 opens committed scopes), version 2 of the
+	/// trial-anchoring pallet's (paged, tenures, voidings).
 	#[test]
 	fn the_changed_runtime_apis_are_at_their_new_versions() {
 		use pallet_consent_runtime_api::ConsentApi;
@@ -340,7 +341,7 @@ mod tests {
 		type Consents = dyn ConsentApi<Block, AccountId, Balance, BlockNumber>;
 		type Trials = dyn TrialAnchoringApi<Block, AccountId, Balance, BlockNumber>;
 		assert_eq!(declared(Tokens::ID), Some(3));
-		assert_eq!(declared(Consents::ID), Some(4));
+		assert_eq!(declared(Consents::ID), Some(5));
 		assert_eq!(declared(Trials::ID), Some(2));
 	}
 

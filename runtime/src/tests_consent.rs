@@ -9,9 +9,9 @@ use frame_support::{assert_ok, BoundedVec};
 use healthchain_primitives::{OrganisationKind, Profession, Role};
 use pallet_consent::{
 	AccessDecision, Action, Actions, Basis, Capacity, DataCategory, Decision, Grantee,
-	Justification, Period, Provision, Purpose, Purposes, RecordScope, Scope,
+	Justification, Period, Provision, Purpose, Purposes, RecordScope, Scope, ScopeOpening,
 };
-use pallet_consent_runtime_api::runtime_decl_for_consent_api::ConsentApiV4;
+use pallet_consent_runtime_api::runtime_decl_for_consent_api::ConsentApiV5;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::BuildStorage;
 
@@ -128,12 +128,29 @@ fn ask(
 	action: Action,
 	purpose: Purpose,
 ) -> AccessDecision {
-	<Runtime as ConsentApiV4<Block, AccountId, Balance, BlockNumber>>::check_access(
+	<Runtime as ConsentApiV5<Block, AccountId, Balance, BlockNumber>>::check_access(
 		account(grantee),
 		account(Sr25519Keyring::Eve),
 		scope,
 		action,
 		purpose,
+	)
+}
+
+/// What the runtime API (v5) answers for `grantee` reading Eve's record for treatment, with
+/// `openings`.
+fn ask_opened(
+	grantee: Sr25519Keyring,
+	scope: RecordScope,
+	openings: Vec<ScopeOpening>,
+) -> AccessDecision {
+	<Runtime as ConsentApiV5<Block, AccountId, Balance, BlockNumber>>::check_access_opened(
+		account(grantee),
+		account(Sr25519Keyring::Eve),
+		scope,
+		Action::Read,
+		Purpose::Treatment,
+		openings,
 	)
 }
 
@@ -360,6 +377,41 @@ fn consent_decisions_through_the_runtime_api() {
 			);
 			let both = labelled(&[DataCategory::Imaging, DataCategory::Hiv]);
 			(ask(Dave, both, Action::Read, Purpose::Treatment), by(id, 0, Decision::Deny))
+		}),
+		("a committed deny over hiv, opened through API v5, denies a record labelled hiv", || {
+			grant(Eve, Dave, vec![provision(Decision::Permit, Scope::All, TREATMENT)], None);
+			let hiv = ScopeOpening { category: DataCategory::Hiv, salt: [7; 32] };
+			let id = grant(
+				Eve,
+				Dave,
+				vec![provision(Decision::Deny, Scope::Committed(hiv.commitment()), TREATMENT)],
+				None,
+			);
+			let both = labelled(&[DataCategory::Imaging, DataCategory::Hiv]);
+			(ask_opened(Dave, both, vec![hiv]), by(id, 0, Decision::Deny))
+		}),
+		("the same deny, opened, lets an imaging record through", || {
+			let permit =
+				grant(Eve, Dave, vec![provision(Decision::Permit, Scope::All, TREATMENT)], None);
+			let hiv = ScopeOpening { category: DataCategory::Hiv, salt: [7; 32] };
+			grant(
+				Eve,
+				Dave,
+				vec![provision(Decision::Deny, Scope::Committed(hiv.commitment()), TREATMENT)],
+				None,
+			);
+			(ask_opened(Dave, imaging(), vec![hiv]), by(permit, 0, Decision::Permit))
+		}),
+		("the same deny, unopened (API v4's check_access), denies every record", || {
+			grant(Eve, Dave, vec![provision(Decision::Permit, Scope::All, TREATMENT)], None);
+			let hiv = ScopeOpening { category: DataCategory::Hiv, salt: [7; 32] };
+			let id = grant(
+				Eve,
+				Dave,
+				vec![provision(Decision::Deny, Scope::Committed(hiv.commitment()), TREATMENT)],
+				None,
+			);
+			(ask(Dave, imaging(), Action::Read, Purpose::Treatment), by(id, 0, Decision::Deny))
 		}),
 		("a token deny applies when the token is not named", || {
 			grant(Eve, Dave, vec![provision(Decision::Permit, Scope::All, TREATMENT)], None);

@@ -12,8 +12,10 @@
 //!    provision, in consent then provision order, that denies this action for this purpose over
 //!    this record decides: deny. A deny covers the record when it is over all records, over a
 //!    category among the record's labels, or over its token — and, when in doubt, applies: to
-//!    a record without labels (any category deny), without a named token (any token deny) or
-//!    without a date (any period-limited deny).
+//!    a record without labels (any category deny), without a named token (any token deny),
+//!    without a date (any period-limited deny), or when the question does not open a committed
+//!    category (any committed deny). A committed category the question opens
+//!    (`check_access_opened`) is that category.
 //! 3. Otherwise, a record is permitted when permits cover it whole: a permit over all records
 //!    or over its token, or, label by label, a permit over each of its categories (so a
 //!    permit for imaging does not reveal an imaging study labelled HIV). Permits to an
@@ -27,23 +29,26 @@
 //! for the purpose's roles (once) and each representation a consent was granted under,
 //! whatever other patients have.
 
+use crate::DataCategory;
 use crate::{
 	AccessDecision, AccreditationInspect, Action, Basis, Config, ConsentEffectiveStatus, ConsentId,
 	ConsentView, Consents, ConsentsOf, Decision, EmergencyAccess, EmergencyGrantOf, Grantee,
 	LicenceInspect, OrganisationId, Page, Pallet, Provision, Purpose, RecordScope,
 	RecordedRepresentativeOf, RecordedRepresentatives, RepresentativeOf, Representatives, Role,
-	Scope, TokenId, MAX_LABELS,
+	Scope, ScopeOpening, TokenId, MAX_LABELS, MAX_OPENINGS,
 };
 use alloc::vec::Vec;
 use frame_support::traits::{Contains, Get};
 use frame_system::pallet_prelude::BlockNumberFor;
+use sp_core::H256;
 
 /// [`ConsentView`] as this pallet's runtime API returns it.
 pub type ConsentViewOf<T> =
 	ConsentView<<T as frame_system::Config>::AccountId, crate::BalanceOf<T>, BlockNumberFor<T>>;
 
 impl<T: Config> Pallet<T> {
-	/// May `grantee` perform `action` on `patient`'s record `scope` for `purpose` now?
+	/// May `grantee` perform `action` on `patient`'s record `scope` for `purpose` now? Every
+	/// committed scope stays closed ([`Self::check_access_opened`] with no opening).
 	pub fn check_access(
 		grantee: &T::AccountId,
 		patient: &T::AccountId,
@@ -51,6 +56,28 @@ impl<T: Config> Pallet<T> {
 		action: Action,
 		purpose: Purpose,
 	) -> AccessDecision {
+		Self::check_access_opened(grantee, patient, scope, action, purpose, &[])
+	}
+
+	/// [`Self::check_access`], with `openings` (at most [`MAX_OPENINGS`], the rest ignored)
+	/// opening the committed scopes they match: an opened committed scope is its category; an
+	/// unopened committed deny covers every record, and an unopened committed permit none.
+	pub fn check_access_opened(
+		grantee: &T::AccountId,
+		patient: &T::AccountId,
+		scope: &RecordScope,
+		action: Action,
+		purpose: Purpose,
+		openings: &[ScopeOpening],
+	) -> AccessDecision {
+		let opened: Vec<(H256, DataCategory)> = openings
+			.iter()
+			.take(MAX_OPENINGS as usize)
+			.map(|opening| (opening.commitment(), opening.category))
+			.collect();
+		let opened = |commitment: &H256| {
+			opened.iter().find(|(c, _)| c == commitment).map(|(_, category)| *category)
+		};
 		if let Some(basis) = Self::emergency_basis(grantee, patient, action, purpose) {
 			return AccessDecision { decision: Decision::Permit, basis };
 		}
@@ -83,8 +110,13 @@ impl<T: Config> Pallet<T> {
 					continue;
 				}
 				let basis = Basis::Consent { consent: id, provision: index as u32 };
+				// A committed scope, opened, is its category.
+				let provision_scope = match provision.scope {
+					Scope::Committed(commitment) => opened(&commitment).map(Scope::Category),
+					other => Some(other),
+				};
 				if provision.decision == Decision::Deny {
-					if Self::deny_covers(provision, scope) {
+					if Self::deny_covers(provision, provision_scope, scope) {
 						return AccessDecision { decision: Decision::Deny, basis };
 					}
 					continue;
@@ -97,7 +129,7 @@ impl<T: Config> Pallet<T> {
 				if !permits || !Self::in_data_period(provision, scope, false) {
 					continue;
 				}
-				match provision.scope {
+				match provision_scope.unwrap_or(provision.scope) {
 					Scope::All => {
 						whole.get_or_insert(basis);
 					},
@@ -119,6 +151,8 @@ impl<T: Config> Pallet<T> {
 							}
 						}
 					},
+					// Not opened: permits nothing.
+					Scope::Committed(_) => {},
 				}
 			}
 		}
@@ -171,16 +205,23 @@ impl<T: Config> Pallet<T> {
 		allowed.then_some(grant.licence)
 	}
 
-	/// Whether deny `provision` (whose actions and purposes match) covers record `scope`: when
-	/// in doubt, it does.
-	fn deny_covers(provision: &Provision, scope: &RecordScope) -> bool {
-		let in_scope = match provision.scope {
-			Scope::All => true,
-			Scope::Category(category) => {
+	/// Whether deny `provision` (whose actions and purposes match), over `provision_scope`
+	/// (its scope, a committed one opened; `None` if it could not be opened), covers record
+	/// `scope`: when in doubt, it does.
+	fn deny_covers(
+		provision: &Provision,
+		provision_scope: Option<Scope>,
+		scope: &RecordScope,
+	) -> bool {
+		let in_scope = match provision_scope {
+			// A committed category nobody opened might be any of the record's.
+			None | Some(Scope::Committed(_)) => true,
+			Some(Scope::All) => true,
+			Some(Scope::Category(category)) => {
 				scope.labels.is_empty() || scope.labels.contains(&category)
 			},
-			Scope::Token(token) => scope.token.is_none_or(|named| named == token),
-			Scope::Sensitive => {
+			Some(Scope::Token(token)) => scope.token.is_none_or(|named| named == token),
+			Some(Scope::Sensitive) => {
 				scope.labels.is_empty() || scope.labels.iter().any(|label| label.is_sensitive())
 			},
 		};

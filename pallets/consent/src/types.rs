@@ -359,6 +359,35 @@ pub enum Scope {
 	/// patient; this scope says nothing about any one of them.
 	#[codec(index = 3)]
 	Sensitive,
+	/// The records of one category, named by a salted commitment to it
+	/// ([`healthchain_primitives::scope_commitment`]) instead of in clear: a deny over `hiv`
+	/// no longer tells every reader that the patient has such records. The custodian opens it
+	/// when it asks `check_access` ([`ScopeOpening`], given to it by the patient); unopened, a
+	/// committed deny applies to every record (when in doubt, a deny applies) and a committed
+	/// permit to none.
+	#[codec(index = 4)]
+	Committed(H256),
+}
+
+/// The most openings one `check_access` takes; more are ignored.
+pub const MAX_OPENINGS: u32 = 16;
+
+/// What opens a committed scope ([`Scope::Committed`]): the category and the salt it was
+/// committed with. The patient's wallet writes it when it grants; the custodian keeps it and
+/// gives it with every question it asks about that patient.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+pub struct ScopeOpening {
+	/// The category committed to.
+	pub category: DataCategory,
+	/// The salt it was committed with.
+	pub salt: [u8; 32],
+}
+
+impl ScopeOpening {
+	/// The commitment this opens.
+	pub fn commitment(&self) -> H256 {
+		healthchain_primitives::scope_commitment(&self.category, &self.salt)
+	}
 }
 
 /// A time range `[start, end)` in Unix milliseconds.

@@ -13,6 +13,7 @@ use codec::Codec;
 pub use pallet_consent::{
 	AccessDecision, AccessQuestion, AccessRecord, Action, ConsentId, ConsentView, EmergencyGrant,
 	OrganisationId, Page, Purpose, RecordScope, RecordedRepresentative, RepresentativeInfo,
+	ScopeOpening,
 };
 use sp_core::H256;
 
@@ -25,7 +26,8 @@ sp_api::decl_runtime_apis! {
 	/// representatives and emergency grants come a page at a time.
 	/// Version 4: a consent (`consent`, `consents_of`) names its `depositor`, the account its
 	/// deposit is held from (a sponsor may pay for the grantor).
-	#[api_version(4)]
+	/// Version 5: `check_access_opened`, which opens committed scopes.
+	#[api_version(5)]
 	pub trait ConsentApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
@@ -41,6 +43,18 @@ sp_api::decl_runtime_apis! {
 			scope: RecordScope,
 			action: Action,
 			purpose: Purpose,
+		) -> AccessDecision;
+		/// `check_access`, with `openings` (at most 16) opening the committed scopes
+		/// (`Scope::Committed`) they match: an opened one is its category; an unopened committed
+		/// deny covers every record, an unopened committed permit none.
+		#[api_version(5)]
+		fn check_access_opened(
+			grantee: AccountId,
+			patient: AccountId,
+			scope: RecordScope,
+			action: Action,
+			purpose: Purpose,
+			openings: Vec<ScopeOpening>,
 		) -> AccessDecision;
 		/// Consent `id` with its status now.
 		fn consent(id: ConsentId) -> Option<ConsentView<AccountId, Balance, BlockNumber>>;

@@ -1,8 +1,10 @@
 //! The table of decisions: what `check_access` (the runtime API's answer) says in each case.
 
 use super::*;
-use crate::{Capacity, Justification};
+use crate::{Capacity, Justification, ScopeOpening};
+use codec::Encode;
 use frame_support::assert_ok;
+use sp_runtime::traits::Hash;
 
 /// One row: a description, a setup returning the question, and the expected answer.
 struct Row {
@@ -799,7 +801,144 @@ fn rows() -> Vec<Row> {
 				)
 			},
 		},
+		Row {
+			case: "deny: a committed deny over hiv, opened, of a record labelled hiv",
+			run: || {
+				grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::All)]);
+				let deny_id = grant(Grantee::Account(NOBODY), vec![committed(Decision::Deny, HIV)]);
+				let record = labelled(&[DataCategory::Imaging, DataCategory::Hiv]);
+				(check_opened(NOBODY, record, &[HIV]), deny(deny_id, 0))
+			},
+		},
+		Row {
+			case: "permit: a committed deny over hiv, opened, of an imaging record",
+			run: || {
+				let id =
+					grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::All)]);
+				grant(Grantee::Account(NOBODY), vec![committed(Decision::Deny, HIV)]);
+				(check_opened(NOBODY, record(DataCategory::Imaging), &[HIV]), permit(id, 0))
+			},
+		},
+		Row {
+			case: "deny: a committed deny nobody opened covers every record",
+			run: || {
+				grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::All)]);
+				let deny_id = grant(Grantee::Account(NOBODY), vec![committed(Decision::Deny, HIV)]);
+				(check_opened(NOBODY, record(DataCategory::Imaging), &[]), deny(deny_id, 0))
+			},
+		},
+		Row {
+			case: "deny: a committed deny opened with the wrong salt stays closed",
+			run: || {
+				grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::All)]);
+				let deny_id = grant(Grantee::Account(NOBODY), vec![committed(Decision::Deny, HIV)]);
+				let wrong = ScopeOpening { category: DataCategory::Hiv, salt: [9; 32] };
+				(
+					Consent::check_access_opened(
+						&NOBODY,
+						&PATIENT,
+						&record(DataCategory::Imaging),
+						Action::Read,
+						Purpose::Treatment,
+						&[wrong],
+					),
+					deny(deny_id, 0),
+				)
+			},
+		},
+		Row {
+			case: "deny: an opening names another category than the one committed to",
+			run: || {
+				grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::All)]);
+				let deny_id = grant(Grantee::Account(NOBODY), vec![committed(Decision::Deny, HIV)]);
+				// The salt of the hiv commitment, with imaging: it opens nothing.
+				let imaging = ScopeOpening { category: DataCategory::Imaging, salt: HIV.salt };
+				(
+					Consent::check_access_opened(
+						&NOBODY,
+						&PATIENT,
+						&record(DataCategory::Imaging),
+						Action::Read,
+						Purpose::Treatment,
+						&[imaging],
+					),
+					deny(deny_id, 0),
+				)
+			},
+		},
+		Row {
+			case: "permit: a committed permit over imaging, opened",
+			run: || {
+				let id = grant(Grantee::Account(NOBODY), vec![committed(Decision::Permit, IMAGING)]);
+				(check_opened(NOBODY, record(DataCategory::Imaging), &[IMAGING]), permit(id, 0))
+			},
+		},
+		Row {
+			case: "deny: a committed permit nobody opened permits nothing",
+			run: || {
+				grant(Grantee::Account(NOBODY), vec![committed(Decision::Permit, IMAGING)]);
+				(check_opened(NOBODY, record(DataCategory::Imaging), &[]), no_consent())
+			},
+		},
+		Row {
+			case: "deny: a committed permit over imaging, opened, of a record labelled hiv too",
+			run: || {
+				grant(Grantee::Account(NOBODY), vec![committed(Decision::Permit, IMAGING)]);
+				let record = labelled(&[DataCategory::Imaging, DataCategory::Hiv]);
+				(check_opened(NOBODY, record, &[IMAGING, HIV]), no_consent())
+			},
+		},
 	]
+}
+
+/// The opening of a committed deny or permit over hiv.
+const HIV: ScopeOpening = ScopeOpening { category: DataCategory::Hiv, salt: [0x41; 32] };
+/// The opening of a committed scope over imaging.
+const IMAGING: ScopeOpening = ScopeOpening { category: DataCategory::Imaging, salt: [0x42; 32] };
+
+/// A `decision` over the category `opening` commits to, for reading for treatment.
+fn committed(decision: Decision, opening: ScopeOpening) -> Provision {
+	provision(decision, Scope::Committed(opening.commitment()))
+}
+
+/// [`check`] for reading for treatment, with `openings`.
+fn check_opened(grantee: u64, scope: RecordScope, openings: &[ScopeOpening]) -> AccessDecision {
+	Consent::check_access_opened(
+		&grantee,
+		&PATIENT,
+		&scope,
+		Action::Read,
+		Purpose::Treatment,
+		openings,
+	)
+}
+
+#[test]
+fn attack_a_committed_scope_tells_an_observer_no_category() {
+	ExtBuilder::default().build_and_execute(|| {
+		// The same category committed twice (by two pseudonyms, or twice by one): two unrelated
+		// commitments, and neither is the commitment of any category without the salt.
+		let again = ScopeOpening { category: DataCategory::Hiv, salt: [0x43; 32] };
+		assert_ne!(HIV.commitment(), again.commitment());
+		let id = grant(Grantee::Account(NOBODY), vec![committed(Decision::Deny, HIV)]);
+		let stored = crate::Consents::<Test>::get(id).expect("stored").encode();
+		for category in [DataCategory::Hiv, DataCategory::Imaging, DataCategory::MentalHealth] {
+			let unsalted = healthchain_primitives::scope_commitment(&category, &[0; 32]);
+			assert!(!stored.windows(32).any(|w| w == unsalted.as_bytes()));
+		}
+		// What is stored names no category: the provision's scope is the commitment alone.
+		assert_eq!(
+			crate::Consents::<Test>::get(id).unwrap().provisions[0].scope,
+			Scope::Committed(HIV.commitment())
+		);
+		// The commitment is the documented one.
+		assert_eq!(
+			HIV.commitment(),
+			sp_runtime::traits::BlakeTwo256::hash(
+				&[&b"healthchain:scope:1"[..], &[0x41; 32], &[DataCategory::Hiv as u8]].concat()
+			)
+		);
+	});
 }
 
 /// `PATIENT` appoints `GUARDIAN`, without power over the patient's own consents.
