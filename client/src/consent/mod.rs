@@ -71,7 +71,8 @@ pub struct ProvisionSpec {
 	/// `permit` or `deny`.
 	pub decision: String,
 	/// `all`, `sensitive` (every sensitive category, naming none), `category:<category>` (e.g.
-	/// `category:imaging`) or `token:<id>`.
+	/// `category:imaging`), `committed:<category>` (a salted commitment to the category: the
+	/// chain shows no category; see [`openings`]) or `token:<id>`.
 	pub scope: String,
 	/// Some of `read`, `write`, `share`.
 	pub actions: Vec<String>,
@@ -131,20 +132,30 @@ impl ProvisionSpec {
 			"deny" => Decision::Deny,
 			other => return Err(invalid(format!("bad decision {other:?}: permit or deny"))),
 		};
-		let scope = match self.scope.split_once(':') {
-			None if self.scope == "all" => Scope::All,
-			None if self.scope == "sensitive" => Scope::Sensitive,
-			Some(("category", name)) => Scope::Category(parse_enum("category", name)?),
-			Some(("token", id)) => Scope::Token(
-				id.parse().map_err(|_| invalid(format!("bad scope {:?}", self.scope)))?,
-			),
-			_ => {
-				return Err(invalid(format!(
-					"bad scope {:?}: all, sensitive, category:<category> or token:<id>",
+		let scope =
+			match self.scope.split_once(':') {
+				None if self.scope == "all" => Scope::All,
+				None if self.scope == "sensitive" => Scope::Sensitive,
+				Some(("category", name)) => Scope::Category(parse_enum("category", name)?),
+				Some(("token", id)) => Scope::Token(
+					id.parse().map_err(|_| invalid(format!("bad scope {:?}", self.scope)))?,
+				),
+				Some(("commitment", hash)) => Scope::Committed(subxt::utils::H256(
+					hash.parse::<Hash32>()
+						.map_err(|_| invalid(format!("bad scope {:?}", self.scope)))?
+						.0,
+				)),
+				Some(("committed", _)) => return Err(invalid(
+					"a committed scope is committed before it is granted (openings::commit_scopes)",
+				)),
+				_ => {
+					return Err(invalid(format!(
+					"bad scope {:?}: all, sensitive, category:<category>, committed:<category> \
+					 or token:<id>",
 					self.scope
 				)))
-			},
-		};
+				},
+			};
 		let actions: Vec<Action> =
 			self.actions.iter().map(|a| parse_enum("action", a)).collect::<Result<_>>()?;
 		let purposes: Vec<Purpose> =
@@ -190,6 +201,10 @@ pub struct RecordScope {
 	pub token: Option<u64>,
 	/// When it was made (Unix ms), if known.
 	pub recorded_at: Option<u64>,
+	/// The openings of the patient's committed scopes the custodian holds (not part of the
+	/// question the audit trail commits to: they only let `check_access` see those scopes).
+	#[serde(default, skip_serializing_if = "Vec::is_empty")]
+	pub openings: Vec<openings::Opening>,
 }
 
 impl RecordScope {
@@ -279,6 +294,7 @@ impl AccessReceipt {
 
 /// The calls of the consent pallet.
 pub mod calls;
+pub mod openings;
 
 impl Chain {
 	/// What `check_access` answers for `question`: typed (to pass on to `record_access`) and
@@ -289,9 +305,18 @@ impl Chain {
 		at: Option<u64>,
 	) -> Result<(AccessDecision, Json)> {
 		let q = question.to_runtime();
-		let payload = api::runtime_apis()
-			.consent_api()
-			.check_access(q.accessor, q.patient, q.scope, q.action, q.purpose);
+		let apis = api::runtime_apis().consent_api();
+		if question.scope.openings.is_empty() {
+			// Version 4's call: what a runtime before committed scopes answers too.
+			let payload = apis.check_access(q.accessor, q.patient, q.scope, q.action, q.purpose);
+			return match at {
+				Some(block) => self.runtime_api_rendered_at(payload, block, Case::AsDeclared).await,
+				None => self.runtime_api_rendered(payload, false, Case::AsDeclared).await,
+			};
+		}
+		let openings = question.scope.openings.iter().map(openings::Opening::to_runtime).collect();
+		let payload =
+			apis.check_access_opened(q.accessor, q.patient, q.scope, q.action, q.purpose, openings);
 		match at {
 			Some(block) => self.runtime_api_rendered_at(payload, block, Case::AsDeclared).await,
 			None => self.runtime_api_rendered(payload, false, Case::AsDeclared).await,

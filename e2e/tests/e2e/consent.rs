@@ -378,3 +378,88 @@ fn a_guardian_needs_two_providers_and_the_audit_trail_reveals_no_record() {
 	let shown = ok(node.client(&["consent", "show", &consent]).unwrap()).json;
 	assert_eq!(shown["lapsed"], true);
 }
+
+/// A deny over HIV records whose category no reader of the chain learns: Eve's wallet commits
+/// to the category with a fresh salt and writes the opening for the custodian; the chain stores
+/// and shows only the commitment; the custodian's `check_access` applies it once opened, and
+/// without the opening the deny covers every record. The access receipt carries the opening, so
+/// Eve's check of the audit entry re-asks the same question.
+#[test]
+fn a_committed_deny_hides_its_category_and_the_custodian_opens_it() {
+	let node = Node::start_dev().expect("dev node starts and finalizes");
+	let dir = tempfile::tempdir().unwrap();
+	let hospital = organisation(&node, "//Bob", "hospital", &["provider", "data-custodian"]);
+	let grantee = format!("org:{hospital}");
+	let grant = |extra: &[&str]| {
+		let mut args = vec!["consent", "grant", "--grantee", &grantee, "--purposes", "treatment"];
+		args.extend_from_slice(extra);
+		as_signer(&node, PATIENT, &args)
+	};
+	ok(grant(&["--scope", "all"]));
+	// Without somewhere to write the opening, nothing is granted.
+	let refused = grant(&["--deny", "--scope", "committed:hiv"]);
+	assert_eq!(refused.code, 2, "{:?} {}", refused.json, refused.stderr);
+	assert!(refused.stderr.contains("--openings-out"), "{}", refused.stderr);
+	let openings = dir.path().join("openings.json");
+	let run = ok(grant(&[
+		"--deny",
+		"--scope",
+		"committed:hiv",
+		"--openings-out",
+		openings.to_str().unwrap(),
+	]));
+	let deny = granted(&run);
+	let opening: serde_json::Value =
+		serde_json::from_slice(&std::fs::read(&openings).unwrap()).unwrap();
+	assert_eq!(opening["format"], "healthchain-scope-openings/1");
+	assert_eq!(opening["openings"][0]["category"], "hiv");
+	// What the chain shows: a commitment, no category.
+	let shown = ok(node.client(&["consent", "show", &deny]).unwrap()).json;
+	let text = shown.to_string();
+	assert!(!text.to_lowercase().contains("hiv"), "{text}");
+	assert_eq!(
+		shown["provisions"][0]["scope"]["Committed"], opening["openings"][0]["commitment"],
+		"{shown}"
+	);
+
+	let ask = |labels: &str, openings_file: Option<&str>| {
+		let mut args =
+			vec!["consent", "check", "bob", "eve", "--category", labels, "--purpose", "treatment"];
+		if let Some(file) = openings_file {
+			args.extend(["--openings", file]);
+		}
+		let run = node.client(&args).unwrap();
+		assert!(run.code == 0 || run.code == 1, "{:?} {}", run.json, run.stderr);
+		run.code == 0
+	};
+	let file = openings.to_str().unwrap();
+	assert!(!ask("imaging", None), "unopened, the committed deny covers every record");
+	assert!(ask("imaging", Some(file)), "opened, it is a deny over HIV only");
+	assert!(!ask("imaging,hiv", Some(file)), "a record labelled HIV is denied");
+
+	// The custodian logs an access with the opening; Eve's receipt check re-asks it.
+	let receipt = dir.path().join("receipt.json");
+	ok(as_signer(
+		&node,
+		"//Bob",
+		&[
+			"consent",
+			"log-access",
+			"eve",
+			"bob",
+			"--category",
+			"imaging",
+			"--purpose",
+			"treatment",
+			"--openings",
+			file,
+			"--receipt",
+			receipt.to_str().unwrap(),
+		],
+	));
+	let held: serde_json::Value =
+		serde_json::from_slice(&std::fs::read(&receipt).unwrap()).unwrap();
+	assert_eq!(held["decision"]["decision"], "permit", "{held}");
+	assert_eq!(held["scope"]["openings"][0], opening["openings"][0], "the opening travels with it");
+	ok(node.client(&["consent", "verify-access", receipt.to_str().unwrap()]).unwrap());
+}

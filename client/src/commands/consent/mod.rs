@@ -50,9 +50,15 @@ pub enum ConsentCommand {
 		deny: bool,
 		/// `all`, `sensitive` (mental health, genomics, sexual and reproductive health, substance
 		/// use and HIV, naming none of them on chain), `category:<category>` (e.g.
-		/// `category:imaging`) or `token:<id>`.
+		/// `category:imaging`), `committed:<category>` (a salted commitment to the category:
+		/// the chain shows none; needs --openings-out) or `token:<id>`.
 		#[arg(long, default_value = "all")]
 		scope: String,
+		/// Where to write the openings of the committed scopes (category and salt): give them
+		/// to the grantee custodian, which passes them to `consent check`/`log-access
+		/// --openings`. Written before the consent is submitted.
+		#[arg(long)]
+		openings_out: Option<PathBuf>,
 		/// Comma-separated: read, write, share.
 		#[arg(long, value_delimiter = ',', default_value = "read")]
 		actions: Vec<String>,
@@ -172,14 +178,23 @@ pub struct AccessArgs {
 	/// The purpose of use.
 	#[arg(long, value_enum)]
 	purpose: Purpose,
+	/// Openings files of the patient's committed scopes (`consent grant --openings-out`):
+	/// without them, a committed deny covers every record and a committed permit none.
+	#[arg(long)]
+	openings: Vec<PathBuf>,
 }
 
 impl AccessArgs {
 	fn scope(&self) -> Result<RecordScope> {
+		let mut openings = Vec::new();
+		for path in &self.openings {
+			openings.extend(healthchain_client::consent::openings::Openings::read(path)?);
+		}
 		Ok(RecordScope {
 			labels: self.category.clone(),
 			token: self.token,
 			recorded_at: self.recorded_at.as_deref().map(parse_time).transpose()?,
+			openings,
 		})
 	}
 
@@ -222,6 +237,7 @@ impl App {
 				until,
 				data_from,
 				data_until,
+				openings_out,
 			} => {
 				let spec = match (file, grantee) {
 					(Some(path), _) => {
@@ -259,14 +275,33 @@ impl App {
 						self.signer()?.public_key().to_account_id()
 					},
 				};
+				// Committed scopes: a fresh salt each, the openings written before anything is
+				// submitted (without them the custodian cannot apply the provision).
+				let mut spec = spec;
+				let openings = healthchain_client::consent::openings::commit_scopes(&mut spec)?;
 				let call = calls::grant(&patient, &spec, &parse_time, now_ms()?)?;
+				if !openings.is_empty() {
+					let Some(path) = openings_out else {
+						return Err(invalid(
+							"a committed scope needs --openings-out <file>: the custodian needs \
+							 the opening to apply it",
+						));
+					};
+					healthchain_client::consent::openings::Openings::write(path, &openings)?;
+					eprintln!(
+						"the openings of {} committed scope(s) are in {}: give them to the grantee",
+						openings.len(),
+						path.display()
+					);
+				}
 				// A consent is public: say so before naming one sensitive category on chain.
 				for category in spec.provisions.iter().filter_map(|p| p.names_sensitive_category())
 				{
 					eprintln!(
 						"note: this consent names {category:?} on chain, readable by anyone beside the \
-						 patient's account; `--scope sensitive` covers every sensitive category \
-						 without naming one"
+						 patient's account; `--scope committed:<category>` names it by a salted \
+						 commitment instead, and `--scope sensitive` covers every sensitive \
+						 category without naming one"
 					);
 				}
 				// The runtime bounds the provisions of a consent; a longer list would not even
