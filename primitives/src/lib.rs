@@ -466,10 +466,11 @@ pub enum SponsorshipError {
 /// as the deposit's depositor, and release the deposit to it when the storage goes, so a
 /// sponsor gets back what it paid.
 pub trait DepositPayer<AccountId, Balance> {
-	/// The account from which the deposit `amount` that `who`'s action needs is held: the
-	/// account of `who`'s sponsor while a sponsor accredited in its role sponsors `who` and the
-	/// amount fits in what is left of its budget (the amount then counts against it),
-	/// otherwise `who` itself if it can pay; [`SponsorshipError::OverBudget`] when neither.
+	/// The account from which the deposit `amount` that `who`'s action needs is held: in a
+	/// transaction of `who` whose fee `who`'s sponsor pays, the sponsor's account while the
+	/// amount fits in what is left of its budget (the amount then counts against it), otherwise
+	/// `who` itself if it can pay, and [`SponsorshipError::OverBudget`] when neither; in any
+	/// other transaction, `who` (one payer per transaction).
 	fn payer(who: &AccountId, amount: Balance) -> Result<AccountId, SponsorshipError>;
 
 	/// Benchmark helper: make a sponsor accredited in its role

@@ -253,6 +253,28 @@ fn sponsor(node: &Node, dir: &Path, admin: &str, organisation: &str, wallet: &st
 	));
 }
 
+/// Run `each` on every item at once, each on a thread of its own: for steps signed by
+/// different accounts (no nonce shared), which then wait for finality side by side.
+fn at_once<T: Sync, R: Send>(items: &[T], each: impl Fn(&T) -> R + Sync) -> Vec<R> {
+	std::thread::scope(|scope| {
+		let each = &each;
+		let running: Vec<_> = items.iter().map(|item| scope.spawn(move || each(item))).collect();
+		running.into_iter().map(|thread| thread.join().expect("the step succeeds")).collect()
+	})
+}
+
+/// `admin` registers an organisation of `kind`; its id (accredited afterwards).
+fn register(node: &Node, admin: &str, kind: &str) -> String {
+	let profile = format!("0x{}", "cd".repeat(32));
+	let run = ok(as_signer(
+		node,
+		admin,
+		&["registry", "register", "--kind", kind, "--profile-hash", &profile],
+	));
+	run.event("Registry", "OrganisationRegistered").expect("registered")["fields"]["organisation"]
+		.to_string()
+}
+
 fn bytes(address: &str) -> [u8; 32] {
 	healthchain_client::keys::parse_account(address).expect("an address").0
 }
@@ -277,11 +299,25 @@ fn what_crosses_pseudonyms_and_what_an_observer_cannot_link() {
 	let node = Node::start_dev().expect("dev node starts and finalizes");
 	let dir = tempfile::tempdir().unwrap();
 	let dir = dir.path();
-	let first = organisation(&node, HOSPITAL, "hospital", &["provider", "data-custodian"]);
-	let second = organisation(&node, OTHER_HOSPITAL, "hospital", &["provider", "data-custodian"]);
-	let laboratory = organisation(&node, LABORATORY, "laboratory", &["laboratory"]);
-	let insurer = organisation(&node, INSURER, "insurer", &["insurer"]);
-	let research = organisation(&node, RESEARCH, "research-institute", &["researcher"]);
+	// Five organisations register side by side; the consortium accredits them one by one.
+	let organisations = [
+		(HOSPITAL, "hospital", &["provider", "data-custodian"][..]),
+		(OTHER_HOSPITAL, "hospital", &["provider", "data-custodian"]),
+		(LABORATORY, "laboratory", &["laboratory"]),
+		(INSURER, "insurer", &["insurer"]),
+		(RESEARCH, "research-institute", &["researcher"]),
+	];
+	let ids = at_once(&organisations, |(admin, kind, _)| register(&node, admin, kind));
+	for ((_, _, roles), id) in organisations.iter().zip(&ids) {
+		for role in *roles {
+			ok(as_signer(
+				&node,
+				"//Alice",
+				&["registry", "accredit", id, role, "--valid-until", "+365d"],
+			));
+		}
+	}
+	let [first, second, laboratory, insurer, research] = ids.try_into().expect("five");
 	super::tokens::licensed_doctor(&node);
 	ok(as_signer(&node, OTHER_HOSPITAL, &["registry", "add-agent", &second, "ferdie"]));
 	ok(as_signer(&node, DOCTOR, &["registry", "accept", &second]));
@@ -299,51 +335,49 @@ fn what_crosses_pseudonyms_and_what_an_observer_cannot_link() {
 	assert_eq!(all.iter().collect::<std::collections::HashSet<_>>().len(), 5);
 
 	// Each hospital sponsors the pseudonym it knows.
-	for (admin, id) in [(HOSPITAL, &first), (OTHER_HOSPITAL, &second)] {
+	at_once(&[(HOSPITAL, &first), (OTHER_HOSPITAL, &second)], |(admin, id)| {
 		ok(as_signer(&node, admin, &["sponsorship", "fund", id, "5"]));
 		sponsor(&node, dir, admin, id, ERIN, &org(id));
-	}
+	});
 	// Records at both hospitals and a laboratory certificate, each to its pseudonym.
-	for (admin, class, to, name) in [
+	let issued = [
 		(HOSPITAL, "issue-record", &at_first, "discharge.pdf"),
 		(OTHER_HOSPITAL, "issue-record", &at_second, "scan.pdf"),
 		(LABORATORY, "issue-certificate", &at_laboratory, "pcr.json"),
-	] {
+	];
+	at_once(&issued, |(admin, class, to, name)| {
 		let file = dir.join(name);
 		std::fs::write(&file, format!("Erin's {name}")).unwrap();
 		let mut args = vec!["token", class, to.as_str(), "--file", file.to_str().unwrap()];
-		if class == "issue-certificate" {
+		if *class == "issue-certificate" {
 			args.extend(["--valid-until", "+30d"]);
 		}
 		ok(as_signer(&node, admin, &args));
-	}
+	});
 	// Consents: each hospital, and the research institute from both hospitals' pseudonyms
-	// (a consent is about the records held under the pseudonym that grants it).
-	for (towards, grantee, purpose) in [
-		(&first, &first, "treatment"),
-		(&second, &second, "treatment"),
-		(&first, &research, "research"),
-		(&second, &research, "research"),
-	] {
-		let run = ok(erin(
-			&node,
-			&[
-				"--towards",
-				&org(towards),
-				"consent",
-				"grant",
-				"--grantee",
-				&org(grantee),
-				"--scope",
-				"all",
-				"--purposes",
-				purpose,
-			],
-		));
-		let granted = run.event("Consent", "ConsentGranted").expect("granted");
-		let expected = if towards == &first { &at_first } else { &at_second };
-		assert_eq!(granted["fields"]["patient"], expected.as_str());
-	}
+	// (a consent is about the records held under the pseudonym that grants it). Each pseudonym
+	// signs its own two, side by side with the other's.
+	at_once(&[(&first, &at_first), (&second, &at_second)], |(towards, pseudonym)| {
+		for (grantee, purpose) in [(*towards, "treatment"), (&research, "research")] {
+			let run = ok(erin(
+				&node,
+				&[
+					"--towards",
+					&org(towards),
+					"consent",
+					"grant",
+					"--grantee",
+					&org(grantee),
+					"--scope",
+					"all",
+					"--purposes",
+					purpose,
+				],
+			));
+			let granted = run.event("Consent", "ConsentGranted").expect("granted");
+			assert_eq!(granted["fields"]["patient"], pseudonym.as_str());
+		}
+	});
 
 	// A telemedicine session with Ferdie: her wallet signs the acceptance with the pseudonym
 	// it gives him, and he opens the session for it.
@@ -440,10 +474,11 @@ fn what_crosses_pseudonyms_and_what_an_observer_cannot_link() {
 	let guardian_first = pseudonym_of(&node, GRACE, &at_first);
 	let guardian_second = pseudonym_of(&node, GRACE, &at_second);
 	assert_ne!(guardian_first, guardian_second);
-	for (towards, guardian, admin, patient) in [
+	let appointments = [
 		(&first, &guardian_first, HOSPITAL, &at_first),
 		(&second, &guardian_second, OTHER_HOSPITAL, &at_second),
-	] {
+	];
+	at_once(&appointments, |(towards, guardian, admin, patient)| {
 		let appointed = ok(erin(
 			&node,
 			&[
@@ -460,14 +495,14 @@ fn what_crosses_pseudonyms_and_what_an_observer_cannot_link() {
 		let event = appointed.event("Consent", "RepresentativeAppointed").expect("appointed");
 		assert_eq!(event["fields"]["patient"], patient.as_str());
 		sponsor(&node, dir, admin, towards, GRACE, patient);
-	}
+	});
 	// Grace acts for both pseudonyms, each time as the guardian appointed there, paid by the
 	// sponsor of the pseudonym she acts for; she holds nothing.
-	let mut granted_by_grace = Vec::new();
-	for (patient, guardian, sponsor_org, grantee) in [
+	let grants = [
 		(&at_first, &guardian_first, &first, &second),
 		(&at_second, &guardian_second, &second, &first),
-	] {
+	];
+	let granted_by_grace = at_once(&grants, |(patient, guardian, sponsor_org, grantee)| {
 		let run = ok(as_signer(
 			&node,
 			GRACE,
@@ -489,8 +524,8 @@ fn what_crosses_pseudonyms_and_what_an_observer_cannot_link() {
 		assert_eq!(event["fields"]["patient"], patient.as_str());
 		assert_eq!(event["fields"]["grantor"], guardian.as_str(), "{event}");
 		assert_eq!(fee_paid(&run).0, sponsor_account(&node, sponsor_org).0);
-		granted_by_grace.push(event["fields"]["consent"].to_string());
-	}
+		event["fields"]["consent"].to_string()
+	});
 	let revoked =
 		ok(as_signer(&node, GRACE, &["--as-patient", "consent", "revoke", &granted_by_grace[1]]));
 	assert_eq!(fee_paid(&revoked).0, sponsor_account(&node, &second).0, "signed by her second key");

@@ -129,7 +129,8 @@ mod benchmarks {
 
 	/// What [`ChargeSponsored`] adds to a transaction's fee payment: finding the signer's
 	/// sponsorship, that the sponsor is accredited in its role and the signer acts for no
-	/// organisation, and counting the fee against the budget.
+	/// organisation, and counting the fee (and the call's deposits) against the budget, written
+	/// once after dispatch.
 	#[benchmark]
 	fn charge_sponsored() -> Result<(), BenchmarkError> {
 		let (patient, _, _) = sponsored::<T>()?;
@@ -140,8 +141,9 @@ mod benchmarks {
 			let sponsorship = Sponsorship::<T>::paying_sponsorship(&patient);
 			assert!(sponsorship.is_some());
 			if let Some(sponsorship) = sponsorship {
-				Sponsorship::<T>::record_spent(&patient, sponsorship, amount);
+				Sponsorship::<T>::begin_paying(&patient, sponsorship, amount);
 			}
+			Sponsorship::<T>::finish_paying();
 		}
 
 		Ok(())

@@ -190,13 +190,13 @@ where
 			Val::Sponsored { patient, sponsorship, inner } => {
 				// Validation, on the same state, found the sponsor paying and the fee within the
 				// budget (or the patient leaving).
-				if let pallet_transaction_payment::Val::Charge { fee_with_tip, .. } = &inner {
-					Pallet::<T>::record_spent(
-						&patient,
-						sponsorship,
-						to_balance::<T>(*fee_with_tip),
-					);
-				}
+				let fee = match &inner {
+					pallet_transaction_payment::Val::Charge { fee_with_tip, .. } => {
+						to_balance::<T>(*fee_with_tip)
+					},
+					_ => Zero::zero(),
+				};
+				Pallet::<T>::begin_paying(&patient, sponsorship, fee);
 				self.0.prepare(inner, origin, call, info, len)
 			},
 		}
@@ -209,6 +209,8 @@ where
 		len: usize,
 		result: &DispatchResult,
 	) -> Result<Weight, TransactionValidityError> {
+		// What the sponsorship paid, fee and deposits, is written back once.
+		Pallet::<T>::finish_paying();
 		ChargeTransactionPayment::<T>::post_dispatch_details(pre, info, post_info, len, result)
 	}
 }

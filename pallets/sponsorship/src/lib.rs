@@ -149,6 +149,15 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type KeptAlive<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, (), OptionQuery>;
 
+	/// The sponsorship paying for the transaction being applied, with its fee already counted:
+	/// put by [`ChargeSponsored`] before dispatch, taken (and written to [`Sponsorships`]) after
+	/// it. The deposits the call takes ([`DepositPayer`]) come from the same sponsor, within
+	/// what is left of the same budget, without looking the sponsorship up again. Empty between
+	/// transactions; whitelisted (benchmarks do not count it), as it never leaves memory.
+	#[pallet::storage]
+	#[pallet::whitelist_storage]
+	pub type Paying<T: Config> = StorageValue<_, (T::AccountId, SponsorshipOf<T>), OptionQuery>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -441,6 +450,10 @@ pub mod pallet {
 			by: &T::AccountId,
 		) -> DispatchResult {
 			Sponsorships::<T>::remove(patient);
+			// Leaving in a transaction the sponsor pays for: nothing to write back after it.
+			if Paying::<T>::get().is_some_and(|(paying, _)| paying == *patient) {
+				Paying::<T>::kill();
+			}
 			SponsoredBy::<T>::remove(sponsorship.sponsor, patient);
 			T::Currency::release(
 				&HoldReason::SponsorshipDeposit.into(),
@@ -478,15 +491,24 @@ pub mod pallet {
 			})
 		}
 
-		/// Record that `who`'s `sponsorship` (as [`Self::paying_sponsorship`] answered) paid
-		/// `amount` more: the caller checked the budget.
-		pub(crate) fn record_spent(
+		/// Begin a transaction that `who`'s `sponsorship` (as [`Self::paying_sponsorship`]
+		/// answered) pays `fee` for: the caller checked the budget. Deposits the call takes come
+		/// from the same sponsorship ([`Paying`]) until [`Self::finish_paying`].
+		pub(crate) fn begin_paying(
 			who: &T::AccountId,
 			mut sponsorship: SponsorshipOf<T>,
-			amount: BalanceOf<T>,
+			fee: BalanceOf<T>,
 		) {
-			sponsorship.spent = sponsorship.spent.saturating_add(amount);
-			Sponsorships::<T>::insert(who, sponsorship);
+			sponsorship.spent = sponsorship.spent.saturating_add(fee);
+			Paying::<T>::put((who.clone(), sponsorship));
+		}
+
+		/// End the transaction [`Self::begin_paying`] began: what its sponsorship paid, fee and
+		/// deposits, is written back (unless the patient left it meanwhile).
+		pub(crate) fn finish_paying() {
+			if let Some((who, sponsorship)) = Paying::<T>::take() {
+				Sponsorships::<T>::insert(who, sponsorship);
+			}
 		}
 
 		/// `patient`'s sponsorship as the runtime API reports it.
@@ -555,9 +577,11 @@ pub mod pallet {
 		/// - every sponsorship is listed under its sponsor, and every listing is a sponsorship;
 		/// - every sponsored account is kept alive;
 		/// - what each sponsor account has on hold for sponsorships is the sum of their
-		///   deposits.
+		///   deposits;
+		/// - no transaction is being paid for ([`Paying`] is empty between transactions).
 		#[cfg(any(feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			ensure!(!Paying::<T>::exists(), "a transaction's sponsorship was left behind");
 			use alloc::collections::BTreeMap;
 			let mut deposits: BTreeMap<OrganisationId, BalanceOf<T>> = BTreeMap::new();
 			for (patient, sponsorship) in Sponsorships::<T>::iter() {
@@ -600,10 +624,17 @@ pub mod pallet {
 			who: &T::AccountId,
 			amount: BalanceOf<T>,
 		) -> Result<T::AccountId, SponsorshipError> {
-			let Some(sponsorship) = Self::paying_sponsorship(who) else { return Ok(who.clone()) };
+			// One payer per transaction: the sponsor whose budget paid its fee, or `who`.
+			let Some((paying, mut sponsorship)) = Paying::<T>::get() else {
+				return Ok(who.clone());
+			};
+			if paying != *who {
+				return Ok(who.clone());
+			}
 			if amount <= sponsorship.remaining() {
 				let account = Self::sponsor_account(sponsorship.sponsor);
-				Self::record_spent(who, sponsorship, amount);
+				sponsorship.spent = sponsorship.spent.saturating_add(amount);
+				Paying::<T>::put((paying, sponsorship));
 				return Ok(account);
 			}
 			// Past the budget, an account that can pay its own deposit does: no sponsor can
@@ -617,6 +648,8 @@ pub mod pallet {
 			}
 		}
 
+		/// Also puts `who` in a transaction its sponsor pays for ([`Paying`]), as
+		/// [`ChargeSponsored`] does before dispatch.
 		#[cfg(feature = "runtime-benchmarks")]
 		fn make_sponsored(who: &T::AccountId) {
 			let agent: T::AccountId = frame_benchmarking::account("sponsor", 0, 0);
@@ -631,19 +664,18 @@ pub mod pallet {
 				KeptAlive::<T>::insert(who, ());
 			}
 			let now = frame_system::Pallet::<T>::block_number();
-			Sponsorships::<T>::insert(
-				who,
-				Sponsorship {
-					sponsor,
-					role,
-					budget: plenty,
-					spent: Zero::zero(),
-					period_start: now,
-					deposit: Zero::zero(),
-					since: now,
-				},
-			);
+			let sponsorship = Sponsorship {
+				sponsor,
+				role,
+				budget: plenty,
+				spent: Zero::zero(),
+				period_start: now,
+				deposit: Zero::zero(),
+				since: now,
+			};
+			Sponsorships::<T>::insert(who, sponsorship.clone());
 			SponsoredBy::<T>::insert(sponsor, who, ());
+			Paying::<T>::put((who.clone(), sponsorship));
 		}
 	}
 }

@@ -65,6 +65,23 @@ fn remark_fee() -> u64 {
 	pallet_transaction_payment::Pallet::<Test>::compute_fee(100, &info, 0)
 }
 
+/// `body` as if inside a transaction of `patient` that [`ChargeSponsored`] charged to its
+/// sponsor (a fee of 0), when a sponsor pays for it: deposits come from the same sponsorship,
+/// written back at the end, as the extension's post-dispatch does.
+fn in_transaction_of<R>(patient: u64, body: impl FnOnce() -> R) -> R {
+	if let Some(sponsorship) = Pallet::paying_sponsorship(&patient) {
+		Pallet::begin_paying(&patient, sponsorship, 0);
+	}
+	let result = body();
+	Pallet::finish_paying();
+	result
+}
+
+/// [`DepositPayer::payer`] for `who` and `amount`, inside a transaction of `who`.
+fn deposit_payer(who: u64, amount: u64) -> Result<u64, SponsorshipError> {
+	in_transaction_of(who, || <Pallet as DepositPayer<u64, u64>>::payer(&who, amount))
+}
+
 #[test]
 fn an_agent_sponsors_a_patient_who_agreed() {
 	ExtBuilder::default().build_and_execute(|| {
@@ -238,10 +255,7 @@ fn a_sponsored_patient_cannot_spend_more_than_the_budget_per_period() {
 		);
 		assert_eq!(Balances::balance(&pot(HOSPITAL_ORG)), before);
 		// A deposit is refused too.
-		assert_eq!(
-			<Pallet as DepositPayer<u64, u64>>::payer(&PATIENT, 1),
-			Err(SponsorshipError::OverBudget)
-		);
+		assert_eq!(deposit_payer(PATIENT, 1), Err(SponsorshipError::OverBudget));
 		// The next period begins PERIOD blocks after this one did.
 		System::set_block_number(1 + PERIOD);
 		assert_ok!(submit(PATIENT, 2, 0, remark()).unwrap());
@@ -273,7 +287,7 @@ fn a_sponsor_out_of_good_standing_pays_nothing_until_it_is_back() {
 			TransactionValidityError::Invalid(InvalidTransaction::Payment)
 		);
 		// Deposits fall back on the patient, who holds nothing.
-		assert_eq!(<Pallet as DepositPayer<u64, u64>>::payer(&PATIENT, 1), Ok(PATIENT));
+		assert_eq!(deposit_payer(PATIENT, 1), Ok(PATIENT));
 		assert_ok!(Registry::reinstate_organisation(RuntimeOrigin::root(), HOSPITAL_ORG));
 		assert_ok!(submit(PATIENT, 0, 0, remark()).unwrap());
 	});
@@ -283,14 +297,30 @@ fn a_sponsor_out_of_good_standing_pays_nothing_until_it_is_back() {
 fn deposits_are_paid_by_the_sponsor_within_the_budget() {
 	ExtBuilder::default().build_and_execute(|| {
 		sponsor(PATIENT, 100);
-		assert_eq!(<Pallet as DepositPayer<u64, u64>>::payer(&PATIENT, 60), Ok(pot(HOSPITAL_ORG)));
+		assert_eq!(deposit_payer(PATIENT, 60), Ok(pot(HOSPITAL_ORG)));
 		assert_eq!(Sponsorships::<Test>::get(PATIENT).unwrap().spent, 60);
-		assert_eq!(
-			<Pallet as DepositPayer<u64, u64>>::payer(&PATIENT, 41),
-			Err(SponsorshipError::OverBudget)
-		);
+		assert_eq!(deposit_payer(PATIENT, 41), Err(SponsorshipError::OverBudget));
+		// Two deposits in one transaction count together.
+		in_transaction_of(PATIENT, || {
+			assert_eq!(
+				<Pallet as DepositPayer<u64, u64>>::payer(&PATIENT, 30),
+				Ok(pot(HOSPITAL_ORG))
+			);
+			assert_eq!(
+				<Pallet as DepositPayer<u64, u64>>::payer(&PATIENT, 30),
+				Err(SponsorshipError::OverBudget)
+			);
+		});
+		assert_eq!(Sponsorships::<Test>::get(PATIENT).unwrap().spent, 90);
 		// An account nobody sponsors pays its own.
-		assert_eq!(<Pallet as DepositPayer<u64, u64>>::payer(&RICH, 41), Ok(RICH));
+		assert_eq!(deposit_payer(RICH, 41), Ok(RICH));
+		// Outside a transaction its sponsor pays for (its fee paid by itself, a tip, say), a
+		// sponsored patient pays its own deposits too: one payer per transaction.
+		assert_eq!(<Pallet as DepositPayer<u64, u64>>::payer(&PATIENT, 1), Ok(PATIENT));
+		// Inside another account's sponsored transaction, too.
+		in_transaction_of(PATIENT, || {
+			assert_eq!(<Pallet as DepositPayer<u64, u64>>::payer(&RICH, 1), Ok(RICH));
+		});
 	});
 }
 
@@ -472,7 +502,7 @@ fn past_the_budget_a_patient_with_funds_pays_for_themself() {
 		assert_ok!(submit(PATIENT, 0, 0, remark()).unwrap());
 		assert_eq!(Balances::balance(&PATIENT), 1_000 - fee);
 		assert_eq!(Balances::balance(&pot(HOSPITAL_ORG)), pot_before);
-		assert_eq!(<Pallet as DepositPayer<u64, u64>>::payer(&PATIENT, 10), Ok(PATIENT));
+		assert_eq!(deposit_payer(PATIENT, 10), Ok(PATIENT));
 		// A tip too.
 		assert_ok!(submit(PATIENT, 1, 3, remark()).unwrap());
 		assert_eq!(Balances::balance(&PATIENT), 1_000 - 2 * fee - 3);
@@ -526,7 +556,7 @@ fn attack_a_sponsored_account_that_joins_an_organisation_is_not_paid_for() {
 		assert_ok!(submit(PATIENT, 0, 0, remark()).unwrap());
 		assert_eq!(Balances::balance(&pot(HOSPITAL_ORG)), pot_before);
 		assert_eq!(Balances::balance(&PATIENT), own - remark_fee());
-		assert_eq!(<Pallet as DepositPayer<u64, u64>>::payer(&PATIENT, 1), Ok(PATIENT));
+		assert_eq!(deposit_payer(PATIENT, 1), Ok(PATIENT));
 		assert_eq!(Sponsorships::<Test>::get(PATIENT).unwrap().spent, 0);
 	});
 }
