@@ -482,21 +482,24 @@ pub trait DepositPayer<AccountId, Balance> {
 /// The domain tag of a committed consent scope.
 pub const SCOPE_COMMITMENT_CONTEXT: &[u8; 19] = b"healthchain:scope:1";
 
-/// The salted commitment a consent provision names instead of a data category in clear
-/// (`pallet_consent::Scope::Committed`): BLAKE2b-256 of
-/// `SCOPE_COMMITMENT_CONTEXT ‖ salt ‖ SCALE(category)` (the category's one-byte index).
+/// The salted commitment a consent provision of `patient` names instead of a data category in
+/// clear (`pallet_consent::Scope::Committed`): BLAKE2b-256 of
+/// `SCOPE_COMMITMENT_CONTEXT ‖ SCALE(patient) ‖ salt ‖ SCALE(category)` (the category's
+/// one-byte index). Bound to the patient, so that an opening of one patient's commitment opens
+/// nothing of another's (a patient who copies another's commitment learns nothing from it).
 ///
 /// An observer of the consent learns that the patient has a provision over *some* category,
 /// not which; the custodian, given the category and the salt (the *opening*) by the patient,
 /// supplies them when it asks `check_access`, and the chain checks them against the
 /// commitment. A fresh salt for every provision: the same commitment under two of a patient's
 /// pseudonyms would link them.
-pub fn scope_commitment<Category: Encode>(
+pub fn scope_commitment<AccountId: Encode, Category: Encode>(
+	patient: &AccountId,
 	category: &Category,
 	salt: &[u8; 32],
 ) -> <sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::Output {
 	use sp_runtime::traits::{BlakeTwo256, Hash};
-	BlakeTwo256::hash(&(SCOPE_COMMITMENT_CONTEXT, salt, category).encode())
+	BlakeTwo256::hash(&(SCOPE_COMMITMENT_CONTEXT, patient, salt, category).encode())
 }
 
 /// The domain tag that starts every sponsorship agreement.

@@ -384,7 +384,11 @@ fn consent_decisions_through_the_runtime_api() {
 			let id = grant(
 				Eve,
 				Dave,
-				vec![provision(Decision::Deny, Scope::Committed(hiv.commitment()), TREATMENT)],
+				vec![provision(
+					Decision::Deny,
+					Scope::Committed(hiv.commitment(&account(Eve))),
+					TREATMENT,
+				)],
 				None,
 			);
 			let both = labelled(&[DataCategory::Imaging, DataCategory::Hiv]);
@@ -397,7 +401,11 @@ fn consent_decisions_through_the_runtime_api() {
 			grant(
 				Eve,
 				Dave,
-				vec![provision(Decision::Deny, Scope::Committed(hiv.commitment()), TREATMENT)],
+				vec![provision(
+					Decision::Deny,
+					Scope::Committed(hiv.commitment(&account(Eve))),
+					TREATMENT,
+				)],
 				None,
 			);
 			(ask_opened(Dave, imaging(), vec![hiv]), by(permit, 0, Decision::Permit))
@@ -408,7 +416,11 @@ fn consent_decisions_through_the_runtime_api() {
 			let id = grant(
 				Eve,
 				Dave,
-				vec![provision(Decision::Deny, Scope::Committed(hiv.commitment()), TREATMENT)],
+				vec![provision(
+					Decision::Deny,
+					Scope::Committed(hiv.commitment(&account(Eve))),
+					TREATMENT,
+				)],
 				None,
 			);
 			(ask(Dave, imaging(), Action::Read, Purpose::Treatment), by(id, 0, Decision::Deny))

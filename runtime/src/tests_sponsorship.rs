@@ -305,3 +305,52 @@ fn a_sponsor_pays_for_the_patients_own_calls_only() {
 		assert!(!crate::configs::PatientCalls::contains(call), "{call:?}");
 	}
 }
+
+/// What a sponsor adds to a consent grant, in weight: the whole transaction (the base
+/// extrinsic weight, every transaction extension, the call) of a sponsored grant, against the
+/// same transaction without `charge_sponsored` (a grant as a patient paid for it with
+/// `ChargeTransactionPayment`), for one provision and for the most: at most 1.2 ×. The call's
+/// weight is its benchmarked worst case, the sponsor paying the deposit, which the sponsorship
+/// found by the extension makes as cheap as the patient paying it (`Paying`).
+#[test]
+fn a_sponsored_grant_weighs_at_most_1_2_times_one_the_patient_pays_for() {
+	use frame_support::{dispatch::GetDispatchInfo, traits::Get};
+	use pallet_sponsorship::WeightInfo as _;
+	use sp_runtime::traits::TransactionExtension;
+	let base = <Runtime as frame_system::Config>::BlockWeights::get()
+		.get(frame_support::dispatch::DispatchClass::Normal)
+		.base_extrinsic;
+	let sponsoring = <Runtime as pallet_sponsorship::Config>::WeightInfo::charge_sponsored();
+	let max = <<Runtime as pallet_consent::Config>::MaxProvisions as Get<u32>>::get();
+	for n in [1, max] {
+		let RuntimeCall::Consent(pallet_consent::Call::grant {
+			patient,
+			grantee,
+			mut provisions,
+			period,
+		}) = grant()
+		else {
+			unreachable!()
+		};
+		let one = provisions[0];
+		while (provisions.len() as u32) < n {
+			provisions.try_push(one).expect("within MaxProvisions");
+		}
+		let call = RuntimeCall::Consent(pallet_consent::Call::grant {
+			patient,
+			grantee,
+			provisions,
+			period,
+		});
+		let sponsored = base + extensions(0).weight(&call) + call.get_dispatch_info().call_weight;
+		let direct = sponsored - sponsoring;
+		let ratio = sponsored.ref_time() as f64 / direct.ref_time() as f64;
+		println!(
+			"a consent grant of {n} provision(s): sponsored {:.1} µs, paid by the patient {:.1} µs, \
+			 {ratio:.3} ×",
+			sponsored.ref_time() as f64 / 1e6,
+			direct.ref_time() as f64 / 1e6
+		);
+		assert!(ratio <= 1.2, "{n} provision(s): {ratio:.3} ×");
+	}
+}

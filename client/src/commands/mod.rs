@@ -229,10 +229,24 @@ impl App {
 	/// acts for someone else's pseudonym (as their guardian or representative) and signs with
 	/// the pseudonym it gives that account. One query (how many organisations there are).
 	pub(crate) async fn towards_patient(&self, patient: &AccountId32) -> Result<()> {
-		if !self.cli.as_patient || self.counterparty.get().is_some() {
+		if !self.cli.as_patient {
 			return Ok(());
 		}
 		let root = self.root_suri()?;
+		if let Some(named) = self.counterparty.get() {
+			// An explicit `--towards`: its pseudonym must be the patient or act for it, or the
+			// transaction (even refused) would stand on chain beside the patient's pseudonym.
+			let signer = keys::pseudonym_account(&root, &named)?;
+			let acting_for =
+				keys::pseudonym_account(&root, &keys::Counterparty::Account(*patient))?;
+			if signer != *patient && signer != acting_for {
+				return Err(healthchain_client::invalid(format!(
+					"--towards {named} gives the pseudonym {signer}, which is neither {patient} nor \
+					 the one this wallet acts for it with: signing with it would link the two"
+				)));
+			}
+			return Ok(());
+		}
 		for id in 0..self.chain().await?.organisation_count().await? {
 			let organisation = keys::Counterparty::Organisation(id);
 			if keys::pseudonym_account(&root, &organisation)? == *patient {

@@ -5,10 +5,11 @@
 //! question it asks (`check_access_opened`).
 
 use super::{ConsentSpec, DataCategory};
-use crate::{documents::random_salt, hash::Hash32, invalid};
+use crate::{documents::random_salt, hash::Hash32, invalid, keys::parse_account};
 use anyhow::Result;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
+use subxt::utils::AccountId32;
 
 /// The `format` of an openings file.
 pub const OPENINGS_FORMAT: &str = "healthchain-scope-openings/1";
@@ -16,10 +17,15 @@ pub const OPENINGS_FORMAT: &str = "healthchain-scope-openings/1";
 /// The runtime's opening.
 pub type RuntimeOpening = crate::runtime::api::runtime_types::pallet_consent::types::ScopeOpening;
 
+/// The most openings `check_access_opened` takes (the runtime's `MAX_OPENINGS`).
+pub const MAX_OPENINGS: usize = 16;
+
 /// What opens one committed scope.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Opening {
+	/// The patient whose consent holds it (SS58): the commitment is bound to it.
+	pub patient: String,
 	/// The category committed to.
 	pub category: DataCategory,
 	/// The salt it was committed with.
@@ -29,15 +35,27 @@ pub struct Opening {
 }
 
 impl Opening {
-	/// A commitment to `category` with a fresh salt.
-	pub fn new(category: DataCategory) -> Result<Self> {
+	/// A commitment to `category` in `patient`'s consent, with a fresh salt.
+	pub fn new(patient: &AccountId32, category: DataCategory) -> Result<Self> {
 		let salt = random_salt()?;
-		Ok(Self { category, salt: Hash32(salt), commitment: commitment(category, &salt) })
+		Ok(Self {
+			patient: patient.to_string(),
+			category,
+			salt: Hash32(salt),
+			commitment: commitment(patient, category, &salt),
+		})
 	}
 
-	/// Whether the salt and the category give the commitment.
+	/// Whether the patient, the salt and the category give the commitment.
 	pub fn holds(&self) -> bool {
-		commitment(self.category, &self.salt.0) == self.commitment
+		parse_account(&self.patient).is_ok_and(|patient| {
+			commitment(&patient, self.category, &self.salt.0) == self.commitment
+		})
+	}
+
+	/// Whether it opens a commitment of `patient`'s.
+	pub fn is_of(&self, patient: &AccountId32) -> bool {
+		parse_account(&self.patient).is_ok_and(|own| own == *patient)
 	}
 
 	/// The runtime's opening.
@@ -49,8 +67,8 @@ impl Opening {
 /// `healthchain_primitives::scope_commitment` of `category` with `salt`. A category's SCALE
 /// encoding is its one-byte index, which is its place in the generated enum (checked against
 /// the metadata by a test).
-fn commitment(category: DataCategory, salt: &[u8; 32]) -> Hash32 {
-	Hash32(healthchain_primitives::scope_commitment(&(category as u8), salt).0)
+fn commitment(patient: &AccountId32, category: DataCategory, salt: &[u8; 32]) -> Hash32 {
+	Hash32(healthchain_primitives::scope_commitment(&patient.0, &(category as u8), salt).0)
 }
 
 /// An openings file: what the custodian keeps for a patient's committed scopes.
@@ -95,13 +113,13 @@ impl Openings {
 	}
 }
 
-/// Commit every `committed:<category>` scope of `spec` with a fresh salt (the scope becomes
-/// `commitment:0x…`); the openings, in provision order.
-pub fn commit_scopes(spec: &mut ConsentSpec) -> Result<Vec<Opening>> {
+/// Commit every `committed:<category>` scope of `spec`, a consent of `patient`, with a fresh
+/// salt (the scope becomes `commitment:0x…`); the openings, in provision order.
+pub fn commit_scopes(spec: &mut ConsentSpec, patient: &AccountId32) -> Result<Vec<Opening>> {
 	let mut openings = Vec::new();
 	for provision in &mut spec.provisions {
 		if let Some(name) = provision.scope.strip_prefix("committed:") {
-			let opening = Opening::new(super::parse_enum("category", name)?)?;
+			let opening = Opening::new(patient, super::parse_enum("category", name)?)?;
 			provision.scope = format!("commitment:{}", opening.commitment);
 			openings.push(opening);
 		}
@@ -113,15 +131,21 @@ pub fn commit_scopes(spec: &mut ConsentSpec) -> Result<Vec<Opening>> {
 mod tests {
 	use super::*;
 
+	const PATIENT: AccountId32 = AccountId32([7; 32]);
+
 	#[test]
 	fn an_opening_is_the_primitives_commitment_and_a_fresh_salt_each_time() {
-		let one = Opening::new(DataCategory::Hiv).unwrap();
-		let two = Opening::new(DataCategory::Hiv).unwrap();
+		let one = Opening::new(&PATIENT, DataCategory::Hiv).unwrap();
+		let two = Opening::new(&PATIENT, DataCategory::Hiv).unwrap();
 		assert!(one.holds() && two.holds());
 		assert_ne!(one.commitment, two.commitment, "never the same commitment twice");
 		let mut other = one.clone();
 		other.category = DataCategory::Imaging;
 		assert!(!other.holds());
+		let mut someone_else = one.clone();
+		someone_else.patient = AccountId32([8; 32]).to_string();
+		assert!(!someone_else.holds(), "bound to the patient");
+		assert!(one.is_of(&PATIENT) && !one.is_of(&AccountId32([8; 32])));
 	}
 
 	#[test]
@@ -153,7 +177,7 @@ mod tests {
 				{ "decision": "deny", "scope": "committed:hiv", "actions": ["read"], "purposes": ["treatment"] } ] }"#,
 		)
 		.unwrap();
-		let openings = commit_scopes(&mut spec).unwrap();
+		let openings = commit_scopes(&mut spec, &PATIENT).unwrap();
 		assert_eq!(openings.len(), 1);
 		assert_eq!(spec.provisions[0].scope, "all");
 		assert_eq!(spec.provisions[1].scope, format!("commitment:{}", openings[0].commitment));

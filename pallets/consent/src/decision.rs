@@ -73,7 +73,7 @@ impl<T: Config> Pallet<T> {
 		let opened: Vec<(H256, DataCategory)> = openings
 			.iter()
 			.take(MAX_OPENINGS as usize)
-			.map(|opening| (opening.commitment(), opening.category))
+			.map(|opening| (opening.commitment(patient), opening.category))
 			.collect();
 		let opened = |commitment: &H256| {
 			opened.iter().find(|(c, _)| c == commitment).map(|(_, category)| *category)

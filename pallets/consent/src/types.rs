@@ -384,9 +384,9 @@ pub struct ScopeOpening {
 }
 
 impl ScopeOpening {
-	/// The commitment this opens.
-	pub fn commitment(&self) -> H256 {
-		healthchain_primitives::scope_commitment(&self.category, &self.salt)
+	/// The commitment this opens in `patient`'s consents.
+	pub fn commitment<AccountId: Encode>(&self, patient: &AccountId) -> H256 {
+		healthchain_primitives::scope_commitment(patient, &self.category, &self.salt)
 	}
 }
 

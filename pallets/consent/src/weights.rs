@@ -74,14 +74,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consent::Representatives` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::RepresentativeCount` (r:1 w:1)
 	/// Proof: `Consent::RepresentativeCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	/// Storage: `Sponsorship::Sponsorships` (r:1 w:1)
-	/// Proof: `Sponsorship::Sponsorships` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Organisations` (r:1 w:0)
-	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Accreditations` (r:1 w:0)
-	/// Proof: `Registry::Accreditations` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::AgentOf` (r:1 w:0)
-	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -90,12 +82,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consent::NextRepresentationId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn appoint_representative() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `771`
+		//  Measured:  `202`
 		//  Estimated: `3784`
-		// Minimum execution time: 110_589_000 picoseconds.
-		Weight::from_parts(122_204_000, 3784)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Minimum execution time: 79_464_000 picoseconds.
+		Weight::from_parts(94_702_000, 3784)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Registry::AgentOf` (r:1 w:0)
 	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
@@ -117,8 +109,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `619`
 		//  Estimated: `3784`
-		// Minimum execution time: 97_818_000 picoseconds.
-		Weight::from_parts(105_083_000, 3784)
+		// Minimum execution time: 86_099_000 picoseconds.
+		Weight::from_parts(104_060_000, 3784)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -142,8 +134,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `714`
 		//  Estimated: `3679`
-		// Minimum execution time: 59_289_000 picoseconds.
-		Weight::from_parts(64_042_000, 3679)
+		// Minimum execution time: 53_452_000 picoseconds.
+		Weight::from_parts(65_700_000, 3679)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -159,8 +151,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `694`
 		//  Estimated: `3784`
-		// Minimum execution time: 72_728_000 picoseconds.
-		Weight::from_parts(77_404_000, 3784)
+		// Minimum execution time: 67_846_000 picoseconds.
+		Weight::from_parts(82_382_000, 3784)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -176,16 +168,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `631`
 		//  Estimated: `3784`
-		// Minimum execution time: 74_879_000 picoseconds.
-		Weight::from_parts(80_557_000, 3784)
+		// Minimum execution time: 74_076_000 picoseconds.
+		Weight::from_parts(80_820_000, 3784)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Consent::Representatives` (r:1 w:0)
 	/// Proof: `Consent::Representatives` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Organisations` (r:4 w:0)
+	/// Storage: `Registry::Organisations` (r:3 w:0)
 	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Accreditations` (r:3 w:0)
+	/// Storage: `Registry::Accreditations` (r:2 w:0)
 	/// Proof: `Registry::Accreditations` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -195,32 +187,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consent::ConsentsOf` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::NextConsentId` (r:1 w:1)
 	/// Proof: `Consent::NextConsentId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Sponsorship::Sponsorships` (r:1 w:1)
-	/// Proof: `Sponsorship::Sponsorships` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::AgentOf` (r:1 w:0)
-	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(319), added: 2794, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::Consents` (r:0 w:1)
-	/// Proof: `Consent::Consents` (`max_values`: None, `max_size`: Some(490), added: 2965, mode: `MaxEncodedLen`)
+	/// Proof: `Consent::Consents` (`max_values`: None, `max_size`: Some(682), added: 3157, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 8]`.
 	fn grant(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2602 + n * (52 ±0)`
-		//  Estimated: `11314 + n * (2608 ±0)`
-		// Minimum execution time: 175_910_000 picoseconds.
-		Weight::from_parts(180_392_577, 11314)
-			// Standard Error: 59_630
-			.saturating_add(Weight::from_parts(5_058_536, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(15_u64))
+		//  Measured:  `2139 + n * (52 ±0)`
+		//  Estimated: `8733 + n * (2608 ±0)`
+		// Minimum execution time: 152_056_000 picoseconds.
+		Weight::from_parts(157_026_899, 8733)
+			// Standard Error: 51_524
+			.saturating_add(Weight::from_parts(4_315_477, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(Weight::from_parts(0, 2608).saturating_mul(n.into()))
 	}
 	/// Storage: `Consent::Consents` (r:1 w:1)
-	/// Proof: `Consent::Consents` (`max_values`: None, `max_size`: Some(490), added: 2965, mode: `MaxEncodedLen`)
+	/// Proof: `Consent::Consents` (`max_values`: None, `max_size`: Some(682), added: 3157, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::Representatives` (r:1 w:0)
 	/// Proof: `Consent::Representatives` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Organisations` (r:2 w:0)
@@ -233,13 +221,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1828`
 		//  Estimated: `6152`
-		// Minimum execution time: 70_913_000 picoseconds.
-		Weight::from_parts(76_447_000, 6152)
+		// Minimum execution time: 69_247_000 picoseconds.
+		Weight::from_parts(76_637_000, 6152)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Consent::Consents` (r:1 w:1)
-	/// Proof: `Consent::Consents` (`max_values`: None, `max_size`: Some(490), added: 2965, mode: `MaxEncodedLen`)
+	/// Proof: `Consent::Consents` (`max_values`: None, `max_size`: Some(682), added: 3157, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::Representatives` (r:1 w:0)
 	/// Proof: `Consent::Representatives` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Organisations` (r:2 w:0)
@@ -258,8 +246,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2396`
 		//  Estimated: `6152`
-		// Minimum execution time: 119_243_000 picoseconds.
-		Weight::from_parts(131_512_000, 6152)
+		// Minimum execution time: 125_405_000 picoseconds.
+		Weight::from_parts(138_742_000, 6152)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -289,8 +277,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2336`
 		//  Estimated: `21310`
-		// Minimum execution time: 292_310_000 picoseconds.
-		Weight::from_parts(320_281_000, 21310)
+		// Minimum execution time: 314_755_000 picoseconds.
+		Weight::from_parts(333_197_000, 21310)
 			.saturating_add(T::DbWeight::get().reads(24_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -308,8 +296,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1128`
 		//  Estimated: `6152`
-		// Minimum execution time: 66_881_000 picoseconds.
-		Weight::from_parts(75_929_000, 6152)
+		// Minimum execution time: 66_853_000 picoseconds.
+		Weight::from_parts(75_845_000, 6152)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -325,8 +313,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `515`
 		//  Estimated: `3784`
-		// Minimum execution time: 71_014_000 picoseconds.
-		Weight::from_parts(80_851_000, 3784)
+		// Minimum execution time: 71_818_000 picoseconds.
+		Weight::from_parts(81_182_000, 3784)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -343,7 +331,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consent::ConsentsOf` (r:1 w:0)
 	/// Proof: `Consent::ConsentsOf` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::Consents` (r:32 w:0)
-	/// Proof: `Consent::Consents` (`max_values`: None, `max_size`: Some(490), added: 2965, mode: `MaxEncodedLen`)
+	/// Proof: `Consent::Consents` (`max_values`: None, `max_size`: Some(682), added: 3157, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::AccessLogLength` (r:1 w:1)
 	/// Proof: `Consent::AccessLogLength` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -356,15 +344,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn record_access(c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1582 + c * (60 ±0)`
-		//  Estimated: `6084 + c * (2965 ±0)`
-		// Minimum execution time: 134_771_000 picoseconds.
-		Weight::from_parts(142_276_354, 6084)
-			// Standard Error: 9_466
-			.saturating_add(Weight::from_parts(4_305_781, 0).saturating_mul(c.into()))
+		//  Estimated: `6084 + c * (3157 ±0)`
+		// Minimum execution time: 136_026_000 picoseconds.
+		Weight::from_parts(140_339_741, 6084)
+			// Standard Error: 12_779
+			.saturating_add(Weight::from_parts(4_551_566, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
-			.saturating_add(Weight::from_parts(0, 2965).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(0, 3157).saturating_mul(c.into()))
 	}
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -377,15 +365,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consent::ConsentsOf` (r:1 w:0)
 	/// Proof: `Consent::ConsentsOf` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::Consents` (r:32 w:0)
-	/// Proof: `Consent::Consents` (`max_values`: None, `max_size`: Some(490), added: 2965, mode: `MaxEncodedLen`)
+	/// Proof: `Consent::Consents` (`max_values`: None, `max_size`: Some(682), added: 3157, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::Representatives` (r:1 w:0)
 	/// Proof: `Consent::Representatives` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
 	fn check_access() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `3306`
-		//  Estimated: `95870`
-		// Minimum execution time: 633_215_000 picoseconds.
-		Weight::from_parts(691_977_000, 95870)
+		//  Estimated: `102014`
+		// Minimum execution time: 668_672_000 picoseconds.
+		Weight::from_parts(704_661_000, 102014)
 			.saturating_add(T::DbWeight::get().reads(44_u64))
 	}
 	/// Storage: `Consent::AccessLog` (r:1 w:1)
@@ -400,8 +388,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1009`
 		//  Estimated: `6578`
-		// Minimum execution time: 122_309_000 picoseconds.
-		Weight::from_parts(137_318_000, 6578)
+		// Minimum execution time: 123_128_000 picoseconds.
+		Weight::from_parts(135_590_000, 6578)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -415,14 +403,6 @@ impl WeightInfo for () {
 	/// Proof: `Consent::Representatives` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::RepresentativeCount` (r:1 w:1)
 	/// Proof: `Consent::RepresentativeCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	/// Storage: `Sponsorship::Sponsorships` (r:1 w:1)
-	/// Proof: `Sponsorship::Sponsorships` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Organisations` (r:1 w:0)
-	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Accreditations` (r:1 w:0)
-	/// Proof: `Registry::Accreditations` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::AgentOf` (r:1 w:0)
-	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -430,9 +410,9 @@ impl WeightInfo for () {
 	/// Storage: `Consent::NextRepresentationId` (r:1 w:1)
 	/// Proof: `Consent::NextRepresentationId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn appoint_representative() -> Weight {
-		Weight::from_parts(122_204_000, 3784)
-			.saturating_add(ParityDbWeight::get().reads(10_u64))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
+		Weight::from_parts(94_702_000, 3784)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Registry::AgentOf` (r:1 w:0)
 	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
@@ -451,7 +431,7 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(319), added: 2794, mode: `MaxEncodedLen`)
 	fn record_representative() -> Weight {
-		Weight::from_parts(105_083_000, 3784)
+		Weight::from_parts(104_060_000, 3784)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -472,7 +452,7 @@ impl WeightInfo for () {
 	/// Storage: `Consent::NextRepresentationId` (r:1 w:1)
 	/// Proof: `Consent::NextRepresentationId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn attest_representative() -> Weight {
-		Weight::from_parts(64_042_000, 3679)
+		Weight::from_parts(65_700_000, 3679)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -485,7 +465,7 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(319), added: 2794, mode: `MaxEncodedLen`)
 	fn withdraw_representative_record() -> Weight {
-		Weight::from_parts(77_404_000, 3784)
+		Weight::from_parts(82_382_000, 3784)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -498,15 +478,15 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(319), added: 2794, mode: `MaxEncodedLen`)
 	fn remove_representative() -> Weight {
-		Weight::from_parts(80_557_000, 3784)
+		Weight::from_parts(80_820_000, 3784)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Consent::Representatives` (r:1 w:0)
 	/// Proof: `Consent::Representatives` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Organisations` (r:4 w:0)
+	/// Storage: `Registry::Organisations` (r:3 w:0)
 	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Accreditations` (r:3 w:0)
+	/// Storage: `Registry::Accreditations` (r:2 w:0)
 	/// Proof: `Registry::Accreditations` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -516,27 +496,23 @@ impl WeightInfo for () {
 	/// Proof: `Consent::ConsentsOf` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::NextConsentId` (r:1 w:1)
 	/// Proof: `Consent::NextConsentId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Sponsorship::Sponsorships` (r:1 w:1)
-	/// Proof: `Sponsorship::Sponsorships` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::AgentOf` (r:1 w:0)
-	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(319), added: 2794, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::Consents` (r:0 w:1)
-	/// Proof: `Consent::Consents` (`max_values`: None, `max_size`: Some(490), added: 2965, mode: `MaxEncodedLen`)
+	/// Proof: `Consent::Consents` (`max_values`: None, `max_size`: Some(682), added: 3157, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 8]`.
 	fn grant(n: u32, ) -> Weight {
-		Weight::from_parts(180_392_577, 11314)
-			.saturating_add(Weight::from_parts(5_058_536, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(15_u64))
+		Weight::from_parts(157_026_899, 8733)
+			.saturating_add(Weight::from_parts(4_315_477, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 			.saturating_add(Weight::from_parts(0, 2608).saturating_mul(n.into()))
 	}
 	/// Storage: `Consent::Consents` (r:1 w:1)
-	/// Proof: `Consent::Consents` (`max_values`: None, `max_size`: Some(490), added: 2965, mode: `MaxEncodedLen`)
+	/// Proof: `Consent::Consents` (`max_values`: None, `max_size`: Some(682), added: 3157, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::Representatives` (r:1 w:0)
 	/// Proof: `Consent::Representatives` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Organisations` (r:2 w:0)
@@ -546,12 +522,12 @@ impl WeightInfo for () {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
-		Weight::from_parts(76_447_000, 6152)
+		Weight::from_parts(76_637_000, 6152)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Consent::Consents` (r:1 w:1)
-	/// Proof: `Consent::Consents` (`max_values`: None, `max_size`: Some(490), added: 2965, mode: `MaxEncodedLen`)
+	/// Proof: `Consent::Consents` (`max_values`: None, `max_size`: Some(682), added: 3157, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::Representatives` (r:1 w:0)
 	/// Proof: `Consent::Representatives` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Organisations` (r:2 w:0)
@@ -567,7 +543,7 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(319), added: 2794, mode: `MaxEncodedLen`)
 	fn remove() -> Weight {
-		Weight::from_parts(131_512_000, 6152)
+		Weight::from_parts(138_742_000, 6152)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -594,7 +570,7 @@ impl WeightInfo for () {
 	/// Storage: `Consent::AccessLog` (r:0 w:1)
 	/// Proof: `Consent::AccessLog` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	fn open_emergency_access() -> Weight {
-		Weight::from_parts(320_281_000, 21310)
+		Weight::from_parts(333_197_000, 21310)
 			.saturating_add(ParityDbWeight::get().reads(24_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
@@ -609,7 +585,7 @@ impl WeightInfo for () {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn close_emergency_access() -> Weight {
-		Weight::from_parts(75_929_000, 6152)
+		Weight::from_parts(75_845_000, 6152)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -622,7 +598,7 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(319), added: 2794, mode: `MaxEncodedLen`)
 	fn clear_emergency_access() -> Weight {
-		Weight::from_parts(80_851_000, 3784)
+		Weight::from_parts(81_182_000, 3784)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -639,7 +615,7 @@ impl WeightInfo for () {
 	/// Storage: `Consent::ConsentsOf` (r:1 w:0)
 	/// Proof: `Consent::ConsentsOf` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::Consents` (r:32 w:0)
-	/// Proof: `Consent::Consents` (`max_values`: None, `max_size`: Some(490), added: 2965, mode: `MaxEncodedLen`)
+	/// Proof: `Consent::Consents` (`max_values`: None, `max_size`: Some(682), added: 3157, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::AccessLogLength` (r:1 w:1)
 	/// Proof: `Consent::AccessLogLength` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -650,12 +626,12 @@ impl WeightInfo for () {
 	/// Proof: `Consent::AccessLog` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 32]`.
 	fn record_access(c: u32, ) -> Weight {
-		Weight::from_parts(142_276_354, 6084)
-			.saturating_add(Weight::from_parts(4_305_781, 0).saturating_mul(c.into()))
+		Weight::from_parts(140_339_741, 6084)
+			.saturating_add(Weight::from_parts(4_551_566, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
-			.saturating_add(Weight::from_parts(0, 2965).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(0, 3157).saturating_mul(c.into()))
 	}
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -668,11 +644,11 @@ impl WeightInfo for () {
 	/// Storage: `Consent::ConsentsOf` (r:1 w:0)
 	/// Proof: `Consent::ConsentsOf` (`max_values`: None, `max_size`: Some(305), added: 2780, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::Consents` (r:32 w:0)
-	/// Proof: `Consent::Consents` (`max_values`: None, `max_size`: Some(490), added: 2965, mode: `MaxEncodedLen`)
+	/// Proof: `Consent::Consents` (`max_values`: None, `max_size`: Some(682), added: 3157, mode: `MaxEncodedLen`)
 	/// Storage: `Consent::Representatives` (r:1 w:0)
 	/// Proof: `Consent::Representatives` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
 	fn check_access() -> Weight {
-		Weight::from_parts(691_977_000, 95870)
+		Weight::from_parts(704_661_000, 102014)
 			.saturating_add(ParityDbWeight::get().reads(44_u64))
 	}
 	/// Storage: `Consent::AccessLog` (r:1 w:1)
@@ -684,7 +660,7 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:2 w:2)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(319), added: 2794, mode: `MaxEncodedLen`)
 	fn change_access_record_deposit_owner() -> Weight {
-		Weight::from_parts(137_318_000, 6578)
+		Weight::from_parts(135_590_000, 6578)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}

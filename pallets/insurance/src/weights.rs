@@ -86,8 +86,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `585`
 		//  Estimated: `3784`
-		// Minimum execution time: 95_888_000 picoseconds.
-		Weight::from_parts(108_184_000, 3784)
+		// Minimum execution time: 95_578_000 picoseconds.
+		Weight::from_parts(105_546_000, 3784)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -99,8 +99,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `513`
 		//  Estimated: `3675`
-		// Minimum execution time: 24_124_000 picoseconds.
-		Weight::from_parts(27_447_000, 3675)
+		// Minimum execution time: 23_052_000 picoseconds.
+		Weight::from_parts(26_255_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -118,8 +118,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `673`
 		//  Estimated: `3675`
-		// Minimum execution time: 36_847_000 picoseconds.
-		Weight::from_parts(41_375_000, 3675)
+		// Minimum execution time: 36_337_000 picoseconds.
+		Weight::from_parts(39_955_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -131,8 +131,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `513`
 		//  Estimated: `3675`
-		// Minimum execution time: 25_123_000 picoseconds.
-		Weight::from_parts(27_616_000, 3675)
+		// Minimum execution time: 22_595_000 picoseconds.
+		Weight::from_parts(26_066_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -160,8 +160,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `888`
 		//  Estimated: `3784`
-		// Minimum execution time: 111_973_000 picoseconds.
-		Weight::from_parts(118_592_000, 3784)
+		// Minimum execution time: 106_499_000 picoseconds.
+		Weight::from_parts(116_665_000, 3784)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -183,35 +183,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `801`
 		//  Estimated: `3784`
-		// Minimum execution time: 78_991_000 picoseconds.
-		Weight::from_parts(87_123_000, 3784)
+		// Minimum execution time: 79_444_000 picoseconds.
+		Weight::from_parts(87_664_000, 3784)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
-	/// Storage: `Registry::Organisations` (r:2 w:0)
+	/// Storage: `Registry::Organisations` (r:1 w:0)
 	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `Insurance::RefusedInsurers` (r:1 w:1)
 	/// Proof: `Insurance::RefusedInsurers` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
-	/// Storage: `Sponsorship::Sponsorships` (r:1 w:1)
-	/// Proof: `Sponsorship::Sponsorships` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Accreditations` (r:1 w:0)
-	/// Proof: `Registry::Accreditations` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::AgentOf` (r:1 w:0)
-	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(319), added: 2794, mode: `MaxEncodedLen`)
 	fn refuse_insurer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `855`
-		//  Estimated: `6152`
-		// Minimum execution time: 105_513_000 picoseconds.
-		Weight::from_parts(113_705_000, 6152)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		//  Measured:  `394`
+		//  Estimated: `3784`
+		// Minimum execution time: 73_426_000 picoseconds.
+		Weight::from_parts(80_926_000, 3784)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Insurance::RefusedInsurers` (r:1 w:1)
 	/// Proof: `Insurance::RefusedInsurers` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
@@ -223,8 +215,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `336`
 		//  Estimated: `3784`
-		// Minimum execution time: 60_316_000 picoseconds.
-		Weight::from_parts(64_416_000, 3784)
+		// Minimum execution time: 57_492_000 picoseconds.
+		Weight::from_parts(63_299_000, 3784)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -253,7 +245,7 @@ impl WeightInfo for () {
 	/// Storage: `Insurance::Attestations` (r:0 w:1)
 	/// Proof: `Insurance::Attestations` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	fn attest() -> Weight {
-		Weight::from_parts(108_184_000, 3784)
+		Weight::from_parts(105_546_000, 3784)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
@@ -262,7 +254,7 @@ impl WeightInfo for () {
 	/// Storage: `Registry::AgentOf` (r:1 w:0)
 	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn suspend() -> Weight {
-		Weight::from_parts(27_447_000, 3675)
+		Weight::from_parts(26_255_000, 3675)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -277,7 +269,7 @@ impl WeightInfo for () {
 	/// Storage: `Insurance::Attestations` (r:1 w:1)
 	/// Proof: `Insurance::Attestations` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	fn reinstate() -> Weight {
-		Weight::from_parts(41_375_000, 3675)
+		Weight::from_parts(39_955_000, 3675)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -286,7 +278,7 @@ impl WeightInfo for () {
 	/// Storage: `Registry::AgentOf` (r:1 w:0)
 	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
-		Weight::from_parts(27_616_000, 3675)
+		Weight::from_parts(26_066_000, 3675)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -311,7 +303,7 @@ impl WeightInfo for () {
 	/// Storage: `Insurance::AttestationsOf` (r:0 w:1)
 	/// Proof: `Insurance::AttestationsOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn renew() -> Weight {
-		Weight::from_parts(118_592_000, 3784)
+		Weight::from_parts(116_665_000, 3784)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
@@ -330,30 +322,22 @@ impl WeightInfo for () {
 	/// Storage: `Insurance::AttestationsOf` (r:0 w:1)
 	/// Proof: `Insurance::AttestationsOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn remove_attestation() -> Weight {
-		Weight::from_parts(87_123_000, 3784)
+		Weight::from_parts(87_664_000, 3784)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
-	/// Storage: `Registry::Organisations` (r:2 w:0)
+	/// Storage: `Registry::Organisations` (r:1 w:0)
 	/// Proof: `Registry::Organisations` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	/// Storage: `Insurance::RefusedInsurers` (r:1 w:1)
 	/// Proof: `Insurance::RefusedInsurers` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
-	/// Storage: `Sponsorship::Sponsorships` (r:1 w:1)
-	/// Proof: `Sponsorship::Sponsorships` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::Accreditations` (r:1 w:0)
-	/// Proof: `Registry::Accreditations` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Registry::AgentOf` (r:1 w:0)
-	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(319), added: 2794, mode: `MaxEncodedLen`)
 	fn refuse_insurer() -> Weight {
-		Weight::from_parts(113_705_000, 6152)
-			.saturating_add(ParityDbWeight::get().reads(9_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		Weight::from_parts(80_926_000, 3784)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Insurance::RefusedInsurers` (r:1 w:1)
 	/// Proof: `Insurance::RefusedInsurers` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
@@ -362,7 +346,7 @@ impl WeightInfo for () {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(319), added: 2794, mode: `MaxEncodedLen`)
 	fn allow_insurer() -> Weight {
-		Weight::from_parts(64_416_000, 3784)
+		Weight::from_parts(63_299_000, 3784)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}

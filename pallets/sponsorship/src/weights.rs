@@ -82,10 +82,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Sponsorship::SponsoredBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn sponsor() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `677`
+		//  Measured:  `635`
 		//  Estimated: `33607`
-		// Minimum execution time: 227_780_000 picoseconds.
-		Weight::from_parts(254_892_000, 33607)
+		// Minimum execution time: 211_355_000 picoseconds.
+		Weight::from_parts(239_912_000, 33607)
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -95,10 +95,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn set_budget() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `451`
+		//  Measured:  `326`
 		//  Estimated: `3574`
-		// Minimum execution time: 28_867_000 picoseconds.
-		Weight::from_parts(34_764_000, 3574)
+		// Minimum execution time: 25_185_000 picoseconds.
+		Weight::from_parts(29_877_000, 3574)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -116,10 +116,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Sponsorship::SponsoredBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn end_sponsorship() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `845`
+		//  Measured:  `720`
 		//  Estimated: `6196`
-		// Minimum execution time: 98_820_000 picoseconds.
-		Weight::from_parts(111_592_000, 6196)
+		// Minimum execution time: 82_443_000 picoseconds.
+		Weight::from_parts(104_392_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -131,8 +131,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `336`
 		//  Estimated: `6196`
-		// Minimum execution time: 67_589_000 picoseconds.
-		Weight::from_parts(71_947_000, 6196)
+		// Minimum execution time: 63_190_000 picoseconds.
+		Weight::from_parts(70_136_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -146,8 +146,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `563`
 		//  Estimated: `6196`
-		// Minimum execution time: 71_199_000 picoseconds.
-		Weight::from_parts(75_880_000, 6196)
+		// Minimum execution time: 67_746_000 picoseconds.
+		Weight::from_parts(73_844_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -163,10 +163,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn charge_sponsored() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `611`
+		//  Measured:  `486`
 		//  Estimated: `3574`
-		// Minimum execution time: 35_836_000 picoseconds.
-		Weight::from_parts(40_727_000, 3574)
+		// Minimum execution time: 33_920_000 picoseconds.
+		Weight::from_parts(37_544_000, 3574)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -195,7 +195,7 @@ impl WeightInfo for () {
 	/// Storage: `Sponsorship::SponsoredBy` (r:0 w:1)
 	/// Proof: `Sponsorship::SponsoredBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn sponsor() -> Weight {
-		Weight::from_parts(254_892_000, 33607)
+		Weight::from_parts(239_912_000, 33607)
 			.saturating_add(ParityDbWeight::get().reads(23_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
@@ -204,7 +204,7 @@ impl WeightInfo for () {
 	/// Storage: `Registry::AgentOf` (r:1 w:0)
 	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn set_budget() -> Weight {
-		Weight::from_parts(34_764_000, 3574)
+		Weight::from_parts(29_877_000, 3574)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -221,7 +221,7 @@ impl WeightInfo for () {
 	/// Storage: `Sponsorship::SponsoredBy` (r:0 w:1)
 	/// Proof: `Sponsorship::SponsoredBy` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn end_sponsorship() -> Weight {
-		Weight::from_parts(111_592_000, 6196)
+		Weight::from_parts(104_392_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
@@ -230,7 +230,7 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn fund() -> Weight {
-		Weight::from_parts(71_947_000, 6196)
+		Weight::from_parts(70_136_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -241,7 +241,7 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
-		Weight::from_parts(75_880_000, 6196)
+		Weight::from_parts(73_844_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -256,7 +256,7 @@ impl WeightInfo for () {
 	/// Storage: `Registry::AgentOf` (r:1 w:0)
 	/// Proof: `Registry::AgentOf` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn charge_sponsored() -> Weight {
-		Weight::from_parts(40_727_000, 3574)
+		Weight::from_parts(37_544_000, 3574)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}

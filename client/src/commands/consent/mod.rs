@@ -199,10 +199,22 @@ impl AccessArgs {
 	}
 
 	fn question(&self, accessor: &str, patient: &str) -> Result<AccessQuestion> {
+		let patient = keys::parse_account(patient)?;
+		let mut scope = self.scope()?;
+		// Only this patient's openings: the receipt carries them, and another patient's would
+		// tell this one their categories.
+		scope.openings.retain(|opening| opening.is_of(&patient));
+		let max = healthchain_client::consent::openings::MAX_OPENINGS;
+		if scope.openings.len() > max {
+			return Err(invalid(format!(
+				"{} openings for this patient: the chain takes at most {max} per question",
+				scope.openings.len()
+			)));
+		}
 		Ok(AccessQuestion {
 			accessor: keys::parse_account(accessor)?,
-			patient: keys::parse_account(patient)?,
-			scope: self.scope()?,
+			patient,
+			scope,
 			action: self.action,
 			purpose: self.purpose,
 		})
@@ -278,7 +290,8 @@ impl App {
 				// Committed scopes: a fresh salt each, the openings written before anything is
 				// submitted (without them the custodian cannot apply the provision).
 				let mut spec = spec;
-				let openings = healthchain_client::consent::openings::commit_scopes(&mut spec)?;
+				let openings =
+					healthchain_client::consent::openings::commit_scopes(&mut spec, &patient)?;
 				let call = calls::grant(&patient, &spec, &parse_time, now_ms()?)?;
 				if !openings.is_empty() {
 					let Some(path) = openings_out else {

@@ -888,6 +888,16 @@ fn rows() -> Vec<Row> {
 				(check_opened(NOBODY, record, &[IMAGING, HIV]), no_consent())
 			},
 		},
+		Row {
+			case: "deny: another patient's commitment, copied, is not opened by its opening",
+			run: || {
+				// A patient copies another's public commitment into a permit of their own and has
+				// the custodian ask with the other's opening: nothing opens, nothing is learnt.
+				let theirs = provision(Decision::Permit, Scope::Committed(HIV.commitment(&PATIENT2)));
+				grant(Grantee::Account(NOBODY), vec![theirs]);
+				(check_opened(NOBODY, record(DataCategory::Hiv), &[HIV]), no_consent())
+			},
+		},
 	]
 }
 
@@ -898,7 +908,7 @@ const IMAGING: ScopeOpening = ScopeOpening { category: DataCategory::Imaging, sa
 
 /// A `decision` over the category `opening` commits to, for reading for treatment.
 fn committed(decision: Decision, opening: ScopeOpening) -> Provision {
-	provision(decision, Scope::Committed(opening.commitment()))
+	provision(decision, Scope::Committed(opening.commitment(&PATIENT)))
 }
 
 /// [`check`] for reading for treatment, with `openings`.
@@ -919,23 +929,30 @@ fn attack_a_committed_scope_tells_an_observer_no_category() {
 		// The same category committed twice (by two pseudonyms, or twice by one): two unrelated
 		// commitments, and neither is the commitment of any category without the salt.
 		let again = ScopeOpening { category: DataCategory::Hiv, salt: [0x43; 32] };
-		assert_ne!(HIV.commitment(), again.commitment());
+		assert_ne!(HIV.commitment(&PATIENT), again.commitment(&PATIENT));
+		assert_ne!(HIV.commitment(&PATIENT), HIV.commitment(&PATIENT2), "bound to the patient");
 		let id = grant(Grantee::Account(NOBODY), vec![committed(Decision::Deny, HIV)]);
 		let stored = crate::Consents::<Test>::get(id).expect("stored").encode();
 		for category in [DataCategory::Hiv, DataCategory::Imaging, DataCategory::MentalHealth] {
-			let unsalted = healthchain_primitives::scope_commitment(&category, &[0; 32]);
+			let unsalted = healthchain_primitives::scope_commitment(&PATIENT, &category, &[0; 32]);
 			assert!(!stored.windows(32).any(|w| w == unsalted.as_bytes()));
 		}
 		// What is stored names no category: the provision's scope is the commitment alone.
 		assert_eq!(
 			crate::Consents::<Test>::get(id).unwrap().provisions[0].scope,
-			Scope::Committed(HIV.commitment())
+			Scope::Committed(HIV.commitment(&PATIENT))
 		);
 		// The commitment is the documented one.
 		assert_eq!(
-			HIV.commitment(),
+			HIV.commitment(&PATIENT),
 			sp_runtime::traits::BlakeTwo256::hash(
-				&[&b"healthchain:scope:1"[..], &[0x41; 32], &[DataCategory::Hiv as u8]].concat()
+				&[
+					&b"healthchain:scope:1"[..],
+					&PATIENT.encode(),
+					&[0x41; 32],
+					&[DataCategory::Hiv as u8]
+				]
+				.concat()
 			)
 		);
 	});
