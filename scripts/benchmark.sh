@@ -5,8 +5,7 @@
 # runtime's block and extrinsic base weights (`runtime/src/weights/{block,extrinsic}_weights.rs`).
 #
 # Usage: scripts/benchmark.sh [target ...]    (default: every target below, `overhead` last)
-#   registry | health-tokens | consent | trial-anchoring | insurance | sponsorship | validator-set
-#   | consortium | node-authorisation
+#   <pallet>, each directory of pallets/ (registry, consent, …)
 #                                           pallets/<target>/src/weights.rs
 #   balances | transaction-payment          runtime/src/weights/pallet_<target>.rs
 #   system-extensions                       runtime/src/weights/frame_system_extensions.rs
@@ -25,7 +24,7 @@ source scripts/setup.sh
 
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] ||
-	targets=(registry health-tokens consent trial-anchoring insurance sponsorship validator-set consortium node-authorisation balances transaction-payment system-extensions
+	targets=("${PALLETS[@]}" balances transaction-payment system-extensions
 		overhead)
 
 echo "==> building healthchain-bencher and the runtime with runtime-benchmarks (release)" >&2

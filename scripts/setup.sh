@@ -41,6 +41,14 @@ export RUSTC_WORKSPACE_WRAPPER
 RUSTC_WORKSPACE_WRAPPER="$(rustup which --toolchain "$channel" clippy-driver)"
 export CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
 
+# Our pallets, the one list every script uses: each directory `pallets/<name>` is the crate
+# `pallet-<name>` (its runtime API, if any, is `pallets/<name>/runtime-api`).
+PALLETS=()
+for manifest in "$(dirname "${BASH_SOURCE[0]}")"/../pallets/*/Cargo.toml; do
+	[ -e "$manifest" ] || continue
+	PALLETS+=("$(basename "$(dirname "$manifest")")")
+done
+
 # What the node, the client and the tests are built from: the whole workspace but the bencher
 # (`tools/bencher`), which only `scripts/benchmark.sh` builds, in the release profile.
 TEST_BUILD=(--workspace --exclude healthchain-bencher)
@@ -51,10 +59,9 @@ TEST_BUILD=(--workspace --exclude healthchain-bencher)
 # per-package feature resolution. The runtime is built with `native` instead of `std`: the same
 # native code, without building its wasm and without the wasm builder, whose binaryen C++ would
 # otherwise be compiled a second time (the two builds' host dependencies differ in features).
-CHECKS_BUILD=(-p pallet-registry -p pallet-health-tokens -p pallet-consent -p pallet-trial-anchoring
-	-p pallet-insurance -p pallet-sponsorship -p pallet-validator-set -p pallet-consortium
-	-p pallet-node-authorisation
-	-p healthchain-runtime
+CHECKS_BUILD=()
+for pallet in "${PALLETS[@]}"; do CHECKS_BUILD+=(-p "pallet-$pallet"); done
+CHECKS_BUILD+=(-p healthchain-runtime
 	--no-default-features
 	--features healthchain-runtime/native,healthchain-runtime/runtime-benchmarks,healthchain-runtime/try-runtime
 	--lib)
