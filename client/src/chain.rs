@@ -147,7 +147,7 @@ impl Chain {
 	}
 
 	/// The client at the latest finalized block, or with `best = true` at the best block.
-	async fn at(&self, best: bool) -> Result<OnlineClientAtBlock<Config>> {
+	pub(crate) async fn at(&self, best: bool) -> Result<OnlineClientAtBlock<Config>> {
 		if best {
 			let hash = self
 				.rpc
@@ -162,7 +162,7 @@ impl Chain {
 
 	/// The client in the state of block number `block` (a node that keeps that state: an
 	/// archive node, or a recent block).
-	async fn at_number(&self, block: u64) -> Result<OnlineClientAtBlock<Config>> {
+	pub(crate) async fn at_number(&self, block: u64) -> Result<OnlineClientAtBlock<Config>> {
 		let hash = self
 			.rpc
 			.chain_get_block_hash(Some(block.into()))
@@ -290,7 +290,7 @@ impl Chain {
 		Self::rendered(self.at_number(block).await?, payload, case).await
 	}
 
-	async fn rendered<P: RuntimeApiPayload>(
+	pub(crate) async fn rendered<P: RuntimeApiPayload>(
 		at: OnlineClientAtBlock<Config>,
 		payload: P,
 		case: Case,

@@ -218,7 +218,7 @@ async fn main() -> ExitCode {
 	let cli = Cli::parse();
 	let json_output = cli.json;
 	let counterparty = std::cell::Cell::new(cli.towards);
-	let app = App { cli, counterparty };
+	let app = App { cli, counterparty, connection: Default::default() };
 	match run(&app).await {
 		Ok(()) => ExitCode::SUCCESS,
 		Err(error) if error.downcast_ref::<Reported>().is_some() => ExitCode::from(1),

@@ -137,6 +137,15 @@ fn ask(
 	)
 }
 
+/// Eve denies Dave, for treatment, the category HIV, named by a commitment: the consent's id
+/// and the opening.
+fn deny_committed_hiv() -> (u64, ScopeOpening) {
+	let hiv = ScopeOpening { category: DataCategory::Hiv, salt: [7; 32] };
+	let commitment = Scope::Committed(hiv.commitment(&account(Sr25519Keyring::Eve)));
+	let deny = provision(Decision::Deny, commitment, TREATMENT);
+	(grant(Sr25519Keyring::Eve, Sr25519Keyring::Dave, vec![deny], None), hiv)
+}
+
 /// What the runtime API (v5) answers for `grantee` reading Eve's record for treatment, with
 /// `openings`.
 fn ask_opened(
@@ -380,49 +389,19 @@ fn consent_decisions_through_the_runtime_api() {
 		}),
 		("a committed deny over hiv, opened through API v5, denies a record labelled hiv", || {
 			grant(Eve, Dave, vec![provision(Decision::Permit, Scope::All, TREATMENT)], None);
-			let hiv = ScopeOpening { category: DataCategory::Hiv, salt: [7; 32] };
-			let id = grant(
-				Eve,
-				Dave,
-				vec![provision(
-					Decision::Deny,
-					Scope::Committed(hiv.commitment(&account(Eve))),
-					TREATMENT,
-				)],
-				None,
-			);
+			let (id, hiv) = deny_committed_hiv();
 			let both = labelled(&[DataCategory::Imaging, DataCategory::Hiv]);
 			(ask_opened(Dave, both, vec![hiv]), by(id, 0, Decision::Deny))
 		}),
 		("the same deny, opened, lets an imaging record through", || {
 			let permit =
 				grant(Eve, Dave, vec![provision(Decision::Permit, Scope::All, TREATMENT)], None);
-			let hiv = ScopeOpening { category: DataCategory::Hiv, salt: [7; 32] };
-			grant(
-				Eve,
-				Dave,
-				vec![provision(
-					Decision::Deny,
-					Scope::Committed(hiv.commitment(&account(Eve))),
-					TREATMENT,
-				)],
-				None,
-			);
+			let (_, hiv) = deny_committed_hiv();
 			(ask_opened(Dave, imaging(), vec![hiv]), by(permit, 0, Decision::Permit))
 		}),
 		("the same deny, unopened (API v4's check_access), denies every record", || {
 			grant(Eve, Dave, vec![provision(Decision::Permit, Scope::All, TREATMENT)], None);
-			let hiv = ScopeOpening { category: DataCategory::Hiv, salt: [7; 32] };
-			let id = grant(
-				Eve,
-				Dave,
-				vec![provision(
-					Decision::Deny,
-					Scope::Committed(hiv.commitment(&account(Eve))),
-					TREATMENT,
-				)],
-				None,
-			);
+			let (id, _) = deny_committed_hiv();
 			(ask(Dave, imaging(), Action::Read, Purpose::Treatment), by(id, 0, Decision::Deny))
 		}),
 		("a token deny applies when the token is not named", || {

@@ -230,7 +230,7 @@ impl App {
 			},
 		};
 		let chain = self.chain().await?;
-		self.submit(&chain, call).await?;
+		self.submit(chain, call).await?;
 		Ok(())
 	}
 
@@ -395,7 +395,7 @@ impl App {
 		let challenge: Hash32 = challenge.parse()?;
 		let chain = self.chain().await?;
 		let (verdict, reason, message) =
-			self.check_presentation(&chain, &presentation, challenge, require).await?;
+			self.check_presentation(chain, &presentation, challenge, require).await?;
 		let disclosed: Vec<String> =
 			presentation.disclosed.iter().map(|d| d.claim.describe()).collect();
 		let in_force = verdict == Verdict::InForce;

@@ -185,6 +185,8 @@ pub(crate) struct App {
 	/// The counter-party of the patient action being made, once a command has found it: with
 	/// `--as-patient`, the signer is the wallet's pseudonym for it.
 	pub(crate) counterparty: std::cell::Cell<Option<keys::Counterparty>>,
+	/// The connection to the node, made once, at the first [`App::chain`].
+	pub(crate) connection: std::sync::OnceLock<Chain>,
 }
 
 impl App {
@@ -258,7 +260,17 @@ impl App {
 		Ok(())
 	}
 
-	pub(crate) async fn chain(&self) -> Result<Chain> {
+	/// The connection to the node: one per run, however many queries a command makes (finding
+	/// a pseudonym, reading a consent, submitting).
+	pub(crate) async fn chain(&self) -> Result<&Chain> {
+		if let Some(chain) = self.connection.get() {
+			return Ok(chain);
+		}
+		let chain = self.connect().await?;
+		Ok(self.connection.get_or_init(|| chain))
+	}
+
+	async fn connect(&self) -> Result<Chain> {
 		// A malformed hash is refused before connecting.
 		let given = match self.cli.metadata_hash.as_deref() {
 			None | Some("node") => None,
@@ -306,8 +318,8 @@ impl App {
 
 	pub(crate) async fn consortium(&self, call: Call, via: Via) -> Result<()> {
 		let chain = self.chain().await?;
-		let wrapped = registry_client::consortium(&chain, call, via).await?;
-		self.submit_consortium(&chain, wrapped).await
+		let wrapped = registry_client::consortium(chain, call, via).await?;
+		self.submit_consortium(chain, wrapped).await
 	}
 
 	/// Submit a call already wrapped for the consortium (a motion, or sudo); say what the

@@ -81,12 +81,12 @@ impl App {
 			NodeCommand::Connect { node, connections } => {
 				let chain = self.chain().await?;
 				let call = nodes::add_connections(parse_node(node)?, parse_all(connections)?);
-				self.submit(&chain, call).await?;
+				self.submit(chain, call).await?;
 			},
 			NodeCommand::Disconnect { node, connections } => {
 				let chain = self.chain().await?;
 				let call = nodes::remove_connections(parse_node(node)?, parse_all(connections)?);
-				self.submit(&chain, call).await?;
+				self.submit(chain, call).await?;
 			},
 		}
 		Ok(())

@@ -141,34 +141,34 @@ impl App {
 			Register { kind, profile } => {
 				let hash = profile.hash()?;
 				let chain = self.chain().await?;
-				self.submit(&chain, calls::register(*kind, hash)).await?;
+				self.submit(chain, calls::register(*kind, hash)).await?;
 			},
 			UpdateProfile { organisation, profile } => {
 				let hash = profile.hash()?;
 				let chain = self.chain().await?;
-				self.submit(&chain, calls::update_profile(*organisation, hash)).await?;
+				self.submit(chain, calls::update_profile(*organisation, hash)).await?;
 			},
 			AddAgent { organisation, agent } => {
 				let agent = keys::parse_account(agent)?;
 				let chain = self.chain().await?;
-				self.submit(&chain, calls::add_agent(*organisation, &agent)).await?;
+				self.submit(chain, calls::add_agent(*organisation, &agent)).await?;
 			},
 			Accept { organisation } => {
 				let chain = self.chain().await?;
-				self.submit(&chain, calls::accept_invitation(*organisation)).await?;
+				self.submit(chain, calls::accept_invitation(*organisation)).await?;
 			},
 			Leave { organisation } => {
 				let chain = self.chain().await?;
-				self.submit(&chain, calls::leave(*organisation)).await?;
+				self.submit(chain, calls::leave(*organisation)).await?;
 			},
 			RemoveAgent { organisation, agent } => {
 				let agent = keys::parse_account(agent)?;
 				let chain = self.chain().await?;
-				self.submit(&chain, calls::remove_agent(*organisation, &agent)).await?;
+				self.submit(chain, calls::remove_agent(*organisation, &agent)).await?;
 			},
 			Deregister { organisation } => {
 				let chain = self.chain().await?;
-				self.submit(&chain, calls::deregister(*organisation)).await?;
+				self.submit(chain, calls::deregister(*organisation)).await?;
 			},
 			Accredit { organisation, role, valid_until, consortium } => {
 				let until = parse_time(valid_until)?;

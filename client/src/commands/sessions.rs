@@ -138,7 +138,7 @@ impl App {
 			},
 		};
 		let chain = self.chain().await?;
-		self.submit(&chain, call).await?;
+		self.submit(chain, call).await?;
 		Ok(())
 	}
 }

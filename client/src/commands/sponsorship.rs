@@ -200,7 +200,7 @@ impl App {
 				return Ok(());
 			},
 		};
-		self.submit(&chain, call).await?;
+		self.submit(chain, call).await?;
 		Ok(())
 	}
 }

@@ -317,7 +317,7 @@ impl App {
 			Verify { file, proof, before } => return self.trial_verify(file, proof, *before).await,
 		};
 		let chain = self.chain().await?;
-		self.submit(&chain, call).await?;
+		self.submit(chain, call).await?;
 		Ok(())
 	}
 
@@ -501,7 +501,7 @@ impl App {
 			failures.push(failure.to_string());
 		} else {
 			let chain = self.chain().await?;
-			failures.extend(self.trial_verify_online(&chain, &proof, before).await?);
+			failures.extend(self.trial_verify_online(chain, &proof, before).await?);
 		}
 		let ok = failures.is_empty();
 		let value = json!({

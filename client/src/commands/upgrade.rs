@@ -34,12 +34,12 @@ impl App {
 					println!("runtime {} has code hash {hash}", wasm.display());
 				}
 				let chain = self.chain().await?;
-				let wrapped = registry_client::root(&chain, call, consortium.via).await?;
-				self.submit_consortium(&chain, wrapped).await?;
+				let wrapped = registry_client::root(chain, call, consortium.via).await?;
+				self.submit_consortium(chain, wrapped).await?;
 			},
 			UpgradeCommand::Apply { wasm } => {
 				let chain = self.chain().await?;
-				self.submit(&chain, upgrade::apply(read_file(wasm)?)?).await?;
+				self.submit(chain, upgrade::apply(read_file(wasm)?)?).await?;
 			},
 		}
 		Ok(())

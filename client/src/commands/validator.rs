@@ -102,7 +102,7 @@ impl App {
 					}
 				};
 				let (keys, proof) = generated.bytes()?;
-				self.submit(&chain, validators::set_keys(&keys, proof)?).await?;
+				self.submit(chain, validators::set_keys(&keys, proof)?).await?;
 			},
 			ValidatorCommand::Add { account, organisation, consortium } => {
 				let call = validators::add(parse_account(account)?, *organisation);

@@ -306,21 +306,19 @@ impl Chain {
 	) -> Result<(AccessDecision, Json)> {
 		let q = question.to_runtime();
 		let apis = api::runtime_apis().consent_api();
+		let block = match at {
+			Some(number) => self.at_number(number).await?,
+			None => self.at(false).await?,
+		};
 		if question.scope.openings.is_empty() {
 			// Version 4's call: what a runtime before committed scopes answers too.
 			let payload = apis.check_access(q.accessor, q.patient, q.scope, q.action, q.purpose);
-			return match at {
-				Some(block) => self.runtime_api_rendered_at(payload, block, Case::AsDeclared).await,
-				None => self.runtime_api_rendered(payload, false, Case::AsDeclared).await,
-			};
+			return Self::rendered(block, payload, Case::AsDeclared).await;
 		}
 		let openings = question.scope.openings.iter().map(openings::Opening::to_runtime).collect();
 		let payload =
 			apis.check_access_opened(q.accessor, q.patient, q.scope, q.action, q.purpose, openings);
-		match at {
-			Some(block) => self.runtime_api_rendered_at(payload, block, Case::AsDeclared).await,
-			None => self.runtime_api_rendered(payload, false, Case::AsDeclared).await,
-		}
+		Self::rendered(block, payload, Case::AsDeclared).await
 	}
 
 	/// The salted commitment to `question` and `decision` the audit trail stores, computed by

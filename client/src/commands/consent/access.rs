@@ -23,7 +23,7 @@ impl App {
 		let salt = random_salt()?;
 		let commitment = chain.access_commitment(question, decision, &salt).await?;
 		let call = calls::record_access(&question.patient, &question.accessor, commitment);
-		let outcome = self.submit(&chain, call).await?;
+		let outcome = self.submit(chain, call).await?;
 		let recorded = outcome.event("Consent", "AccessRecorded").ok_or_else(|| {
 			anyhow::anyhow!("the chain recorded no access (no AccessRecorded event)")
 		})?;

@@ -327,7 +327,7 @@ impl App {
 						spec.provisions.len()
 					)));
 				}
-				self.submit(&chain, call).await?;
+				self.submit(chain, call).await?;
 				return Ok(());
 			},
 			List { patient } => {
@@ -394,7 +394,7 @@ impl App {
 			VerifyAccess { receipt } => return self.verify_access(receipt).await,
 		};
 		let chain = self.chain().await?;
-		self.submit(&chain, call).await?;
+		self.submit(chain, call).await?;
 		Ok(())
 	}
 }

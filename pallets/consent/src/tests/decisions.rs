@@ -834,14 +834,7 @@ fn rows() -> Vec<Row> {
 				let deny_id = grant(Grantee::Account(NOBODY), vec![committed(Decision::Deny, HIV)]);
 				let wrong = ScopeOpening { category: DataCategory::Hiv, salt: [9; 32] };
 				(
-					Consent::check_access_opened(
-						&NOBODY,
-						&PATIENT,
-						&record(DataCategory::Imaging),
-						Action::Read,
-						Purpose::Treatment,
-						&[wrong],
-					),
+					check_opened(NOBODY, record(DataCategory::Imaging), &[wrong]),
 					deny(deny_id, 0),
 				)
 			},
@@ -854,14 +847,7 @@ fn rows() -> Vec<Row> {
 				// The salt of the hiv commitment, with imaging: it opens nothing.
 				let imaging = ScopeOpening { category: DataCategory::Imaging, salt: HIV.salt };
 				(
-					Consent::check_access_opened(
-						&NOBODY,
-						&PATIENT,
-						&record(DataCategory::Imaging),
-						Action::Read,
-						Purpose::Treatment,
-						&[imaging],
-					),
+					check_opened(NOBODY, record(DataCategory::Imaging), &[imaging]),
 					deny(deny_id, 0),
 				)
 			},
