@@ -1,11 +1,9 @@
 //! Builds the runtime's wasm blob; with the `metadata-hash` feature it also computes the
 //! metadata hash that `CheckMetadataHash` verifies (for release builds used by wallets).
 //!
-//! Beside it (but in release and benchmark builds), the test runtime the end-to-end upgrade
-//! test upgrades a running chain to: the same code with `spec_version` one higher (feature
-//! `upgrade-test`), written as `healthchain_runtime_upgrade_test[.compact.compressed].wasm` in
-//! the wasm build's directory and never embedded in a node. Built second, in the same wasm
-//! project: only the runtime crate itself is compiled again.
+//! The test runtime the end-to-end upgrade test upgrades a running chain to (feature
+//! `upgrade-test`) is not built here, in every build of the node, but by its own crate
+//! (`runtime/upgrade-test`), only for that test.
 //!
 //! Source paths are remapped so that the blob (and the chain specs embedding it) is the same
 //! whichever directory the checkout and the cargo home are in.
@@ -17,12 +15,6 @@ fn main() {
 	#[cfg(feature = "metadata-hash")]
 	let builder = builder.enable_metadata_hash("HCT", 12);
 	builder.build();
-
-	#[cfg(not(any(feature = "metadata-hash", feature = "runtime-benchmarks")))]
-	remap_paths(substrate_wasm_builder::WasmBuilder::init_with_defaults())
-		.enable_feature("upgrade-test")
-		.set_file_name("healthchain_runtime_upgrade_test")
-		.build();
 }
 
 #[cfg(feature = "std")]

@@ -50,8 +50,15 @@ for manifest in "$(dirname "${BASH_SOURCE[0]}")"/../pallets/*/Cargo.toml; do
 done
 
 # What the node, the client and the tests are built from: the whole workspace but the bencher
-# (`tools/bencher`), which only `scripts/benchmark.sh` builds, in the release profile.
-TEST_BUILD=(--workspace --exclude healthchain-bencher)
+# (`tools/bencher`), which only `scripts/benchmark.sh` builds, in the release profile, and the
+# upgrade-test runtime (`runtime/upgrade-test`: the runtime compiled to wasm a second time),
+# built only for the one test that needs it.
+TEST_BUILD=(--workspace --exclude healthchain-bencher --exclude healthchain-runtime-upgrade-test)
+# The test build and the upgrade-test runtime: the same packages' features resolved the same
+# way, so that after the test build only the upgrade-test runtime is built (with `--all-targets`,
+# as the test build). `test.sh` builds it beside the end-to-end tests, then runs the upgrade
+# test (`council::a_runtime_upgrade…`, ignored otherwise).
+UPGRADE_TEST_BUILD=(--workspace --exclude healthchain-bencher --all-targets)
 # The second build, for what needs other features than the test build: the pallets' benchmark
 # tests (their benchmarks against their mock runtimes, `runtime-benchmarks`) and the runtime's
 # try-runtime test (`tests_try_state`, natively, `try-runtime`). One cargo invocation, so that

@@ -226,7 +226,7 @@ impl Chain {
 		Self::call(self.at_number(block).await?, payload, &format!(" at block #{block}")).await
 	}
 
-	async fn call<P: RuntimeApiPayload>(
+	pub(crate) async fn call<P: RuntimeApiPayload>(
 		at: OnlineClientAtBlock<Config>,
 		payload: P,
 		context: &str,

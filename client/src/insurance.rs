@@ -280,51 +280,27 @@ impl ClaimsFile {
 /// `YYYY-MM-DD` (UTC) as the Unix milliseconds of its first moment.
 pub fn parse_date(text: &str) -> Result<u64> {
 	let bad = || invalid(format!("bad date {text:?}: give YYYY-MM-DD, e.g. 2026-01-01"));
-	let parts: Vec<&str> = text.split('-').collect();
-	let [year, month, day] = parts.as_slice() else { return Err(bad()) };
-	if year.len() != 4 || month.len() != 2 || day.len() != 2 {
+	// The shape first, digit by digit: chrono also reads `2026-1-1` and `26-01-01`.
+	let shaped = text.len() == 10
+		&& text.bytes().enumerate().all(|(i, b)| match i {
+			4 | 7 => b == b'-',
+			_ => b.is_ascii_digit(),
+		});
+	if !shaped {
 		return Err(bad());
 	}
-	let (year, month, day): (i64, u32, u32) = (
-		year.parse().map_err(|_| bad())?,
-		month.parse().map_err(|_| bad())?,
-		day.parse().map_err(|_| bad())?,
-	);
-	let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-	let days_in_month = match month {
-		1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-		4 | 6 | 9 | 11 => 30,
-		2 if leap => 29,
-		2 => 28,
-		_ => return Err(bad()),
-	};
-	if year < 1970 || day == 0 || day > days_in_month {
-		return Err(bad());
-	}
-	// Days from 1970-01-01 (Howard Hinnant's days_from_civil).
-	let y = if month <= 2 { year - 1 } else { year };
-	let era = y.div_euclid(400);
-	let yoe = y - era * 400;
-	let m = i64::from(month);
-	let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-	let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	let days = era * 146_097 + doe - 719_468;
-	u64::try_from(days).map(|days| days * DAY_MS).map_err(|_| bad())
+	let day = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| bad())?;
+	let ms = day.and_time(chrono::NaiveTime::MIN).and_utc().timestamp_millis();
+	u64::try_from(ms).map_err(|_| bad())
 }
 
 /// The UTC date (`YYYY-MM-DD`) of Unix milliseconds `ms`.
 pub fn date(ms: u64) -> String {
-	// Howard Hinnant's civil_from_days.
-	let z = (ms / DAY_MS) as i64 + 719_468;
-	let era = z.div_euclid(146_097);
-	let doe = z - era * 146_097;
-	let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-	let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	let mp = (5 * doy + 2) / 153;
-	let day = doy - (153 * mp + 2) / 5 + 1;
-	let month = if mp < 10 { mp + 3 } else { mp - 9 };
-	let year = yoe + era * 400 + i64::from(month <= 2);
-	format!("{year:04}-{month:02}-{day:02}")
+	i64::try_from(ms)
+		.ok()
+		.and_then(chrono::DateTime::from_timestamp_millis)
+		.map(|time| time.format("%Y-%m-%d").to_string())
+		.unwrap_or_else(|| format!("{ms} ms"))
 }
 
 /// One claim of a credential: the claim, its salt and its leaf's position in the tree.

@@ -49,6 +49,13 @@ impl core::fmt::Display for InvalidInput {
 
 impl std::error::Error for InvalidInput {}
 
+/// The time now, in Unix milliseconds: the client's one clock (the chain's times are Unix
+/// milliseconds too).
+pub fn now_ms() -> anyhow::Result<u64> {
+	let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?;
+	Ok(u64::try_from(since.as_millis())?)
+}
+
 /// An [`InvalidInput`] error with this message.
 pub fn invalid(message: impl Into<String>) -> anyhow::Error {
 	anyhow::Error::new(InvalidInput(message.into()))

@@ -5,43 +5,29 @@
 
 use crate::{
 	chain::{Call, Chain},
+	invalid,
 	runtime::api::{
 		self,
 		runtime_types::{
 			bounded_collections::bounded_vec::BoundedVec, healthchain_runtime::RuntimeCall,
-			pallet_node_authorisation::node_id::NodeId,
 			pallet_node_authorisation::pallet::Call as NodeCall,
 		},
 	},
 };
-use anyhow::{bail, Result};
+use anyhow::Result;
+pub use healthchain_primitives::node_id::NodeId;
 use serde_json::{json, Value as Json};
 use subxt::utils::AccountId32;
 
-/// The bytes of a Substrate node's peer id before its ed25519 public key (an identity multihash
-/// of the libp2p protobuf of an ed25519 key).
-const PEER_ID_PREFIX: [u8; 6] = [0x00, 0x24, 0x08, 0x01, 0x12, 0x20];
-
-/// The node whose peer id is `text` (`12D3KooW…`).
+/// The node whose peer id is `text` (`12D3KooW…`): the runtime's own parser.
 pub fn parse_node(text: &str) -> Result<NodeId> {
 	let text = text.trim();
-	let Ok(bytes) = bs58::decode(text).into_vec() else {
-		bail!("{text:?} is not a peer id: not base58");
-	};
-	match bytes.strip_prefix(&PEER_ID_PREFIX[..]).map(<[u8; 32]>::try_from) {
-		Some(Ok(key)) => Ok(NodeId(key)),
-		_ => bail!(
-			"{text:?} is not the peer id of a node (12D3KooW…: the node logs it at start as \
-			 \"Local node identity is\", and `healthchain-node key inspect-node-key` prints it)"
-		),
-	}
+	text.parse().map_err(|error| invalid(format!("{text:?} is {error}")))
 }
 
 /// The peer id of `node`.
 pub fn peer_id(node: &NodeId) -> String {
-	let mut bytes = PEER_ID_PREFIX.to_vec();
-	bytes.extend_from_slice(&node.0);
-	bs58::encode(bytes).into_string()
+	node.to_peer_id()
 }
 
 /// `node_authorisation.authorise_node(node, owner, organisation)` (consortium).
@@ -89,7 +75,7 @@ impl Chain {
 			let key = entry.key_bytes();
 			let Some(node) = key.len().checked_sub(32).and_then(|at| key[at..].try_into().ok())
 			else {
-				bail!("a node authorisation key of {} bytes", key.len());
+				anyhow::bail!("a node authorisation key of {} bytes", key.len());
 			};
 			let info = entry.value().decode()?;
 			list.push(json!({

@@ -24,6 +24,10 @@ const _: &[u8] = include_bytes!("../metadata/healthchain.scale");
 		with = "::healthchain_primitives::OrganisationKind"
 	),
 	substitute_type(
+		path = "healthchain_primitives::node_id::NodeId",
+		with = "::healthchain_primitives::node_id::NodeId"
+	),
+	substitute_type(
 		path = "healthchain_primitives::Role",
 		with = "::healthchain_primitives::Role"
 	),

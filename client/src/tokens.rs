@@ -18,7 +18,6 @@ use crate::{
 	},
 };
 use anyhow::{anyhow, Result};
-use codec::Encode;
 pub use healthchain_primitives::{Profession, Role, TokenId};
 use serde::Serialize;
 use serde_json::Value as Json;
@@ -101,7 +100,8 @@ pub struct Acceptance {
 	pub signature: String,
 }
 
-/// The bytes a patient signs to accept a session in advance (see the pallet's README).
+/// The bytes a patient signs to accept a session in advance: the runtime's own
+/// [`healthchain_primitives::acceptance_message`] (see the pallet's README).
 pub fn acceptance_message(
 	genesis: &[u8; 32],
 	practitioner: &AccountId32,
@@ -109,8 +109,13 @@ pub fn acceptance_message(
 	reference: &Hash32,
 	deadline: u32,
 ) -> Vec<u8> {
-	(b"healthchain:accept-session", genesis, practitioner.0, patient.0, reference.0, deadline)
-		.encode()
+	healthchain_primitives::acceptance_message(
+		genesis,
+		&practitioner.0,
+		&patient.0,
+		&reference.0,
+		&deadline,
+	)
 }
 
 /// Sign an acceptance of a session with `practitioner`, as the patient `signer`.

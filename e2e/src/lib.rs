@@ -49,23 +49,30 @@ pub fn client_binary() -> Result<PathBuf> {
 	binary("HEALTHCHAIN_CLIENT_BIN", "healthchain")
 }
 
-/// The test runtime the runtime's build writes beside the real one: the same code with
-/// `spec_version` one higher (feature `upgrade-test`), to upgrade a running chain to.
+/// The test runtime `healthchain-runtime-upgrade-test` builds beside the real one: the same
+/// code with `spec_version` one higher (feature `upgrade-test`), to upgrade a running chain to.
 /// Compacted and compressed by an optimised build, as the node's own; as the wasm compiler wrote
-/// it in a debug build (which embeds that form in the node).
+/// it in a debug build (which embeds that form in the node). Refused if the real runtime was
+/// built after it (it would be another runtime's upgrade).
 pub fn upgrade_test_runtime() -> Result<PathBuf> {
 	let dir = target_profile_dir()?.join("wbuild/healthchain-runtime");
-	["compact.compressed.wasm", "wasm"]
-		.iter()
-		.map(|ext| dir.join(format!("healthchain_runtime_upgrade_test.{ext}")))
-		.find(|path| path.exists())
-		.ok_or_else(|| {
-			anyhow!(
-				"no healthchain_runtime_upgrade_test in {}; build the node first (the runtime's \
-				 build writes it)",
-				dir.display()
-			)
-		})
+	let build = "cargo build -p healthchain-runtime-upgrade-test";
+	let found = |name: &str| {
+		["compact.compressed.wasm", "wasm"]
+			.iter()
+			.map(|ext| dir.join(format!("{name}.{ext}")))
+			.find(|path| path.exists())
+	};
+	let upgrade = found("healthchain_runtime_upgrade_test").ok_or_else(|| {
+		anyhow!("no healthchain_runtime_upgrade_test in {}: {build}", dir.display())
+	})?;
+	let modified = |path: &Path| std::fs::metadata(path).and_then(|m| m.modified()).ok();
+	if let Some(real) = found("healthchain_runtime") {
+		if modified(&real) > modified(&upgrade) {
+			bail!("{} is older than the runtime it should upgrade: {build}", upgrade.display());
+		}
+	}
+	Ok(upgrade)
 }
 
 /// The directory, beside the binaries, where this harness keeps what its nodes share: the raw
@@ -663,6 +670,26 @@ pub fn run_client_in(dir: &Path, url: &str, args: &[&str]) -> Result<ClientRun> 
 		json,
 		stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
 	})
+}
+
+/// Run `healthchain --url <url> --json <args>` with `input` on its standard input (closed
+/// after it): its exit status, and every line it printed on standard output.
+pub fn run_client_with_input(url: &str, args: &[&str], input: &str) -> Result<(i32, Vec<String>)> {
+	use std::io::Write;
+	let mut child = Command::new(client_binary()?)
+		.args(["--url", url, "--json"])
+		.args(args)
+		.stdin(Stdio::piped())
+		.stdout(Stdio::piped())
+		.stderr(Stdio::inherit())
+		.spawn()
+		.context("cannot run healthchain")?;
+	let mut stdin = child.stdin.take().context("the client's standard input")?;
+	stdin.write_all(input.as_bytes())?;
+	drop(stdin);
+	let output = child.wait_with_output()?;
+	let lines = String::from_utf8_lossy(&output.stdout).lines().map(str::to_string).collect();
+	Ok((output.status.code().unwrap_or(-1), lines))
 }
 
 /// The workspace's root directory.

@@ -14,6 +14,7 @@ extern crate alloc;
 
 pub mod coverage;
 pub mod merkle_log;
+pub mod node_id;
 pub mod trial;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
@@ -521,6 +522,30 @@ pub fn sponsorship_message<Hash: Encode, AccountId: Encode, Nonce: Encode, Block
 	valid_until: &BlockNumber,
 ) -> alloc::vec::Vec<u8> {
 	(SPONSORSHIP_CONTEXT, genesis_hash, organisation, patient, nonce, valid_until).encode()
+}
+
+/// The domain tag that starts every session acceptance message.
+pub const ACCEPTANCE_CONTEXT: &[u8; 26] = b"healthchain:accept-session";
+
+/// The bytes a patient signs to accept a telemedicine session in advance
+/// (`pallet_health_tokens::SessionAcceptance`): the SCALE encoding of
+/// `(ACCEPTANCE_CONTEXT, genesis_hash, practitioner, patient, reference, deadline)`.
+///
+/// The genesis hash binds it to one chain; `reference` (32 bytes) is the hash the session is
+/// opened with, which the ledger accepts once only, so an acceptance cannot be replayed.
+pub fn acceptance_message<
+	Hash: Encode,
+	AccountId: Encode,
+	Reference: Encode,
+	BlockNumber: Encode,
+>(
+	genesis_hash: &Hash,
+	practitioner: &AccountId,
+	patient: &AccountId,
+	reference: &Reference,
+	deadline: &BlockNumber,
+) -> alloc::vec::Vec<u8> {
+	(ACCEPTANCE_CONTEXT, genesis_hash, practitioner, patient, reference, deadline).encode()
 }
 
 /// Nobody is sponsored: every account pays its own deposits.

@@ -287,6 +287,12 @@ impl_runtime_apis! {
 			crate::Consent::check_access_opened(&grantee, &patient, &scope, action, purpose, &openings)
 		}
 
+		fn check_access_batch(
+			queries: Vec<pallet_consent::AccessQuery<AccountId>>,
+		) -> Result<Vec<pallet_consent::AccessDecision>, pallet_consent::AccessBatchError> {
+			crate::Consent::check_access_batch(&queries)
+		}
+
 		fn consent(id: ConsentId) -> Option<ConsentView<AccountId, Balance, BlockNumber>> {
 			crate::Consent::consent_view(id)
 		}

@@ -88,15 +88,15 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("healthchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("healthchain"),
 	authoring_version: 1,
-	spec_version: 112,
+	spec_version: 113,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 4,
 	system_version: 1,
 };
 
-/// The test runtime's version (feature `upgrade-test`, built only beside the real runtime, as
-/// `healthchain_runtime_upgrade_test`, for the end-to-end upgrade test): `spec_version` one
+/// The test runtime's version (feature `upgrade-test`, built only by
+/// `healthchain-runtime-upgrade-test`, for the end-to-end upgrade test): `spec_version` one
 /// higher, nothing else. (`runtime_version` reads literals only: hence a second constant.)
 #[cfg(feature = "upgrade-test")]
 #[sp_version::runtime_version]
@@ -104,7 +104,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("healthchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("healthchain"),
 	authoring_version: 1,
-	spec_version: 113,
+	spec_version: 114,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 4,
@@ -328,7 +328,8 @@ mod tests {
 	/// A wallet that checks an API's version before decoding its answers sees the changed
 	/// layouts: version 3 of the ledger's API (optional owners, `verify` by issuer) and of the
 	/// consent pallet's (no decision in clear in the audit trail, paged lists; version 4 names
-	/// a consent's depositor, version 5 opens committed scopes), version 2 of the
+	/// a consent's depositor, version 5 opens committed scopes, version 6 answers a custodian's
+	/// batch), version 2 of the
 	/// trial-anchoring pallet's (paged, tenures, voidings).
 	#[test]
 	fn the_changed_runtime_apis_are_at_their_new_versions() {
@@ -341,7 +342,7 @@ mod tests {
 		type Consents = dyn ConsentApi<Block, AccountId, Balance, BlockNumber>;
 		type Trials = dyn TrialAnchoringApi<Block, AccountId, Balance, BlockNumber>;
 		assert_eq!(declared(Tokens::ID), Some(3));
-		assert_eq!(declared(Consents::ID), Some(5));
+		assert_eq!(declared(Consents::ID), Some(6));
 		assert_eq!(declared(Trials::ID), Some(2));
 	}
 

@@ -11,7 +11,7 @@ use pallet_consent::{
 	AccessDecision, Action, Actions, Basis, Capacity, DataCategory, Decision, Grantee,
 	Justification, Period, Provision, Purpose, Purposes, RecordScope, Scope, ScopeOpening,
 };
-use pallet_consent_runtime_api::runtime_decl_for_consent_api::ConsentApiV5;
+use pallet_consent_runtime_api::runtime_decl_for_consent_api::ConsentApiV6;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::BuildStorage;
 
@@ -128,7 +128,7 @@ fn ask(
 	action: Action,
 	purpose: Purpose,
 ) -> AccessDecision {
-	<Runtime as ConsentApiV5<Block, AccountId, Balance, BlockNumber>>::check_access(
+	<Runtime as ConsentApiV6<Block, AccountId, Balance, BlockNumber>>::check_access(
 		account(grantee),
 		account(Sr25519Keyring::Eve),
 		scope,
@@ -153,7 +153,7 @@ fn ask_opened(
 	scope: RecordScope,
 	openings: Vec<ScopeOpening>,
 ) -> AccessDecision {
-	<Runtime as ConsentApiV5<Block, AccountId, Balance, BlockNumber>>::check_access_opened(
+	<Runtime as ConsentApiV6<Block, AccountId, Balance, BlockNumber>>::check_access_opened(
 		account(grantee),
 		account(Sr25519Keyring::Eve),
 		scope,
@@ -399,6 +399,38 @@ fn consent_decisions_through_the_runtime_api() {
 			let (_, hiv) = deny_committed_hiv();
 			(ask_opened(Dave, imaging(), vec![hiv]), by(permit, 0, Decision::Permit))
 		}),
+		(
+			"a batch through API v6: the same deny opened for one record, unopened for another",
+			|| {
+				let permit = grant(
+					Eve,
+					Dave,
+					vec![provision(Decision::Permit, Scope::All, TREATMENT)],
+					None,
+				);
+				let (id, hiv) = deny_committed_hiv();
+				let query = |scope, openings| pallet_consent::AccessQuery {
+					question: pallet_consent::AccessQuestion {
+						accessor: account(Dave),
+						patient: account(Eve),
+						scope,
+						action: Action::Read,
+						purpose: Purpose::Treatment,
+					},
+					openings,
+				};
+				let answers =
+				<Runtime as ConsentApiV6<Block, AccountId, Balance, BlockNumber>>::check_access_batch(
+					vec![query(imaging(), vec![hiv]), query(imaging(), vec![])],
+				)
+				.expect("two questions are within MAX_BATCH");
+				assert_eq!(
+					answers,
+					vec![by(permit, 0, Decision::Permit), by(id, 0, Decision::Deny)]
+				);
+				(answers[1], by(id, 0, Decision::Deny))
+			},
+		),
 		("the same deny, unopened (API v4's check_access), denies every record", || {
 			grant(Eve, Dave, vec![provision(Decision::Permit, Scope::All, TREATMENT)], None);
 			let (id, _) = deny_committed_hiv();

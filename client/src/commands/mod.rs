@@ -27,10 +27,7 @@ use healthchain_client::{
 	tokens::{Document, HashAlgorithm},
 };
 use serde_json::json;
-use std::{
-	path::PathBuf,
-	time::{SystemTime, UNIX_EPOCH},
-};
+use std::path::PathBuf;
 use subxt::utils::AccountId32;
 use subxt_signer::sr25519::Keypair;
 
@@ -167,8 +164,7 @@ pub(crate) fn parse_time(text: &str) -> Result<u64> {
 			"bad time {text:?}: give Unix milliseconds or +<n><s|m|h|d>, e.g. +365d"
 		))
 	};
-	let now =
-		|| -> Result<u64> { Ok(SystemTime::now().duration_since(UNIX_EPOCH)?.as_millis() as u64) };
+	let now = healthchain_client::now_ms;
 	if let Some(span) = text.strip_prefix('+') {
 		let span = parse_duration(span).map_err(|_| bad())?;
 		return now()?.checked_add(span).ok_or_else(bad);

@@ -8,10 +8,7 @@ use healthchain_client::{
 	keys,
 	tokens::{self, Acceptance, Document, HashAlgorithm, TokenId},
 };
-use std::{
-	path::PathBuf,
-	time::{SystemTime, UNIX_EPOCH},
-};
+use std::path::PathBuf;
 
 #[derive(Subcommand)]
 pub(crate) enum SessionCommand {
@@ -81,18 +78,8 @@ impl App {
 				let reference = match (reference, &acceptance) {
 					(Some(hash), _) => hash.parse()?,
 					(None, Some(acceptance)) => acceptance.reference.parse()?,
-					(None, None) => {
-						let practitioner = self.signer()?.public_key().to_account_id();
-						let nanos = SystemTime::now().duration_since(UNIX_EPOCH)?.as_nanos();
-						let seed = [
-							&practitioner.0[..],
-							&patient.0[..],
-							&nanos.to_le_bytes()[..],
-							&std::process::id().to_le_bytes()[..],
-						]
-						.concat();
-						Hash32::sha256(&seed)
-					},
+					// A fresh reference: nothing about the patient or the time in it.
+					(None, None) => Hash32(healthchain_client::documents::random_salt()?),
 				};
 				let acceptance = acceptance.map(|a| a.to_runtime()).transpose()?;
 				let document =

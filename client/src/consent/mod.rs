@@ -292,6 +292,7 @@ impl AccessReceipt {
 	}
 }
 
+pub mod batch;
 /// The calls of the consent pallet.
 pub mod calls;
 pub mod openings;

@@ -30,6 +30,7 @@
 //! whatever other patients have.
 
 use crate::DataCategory;
+use crate::{AccessBatchError, AccessQuery, ConsentOf, Moment, MAX_BATCH};
 use crate::{
 	AccessDecision, AccreditationInspect, Action, Basis, Config, ConsentEffectiveStatus, ConsentId,
 	ConsentView, Consents, ConsentsOf, Decision, EmergencyAccess, EmergencyGrantOf, Grantee,
@@ -37,7 +38,7 @@ use crate::{
 	RecordedRepresentativeOf, RecordedRepresentatives, RepresentativeOf, Representatives, Role,
 	Scope, ScopeOpening, TokenId, MAX_LABELS, MAX_OPENINGS,
 };
-use alloc::vec::Vec;
+use alloc::{collections::BTreeMap, vec::Vec};
 use frame_support::traits::{Contains, Get};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_core::H256;
@@ -70,6 +71,68 @@ impl<T: Config> Pallet<T> {
 		purpose: Purpose,
 		openings: &[ScopeOpening],
 	) -> AccessDecision {
+		let now = Self::now();
+		let question = Question { grantee, patient, scope, action, purpose, openings };
+		Self::decide(question, &Self::consents_in_force(patient, now), |organisation| {
+			Self::accredited_for(organisation, purpose)
+		})
+	}
+
+	/// The decisions for `queries`, in their order, all at this block's state (one snapshot):
+	/// each what [`Self::check_access_opened`] answers for it. A patient's consents are read
+	/// once for the batch, however many of its questions are about them, and an organisation's
+	/// standing once per purpose. More than [`MAX_BATCH`] queries: none is answered.
+	pub fn check_access_batch(
+		queries: &[AccessQuery<T::AccountId>],
+	) -> Result<Vec<AccessDecision>, AccessBatchError> {
+		if queries.len() > MAX_BATCH as usize {
+			return Err(AccessBatchError::TooManyQuestions { max: MAX_BATCH });
+		}
+		let now = Self::now();
+		let mut consents: BTreeMap<&T::AccountId, Vec<(ConsentId, ConsentOf<T>)>> = BTreeMap::new();
+		let mut standing: BTreeMap<(OrganisationId, Purpose), bool> = BTreeMap::new();
+		Ok(queries
+			.iter()
+			.map(|query| {
+				let asked = &query.question;
+				let question = Question {
+					grantee: &asked.accessor,
+					patient: &asked.patient,
+					scope: &asked.scope,
+					action: asked.action,
+					purpose: asked.purpose,
+					openings: &query.openings,
+				};
+				let of_patient = consents
+					.entry(&asked.patient)
+					.or_insert_with(|| Self::consents_in_force(&asked.patient, now));
+				Self::decide(question, of_patient, |organisation| {
+					*standing
+						.entry((organisation, asked.purpose))
+						.or_insert_with(|| Self::accredited_for(organisation, asked.purpose))
+				})
+			})
+			.collect())
+	}
+
+	/// `patient`'s consents in force at `now`, in their order: what a decision weighs.
+	fn consents_in_force(patient: &T::AccountId, now: Moment) -> Vec<(ConsentId, ConsentOf<T>)> {
+		ConsentsOf::<T>::get(patient)
+			.into_iter()
+			.filter_map(|id| Some((id, Consents::<T>::get(id)?)))
+			.filter(|(_, consent)| consent.effective_status(now) == ConsentEffectiveStatus::Active)
+			.collect()
+	}
+
+	/// The decision for `question` over `consents` (the patient's consents in force now),
+	/// `accredited(organisation)` telling whether an organisation is accredited now in a role
+	/// that fits the question's purpose.
+	fn decide(
+		question: Question<'_, T::AccountId>,
+		consents: &[(ConsentId, ConsentOf<T>)],
+		accredited: impl FnOnce(OrganisationId) -> bool,
+	) -> AccessDecision {
+		let Question { grantee, patient, scope, action, purpose, openings } = question;
 		let opened: Vec<(H256, DataCategory)> = openings
 			.iter()
 			.take(MAX_OPENINGS as usize)
@@ -81,21 +144,17 @@ impl<T: Config> Pallet<T> {
 		if let Some(basis) = Self::emergency_basis(grantee, patient, action, purpose) {
 			return AccessDecision { decision: Decision::Permit, basis };
 		}
-		let now = Self::now();
 		// A deny to the grantee's organisation applies whatever the organisation's
 		// accreditation (a suspension must never widen access); a permit to it only while it is
 		// accredited in a role that fits the purpose.
 		let organisation = T::Accreditation::organisation_of(grantee);
-		let standing = organisation.is_some_and(|id| Self::accredited_for(id, purpose));
+		let standing = organisation.is_some_and(accredited);
 		// The first permit covering the whole record, and, per label, the first permit covering
 		// that category.
 		let mut whole = None;
 		let mut per_label: [Option<Basis>; MAX_LABELS as usize] = [None; MAX_LABELS as usize];
-		for id in ConsentsOf::<T>::get(patient) {
-			let Some(consent) = Consents::<T>::get(id) else { continue };
-			if consent.effective_status(now) != ConsentEffectiveStatus::Active {
-				continue;
-			}
+		for (id, consent) in consents {
+			let id = *id;
 			let (applies, may_permit) = match &consent.grantee {
 				Grantee::Account(account) => (account == grantee, true),
 				Grantee::Organisation(id) => (organisation == Some(*id), standing),
@@ -472,4 +531,15 @@ impl<T: Config> Pallet<T> {
 		}
 		Ok(())
 	}
+}
+
+/// One question as a decision reads it: borrowed from [`Pallet::check_access_opened`]'s
+/// arguments or from a batch's [`AccessQuery`].
+struct Question<'a, AccountId> {
+	grantee: &'a AccountId,
+	patient: &'a AccountId,
+	scope: &'a RecordScope,
+	action: Action,
+	purpose: Purpose,
+	openings: &'a [ScopeOpening],
 }

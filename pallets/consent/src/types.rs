@@ -733,6 +733,30 @@ pub struct AccessQuestion<AccountId> {
 	pub purpose: Purpose,
 }
 
+/// The most questions one [`check_access_batch`](crate::Pallet::check_access_batch) answers.
+pub const MAX_BATCH: u32 = 1_000;
+
+/// One question of a custodian's batch: the question and the openings of the patient's
+/// committed scopes it holds (at most [`MAX_OPENINGS`]; more are ignored), as
+/// `check_access_opened` takes them.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+pub struct AccessQuery<AccountId> {
+	/// The question.
+	pub question: AccessQuestion<AccountId>,
+	/// The openings for its patient.
+	pub openings: alloc::vec::Vec<ScopeOpening>,
+}
+
+/// Why a batch of questions was not answered.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+pub enum AccessBatchError {
+	/// More questions than one batch takes ([`MAX_BATCH`]): split it.
+	TooManyQuestions {
+		/// The most one batch takes.
+		max: u32,
+	},
+}
+
 /// The domain tag of an access's commitment (version 2: the decision is committed to as well).
 pub const ACCESS_COMMITMENT_CONTEXT: &[u8; 29] = b"healthchain:access-question:2";
 

@@ -5,7 +5,6 @@
 //! stored today, without a storage migration.
 
 use crate::{Config, Moment, OrganisationId, Profession, Role, TokenId};
-use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::traits::fungible::Inspect;
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -511,23 +510,7 @@ pub struct SessionAcceptance<Signature, BlockNumber> {
 	pub signature: Signature,
 }
 
-/// The domain tag that starts every session acceptance message.
-pub const ACCEPTANCE_CONTEXT: &[u8; 26] = b"healthchain:accept-session";
-
-/// The bytes a patient signs to accept a telemedicine session in advance: the SCALE encoding of
-/// `(ACCEPTANCE_CONTEXT, genesis_hash, practitioner, patient, reference, deadline)`.
-///
-/// The genesis hash binds it to one chain; `reference` is the hash the session is opened with,
-/// which the ledger accepts once only, so an acceptance cannot be replayed.
-pub fn acceptance_message<Hash: Encode, AccountId: Encode, BlockNumber: Encode>(
-	genesis_hash: &Hash,
-	practitioner: &AccountId,
-	patient: &AccountId,
-	reference: &H256,
-	deadline: &BlockNumber,
-) -> Vec<u8> {
-	(ACCEPTANCE_CONTEXT, genesis_hash, practitioner, patient, reference, deadline).encode()
-}
+pub use healthchain_primitives::{acceptance_message, ACCEPTANCE_CONTEXT};
 
 /// A token as the runtime API reports it.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]

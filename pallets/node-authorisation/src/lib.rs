@@ -7,7 +7,6 @@ extern crate alloc;
 
 pub use pallet::*;
 
-mod node_id;
 pub mod weights;
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -17,8 +16,8 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
+pub use healthchain_primitives::node_id::{NodeId, NodeIdError, PEER_ID_PREFIX};
 pub use healthchain_primitives::{AccreditationInspect, OrganisationId};
-pub use node_id::{NodeId, NodeIdError, PEER_ID_PREFIX};
 pub use weights::WeightInfo;
 
 /// Why an authorised node may not peer now.

@@ -2,6 +2,7 @@
 //! break-glass; the audit trail.
 
 mod access;
+mod batch;
 mod emergency;
 mod representatives;
 
@@ -23,10 +24,7 @@ use healthchain_client::{
 };
 pub use representatives::RepresentativeCommand;
 use serde_json::{json, Value as Json};
-use std::{
-	path::PathBuf,
-	time::{SystemTime, UNIX_EPOCH},
-};
+use std::path::PathBuf;
 use subxt::utils::AccountId32;
 
 /// The consent commands.
@@ -107,6 +105,19 @@ pub enum ConsentCommand {
 		patient: String,
 		#[command(flatten)]
 		access: AccessArgs,
+	},
+	/// A custodian's questions, one JSON object per line on standard input (`{"accessor",
+	/// "patient", "purpose"}` and optionally `"labels"`, `"token"`, `"recorded_at"` (Unix ms),
+	/// `"action"` (default read), `"id"` (echoed)), answered one JSON line each on standard
+	/// output, in order: the questions already written are asked together (up to --batch), in
+	/// one call, at one block's state.
+	CheckBatch {
+		/// The most questions asked in one call (1 to 1,000).
+		#[arg(long, default_value_t = 100)]
+		batch: usize,
+		/// Openings files of patients' committed scopes: each question is given its patient's.
+		#[arg(long)]
+		openings: Vec<PathBuf>,
 	},
 	/// Guardians and legal representatives.
 	#[command(subcommand)]
@@ -221,10 +232,6 @@ impl AccessArgs {
 	}
 }
 
-pub(crate) fn now_ms() -> Result<u64> {
-	Ok(SystemTime::now().duration_since(UNIX_EPOCH)?.as_millis() as u64)
-}
-
 impl App {
 	/// Print `list`, what the chain holds under `key` for `patient`: as JSON
 	/// `{"patient": …, key: list}`, or the list pretty-printed for humans.
@@ -292,7 +299,8 @@ impl App {
 				let mut spec = spec;
 				let openings =
 					healthchain_client::consent::openings::commit_scopes(&mut spec, &patient)?;
-				let call = calls::grant(&patient, &spec, &parse_time, now_ms()?)?;
+				let call =
+					calls::grant(&patient, &spec, &parse_time, healthchain_client::now_ms()?)?;
 				if !openings.is_empty() {
 					let Some(path) = openings_out else {
 						return Err(invalid(
@@ -370,6 +378,9 @@ impl App {
 					)
 				});
 				return if permitted { Ok(()) } else { Err(anyhow::Error::new(Reported)) };
+			},
+			CheckBatch { batch, openings } => {
+				return self.check_batch(*batch, openings).await;
 			},
 			Representative(command) => match self.representative(command).await? {
 				Some(call) => call,

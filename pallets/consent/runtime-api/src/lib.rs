@@ -1,7 +1,7 @@
 //! Runtime API of the consent pallet, for off-chain record stores, wallets and auditors.
 //!
-//! A record store asks `ConsentApi_check_access` before releasing data, and enforces the
-//! answer; a patient's wallet lists consents, representatives, emergency grants and the audit
+//! A record store asks `ConsentApi_check_access` before releasing data (or
+//! `ConsentApi_check_access_batch`, many records at once), and enforces the answer; a patient's wallet lists consents, representatives, emergency grants and the audit
 //! trail (`healthchain consent …`).
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -11,9 +11,9 @@ extern crate alloc;
 use alloc::vec::Vec;
 use codec::Codec;
 pub use pallet_consent::{
-	AccessDecision, AccessQuestion, AccessRecord, Action, ConsentId, ConsentView, EmergencyGrant,
-	OrganisationId, Page, Purpose, RecordScope, RecordedRepresentative, RepresentativeInfo,
-	ScopeOpening,
+	AccessBatchError, AccessDecision, AccessQuery, AccessQuestion, AccessRecord, Action, ConsentId,
+	ConsentView, EmergencyGrant, OrganisationId, Page, Purpose, RecordScope,
+	RecordedRepresentative, RepresentativeInfo, ScopeOpening,
 };
 use sp_core::H256;
 
@@ -27,7 +27,8 @@ sp_api::decl_runtime_apis! {
 	/// Version 4: a consent (`consent`, `consents_of`) names its `depositor`, the account its
 	/// deposit is held from (a sponsor may pay for the grantor).
 	/// Version 5: `check_access_opened`, which opens committed scopes.
-	#[api_version(5)]
+	/// Version 6: `check_access_batch`, many questions in one call, at one block's state.
+	#[api_version(6)]
 	pub trait ConsentApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
@@ -46,8 +47,7 @@ sp_api::decl_runtime_apis! {
 		) -> AccessDecision;
 		/// `check_access`, with `openings` (at most 16) opening the committed scopes
 		/// (`Scope::Committed`) they match: an opened one is its category; an unopened committed
-		/// deny covers every record, an unopened committed permit none.
-		#[api_version(5)]
+		/// deny covers every record, an unopened committed permit none (since version 5).
 		fn check_access_opened(
 			grantee: AccountId,
 			patient: AccountId,
@@ -56,6 +56,13 @@ sp_api::decl_runtime_apis! {
 			purpose: Purpose,
 			openings: Vec<ScopeOpening>,
 		) -> AccessDecision;
+		/// A custodian's batch: for each query, what `check_access_opened` answers for its
+		/// question with its openings, in their order, all at this block's state. At most
+		/// `MAX_BATCH` (1,000) queries; more are refused whole (`TooManyQuestions`).
+		#[api_version(6)]
+		fn check_access_batch(
+			queries: Vec<AccessQuery<AccountId>>,
+		) -> Result<Vec<AccessDecision>, AccessBatchError>;
 		/// Consent `id` with its status now.
 		fn consent(id: ConsentId) -> Option<ConsentView<AccountId, Balance, BlockNumber>>;
 		/// Every consent of `patient`, oldest first, each with its status now.

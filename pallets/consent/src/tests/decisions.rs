@@ -899,14 +899,7 @@ fn committed(decision: Decision, opening: ScopeOpening) -> Provision {
 
 /// [`check`] for reading for treatment, with `openings`.
 fn check_opened(grantee: u64, scope: RecordScope, openings: &[ScopeOpening]) -> AccessDecision {
-	Consent::check_access_opened(
-		&grantee,
-		&PATIENT,
-		&scope,
-		Action::Read,
-		Purpose::Treatment,
-		openings,
-	)
+	ask(grantee, scope, Action::Read, Purpose::Treatment, openings)
 }
 
 #[test]
@@ -1008,6 +1001,45 @@ fn check_access_decides_every_case_of_the_table() {
 			assert_eq!(answer, expected, "{}", row.case);
 		});
 	}
+}
+
+#[test]
+fn check_access_batch_decides_every_case_of_the_table_as_check_access_does() {
+	VIA_BATCH.set(true);
+	for row in rows() {
+		ExtBuilder::default().build_and_execute(|| {
+			let (answer, expected) = (row.run)();
+			assert_eq!(answer, expected, "in a batch: {}", row.case);
+		});
+	}
+	VIA_BATCH.set(false);
+}
+
+#[test]
+fn check_access_batch_refuses_more_than_max_batch_questions_whole() {
+	ExtBuilder::default().build_and_execute(|| {
+		grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::All)]);
+		let query = crate::AccessQuery {
+			question: crate::AccessQuestion {
+				accessor: NOBODY,
+				patient: PATIENT,
+				scope: record(DataCategory::Imaging),
+				action: Action::Read,
+				purpose: Purpose::Treatment,
+			},
+			openings: vec![],
+		};
+		let most = vec![query.clone(); crate::MAX_BATCH as usize];
+		let answers = Consent::check_access_batch(&most).expect("MAX_BATCH questions answered");
+		assert_eq!(answers.len(), crate::MAX_BATCH as usize);
+		assert!(answers.iter().all(|answer| answer.decision == Decision::Permit));
+		let one_more = vec![query; crate::MAX_BATCH as usize + 1];
+		assert_eq!(
+			Consent::check_access_batch(&one_more),
+			Err(crate::AccessBatchError::TooManyQuestions { max: crate::MAX_BATCH })
+		);
+		assert_eq!(Consent::check_access_batch(&[]), Ok(vec![]), "no question, no answer");
+	});
 }
 
 #[test]

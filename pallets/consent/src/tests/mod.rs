@@ -69,7 +69,47 @@ fn labelled(categories: &[DataCategory]) -> RecordScope {
 
 /// What `check_access` answers for `grantee` reading `PATIENT`'s `scope` for `purpose`.
 fn check(grantee: u64, scope: RecordScope, action: Action, purpose: Purpose) -> AccessDecision {
-	Consent::check_access(&grantee, &PATIENT, &scope, action, purpose)
+	ask(grantee, scope, action, purpose, &[])
+}
+
+std::thread_local! {
+	/// Whether [`ask`] puts its question to `check_access_batch` instead.
+	static VIA_BATCH: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
+}
+
+/// What `grantee` is answered about reading `PATIENT`'s `scope` for `purpose` with `openings`:
+/// from `check_access_opened`, or (with [`VIA_BATCH`] set) from `check_access_batch`, asked in a
+/// batch beside another patient's question and itself again, the two answers checked equal.
+fn ask(
+	grantee: u64,
+	scope: RecordScope,
+	action: Action,
+	purpose: Purpose,
+	openings: &[crate::ScopeOpening],
+) -> AccessDecision {
+	if !VIA_BATCH.get() {
+		return Consent::check_access_opened(&grantee, &PATIENT, &scope, action, purpose, openings);
+	}
+	let query = |patient| crate::AccessQuery {
+		question: crate::AccessQuestion {
+			accessor: grantee,
+			patient,
+			scope: scope.clone(),
+			action,
+			purpose,
+		},
+		openings: openings.to_vec(),
+	};
+	let queries = [query(PATIENT2), query(PATIENT), query(PATIENT)];
+	let answers = Consent::check_access_batch(&queries).expect("within MAX_BATCH");
+	assert_eq!(answers.len(), 3, "one answer per question");
+	assert_eq!(answers[1], answers[2], "the same question, the same answer, in one batch");
+	assert_eq!(
+		answers[0],
+		Consent::check_access_opened(&grantee, &PATIENT2, &scope, action, purpose, openings),
+		"the other patient's question answered as on its own"
+	);
+	answers[1]
 }
 
 /// Permitted by provision `provision` of consent `consent`.

@@ -1,5 +1,6 @@
 //! A node's identity on the network: the ed25519 public key of its libp2p node key, which its
-//! peer id (`12D3KooW…`) encodes.
+//! peer id (`12D3KooW…`) encodes. The node authorisation pallet stores it; the client parses
+//! and prints it with the same code.
 
 use alloc::{string::String, vec::Vec};
 use core::{fmt, str::FromStr};
@@ -25,6 +26,7 @@ pub const PEER_ID_PREFIX: [u8; 6] = [0x00, 0x24, 0x08, 0x01, 0x12, 0x20];
 	codec::MaxEncodedLen,
 	scale_info::TypeInfo,
 )]
+#[cfg_attr(feature = "as-type", derive(scale_encode::EncodeAsType, scale_decode::DecodeAsType))]
 pub struct NodeId(pub [u8; 32]);
 
 /// Why a text or byte string is not a node's peer id.
@@ -40,8 +42,10 @@ impl fmt::Display for NodeIdError {
 	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
 		f.write_str(match self {
 			NodeIdError::NotBase58 => "not a peer id: not base58",
-			NodeIdError::NotAnEd25519PeerId =>
-				"not the peer id of a node (12D3KooW…, the ed25519 peer id a healthchain node logs as its identity)",
+			NodeIdError::NotAnEd25519PeerId => {
+				"not the peer id of a node (12D3KooW…: the node logs it at start as \"Local node \
+				 identity is\", and `healthchain-node key inspect-node-key` prints it)"
+			},
 		})
 	}
 }

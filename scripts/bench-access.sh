@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# check_access under load: how many decisions one node answers for 50 custodians asking at
+# once, at the worst case (each patient with 32 consents of 8 provisions, every one weighed).
+#
+# Usage: scripts/bench-access.sh [release | debug]    (default release)
+#   release  builds the node in the `release` profile (about 40 min the first time, apart from
+#            the test build) and measures it: the figure that counts.
+#   debug    measures the test build's node (`target/debug`), as the tests run it.
+# SECONDS_EACH (default 20) sets how long each measurement runs.
+#
+# It starts a development node of its own (temporary database, free ports), sets up 100
+# patients' worst case through the node's RPC (`healthchain-bench access-setup`), then asks
+# (`healthchain-bench access`): one question per call through `check_access` (the API before
+# the batch) and batches of 100 through `check_access_batch`, over the 100 patients and over
+# one patient (a custodian releasing one patient's records). Each run prints a JSON line:
+# decisions per second and the latency of a call (p50, p95, p99). The load generator is the
+# test build's `healthchain-bench`: it sends calls encoded once and times their answers.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+
+profile="${1:-release}"
+case "$profile" in
+release)
+	echo "==> building the node (release)" >&2
+	cargo build --locked --profile release -p healthchain-node
+	;;
+debug) ;;
+*) echo "usage: scripts/bench-access.sh [release | debug]" >&2; exit 2 ;;
+esac
+node="$CARGO_TARGET_DIR/$profile/healthchain-node"
+echo "==> building healthchain-bench (the test build)" >&2
+cargo build --locked "${TEST_BUILD[@]}" --bin healthchain-bench
+bench="$CARGO_TARGET_DIR/debug/healthchain-bench"
+
+work=$(mktemp -d)
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+p2p=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$node" --dev --base-path "$work/node" --rpc-port "$port" --port "$p2p" --no-prometheus \
+	--rpc-max-connections 200 >"$work/node.log" 2>&1 &
+node_pid=$!
+trap 'kill "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+url="ws://127.0.0.1:$port"
+for _ in $(seq 120); do
+	grep -q "finalized #1" "$work/node.log" 2>/dev/null && break
+	sleep 1
+done
+grep -q "finalized #1" "$work/node.log" || { tail -20 "$work/node.log"; echo "the node did not finalize" >&2; exit 1; }
+
+echo "==> the worst case, for 100 patients" >&2
+"$bench" --url "$url" access-setup --patients 100
+
+each="${SECONDS_EACH:-20}"
+echo "==> $profile node ($("$node" --version))" >&2
+"$bench" --url "$url" access --custodians 50 --one-by-one --patients 100 --seconds "$each"
+"$bench" --url "$url" access --custodians 50 --batch 100 --patients 100 --seconds "$each"
+"$bench" --url "$url" access --custodians 50 --batch 100 --patients 1 --seconds "$each"
