@@ -11,10 +11,13 @@
 # It starts a development node of its own (temporary database, free ports), sets up 100
 # patients' worst case through the node's RPC (`healthchain-bench access-setup`), then asks
 # (`healthchain-bench access`): one question per call through `check_access` (the API before
-# the batch) and batches of 100 through `check_access_batch`, over the 100 patients and over
-# one patient (a custodian releasing one patient's records). Each run prints a JSON line:
-# decisions per second and the latency of a call (p50, p95, p99). The load generator is the
-# test build's `healthchain-bench`: it sends calls encoded once and times their answers.
+# the batch) and batches of 100 through `check_access_batch`, over the 100 patients (each
+# question of a batch about another patient: the worst case) and over one patient (a custodian
+# releasing one patient's records), first as fast as the node answers (the most decisions a
+# second it gives), then paced at 10,000 decisions a second in all (the latency of a batch at
+# that load). Each run prints a JSON line: decisions per second and the latency of a call
+# (p50, p95, p99). The load generator is the test build's `healthchain-bench`: it sends calls
+# encoded once and times their answers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -55,3 +58,5 @@ echo "==> $profile node ($("$node" --version))" >&2
 "$bench" --url "$url" access --custodians 50 --one-by-one --patients 100 --seconds "$each"
 "$bench" --url "$url" access --custodians 50 --batch 100 --patients 100 --seconds "$each"
 "$bench" --url "$url" access --custodians 50 --batch 100 --patients 1 --seconds "$each"
+"$bench" --url "$url" access --custodians 50 --batch 100 --patients 100 --seconds "$each" --rate 10000
+"$bench" --url "$url" access --custodians 50 --batch 100 --patients 1 --seconds "$each" --rate 10000

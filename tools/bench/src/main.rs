@@ -11,7 +11,9 @@
 //!   (`ConsentApi_check_access_batch`), or (`--one-by-one`) one question per call
 //!   (`ConsentApi_check_access`, as before the batch). Questions go round the set-up patients;
 //!   all are asked at the finalized block of the run's start, as a custodian pins its
-//!   questions. Prints decisions per second and the latency of a call (p50, p95, p99).
+//!   questions. With `--rate`, the custodians ask at that many decisions a second in all,
+//!   evenly paced, instead of as fast as they are answered: the latency at that load. Prints
+//!   decisions per second and the latency of a call (p50, p95, p99).
 
 use anyhow::{bail, ensure, Result};
 use clap::{Parser, Subcommand};
@@ -72,6 +74,10 @@ enum Command {
 		/// How long.
 		#[arg(long, default_value_t = 20)]
 		seconds: u64,
+		/// Ask at this many decisions a second in all, spread evenly over the custodians,
+		/// instead of as fast as they are answered: the latency of a call at that load.
+		#[arg(long)]
+		rate: Option<u64>,
 	},
 }
 
@@ -96,21 +102,22 @@ async fn main() -> Result<()> {
 	let cli = Cli::parse();
 	match cli.command {
 		Command::AccessSetup { patients } => access_setup(&cli.url, patients).await,
-		Command::Access { custodians, batch, one_by_one, patients, seconds } => {
+		Command::Access { custodians, batch, one_by_one, patients, seconds, rate } => {
 			let batch = if one_by_one { 1 } else { batch };
-			access(&cli.url, custodians, batch, one_by_one, patients, seconds).await
+			let load = Load { custodians, batch, one_by_one, patients, seconds, rate };
+			access(&cli.url, load).await
 		},
 	}
 }
 
 /// The consents of the worst case, for `patient`: 32 consents of 8 permits each, over
-/// laboratory results, to the custodian's agent, for reading for treatment.
+/// medications, to the custodian's agent, for reading for treatment.
 fn worst_case_grants(chain_max: (u32, u32), patient: &AccountId32) -> Result<Vec<RuntimeCall>> {
 	let (consents, provisions) = chain_max;
 	let custodian = account(CUSTODIAN)?;
 	let provision = ProvisionSpec {
 		decision: "permit".into(),
-		scope: "category:lab_results".into(),
+		scope: "category:medications".into(),
 		actions: vec!["read".into()],
 		purposes: vec!["treatment".into()],
 		data_from: None,
@@ -229,15 +236,25 @@ async fn request(
 	Ok((name, format!("0x{}", hex::encode(args))))
 }
 
-async fn access(
-	url: &str,
+/// How the custodians ask.
+struct Load {
 	custodians: usize,
 	batch: usize,
 	one_by_one: bool,
 	patients: usize,
 	seconds: u64,
-) -> Result<()> {
+	rate: Option<u64>,
+}
+
+async fn access(url: &str, load: Load) -> Result<()> {
+	let Load { custodians, batch, one_by_one, patients, seconds, rate } = load;
 	ensure!(custodians > 0 && batch > 0 && patients > 0, "nothing to ask");
+	// Each custodian's pace: one call every `interval`, or as fast as it is answered.
+	let interval = match rate {
+		Some(0) => bail!("--rate 0: nothing to ask"),
+		Some(rate) => Some(Duration::from_secs_f64((custodians * batch) as f64 / rate as f64)),
+		None => None,
+	};
 	let accounts: Vec<AccountId32> =
 		(0..patients).map(|i| account(&patient_suri(i))).collect::<Result<_>>()?;
 	let chain = Chain::connect(url).await?;
@@ -248,8 +265,12 @@ async fn access(
 	}
 	eprintln!(
 		"{custodians} custodians, {batch} question(s) per call through {}, {patients} patient(s), \
-		 {seconds} s, at {at}",
-		if one_by_one { "check_access" } else { "check_access_batch" }
+		 {seconds} s, {}, at {at}",
+		if one_by_one { "check_access" } else { "check_access_batch" },
+		match rate {
+			Some(rate) => format!("{rate} decisions/s in all"),
+			None => "as fast as answered".into(),
+		}
 	);
 	let mut requests = Vec::with_capacity(custodians);
 	for (custodian, connection) in connections.iter().enumerate() {
@@ -260,11 +281,21 @@ async fn access(
 	let tasks: Vec<_> = connections
 		.into_iter()
 		.zip(requests)
-		.map(|(chain, (method, args))| {
+		.enumerate()
+		.map(|(custodian, (chain, (method, args)))| {
 			let at = at.clone();
 			tokio::spawn(async move {
 				let mut latencies = Vec::new();
+				// Paced custodians start spread over one interval, not all at once.
+				let mut next = match interval {
+					Some(every) => start + every.mul_f64(custodian as f64 / custodians as f64),
+					None => start,
+				};
 				while Instant::now() < deadline {
+					if let Some(every) = interval {
+						tokio::time::sleep_until(tokio::time::Instant::from_std(next)).await;
+						next += every;
+					}
 					let asked = Instant::now();
 					let answer: String =
 						chain.request("state_call", rpc_params![&method, &args, &at]).await?;
@@ -291,6 +322,7 @@ async fn access(
 		"batch": batch,
 		"api": if one_by_one { "check_access" } else { "check_access_batch" },
 		"patients": patients,
+		"rate": rate,
 		"seconds": elapsed.as_secs_f64(),
 		"calls": calls,
 		"decisions": decisions,
