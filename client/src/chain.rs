@@ -327,6 +327,26 @@ impl Chain {
 		Ok(self.runtime_api_rendered(payload, best, case).await?.1)
 	}
 
+	/// Each of `transactions` (a call, its signer and the nonce to sign it with) signed and
+	/// encoded as a node takes it (`author_submitExtrinsic`), all against the best block's
+	/// state and metadata, none submitted: for a wallet that signs offline or hands its
+	/// transactions to another node, and for load tests that sign in advance.
+	pub async fn sign_all(&self, transactions: &[(Call, &Keypair, u64)]) -> Result<Vec<Vec<u8>>> {
+		let at = self.at(true).await?;
+		let metadata = at.metadata();
+		let mut signed = Vec::with_capacity(transactions.len());
+		for (call, signer, nonce) in transactions {
+			let params = HealthchainParams {
+				default: DefaultExtrinsicParamsBuilder::<Config>::new().nonce(*nonce).build(),
+				metadata_hash: self.metadata_hash,
+			};
+			let payload = call.payload(&metadata)?;
+			let transaction = at.transactions().create_signed(&payload, *signer, params).await?;
+			signed.push(transaction.into_encoded());
+		}
+		Ok(signed)
+	}
+
 	/// Sign `call` with `signer`, submit it and follow it as `wait` says.
 	///
 	/// The runtime validates the signed transaction first: one it refuses returns a [`Failure`]

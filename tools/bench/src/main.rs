@@ -14,6 +14,9 @@
 //!   questions. With `--rate`, the custodians ask at that many decisions a second in all,
 //!   evenly paced, instead of as fast as they are answered: the latency at that load. Prints
 //!   decisions per second and the latency of a call (p50, p95, p99).
+//! - `throughput-setup` and `throughput --kind transfer|grant`: how many transactions of a
+//!   kind one block holds (`scripts/bench-throughput.sh` compares a consent grant with a
+//!   transfer).
 
 use anyhow::{bail, ensure, Result};
 use clap::{Parser, Subcommand};
@@ -49,8 +52,25 @@ struct Cli {
 	command: Command,
 }
 
+mod throughput;
+
 #[derive(Subcommand)]
 enum Command {
+	/// Fund the wallets of the throughput benchmark.
+	ThroughputSetup {
+		/// How many wallets.
+		#[arg(long, default_value_t = 6_000)]
+		wallets: usize,
+	},
+	/// Each wallet submits one transaction of a kind at once: how many a block holds.
+	Throughput {
+		/// What each wallet signs.
+		#[arg(long, value_enum)]
+		kind: throughput::Kind,
+		/// How many wallets.
+		#[arg(long, default_value_t = 6_000)]
+		wallets: usize,
+	},
 	/// Set up the worst case of check_access on a development chain.
 	AccessSetup {
 		/// How many patients.
@@ -102,6 +122,8 @@ async fn main() -> Result<()> {
 	let cli = Cli::parse();
 	match cli.command {
 		Command::AccessSetup { patients } => access_setup(&cli.url, patients).await,
+		Command::ThroughputSetup { wallets } => throughput::setup(&cli.url, wallets).await,
+		Command::Throughput { kind, wallets } => throughput::run(&cli.url, kind, wallets).await,
 		Command::Access { custodians, batch, one_by_one, patients, seconds, rate } => {
 			let batch = if one_by_one { 1 } else { batch };
 			let load = Load { custodians, batch, one_by_one, patients, seconds, rate };
