@@ -145,7 +145,7 @@ impl pallet_health_tokens::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Accreditation = Registry;
-	type ForceOrigin = frame_system::EnsureRoot<u64>;
+	type ConsortiumOrigin = frame_system::EnsureRoot<u64>;
 	type Time = MockTime;
 	type TransferableClasses = Nothing;
 	type Signature = TestSignature;

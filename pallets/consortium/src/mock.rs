@@ -46,7 +46,7 @@ impl pallet_collective::Config<pallet_collective::Instance1> for Test {
 
 impl pallet_consortium::Config for Test {
 	type RuntimeCall = RuntimeCall;
-	type RootOrigin = TwoThirds;
+	type ConsortiumOrigin = TwoThirds;
 	type WeightInfo = ();
 }
 

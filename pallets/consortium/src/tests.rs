@@ -60,12 +60,11 @@ fn one_member_alone_cannot_dispatch_as_root() {
 		// A motion with a threshold of one executes at once, with one aye of three: refused.
 		propose(1, 1, as_root(root_only()));
 		assert_eq!(flag(), None);
+		let refused: DispatchError = crate::Error::<Test>::NotConsortium.into();
 		assert!(System::events().iter().any(|r| matches!(
 			r.event,
-			RuntimeEvent::Council(pallet_collective::Event::Executed {
-				result: Err(DispatchError::BadOrigin),
-				..
-			})
+			RuntimeEvent::Council(pallet_collective::Event::Executed { result: Err(error), .. })
+				if error == refused
 		)));
 		// One aye of three, closed after the motion's end with the other two absent: refused.
 		let call = as_root(root_only());
@@ -83,7 +82,7 @@ fn neither_an_account_nor_root_dispatches_through_it() {
 		for origin in [RuntimeOrigin::signed(1), RuntimeOrigin::root(), RuntimeOrigin::none()] {
 			assert_noop!(
 				Consortium::dispatch_as_root(origin, Box::new(root_only())),
-				DispatchError::BadOrigin
+				crate::Error::<Test>::NotConsortium
 			);
 		}
 		assert_eq!(flag(), None);

@@ -227,7 +227,7 @@ mod benchmarks {
 	fn force_revoke() -> Result<(), BenchmarkError> {
 		let (_, _, id) = pending_licence::<T>()?;
 		let origin =
-			T::ForceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+			T::ConsortiumOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id, RevocationReason::Disciplinary);

@@ -87,7 +87,7 @@ pub mod pallet {
 
 		/// The consortium: may revoke any licence or certificate ([`Pallet::force_revoke`]),
 		/// e.g. one whose board or laboratory is gone or rogue.
-		type ForceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		type ConsortiumOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Wall-clock time of the current block, against which validity is checked.
 		type Time: UnixTime;
@@ -636,7 +636,7 @@ pub mod pallet {
 		/// override, for a token whose issuer is gone (a deregistered board cannot revoke its
 		/// licences) or cannot be trusted to.
 		///
-		/// Origin: [`Config::ForceOrigin`]. Emits [`Event::TokenRevoked`] (with `by: None`).
+		/// Origin: [`Config::ConsortiumOrigin`]. Emits [`Event::TokenRevoked`] (with `by: None`).
 		/// Errors: [`Error::NotFound`], [`Error::NotSupportedForClass`], [`Error::NotActive`].
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::force_revoke())]
@@ -645,7 +645,7 @@ pub mod pallet {
 			token: TokenId,
 			reason: RevocationReason,
 		) -> DispatchResult {
-			T::ForceOrigin::ensure_origin(origin).map_err(|_| Error::<T>::NotConsortium)?;
+			T::ConsortiumOrigin::ensure_origin(origin).map_err(|_| Error::<T>::NotConsortium)?;
 			Self::do_revoke(None, token, reason)
 		}
 

@@ -112,7 +112,7 @@ impl pallet_health_tokens::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Accreditation = Registry;
-	type ForceOrigin = frame_system::EnsureRoot<u64>;
+	type ConsortiumOrigin = frame_system::EnsureRoot<u64>;
 	type Time = MockTime;
 	type TransferableClasses = MockTransferable;
 	type Signature = TestSignature;

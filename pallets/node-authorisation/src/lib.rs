@@ -257,6 +257,9 @@ pub mod pallet {
 		NotConnected,
 		/// The node would accept more than [`Config::MaxConnections`] nodes.
 		TooManyConnections,
+		/// Only the consortium may do this: a council motion (the client's consortium commands
+		/// with `--via council`), or sudo on a development chain (`--via sudo`).
+		NotConsortium,
 	}
 
 	#[pallet::hooks]
@@ -291,7 +294,7 @@ pub mod pallet {
 			owner: T::AccountId,
 			organisation: OrganisationId,
 		) -> DispatchResult {
-			T::ConsortiumOrigin::ensure_origin(origin)?;
+			T::ConsortiumOrigin::ensure_origin(origin).map_err(|_| Error::<T>::NotConsortium)?;
 			ensure!(
 				T::Accreditation::organisation_of(&owner) == Some(organisation),
 				Error::<T>::NotAnAgentOfOrganisation
@@ -324,7 +327,7 @@ pub mod pallet {
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::remove_node())]
 		pub fn remove_node(origin: OriginFor<T>, node: NodeId) -> DispatchResult {
-			T::ConsortiumOrigin::ensure_origin(origin)?;
+			T::ConsortiumOrigin::ensure_origin(origin).map_err(|_| Error::<T>::NotConsortium)?;
 			let info = Nodes::<T>::take(node).ok_or(Error::<T>::NotAuthorised)?;
 			Self::release(&info.owner, info.deposit);
 			Self::deposit_event(Event::NodeRemoved { node, owner: info.owner });

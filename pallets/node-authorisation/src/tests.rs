@@ -6,7 +6,6 @@
 
 use crate::{mock::*, Error, Event, LeftOut, NodeId, NodeIdError, Nodes};
 use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold, BoundedVec};
-use sp_runtime::DispatchError;
 
 fn events() -> Vec<Event<Test>> {
 	System::events()
@@ -59,11 +58,11 @@ fn only_the_consortium_authorises_and_removes_nodes() {
 					HOSPITAL_OPERATOR,
 					HOSPITAL_ORG
 				),
-				DispatchError::BadOrigin
+				Error::<Test>::NotConsortium
 			);
 			assert_noop!(
 				NodeAuthorisation::remove_node(RuntimeOrigin::signed(who), FOUNDER_NODE),
-				DispatchError::BadOrigin
+				Error::<Test>::NotConsortium
 			);
 		}
 		assert_noop!(
@@ -73,7 +72,7 @@ fn only_the_consortium_authorises_and_removes_nodes() {
 				HOSPITAL_OPERATOR,
 				HOSPITAL_ORG
 			),
-			DispatchError::BadOrigin
+			Error::<Test>::NotConsortium
 		);
 	});
 }

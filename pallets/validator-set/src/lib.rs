@@ -340,6 +340,9 @@ pub mod pallet {
 		RecoveryPending,
 		/// The recovery's `delay` is longer than [`Config::MaxRecoveryDelay`].
 		DelayTooLong,
+		/// Only the consortium may do this: a council motion (the client's consortium commands
+		/// with `--via council`), or sudo on a development chain (`--via sudo`).
+		NotConsortium,
 	}
 
 	#[pallet::hooks]
@@ -383,7 +386,7 @@ pub mod pallet {
 			validator: T::AccountId,
 			organisation: OrganisationId,
 		) -> DispatchResult {
-			T::ConsortiumOrigin::ensure_origin(origin)?;
+			T::ConsortiumOrigin::ensure_origin(origin).map_err(|_| Error::<T>::NotConsortium)?;
 			ensure!(
 				T::Accreditation::organisation_of(&validator) == Some(organisation),
 				Error::<T>::NotAnAgentOfOrganisation
@@ -408,7 +411,7 @@ pub mod pallet {
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::remove_validator())]
 		pub fn remove_validator(origin: OriginFor<T>, validator: T::AccountId) -> DispatchResult {
-			T::ConsortiumOrigin::ensure_origin(origin)?;
+			T::ConsortiumOrigin::ensure_origin(origin).map_err(|_| Error::<T>::NotConsortium)?;
 			Self::do_remove(core::slice::from_ref(&validator))?;
 			Self::deposit_event(Event::ValidatorRemoved { validator });
 			Ok(())
@@ -430,7 +433,7 @@ pub mod pallet {
 			best_finalized: BlockNumberFor<T>,
 			delay: BlockNumberFor<T>,
 		) -> DispatchResult {
-			T::ConsortiumOrigin::ensure_origin(origin)?;
+			T::ConsortiumOrigin::ensure_origin(origin).map_err(|_| Error::<T>::NotConsortium)?;
 			ensure!(!PendingRecovery::<T>::exists(), Error::<T>::RecoveryPending);
 			ensure!(delay <= T::MaxRecoveryDelay::get(), Error::<T>::DelayTooLong);
 			ensure!(

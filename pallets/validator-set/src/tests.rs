@@ -8,7 +8,6 @@ use crate::{
 	mock::*, Error, Event, LeftOut, Operators, PendingRecovery, RecoveryDeferred, SessionManager,
 };
 use frame_support::{assert_noop, assert_ok, BoundedVec};
-use sp_runtime::DispatchError;
 
 fn validators() -> Vec<u64> {
 	crate::Validators::<Test>::get().into_inner()
@@ -42,11 +41,11 @@ fn only_the_consortium_changes_the_set() {
 					HOSPITAL_NODE,
 					HOSPITAL_ORG
 				),
-				DispatchError::BadOrigin
+				Error::<Test>::NotConsortium
 			);
 			assert_noop!(
 				ValidatorSet::remove_validator(RuntimeOrigin::signed(who), FOUNDERS[0]),
-				DispatchError::BadOrigin
+				Error::<Test>::NotConsortium
 			);
 			assert_noop!(
 				ValidatorSet::recover_finality(
@@ -55,7 +54,7 @@ fn only_the_consortium_changes_the_set() {
 					5,
 					0
 				),
-				DispatchError::BadOrigin
+				Error::<Test>::NotConsortium
 			);
 		}
 	});

@@ -336,7 +336,7 @@ pub type CouncilAsRoot =
 
 impl pallet_consortium::Config for Runtime {
 	type RuntimeCall = RuntimeCall;
-	type RootOrigin = CouncilAsRoot;
+	type ConsortiumOrigin = CouncilAsRoot;
 	type WeightInfo = pallet_consortium::weights::SubstrateWeight<Runtime>;
 }
 
@@ -464,7 +464,7 @@ impl pallet_health_tokens::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Accreditation = crate::Registry;
-	type ForceOrigin = ConsortiumOrigin;
+	type ConsortiumOrigin = ConsortiumOrigin;
 	type Time = Timestamp;
 	/// Records, certificates, licences and sessions belong to their subjects.
 	type TransferableClasses = frame_support::traits::Nothing;
