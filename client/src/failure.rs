@@ -287,7 +287,7 @@ mod tests {
 		assert_eq!(Failure::from_dispatch_error(&funds, &metadata).error, "Token.FundsUnavailable");
 		let origin = Failure::from_dispatch_error(&RuntimeDispatchError::BadOrigin, &metadata);
 		assert_eq!(origin.error, "BadOrigin");
-		let unknown = module_error(&metadata, "Registry", "NotFound", 0);
+		let unknown = module_error(&metadata, "Registry", "OrganisationNotFound", 0);
 		let unknown = ModuleError { index: 250, ..unknown };
 		let failure =
 			Failure::from_dispatch_error(&RuntimeDispatchError::Module(unknown), &metadata);

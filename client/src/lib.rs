@@ -1,7 +1,7 @@
 //! The healthchain client library: what the `healthchain` command line is built on.
 //!
 //! It talks to a node over JSON-RPC with subxt, signs with sr25519 keys, waits for finality by
-//! default, and reports failures with the pallet error that caused them (`registry.NotFound`).
+//! default, and reports failures with the pallet error that caused them (`registry.OrganisationNotFound`).
 //! Its calls, events, errors and runtime API answers are Rust types generated from the
 //! runtime's own metadata ([`runtime`], from the committed `client/metadata/healthchain.scale`),
 //! with the types of `healthchain-primitives` used as they are: a role, an organisation kind

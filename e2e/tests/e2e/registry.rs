@@ -198,7 +198,7 @@ fn malformed_input_gets_a_clear_message() {
 	assert!(unsigned.json["message"].as_str().unwrap().contains("--suri"));
 
 	let missing = as_signer(&node, ADMIN, &["registry", "deregister", "42"]);
-	assert_eq!(missing.error(), Some("registry.NotFound"));
+	assert_eq!(missing.error(), Some("registry.OrganisationNotFound"));
 }
 
 #[test]

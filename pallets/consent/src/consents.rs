@@ -47,7 +47,7 @@ impl<T: Config> Pallet<T> {
 		if let Grantee::Organisation(organisation) = grantee {
 			ensure!(
 				T::Accreditation::organisation_exists(organisation),
-				Error::<T>::UnknownOrganisation
+				Error::<T>::OrganisationNotFound
 			);
 		}
 		let mut ids = ConsentsOf::<T>::get(&patient);
@@ -99,7 +99,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Revoke consent `id` as `who` (see the module docs for who may).
 	pub(crate) fn do_revoke(who: &T::AccountId, id: ConsentId) -> DispatchResult {
-		let mut consent = Consents::<T>::get(id).ok_or(Error::<T>::NotFound)?;
+		let mut consent = Consents::<T>::get(id).ok_or(Error::<T>::ConsentNotFound)?;
 		Self::ensure_may_manage(who, &consent)?;
 		ensure!(consent.status == ConsentStatus::Active, Error::<T>::AlreadyRevoked);
 		consent.status = ConsentStatus::Revoked { at: Self::now() };
@@ -111,7 +111,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Remove revoked or expired consent `id` as `who`; the deposit returns to its depositor.
 	pub(crate) fn do_remove(who: &T::AccountId, id: ConsentId) -> DispatchResult {
-		let consent = Consents::<T>::get(id).ok_or(Error::<T>::NotFound)?;
+		let consent = Consents::<T>::get(id).ok_or(Error::<T>::ConsentNotFound)?;
 		Self::ensure_may_manage(who, &consent)?;
 		ensure!(
 			matches!(

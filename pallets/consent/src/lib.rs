@@ -420,7 +420,7 @@ pub mod pallet {
 	#[pallet::error]
 	pub enum Error<T> {
 		/// No consent has this id; `healthchain consent list <patient>` lists a patient's.
-		NotFound,
+		ConsentNotFound,
 		/// The caller may not do this: grant for a patient (only the patient or a
 		/// representative in force), revoke or remove this consent (a representative manages
 		/// only the consents granted under their own representation, unless the patient gave
@@ -444,7 +444,7 @@ pub mod pallet {
 		/// A provision names a token the patient does not own (or that does not exist).
 		TokenNotOwned,
 		/// The grantee organisation is not registered.
-		UnknownOrganisation,
+		OrganisationNotFound,
 		/// The account already represents the patient; remove it first to change the terms.
 		AlreadyRepresentative,
 		/// The account does not represent the patient.
@@ -618,7 +618,7 @@ pub mod pallet {
 		/// and who paid. Emits [`Event::ConsentGranted`].
 		/// Errors: [`Error::NotAuthorized`], [`Error::NoProvisions`], [`Error::NoActions`],
 		/// [`Error::NoPurposes`], [`Error::InvalidPeriod`], [`Error::ExpiryInPast`],
-		/// [`Error::TokenNotOwned`], [`Error::UnknownOrganisation`],
+		/// [`Error::TokenNotOwned`], [`Error::OrganisationNotFound`],
 		/// [`Error::TooManyConsents`], [`Error::Sponsorship`], [`Error::InsufficientBalance`].
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::grant(provisions.len() as u32))]
@@ -639,7 +639,7 @@ pub mod pallet {
 		/// Origin: signed by the patient, or a representative in force for a consent granted
 		/// under their own representation (or for any consent, if the patient gave them that
 		/// power).
-		/// Emits [`Event::ConsentRevoked`]. Errors: [`Error::NotFound`],
+		/// Emits [`Event::ConsentRevoked`]. Errors: [`Error::ConsentNotFound`],
 		/// [`Error::NotAuthorized`], [`Error::AlreadyRevoked`].
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::revoke())]
@@ -651,7 +651,7 @@ pub mod pallet {
 		/// Remove a revoked or expired consent; its deposit returns to its grantor.
 		///
 		/// Origin: as [`Pallet::revoke`]. Emits [`Event::ConsentRemoved`].
-		/// Errors: [`Error::NotFound`], [`Error::NotAuthorized`], [`Error::StillInForce`].
+		/// Errors: [`Error::ConsentNotFound`], [`Error::NotAuthorized`], [`Error::StillInForce`].
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::remove())]
 		pub fn remove(origin: OriginFor<T>, consent: ConsentId) -> DispatchResult {

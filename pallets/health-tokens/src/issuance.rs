@@ -133,7 +133,7 @@ impl<T: Config> Pallet<T> {
 		reason: VersionReason,
 		valid_until: Option<Moment>,
 	) -> DispatchResult {
-		let mut token = Tokens::<T>::get(id).ok_or(Error::<T>::NotFound)?;
+		let mut token = Tokens::<T>::get(id).ok_or(Error::<T>::TokenNotFound)?;
 		ensure!(token.class().updatable(), Error::<T>::NotSupportedForClass);
 		ensure!(
 			!matches!(reason, VersionReason::Issued | VersionReason::SessionClosed),

@@ -313,7 +313,7 @@ pub mod pallet {
 	#[pallet::error]
 	pub enum Error<T> {
 		/// No token has this id; `healthchain token list <owner> --all` lists an owner's tokens.
-		NotFound,
+		TokenNotFound,
 		/// The caller is not an agent of the organisation that issued the token (or, for a
 		/// session, not the practitioner who opened it).
 		NotIssuer,
@@ -477,7 +477,7 @@ pub mod pallet {
 		///
 		/// Origin: signed by an agent of the issuing organisation, still accredited for the
 		/// role it issued in; the caller pays [`Config::VersionDeposit`].
-		/// Emits [`Event::TokenUpdated`]. Errors: [`Error::NotFound`], [`Error::NotIssuer`],
+		/// Emits [`Event::TokenUpdated`]. Errors: [`Error::TokenNotFound`], [`Error::NotIssuer`],
 		/// [`Error::Accreditation`], [`Error::NotSupportedForClass`],
 		/// [`Error::NotActive`], [`Error::TooManyVersions`], [`Error::HashInUse`],
 		/// [`Error::ExpiryInPast`], [`Error::InsufficientBalance`].
@@ -500,7 +500,7 @@ pub mod pallet {
 		///
 		/// Origin: signed by an agent of the issuing organisation (even if its accreditation
 		/// has since lapsed: withdrawing trust is always possible).
-		/// Emits [`Event::TokenRevoked`]. Errors: [`Error::NotFound`], [`Error::NotIssuer`],
+		/// Emits [`Event::TokenRevoked`]. Errors: [`Error::TokenNotFound`], [`Error::NotIssuer`],
 		/// [`Error::NotSupportedForClass`], [`Error::NotActive`].
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::revoke())]
@@ -516,7 +516,7 @@ pub mod pallet {
 		/// Suspend a licence until reinstated.
 		///
 		/// Origin: signed by an agent of the issuing organisation.
-		/// Emits [`Event::TokenSuspended`]. Errors: [`Error::NotFound`], [`Error::NotIssuer`],
+		/// Emits [`Event::TokenSuspended`]. Errors: [`Error::TokenNotFound`], [`Error::NotIssuer`],
 		/// [`Error::NotSupportedForClass`], [`Error::AlreadySuspended`], [`Error::NotActive`].
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::suspend())]
@@ -528,7 +528,7 @@ pub mod pallet {
 		/// Lift a licence's suspension.
 		///
 		/// Origin: signed by an agent of the issuing organisation, still accredited.
-		/// Emits [`Event::TokenReinstated`]. Errors: [`Error::NotFound`], [`Error::NotIssuer`],
+		/// Emits [`Event::TokenReinstated`]. Errors: [`Error::TokenNotFound`], [`Error::NotIssuer`],
 		/// [`Error::Accreditation`], [`Error::NotSupportedForClass`],
 		/// [`Error::NotSuspended`].
 		#[pallet::call_index(6)]
@@ -542,7 +542,7 @@ pub mod pallet {
 		/// stays readable and verifiable (as archived).
 		///
 		/// Origin: signed by the owner. Emits [`Event::TokenArchived`].
-		/// Errors: [`Error::NotFound`], [`Error::NotOwner`], [`Error::NotSupportedForClass`],
+		/// Errors: [`Error::TokenNotFound`], [`Error::NotOwner`], [`Error::NotSupportedForClass`],
 		/// [`Error::NotActive`].
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::archive())]
@@ -554,7 +554,7 @@ pub mod pallet {
 		/// Transfer a token to another owner, where its class is transferable.
 		///
 		/// Origin: signed by the owner. Emits [`Event::TokenTransferred`].
-		/// Errors: [`Error::NotFound`], [`Error::NotOwner`], [`Error::NonTransferable`],
+		/// Errors: [`Error::TokenNotFound`], [`Error::NotOwner`], [`Error::NonTransferable`],
 		/// [`Error::NotActive`].
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::transfer())]
@@ -591,7 +591,7 @@ pub mod pallet {
 		/// The practitioner's licence must still be valid at this moment.
 		///
 		/// Origin: signed by the session's patient. Emits [`Event::SessionAccepted`].
-		/// Errors: [`Error::NotFound`], [`Error::NotSupportedForClass`], [`Error::NotOwner`],
+		/// Errors: [`Error::TokenNotFound`], [`Error::NotSupportedForClass`], [`Error::NotOwner`],
 		/// [`Error::SessionNotPending`], the `Licence*` errors.
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::accept_session())]
@@ -604,7 +604,7 @@ pub mod pallet {
 		/// practitioner's licence must still be valid at this moment, as at acceptance.
 		///
 		/// Origin: signed by the session's practitioner, who pays [`Config::VersionDeposit`].
-		/// Emits [`Event::SessionClosed`]. Errors: [`Error::NotFound`],
+		/// Emits [`Event::SessionClosed`]. Errors: [`Error::TokenNotFound`],
 		/// [`Error::NotSupportedForClass`], [`Error::NotIssuer`],
 		/// [`Error::SessionNotInProgress`], the `Licence*` errors, [`Error::HashInUse`],
 		/// [`Error::TooManyVersions`], [`Error::InsufficientBalance`].
@@ -623,7 +623,7 @@ pub mod pallet {
 		/// proposal is removed and the practitioner's deposit returned.
 		///
 		/// Origin: signed by either party. Emits [`Event::SessionCancelled`].
-		/// Errors: [`Error::NotFound`], [`Error::NotSupportedForClass`],
+		/// Errors: [`Error::TokenNotFound`], [`Error::NotSupportedForClass`],
 		/// [`Error::NotAuthorized`], [`Error::SessionNotPending`].
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::cancel_session())]
@@ -637,7 +637,7 @@ pub mod pallet {
 		/// licences) or cannot be trusted to.
 		///
 		/// Origin: [`Config::ConsortiumOrigin`]. Emits [`Event::TokenRevoked`] (with `by: None`).
-		/// Errors: [`Error::NotFound`], [`Error::NotSupportedForClass`], [`Error::NotActive`].
+		/// Errors: [`Error::TokenNotFound`], [`Error::NotSupportedForClass`], [`Error::NotActive`].
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::force_revoke())]
 		pub fn force_revoke(
@@ -657,7 +657,7 @@ pub mod pallet {
 		/// deposit returned to its depositor.
 		///
 		/// Origin: signed by the owner. Emits [`Event::TokenRefused`].
-		/// Errors: [`Error::NotFound`], [`Error::NotOwner`], [`Error::NotSupportedForClass`]
+		/// Errors: [`Error::TokenNotFound`], [`Error::NotOwner`], [`Error::NotSupportedForClass`]
 		/// (a licence the practitioner accepted: a practitioner must not erase a suspension).
 		#[pallet::call_index(14)]
 		#[pallet::weight(T::WeightInfo::refuse())]
@@ -673,7 +673,7 @@ pub mod pallet {
 		///
 		/// Origin: signed by the admin of the organisation that issued the token, who pays the
 		/// version's deposit. Emits [`Event::DepositOwnerChanged`].
-		/// Errors: [`Error::NotFound`], [`Error::NotSupportedForClass`] (a session's deposits
+		/// Errors: [`Error::TokenNotFound`], [`Error::NotSupportedForClass`] (a session's deposits
 		/// are its practitioner's, who issued it under their own licence),
 		/// [`Error::NotAdmin`], [`Error::VersionNotFound`], [`Error::AlreadyDepositor`],
 		/// [`Error::InsufficientBalance`].
@@ -693,7 +693,7 @@ pub mod pallet {
 		/// practitioner can refuse it ([`Pallet::refuse`]).
 		///
 		/// Origin: signed by the practitioner the licence names. Emits
-		/// [`Event::LicenceAccepted`]. Errors: [`Error::NotFound`],
+		/// [`Event::LicenceAccepted`]. Errors: [`Error::TokenNotFound`],
 		/// [`Error::NotSupportedForClass`] (not a licence), [`Error::NotOwner`],
 		/// [`Error::NotPending`], [`Error::AlreadyLicensed`].
 		#[pallet::call_index(16)]

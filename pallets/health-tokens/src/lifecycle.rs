@@ -20,7 +20,7 @@ impl<T: Config> Pallet<T> {
 		id: TokenId,
 		reason: RevocationReason,
 	) -> DispatchResult {
-		let mut token = Tokens::<T>::get(id).ok_or(Error::<T>::NotFound)?;
+		let mut token = Tokens::<T>::get(id).ok_or(Error::<T>::TokenNotFound)?;
 		ensure!(token.class().revocable(), Error::<T>::NotSupportedForClass);
 		if let Some(who) = who {
 			Self::ensure_issuer(who, &token)?;
@@ -43,7 +43,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Suspend licence `id` as an agent `who` of its issuing organisation.
 	pub(crate) fn do_suspend(who: &T::AccountId, id: TokenId) -> DispatchResult {
-		let mut token = Tokens::<T>::get(id).ok_or(Error::<T>::NotFound)?;
+		let mut token = Tokens::<T>::get(id).ok_or(Error::<T>::TokenNotFound)?;
 		ensure!(token.class().suspendable(), Error::<T>::NotSupportedForClass);
 		Self::ensure_issuer(who, &token)?;
 		match token.status {
@@ -59,7 +59,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Lift the suspension of licence `id` as an agent `who` of its still-accredited issuer.
 	pub(crate) fn do_reinstate(who: &T::AccountId, id: TokenId) -> DispatchResult {
-		let mut token = Tokens::<T>::get(id).ok_or(Error::<T>::NotFound)?;
+		let mut token = Tokens::<T>::get(id).ok_or(Error::<T>::TokenNotFound)?;
 		ensure!(token.class().suspendable(), Error::<T>::NotSupportedForClass);
 		Self::ensure_issuer_accredited(who, &token)?;
 		ensure!(token.status == TokenStatus::Suspended, Error::<T>::NotSuspended);
@@ -71,7 +71,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Archive record or certificate `id` as its owner `who`.
 	pub(crate) fn do_archive(who: &T::AccountId, id: TokenId) -> DispatchResult {
-		let mut token = Tokens::<T>::get(id).ok_or(Error::<T>::NotFound)?;
+		let mut token = Tokens::<T>::get(id).ok_or(Error::<T>::TokenNotFound)?;
 		ensure!(token.class().archivable(), Error::<T>::NotSupportedForClass);
 		ensure!(token.owner.as_ref() == Some(who), Error::<T>::NotOwner);
 		// Whatever else it is, an owner may put away anything not yet archived or revoked.
@@ -90,7 +90,7 @@ impl<T: Config> Pallet<T> {
 	/// owner's list and names no owner any more, its versions kept for whoever holds its
 	/// documents (and, if it was revoked, still read as revoked).
 	pub(crate) fn do_refuse(who: &T::AccountId, id: TokenId) -> DispatchResult {
-		let mut token = Tokens::<T>::get(id).ok_or(Error::<T>::NotFound)?;
+		let mut token = Tokens::<T>::get(id).ok_or(Error::<T>::TokenNotFound)?;
 		ensure!(token.owner.as_ref() == Some(who), Error::<T>::NotOwner);
 		if token.status == TokenStatus::Pending {
 			Self::remove_pending(id, &token);
@@ -124,7 +124,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Accept pending licence `id` as the practitioner `who` it names.
 	pub(crate) fn do_accept_licence(who: &T::AccountId, id: TokenId) -> DispatchResult {
-		let mut token = Tokens::<T>::get(id).ok_or(Error::<T>::NotFound)?;
+		let mut token = Tokens::<T>::get(id).ok_or(Error::<T>::TokenNotFound)?;
 		let TokenDetails::Licence { profession } = token.details else {
 			return Err(Error::<T>::NotSupportedForClass.into());
 		};
@@ -146,7 +146,7 @@ impl<T: Config> Pallet<T> {
 		id: TokenId,
 		index: u32,
 	) -> DispatchResult {
-		let token = Tokens::<T>::get(id).ok_or(Error::<T>::NotFound)?;
+		let token = Tokens::<T>::get(id).ok_or(Error::<T>::TokenNotFound)?;
 		let Authority::Accreditation { organisation, .. } = token.authority else {
 			return Err(Error::<T>::NotSupportedForClass.into());
 		};
@@ -171,7 +171,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Transfer token `id` from its owner `who` to `to`, if its class is transferable.
 	pub(crate) fn do_transfer(who: &T::AccountId, id: TokenId, to: T::AccountId) -> DispatchResult {
-		let mut token = Tokens::<T>::get(id).ok_or(Error::<T>::NotFound)?;
+		let mut token = Tokens::<T>::get(id).ok_or(Error::<T>::TokenNotFound)?;
 		ensure!(token.owner.as_ref() == Some(who), Error::<T>::NotOwner);
 		// A licence is its holder's whatever the runtime says (and is indexed by holder).
 		let transferable = T::TransferableClasses::contains(&token.class())

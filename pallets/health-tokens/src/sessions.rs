@@ -114,7 +114,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Session token `id`, or why it is not one.
 	fn session(id: TokenId) -> Result<TokenOf<T>, DispatchError> {
-		let token = Tokens::<T>::get(id).ok_or(Error::<T>::NotFound)?;
+		let token = Tokens::<T>::get(id).ok_or(Error::<T>::TokenNotFound)?;
 		ensure!(token.class() == TokenClass::TelemedicineSession, Error::<T>::NotSupportedForClass);
 		Ok(token)
 	}

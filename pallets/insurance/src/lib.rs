@@ -223,7 +223,7 @@ pub mod pallet {
 		/// The caller may not act as an insurer now; the inner error says why.
 		Accreditation(AccreditationError),
 		/// No attestation has this id; `healthchain insurance show <id>` checks one.
-		UnknownAttestation,
+		AttestationNotFound,
 		/// The caller does not act for the insurer that attested this.
 		NotInsurer,
 		/// An agent cannot attest coverage for their own account: another agent of the insurer
@@ -260,7 +260,7 @@ pub mod pallet {
 		/// The patient has not refused this insurer.
 		NotRefused,
 		/// No organisation has this id in the registry.
-		UnknownOrganisation,
+		OrganisationNotFound,
 		/// The patient's sponsor does not pay this deposit (see [`SponsorshipError`]).
 		Sponsorship(SponsorshipError),
 	}
@@ -328,7 +328,7 @@ pub mod pallet {
 		///
 		/// Origin: signed by an agent of the attestation's insurer, whatever its accreditation
 		/// (withdrawing coverage is never refused). Emits [`Event::Suspended`].
-		/// Errors: [`Error::UnknownAttestation`], [`Error::NotInsurer`], [`Error::Final`],
+		/// Errors: [`Error::AttestationNotFound`], [`Error::NotInsurer`], [`Error::Final`],
 		/// [`Error::NotActive`].
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::suspend())]
@@ -347,7 +347,7 @@ pub mod pallet {
 		///
 		/// Origin: signed by an agent of the attestation's insurer, accredited as insurer now.
 		/// Emits [`Event::Reinstated`].
-		/// Errors: [`Error::Accreditation`], [`Error::UnknownAttestation`],
+		/// Errors: [`Error::Accreditation`], [`Error::AttestationNotFound`],
 		/// [`Error::NotInsurer`], [`Error::Final`], [`Error::NotSuspended`].
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::reinstate())]
@@ -366,7 +366,7 @@ pub mod pallet {
 		///
 		/// Origin: signed by an agent of the attestation's insurer, whatever its accreditation.
 		/// Emits [`Event::Revoked`].
-		/// Errors: [`Error::UnknownAttestation`], [`Error::NotInsurer`], [`Error::Final`].
+		/// Errors: [`Error::AttestationNotFound`], [`Error::NotInsurer`], [`Error::Final`].
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::revoke())]
 		pub fn revoke(origin: OriginFor<T>, attestation: AttestationId) -> DispatchResult {
@@ -386,7 +386,7 @@ pub mod pallet {
 		/// Origin: signed by an agent of the attestation's insurer, accredited as insurer now,
 		/// who pays [`Config::AttestationDeposit`] for the new attestation. Emits
 		/// [`Event::Renewed`].
-		/// Errors: [`Error::Accreditation`], [`Error::UnknownAttestation`],
+		/// Errors: [`Error::Accreditation`], [`Error::AttestationNotFound`],
 		/// [`Error::NotInsurer`], [`Error::Final`], [`Error::SelfAttestation`],
 		/// [`Error::RefusedByPatient`], [`Error::InvalidPeriod`], [`Error::PeriodTooLong`],
 		/// [`Error::AlreadyEnded`], [`Error::InsufficientBalance`], [`Error::Overflow`].
@@ -435,7 +435,7 @@ pub mod pallet {
 		/// once the insurer has left the registry.
 		///
 		/// Origin: signed by one of those. Emits [`Event::Removed`].
-		/// Errors: [`Error::UnknownAttestation`], [`Error::NotAllowed`], [`Error::NotFinal`].
+		/// Errors: [`Error::AttestationNotFound`], [`Error::NotAllowed`], [`Error::NotFinal`].
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::remove_attestation())]
 		pub fn remove_attestation(
@@ -443,7 +443,8 @@ pub mod pallet {
 			attestation: AttestationId,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let info = Attestations::<T>::get(attestation).ok_or(Error::<T>::UnknownAttestation)?;
+			let info =
+				Attestations::<T>::get(attestation).ok_or(Error::<T>::AttestationNotFound)?;
 			if who != info.patient {
 				// The storage reads come first in each test: every removal on the insurer's side
 				// makes them, as benchmarked.
@@ -475,7 +476,7 @@ pub mod pallet {
 		/// attestations by that insurer stay until removed ([`Pallet::remove_attestation`]).
 		///
 		/// Origin: signed by the patient, who pays [`Config::RefusalDeposit`]. Emits
-		/// [`Event::InsurerRefused`]. Errors: [`Error::UnknownOrganisation`],
+		/// [`Event::InsurerRefused`]. Errors: [`Error::OrganisationNotFound`],
 		/// [`Error::AlreadyRefused`], [`Error::InsufficientBalance`].
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::refuse_insurer())]
@@ -483,7 +484,7 @@ pub mod pallet {
 			let patient = ensure_signed(origin)?;
 			ensure!(
 				T::Accreditation::organisation_exists(insurer),
-				Error::<T>::UnknownOrganisation
+				Error::<T>::OrganisationNotFound
 			);
 			ensure!(
 				!RefusedInsurers::<T>::contains_key(&patient, insurer),
@@ -539,7 +540,8 @@ pub mod pallet {
 			attestation: AttestationId,
 		) -> Result<AttestationOf<T>, Error<T>> {
 			let insurer = Self::ensure_insurer(who)?;
-			let info = Attestations::<T>::get(attestation).ok_or(Error::<T>::UnknownAttestation)?;
+			let info =
+				Attestations::<T>::get(attestation).ok_or(Error::<T>::AttestationNotFound)?;
 			ensure!(info.insurer == insurer, Error::<T>::NotInsurer);
 			Ok(info)
 		}
@@ -550,7 +552,8 @@ pub mod pallet {
 			who: &T::AccountId,
 			attestation: AttestationId,
 		) -> Result<AttestationOf<T>, Error<T>> {
-			let info = Attestations::<T>::get(attestation).ok_or(Error::<T>::UnknownAttestation)?;
+			let info =
+				Attestations::<T>::get(attestation).ok_or(Error::<T>::AttestationNotFound)?;
 			ensure!(
 				T::Accreditation::organisation_of(who) == Some(info.insurer),
 				Error::<T>::NotInsurer

@@ -203,7 +203,7 @@ fn suspend_reinstate_revoke_and_their_errors() {
 			Error::<Test>::Final
 		);
 		for call in [Insurance::suspend, Insurance::revoke, Insurance::reinstate] {
-			assert_noop!(call(origin(AGENT), 99), Error::<Test>::UnknownAttestation);
+			assert_noop!(call(origin(AGENT), 99), Error::<Test>::AttestationNotFound);
 		}
 	});
 }
@@ -409,7 +409,7 @@ fn removal_returns_the_deposit_to_whom_it_may() {
 		assert_eq!(status(id), Err(NotInForce::UnknownAttestation));
 		assert_noop!(
 			Insurance::remove_attestation(origin(AGENT), id),
-			Error::<Test>::UnknownAttestation
+			Error::<Test>::AttestationNotFound
 		);
 
 		// An insurer that left the registry: its depositor recovers the deposit of a live one.
@@ -490,7 +490,7 @@ fn refuse_insurer_and_allow_insurer_fail_as_they_should() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
 			Insurance::refuse_insurer(origin(PATIENT), 77),
-			Error::<Test>::UnknownOrganisation
+			Error::<Test>::OrganisationNotFound
 		);
 		assert_noop!(
 			Insurance::allow_insurer(origin(PATIENT), INSURER_ORG),

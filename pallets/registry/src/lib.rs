@@ -321,7 +321,7 @@ pub mod pallet {
 	#[pallet::error]
 	pub enum Error<T> {
 		/// No organisation has this id. Check the id (`healthchain registry show`).
-		NotFound,
+		OrganisationNotFound,
 		/// Only the organisation's admin may do this: sign with the admin's account.
 		NotAuthorized,
 		/// The account already acts for an organisation (this one or another); an account acts
@@ -408,7 +408,7 @@ pub mod pallet {
 		/// Replace the hash of the organisation's public profile.
 		///
 		/// Origin: signed by the organisation's admin.
-		/// Emits [`Event::ProfileUpdated`]. Errors: [`Error::NotFound`], [`Error::NotAuthorized`].
+		/// Emits [`Event::ProfileUpdated`]. Errors: [`Error::OrganisationNotFound`], [`Error::NotAuthorized`].
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::update_profile())]
 		pub fn update_profile(
@@ -425,7 +425,7 @@ pub mod pallet {
 		/// publicly linked to it) without agreeing.
 		///
 		/// Origin: signed by the organisation's admin, who pays [`Config::AgentDeposit`] (held).
-		/// Emits [`Event::AgentInvited`]. Errors: [`Error::NotFound`], [`Error::NotAuthorized`],
+		/// Emits [`Event::AgentInvited`]. Errors: [`Error::OrganisationNotFound`], [`Error::NotAuthorized`],
 		/// [`Error::AlreadyAgent`], [`Error::AlreadyInvited`], [`Error::TooManyAgents`],
 		/// [`Error::InsufficientBalance`].
 		#[pallet::call_index(2)]
@@ -444,7 +444,7 @@ pub mod pallet {
 		///
 		/// Origin: signed by the organisation's admin.
 		/// Emits [`Event::AgentRemoved`] (or [`Event::InvitationEnded`]). Errors:
-		/// [`Error::NotFound`], [`Error::NotAuthorized`], [`Error::AgentNotFound`],
+		/// [`Error::OrganisationNotFound`], [`Error::NotAuthorized`], [`Error::AgentNotFound`],
 		/// [`Error::CannotRemoveAdmin`].
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::remove_agent())]
@@ -461,7 +461,7 @@ pub mod pallet {
 		///
 		/// Origin: signed by the organisation's admin; every other agent must be removed first.
 		/// The id is never reused. Emits [`Event::OrganisationDeregistered`].
-		/// Errors: [`Error::NotFound`], [`Error::NotAuthorized`], [`Error::HasAgents`].
+		/// Errors: [`Error::OrganisationNotFound`], [`Error::NotAuthorized`], [`Error::HasAgents`].
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::deregister_organisation())]
 		pub fn deregister_organisation(
@@ -475,7 +475,7 @@ pub mod pallet {
 		/// Accredit an organisation for a role until `valid_until` (Unix milliseconds).
 		///
 		/// Origin: [`Config::ConsortiumOrigin`].
-		/// Emits [`Event::AccreditationGranted`]. Errors: [`Error::NotFound`],
+		/// Emits [`Event::AccreditationGranted`]. Errors: [`Error::OrganisationNotFound`],
 		/// [`Error::AlreadyAccredited`], [`Error::ExpiryInPast`].
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::grant_accreditation())]
@@ -557,7 +557,7 @@ pub mod pallet {
 		///
 		/// Origin: [`Config::ConsortiumOrigin`].
 		/// Emits [`Event::OrganisationSuspended`].
-		/// Errors: [`Error::NotFound`], [`Error::AlreadySuspended`].
+		/// Errors: [`Error::OrganisationNotFound`], [`Error::AlreadySuspended`].
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::suspend_organisation())]
 		pub fn suspend_organisation(
@@ -572,7 +572,7 @@ pub mod pallet {
 		///
 		/// Origin: [`Config::ConsortiumOrigin`].
 		/// Emits [`Event::OrganisationReinstated`].
-		/// Errors: [`Error::NotFound`], [`Error::NotSuspended`].
+		/// Errors: [`Error::OrganisationNotFound`], [`Error::NotSuspended`].
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::reinstate_organisation())]
 		pub fn reinstate_organisation(
@@ -586,7 +586,7 @@ pub mod pallet {
 		/// Accept the organisation's invitation: the caller now acts for it.
 		///
 		/// Origin: signed by the invitee. Emits [`Event::AgentAdded`].
-		/// Errors: [`Error::NotInvited`], [`Error::NotFound`], [`Error::AlreadyAgent`].
+		/// Errors: [`Error::NotInvited`], [`Error::OrganisationNotFound`], [`Error::AlreadyAgent`].
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::accept_invitation())]
 		pub fn accept_invitation(
@@ -602,7 +602,7 @@ pub mod pallet {
 		///
 		/// Origin: signed by the agent or invitee (not the admin).
 		/// Emits [`Event::AgentRemoved`] (or [`Event::InvitationEnded`]).
-		/// Errors: [`Error::NotFound`], [`Error::AgentNotFound`], [`Error::CannotRemoveAdmin`].
+		/// Errors: [`Error::OrganisationNotFound`], [`Error::AgentNotFound`], [`Error::CannotRemoveAdmin`].
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::leave_organisation())]
 		pub fn leave_organisation(

@@ -13,9 +13,9 @@ use sp_core::H256;
 use sp_runtime::{traits::Zero, DispatchError, DispatchResult};
 
 impl<T: Config> Pallet<T> {
-	/// The organisation `id`, or [`Error::NotFound`].
+	/// The organisation `id`, or [`Error::OrganisationNotFound`].
 	pub(crate) fn organisation(id: OrganisationId) -> Result<OrganisationOf<T>, DispatchError> {
-		Organisations::<T>::get(id).ok_or_else(|| Error::<T>::NotFound.into())
+		Organisations::<T>::get(id).ok_or_else(|| Error::<T>::OrganisationNotFound.into())
 	}
 
 	/// The organisation `id` if `who` is its admin.

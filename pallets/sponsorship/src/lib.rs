@@ -241,7 +241,7 @@ pub mod pallet {
 		/// fund it (`sponsorship.fund`).
 		InsufficientFunds,
 		/// No organisation has this id.
-		UnknownOrganisation,
+		OrganisationNotFound,
 		/// Only the organisation's admin takes funds from its sponsor account.
 		NotAdmin,
 		/// Nothing to pay or take: the amount is zero.
@@ -402,7 +402,7 @@ pub mod pallet {
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 			ensure!(
 				T::Accreditation::organisation_exists(organisation),
-				Error::<T>::UnknownOrganisation
+				Error::<T>::OrganisationNotFound
 			);
 			T::Currency::transfer(
 				&who,

@@ -390,7 +390,7 @@ fn anyone_funds_a_sponsor_account_and_only_its_admin_takes_from_it() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
 			Sponsorship::fund(RuntimeOrigin::signed(RICH), 99, 10),
-			Error::<Test>::UnknownOrganisation
+			Error::<Test>::OrganisationNotFound
 		);
 		assert_noop!(
 			Sponsorship::fund(RuntimeOrigin::signed(RICH), OTHER_ORG, 0),

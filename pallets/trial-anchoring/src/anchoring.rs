@@ -166,7 +166,7 @@ impl<T: Config> Pallet<T> {
 		let depth = match info.head {
 			Some(head) => Checkpoints::<T>::get(&trial, head)
 				.map(|parent| parent.depth)
-				.ok_or(Error::<T>::UnknownCheckpoint)?,
+				.ok_or(Error::<T>::CheckpointNotFound)?,
 			None => 0,
 		}
 		.checked_add(1)
@@ -233,7 +233,7 @@ impl<T: Config> Pallet<T> {
 	/// lapsed or was suspended, anchors nothing more.
 	fn ensure_sponsor(who: &T::AccountId, trial: &TrialId) -> Result<TrialOf<T>, Error<T>> {
 		let organisation = Self::ensure_accredited(who)?;
-		let info = Trials::<T>::get(trial).ok_or(Error::<T>::UnknownTrial)?;
+		let info = Trials::<T>::get(trial).ok_or(Error::<T>::TrialNotFound)?;
 		ensure!(info.sponsor == organisation, Error::<T>::NotSponsor);
 		Ok(info)
 	}

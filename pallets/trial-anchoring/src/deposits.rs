@@ -21,7 +21,7 @@ impl<T: Config> Pallet<T> {
 		trial: TrialId,
 		anchor: AnchorRef,
 	) -> DispatchResult {
-		let mut info = Trials::<T>::get(&trial).ok_or(Error::<T>::UnknownTrial)?;
+		let mut info = Trials::<T>::get(&trial).ok_or(Error::<T>::TrialNotFound)?;
 		ensure!(
 			T::Accreditation::admin_of(info.sponsor) == Some(who.clone()),
 			Error::<T>::NotAdmin
@@ -39,7 +39,7 @@ impl<T: Config> Pallet<T> {
 			AnchorRef::Document { kind, version } => {
 				let key = (info.tenure, kind, version);
 				let mut document =
-					Documents::<T>::get(&trial, key).ok_or(Error::<T>::UnknownAnchor)?;
+					Documents::<T>::get(&trial, key).ok_or(Error::<T>::AnchorNotFound)?;
 				let from = Self::move_deposit(&who, &document.depositor, document.deposit)?;
 				document.depositor = who.clone();
 				Documents::<T>::insert(&trial, key, document);
@@ -55,7 +55,7 @@ impl<T: Config> Pallet<T> {
 			},
 			AnchorRef::Checkpoint(index) => {
 				let mut checkpoint =
-					Checkpoints::<T>::get(&trial, index).ok_or(Error::<T>::UnknownCheckpoint)?;
+					Checkpoints::<T>::get(&trial, index).ok_or(Error::<T>::CheckpointNotFound)?;
 				ensure!(index >= info.first_checkpoint, Error::<T>::Void);
 				let from = Self::move_deposit(&who, &checkpoint.depositor, checkpoint.deposit)?;
 				checkpoint.depositor = who.clone();

@@ -305,7 +305,7 @@ pub mod pallet {
 		/// A trial with this registry id is already registered.
 		AlreadyRegistered,
 		/// No trial has this registry id; `healthchain trial show <id>` checks one.
-		UnknownTrial,
+		TrialNotFound,
 		/// The caller acts for another organisation than the trial's sponsor.
 		NotSponsor,
 		/// The first version of a document has the reason `initial`, and only the first.
@@ -335,11 +335,11 @@ pub mod pallet {
 		/// An arithmetic overflow: a counter is exhausted.
 		Overflow,
 		/// No organisation has this id in the registry.
-		UnknownOrganisation,
+		OrganisationNotFound,
 		/// The organisation already sponsors the trial.
 		AlreadySponsor,
 		/// The trial has no checkpoint with this index.
-		UnknownCheckpoint,
+		CheckpointNotFound,
 		/// The data log is already at that checkpoint.
 		AlreadyHead,
 		/// The checkpoint is not part of the data log (rewound past, or of an earlier tenure): a
@@ -356,7 +356,7 @@ pub mod pallet {
 		AlreadyDepositor,
 		/// The trial has no such anchor: no document version of this kind and version in the
 		/// current tenure.
-		UnknownAnchor,
+		AnchorNotFound,
 		/// The anchor is void (of an earlier tenure, or the registration of a trial the
 		/// consortium reclaimed): its deposit stays with whoever made it.
 		Void,
@@ -402,7 +402,7 @@ pub mod pallet {
 		///
 		/// Origin: signed by an agent of the trial's sponsor, accredited as trial sponsor now,
 		/// who pays [`Config::DocumentDeposit`]. Emits [`Event::DocumentAnchored`].
-		/// Errors: [`Error::Accreditation`], [`Error::UnknownTrial`], [`Error::NotSponsor`],
+		/// Errors: [`Error::Accreditation`], [`Error::TrialNotFound`], [`Error::NotSponsor`],
 		/// [`Error::InvalidReason`], [`Error::Unchanged`], [`Error::InsufficientBalance`],
 		/// [`Error::Overflow`].
 		#[pallet::call_index(1)]
@@ -425,7 +425,7 @@ pub mod pallet {
 		///
 		/// Origin: signed by an agent of the trial's sponsor, accredited as trial sponsor now,
 		/// who pays [`Config::MilestoneDeposit`]. Emits [`Event::MilestoneReached`].
-		/// Errors: [`Error::Accreditation`], [`Error::UnknownTrial`], [`Error::NotSponsor`],
+		/// Errors: [`Error::Accreditation`], [`Error::TrialNotFound`], [`Error::NotSponsor`],
 		/// [`Error::AlreadyReached`], [`Error::MilestoneOutOfOrder`], [`Error::NoProtocol`],
 		/// [`Error::NoAnalysisPlan`], [`Error::InsufficientBalance`], [`Error::Overflow`].
 		#[pallet::call_index(2)]
@@ -448,7 +448,7 @@ pub mod pallet {
 		///
 		/// Origin: signed by an agent of the trial's sponsor, accredited as trial sponsor now,
 		/// who pays [`Config::CheckpointDeposit`]. Emits [`Event::CheckpointAnchored`].
-		/// Errors: [`Error::Accreditation`], [`Error::UnknownTrial`], [`Error::NotSponsor`],
+		/// Errors: [`Error::Accreditation`], [`Error::TrialNotFound`], [`Error::NotSponsor`],
 		/// [`Error::LogNotGrown`], [`Error::LogTooLarge`], [`Error::InconsistentLog`],
 		/// [`Error::InsufficientBalance`], [`Error::Overflow`].
 		#[pallet::call_index(3)]
@@ -471,8 +471,8 @@ pub mod pallet {
 		/// trial instead ([`Pallet::force_reclaim_trial`]).
 		///
 		/// Origin: [`Config::ConsortiumOrigin`]. Emits [`Event::TrialTransferred`].
-		/// Errors: [`Error::NotConsortium`], [`Error::UnknownTrial`],
-		/// [`Error::UnknownOrganisation`], [`Error::AlreadySponsor`], [`Error::Overflow`].
+		/// Errors: [`Error::NotConsortium`], [`Error::TrialNotFound`],
+		/// [`Error::OrganisationNotFound`], [`Error::AlreadySponsor`], [`Error::Overflow`].
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::force_transfer_trial())]
 		pub fn force_transfer_trial(
@@ -491,8 +491,8 @@ pub mod pallet {
 		/// superseded.
 		///
 		/// Origin: [`Config::ConsortiumOrigin`]. Emits [`Event::LogRewound`].
-		/// Errors: [`Error::NotConsortium`], [`Error::UnknownTrial`],
-		/// [`Error::UnknownCheckpoint`], [`Error::NotInLog`], [`Error::AlreadyHead`].
+		/// Errors: [`Error::NotConsortium`], [`Error::TrialNotFound`],
+		/// [`Error::CheckpointNotFound`], [`Error::NotInLog`], [`Error::AlreadyHead`].
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::force_rewind_log())]
 		pub fn force_rewind_log(
@@ -513,8 +513,8 @@ pub mod pallet {
 		///
 		/// Origin: [`Config::ConsortiumOrigin`]. Emits [`Event::TrialReclaimed`].
 		/// `sponsor` may be the current one (its own record made unusable by a careless agent).
-		/// Errors: [`Error::NotConsortium`], [`Error::UnknownTrial`],
-		/// [`Error::UnknownOrganisation`], [`Error::Overflow`].
+		/// Errors: [`Error::NotConsortium`], [`Error::TrialNotFound`],
+		/// [`Error::OrganisationNotFound`], [`Error::Overflow`].
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::force_reclaim_trial())]
 		pub fn force_reclaim_trial(
@@ -532,7 +532,7 @@ pub mod pallet {
 		/// `reason`, and the sponsor can anchor them again when the trial reaches them.
 		///
 		/// Origin: [`Config::ConsortiumOrigin`]. Emits [`Event::MilestonesWithdrawn`].
-		/// Errors: [`Error::NotConsortium`], [`Error::UnknownTrial`], [`Error::NotReached`],
+		/// Errors: [`Error::NotConsortium`], [`Error::TrialNotFound`], [`Error::NotReached`],
 		/// [`Error::Overflow`].
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::force_withdraw_milestone())]
@@ -553,9 +553,9 @@ pub mod pallet {
 		/// trial) keep their deposits with whoever made them.
 		///
 		/// Origin: signed by the admin of the trial's sponsor, who pays the anchor's deposit.
-		/// Emits [`Event::DepositOwnerChanged`]. Errors: [`Error::UnknownTrial`],
-		/// [`Error::NotAdmin`], [`Error::UnknownAnchor`], [`Error::NotReached`],
-		/// [`Error::UnknownCheckpoint`], [`Error::Void`], [`Error::AlreadyDepositor`],
+		/// Emits [`Event::DepositOwnerChanged`]. Errors: [`Error::TrialNotFound`],
+		/// [`Error::NotAdmin`], [`Error::AnchorNotFound`], [`Error::NotReached`],
+		/// [`Error::CheckpointNotFound`], [`Error::Void`], [`Error::AlreadyDepositor`],
 		/// [`Error::InsufficientBalance`].
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::change_deposit_owner())]

@@ -14,8 +14,8 @@ use sp_runtime::DispatchResult;
 impl<T: Config> Pallet<T> {
 	/// Transfer `trial` to `sponsor`, its current sponsor's successor, keeping every anchor.
 	pub(crate) fn do_transfer_trial(trial: TrialId, sponsor: OrganisationId) -> DispatchResult {
-		let mut info = Trials::<T>::get(&trial).ok_or(Error::<T>::UnknownTrial)?;
-		ensure!(T::Accreditation::organisation_exists(sponsor), Error::<T>::UnknownOrganisation);
+		let mut info = Trials::<T>::get(&trial).ok_or(Error::<T>::TrialNotFound)?;
+		ensure!(T::Accreditation::organisation_exists(sponsor), Error::<T>::OrganisationNotFound);
 		ensure!(info.sponsor != sponsor, Error::<T>::AlreadySponsor);
 		let from = core::mem::replace(&mut info.sponsor, sponsor);
 		info.sponsor_since = info.next_seq;
@@ -30,8 +30,8 @@ impl<T: Config> Pallet<T> {
 		sponsor: OrganisationId,
 		reason: VoidReason,
 	) -> DispatchResult {
-		let mut info = Trials::<T>::get(&trial).ok_or(Error::<T>::UnknownTrial)?;
-		ensure!(T::Accreditation::organisation_exists(sponsor), Error::<T>::UnknownOrganisation);
+		let mut info = Trials::<T>::get(&trial).ok_or(Error::<T>::TrialNotFound)?;
+		ensure!(T::Accreditation::organisation_exists(sponsor), Error::<T>::OrganisationNotFound);
 		let tenure = info.tenure;
 		info.tenure = tenure.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		let index = info.voidings;
@@ -82,7 +82,7 @@ impl<T: Config> Pallet<T> {
 		milestone: Milestone,
 		reason: VoidReason,
 	) -> DispatchResult {
-		let mut info = Trials::<T>::get(&trial).ok_or(Error::<T>::UnknownTrial)?;
+		let mut info = Trials::<T>::get(&trial).ok_or(Error::<T>::TrialNotFound)?;
 		ensure!(Milestones::<T>::contains_key(&trial, milestone), Error::<T>::NotReached);
 		let index = info.voidings;
 		info.voidings = index.checked_add(1).ok_or(Error::<T>::Overflow)?;
@@ -106,12 +106,12 @@ impl<T: Config> Pallet<T> {
 
 	/// Rewind `trial`'s data log to its checkpoint `to` (`None`: the empty log).
 	pub(crate) fn do_rewind_log(trial: TrialId, to: Option<u32>) -> DispatchResult {
-		let mut info = Trials::<T>::get(&trial).ok_or(Error::<T>::UnknownTrial)?;
+		let mut info = Trials::<T>::get(&trial).ok_or(Error::<T>::TrialNotFound)?;
 		ensure!(info.head != to, Error::<T>::AlreadyHead);
 		let (log_size, root) = match to {
 			Some(index) => {
 				let checkpoint =
-					Checkpoints::<T>::get(&trial, index).ok_or(Error::<T>::UnknownCheckpoint)?;
+					Checkpoints::<T>::get(&trial, index).ok_or(Error::<T>::CheckpointNotFound)?;
 				ensure!(Self::in_log(&trial, index) == Some(true), Error::<T>::NotInLog);
 				(checkpoint.log_size, checkpoint.root)
 			},

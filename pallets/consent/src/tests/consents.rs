@@ -145,7 +145,7 @@ fn grant_fails_for_an_unknown_organisation() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
 			try_grant(PATIENT, Grantee::Organisation(77), all(), from_now()),
-			Error::<Test>::UnknownOrganisation
+			Error::<Test>::OrganisationNotFound
 		);
 	});
 }
@@ -315,7 +315,10 @@ fn revoke_fails_when_not_authorized() {
 #[test]
 fn revoke_fails_when_not_found_or_already_revoked() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_noop!(Consent::revoke(RuntimeOrigin::signed(PATIENT), 5), Error::<Test>::NotFound);
+		assert_noop!(
+			Consent::revoke(RuntimeOrigin::signed(PATIENT), 5),
+			Error::<Test>::ConsentNotFound
+		);
 		let id = grant(Grantee::Account(NOBODY), all());
 		assert_ok!(Consent::revoke(RuntimeOrigin::signed(PATIENT), id));
 		assert_noop!(
@@ -397,7 +400,10 @@ fn remove_fails_when_not_authorized_or_not_found() {
 			Consent::remove(RuntimeOrigin::signed(NOBODY), id),
 			Error::<Test>::NotAuthorized
 		);
-		assert_noop!(Consent::remove(RuntimeOrigin::signed(PATIENT), 42), Error::<Test>::NotFound);
+		assert_noop!(
+			Consent::remove(RuntimeOrigin::signed(PATIENT), 42),
+			Error::<Test>::ConsentNotFound
+		);
 	});
 }
 

@@ -152,7 +152,7 @@ fn revoke_fails_when_not_found() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
 			HealthTokens::revoke(RuntimeOrigin::signed(LAB), 9, RevocationReason::Other),
-			Error::<Test>::NotFound
+			Error::<Test>::TokenNotFound
 		);
 	});
 }
@@ -224,7 +224,7 @@ fn transfer_fails_when_not_found() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
 			HealthTokens::transfer(RuntimeOrigin::signed(PATIENT), 5, PATIENT2),
-			Error::<Test>::NotFound
+			Error::<Test>::TokenNotFound
 		);
 	});
 }

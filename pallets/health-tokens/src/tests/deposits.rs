@@ -96,7 +96,7 @@ fn change_deposit_owner_refuses_what_it_cannot_do() {
 		let admin = RuntimeOrigin::signed(HOSPITAL);
 		assert_noop!(
 			HealthTokens::change_deposit_owner(admin.clone(), id + 1, 0),
-			Error::<Test>::NotFound
+			Error::<Test>::TokenNotFound
 		);
 		assert_noop!(
 			HealthTokens::change_deposit_owner(admin.clone(), id, 2),

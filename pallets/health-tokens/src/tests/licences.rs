@@ -196,11 +196,11 @@ fn suspend_and_reinstate_fail_when_not_found() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
 			HealthTokens::suspend(RuntimeOrigin::signed(BOARD), 4),
-			Error::<Test>::NotFound
+			Error::<Test>::TokenNotFound
 		);
 		assert_noop!(
 			HealthTokens::reinstate(RuntimeOrigin::signed(BOARD), 4),
-			Error::<Test>::NotFound
+			Error::<Test>::TokenNotFound
 		);
 	});
 }
@@ -371,7 +371,7 @@ fn force_revoke_fails_for_others_and_for_records() {
 		);
 		assert_noop!(
 			HealthTokens::force_revoke(RuntimeOrigin::root(), 99, RevocationReason::Other),
-			Error::<Test>::NotFound
+			Error::<Test>::TokenNotFound
 		);
 	});
 }
@@ -464,7 +464,7 @@ fn accept_licence_fails_when_not_the_practitioners_pending_licence() {
 		);
 		assert_noop!(
 			HealthTokens::accept_licence(RuntimeOrigin::signed(DOCTOR), 99),
-			Error::<Test>::NotFound
+			Error::<Test>::TokenNotFound
 		);
 		let id = license_doctor(1, 365);
 		assert_noop!(
@@ -565,7 +565,7 @@ fn revoking_a_pending_licence_withdraws_it() {
 			assert_eq!(held(BOARD), board_held - TOKEN_DEPOSIT);
 			assert_noop!(
 				HealthTokens::accept_licence(RuntimeOrigin::signed(DOCTOR), id),
-				Error::<Test>::NotFound
+				Error::<Test>::TokenNotFound
 			);
 		}
 	});

@@ -259,7 +259,7 @@ fn update_fails_when_not_found() {
 				VersionReason::Corrected,
 				None
 			),
-			Error::<Test>::NotFound
+			Error::<Test>::TokenNotFound
 		);
 	});
 }
@@ -435,7 +435,7 @@ fn archive_fails_when_not_found() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
 			HealthTokens::archive(RuntimeOrigin::signed(PATIENT), 3),
-			Error::<Test>::NotFound
+			Error::<Test>::TokenNotFound
 		);
 	});
 }

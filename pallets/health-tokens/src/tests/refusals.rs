@@ -124,7 +124,7 @@ fn refuse_fails_for_anyone_but_the_owner() {
 		}
 		assert_noop!(
 			HealthTokens::refuse(RuntimeOrigin::signed(PATIENT), 99),
-			Error::<Test>::NotFound
+			Error::<Test>::TokenNotFound
 		);
 	});
 }

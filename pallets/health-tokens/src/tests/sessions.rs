@@ -317,7 +317,7 @@ fn session_calls_fail_for_other_classes_and_unknown_tokens() {
 		);
 		assert_noop!(
 			HealthTokens::accept_session(RuntimeOrigin::signed(PATIENT), 77),
-			Error::<Test>::NotFound
+			Error::<Test>::TokenNotFound
 		);
 	});
 }

@@ -62,7 +62,7 @@ fn grant_accreditation_fails_when_organisation_not_found() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
 			Registry::grant_accreditation(RuntimeOrigin::root(), 0, Role::Provider, DAY_LATER),
-			Error::<Test>::NotFound
+			Error::<Test>::OrganisationNotFound
 		);
 	});
 }

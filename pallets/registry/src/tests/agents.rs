@@ -60,7 +60,7 @@ fn add_agent_fails_when_organisation_not_found() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
 			Registry::add_agent(RuntimeOrigin::signed(ALICE), 4, BOB),
-			Error::<Test>::NotFound
+			Error::<Test>::OrganisationNotFound
 		);
 	});
 }
@@ -227,7 +227,7 @@ fn remove_agent_fails_when_organisation_not_found() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
 			Registry::remove_agent(RuntimeOrigin::signed(ALICE), 0, BOB),
-			Error::<Test>::NotFound
+			Error::<Test>::OrganisationNotFound
 		);
 	});
 }
@@ -275,7 +275,7 @@ fn leave_organisation_fails_for_the_admin_and_strangers() {
 		);
 		assert_noop!(
 			Registry::leave_organisation(RuntimeOrigin::signed(CHARLIE), 7),
-			Error::<Test>::NotFound
+			Error::<Test>::OrganisationNotFound
 		);
 	});
 }

@@ -131,7 +131,7 @@ fn update_profile_fails_when_organisation_not_found() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
 			Registry::update_profile(RuntimeOrigin::signed(ALICE), 7, H256::zero()),
-			Error::<Test>::NotFound
+			Error::<Test>::OrganisationNotFound
 		);
 	});
 }
@@ -197,7 +197,7 @@ fn deregister_organisation_fails_when_organisation_not_found() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
 			Registry::deregister_organisation(RuntimeOrigin::signed(ALICE), 0),
-			Error::<Test>::NotFound
+			Error::<Test>::OrganisationNotFound
 		);
 	});
 }
@@ -230,7 +230,7 @@ fn suspend_organisation_fails_when_organisation_not_found() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
 			Registry::suspend_organisation(RuntimeOrigin::root(), 3),
-			Error::<Test>::NotFound
+			Error::<Test>::OrganisationNotFound
 		);
 	});
 }
@@ -275,7 +275,7 @@ fn reinstate_organisation_fails_when_organisation_not_found() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
 			Registry::reinstate_organisation(RuntimeOrigin::root(), 3),
-			Error::<Test>::NotFound
+			Error::<Test>::OrganisationNotFound
 		);
 	});
 }

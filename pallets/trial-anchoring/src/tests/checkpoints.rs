@@ -141,7 +141,7 @@ fn a_checkpoint_must_grow_the_log_and_prove_it() {
 				[0; 32],
 				proof(vec![])
 			),
-			Error::<Test>::UnknownTrial
+			Error::<Test>::TrialNotFound
 		);
 		assert_ok!(Registry::add_agent(origin(PHARMA), PHARMA_ORG, POOR));
 		assert_ok!(Registry::accept_invitation(origin(POOR), PHARMA_ORG));

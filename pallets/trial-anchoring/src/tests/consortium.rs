@@ -42,7 +42,7 @@ fn attack_a_rogue_agent_freezes_the_log_and_the_consortium_rewinds_it() {
 		);
 		assert_noop!(
 			Trials::force_rewind_log(RuntimeOrigin::root(), id(NCT), Some(7)),
-			Error::<Test>::UnknownCheckpoint
+			Error::<Test>::CheckpointNotFound
 		);
 		assert_noop!(
 			Trials::force_rewind_log(RuntimeOrigin::root(), id(NCT), Some(1)),
@@ -108,7 +108,7 @@ fn a_trial_is_transferred_to_a_successor_with_everything_anchored() {
 		);
 		assert_noop!(
 			Trials::force_transfer_trial(RuntimeOrigin::root(), id(NCT), 77),
-			Error::<Test>::UnknownOrganisation
+			Error::<Test>::OrganisationNotFound
 		);
 		assert_noop!(
 			Trials::force_transfer_trial(RuntimeOrigin::root(), id(NCT), RIVAL_ORG),
@@ -116,7 +116,7 @@ fn a_trial_is_transferred_to_a_successor_with_everything_anchored() {
 		);
 		assert_noop!(
 			Trials::force_transfer_trial(RuntimeOrigin::root(), id(b"NCT00000001"), PHARMA_ORG),
-			Error::<Test>::UnknownTrial
+			Error::<Test>::TrialNotFound
 		);
 		assert_ok!(Trials::force_transfer_trial(RuntimeOrigin::root(), id(NCT), PHARMA_ORG));
 		assert_eq!(
@@ -188,7 +188,7 @@ fn attack_a_squatter_poisons_a_trial_and_the_consortium_gives_it_back_clean() {
 		);
 		assert_noop!(
 			Trials::force_reclaim_trial(RuntimeOrigin::root(), id(NCT), 77, VoidReason::Squatted),
-			Error::<Test>::UnknownOrganisation
+			Error::<Test>::OrganisationNotFound
 		);
 		assert_noop!(
 			Trials::force_reclaim_trial(
@@ -197,7 +197,7 @@ fn attack_a_squatter_poisons_a_trial_and_the_consortium_gives_it_back_clean() {
 				PHARMA_ORG,
 				VoidReason::Squatted
 			),
-			Error::<Test>::UnknownTrial
+			Error::<Test>::TrialNotFound
 		);
 		assert_ok!(Trials::force_reclaim_trial(
 			RuntimeOrigin::root(),
@@ -336,7 +336,7 @@ fn attack_a_premature_unblinding_is_withdrawn_by_the_consortium() {
 				Milestone::Unblinding,
 				VoidReason::AnchoredInError
 			),
-			Error::<Test>::UnknownTrial
+			Error::<Test>::TrialNotFound
 		);
 		let before = held(CRO_AGENT);
 		assert_ok!(Trials::force_withdraw_milestone(

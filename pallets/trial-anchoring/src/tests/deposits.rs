@@ -60,15 +60,15 @@ fn change_deposit_owner_fails_when_not_admin_unknown_or_unpaid() {
 				id(b"NCT00000001"),
 				AnchorRef::Registration
 			),
-			Error::<Test>::UnknownTrial
+			Error::<Test>::TrialNotFound
 		);
 		for (anchor, error) in [
 			(
 				AnchorRef::Document { kind: DocumentKind::Protocol, version: 1 },
-				Error::<Test>::UnknownAnchor,
+				Error::<Test>::AnchorNotFound,
 			),
 			(AnchorRef::Milestone(Milestone::FirstEnrolment), Error::<Test>::NotReached),
-			(AnchorRef::Checkpoint(0), Error::<Test>::UnknownCheckpoint),
+			(AnchorRef::Checkpoint(0), Error::<Test>::CheckpointNotFound),
 		] {
 			assert_noop!(Trials::change_deposit_owner(origin(PHARMA), id(NCT), anchor), error);
 		}
@@ -122,7 +122,7 @@ fn attack_a_squatters_deposits_stay_with_the_squatter() {
 			// Version 1 of the current tenure does not exist: the squatter's is tenure 0's.
 			(
 				AnchorRef::Document { kind: DocumentKind::Protocol, version: 1 },
-				Error::<Test>::UnknownAnchor,
+				Error::<Test>::AnchorNotFound,
 			),
 		] {
 			assert_noop!(Trials::change_deposit_owner(origin(PHARMA), id(NCT), anchor), error);

@@ -74,7 +74,7 @@ fn a_document_needs_the_right_reason_a_change_and_the_deposit() {
 				doc(1),
 				ChangeReason::Initial
 			),
-			Error::<Test>::UnknownTrial
+			Error::<Test>::TrialNotFound
 		);
 		assert_ok!(Registry::add_agent(origin(PHARMA), PHARMA_ORG, POOR));
 		assert_ok!(Registry::accept_invitation(origin(POOR), PHARMA_ORG));
