@@ -31,7 +31,7 @@ upgrade=""
 finish() {
 	[ -z "$background" ] || kill -- "-$background" 2>/dev/null || kill "$background" 2>/dev/null || true
 	[ -z "$snapshot" ] || kill "$snapshot" 2>/dev/null || true
-	[ -z "$upgrade" ] || kill "$upgrade" 2>/dev/null || true
+	[ -z "$upgrade" ] || kill -- "-$upgrade" 2>/dev/null || kill "$upgrade" 2>/dev/null || true
 	rm -rf "$work"
 }
 trap finish EXIT
@@ -66,13 +66,26 @@ bash scripts/try-runtime.sh snapshot "$work/snapshot.json" >"$work/snapshot.log"
 snapshot=$!
 
 # Then the upgrade-test runtime (the runtime compiled to wasm a second time), which only the
-# end-to-end upgrade test needs: it runs after it, below.
+# end-to-end upgrade test needs; that test starts as soon as it is built, beside the others, on
+# a four-validator network of its own (ignored in the suite's run below).
 set -m
 {
 	nice -n 19 cargo test --locked "${CHECKS_BUILD[@]}" --no-run &&
-		nice -n 19 cargo build --locked "${UPGRADE_TEST_BUILD[@]}"
+		nice -n 19 cargo build --locked "${UPGRADE_TEST_BUILD[@]}" &&
+		touch "$work/upgrade-built"
 } >"$work/cargo.log" 2>&1 &
 background=$!
+e2e_test=$(grep "/deps/e2e-" "$work/tests")
+upgrade_test="council::a_runtime_upgrade_through_the_council_runs_on_every_node_without_a_restart"
+(
+	while [ ! -e "$work/upgrade-built" ]; do
+		kill -0 "$background" 2>/dev/null || [ -e "$work/upgrade-built" ] || exit 1
+		sleep 2
+	done
+	cd "${e2e_test%%$'\t'*}" && CARGO_MANIFEST_DIR="${e2e_test%%$'\t'*}" "${e2e_test#*$'\t'}" \
+		--ignored --exact "$upgrade_test" </dev/null
+) >"$work/upgrade.log" 2>&1 &
+upgrade=$!
 set +m
 
 # The end-to-end tests are one test binary; their nodes mostly wait for six-second slots, so
@@ -95,14 +108,6 @@ if ! wait "$background"; then
 fi
 background=""
 grep -E '^(warning|error)|Finished|test result' "$work/cargo.log" || true
-
-# The end-to-end runtime upgrade, now that its runtime is built (ignored in the run above), on
-# a four-validator network of its own, beside the benchmark tests and try-runtime.
-e2e_test=$(grep "/deps/e2e-" "$work/tests")
-upgrade_test="council::a_runtime_upgrade_through_the_council_runs_on_every_node_without_a_restart"
-(cd "${e2e_test%%$'\t'*}" && CARGO_MANIFEST_DIR="${e2e_test%%$'\t'*}" "${e2e_test#*$'\t'}" \
-	--ignored --exact "$upgrade_test" </dev/null) >"$work/upgrade.log" 2>&1 &
-upgrade=$!
 
 # The benchmarks run as tests against the pallets' mock runtimes (built above). Only they: the
 # pallets' other tests ran above, and the runtime's expect its metadata without the benchmark
