@@ -13,7 +13,7 @@ mod benchmarks {
 	#[benchmark]
 	fn dispatch_as_root() -> Result<(), BenchmarkError> {
 		let origin =
-			T::RootOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+			T::ConsortiumOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let call: <T as Config>::RuntimeCall = frame_system::Call::remark { remark: vec![] }.into();
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, Box::new(call));
