@@ -19,9 +19,11 @@ use crate::{
 };
 use anyhow::Result;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use subxt::utils::AccountId32;
 
 /// The most questions one call answers (the runtime's `MAX_BATCH`).
-pub const MAX_BATCH: usize = 1_000;
+pub const MAX_BATCH: usize = 256;
 
 /// The answers to one batch.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -106,14 +108,37 @@ fn read() -> Action {
 	Action::Read
 }
 
+/// The openings a custodian holds, by patient, each once: what a question about a patient is
+/// given (another patient's would tell this one their categories).
+#[derive(Clone, Debug, Default)]
+pub struct KnownOpenings(BTreeMap<[u8; 32], Vec<Opening>>);
+
+impl KnownOpenings {
+	/// `openings` grouped by their patient, the same commitment kept once.
+	pub fn new(openings: impl IntoIterator<Item = Opening>) -> Result<Self> {
+		let mut known: BTreeMap<[u8; 32], Vec<Opening>> = BTreeMap::new();
+		for opening in openings {
+			let of = known.entry(parse_account(&opening.patient)?.0).or_default();
+			if !of.iter().any(|held| held.commitment == opening.commitment) {
+				of.push(opening);
+			}
+		}
+		Ok(Self(known))
+	}
+
+	/// `patient`'s.
+	pub fn of(&self, patient: &AccountId32) -> &[Opening] {
+		self.0.get(&patient.0).map(Vec::as_slice).unwrap_or_default()
+	}
+}
+
 impl QuestionLine {
-	/// The question, with those of `openings` that are of its patient (at most
-	/// [`MAX_OPENINGS`]: more is an error, as the chain would ignore the rest).
-	pub fn question(&self, openings: &[Opening]) -> Result<AccessQuestion> {
+	/// The question, with its patient's openings among `known` (at most [`MAX_OPENINGS`]:
+	/// more is an error, as the chain would ignore the rest).
+	pub fn question(&self, known: &KnownOpenings) -> Result<AccessQuestion> {
 		let accessor = parse_account(&self.accessor)?;
 		let patient = parse_account(&self.patient)?;
-		let openings: Vec<Opening> =
-			openings.iter().filter(|opening| opening.is_of(&patient)).cloned().collect();
+		let openings = known.of(&patient).to_vec();
 		if openings.len() > MAX_OPENINGS {
 			return Err(invalid(format!(
 				"{} openings for patient {patient}: the chain takes at most {MAX_OPENINGS} per question",
@@ -193,7 +218,6 @@ impl AnswerLine {
 #[cfg(test)]
 mod tests {
 	use super::*;
-	use subxt::utils::AccountId32;
 
 	const ALICE: &str = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
 	const BOB: &str = "bob";
@@ -204,7 +228,7 @@ mod tests {
 			r#"{{"id": 7, "accessor": "{ALICE}", "patient": "{BOB}", "labels": ["imaging", "hiv"], "purpose": "treatment"}}"#
 		))
 		.expect("a question");
-		let question = line.question(&[]).expect("accounts parse");
+		let question = line.question(&KnownOpenings::default()).expect("accounts parse");
 		assert_eq!(question.action, Action::Read, "read by default");
 		assert_eq!(question.scope.labels, vec![DataCategory::Imaging, DataCategory::Hiv]);
 		assert_eq!((question.scope.token, question.scope.recorded_at), (None, None));
@@ -232,11 +256,15 @@ mod tests {
 		))
 		.unwrap();
 		let mut openings = of(&alice, 20);
-		openings.extend(of(&bob, 2));
-		let question = line.question(&openings).expect("two of Bob's");
+		let bobs = of(&bob, 2);
+		openings.extend(bobs.clone());
+		// The same opening twice (the same file given twice) counts once.
+		openings.extend(bobs);
+		let question = line.question(&KnownOpenings::new(openings).unwrap()).expect("Bob's two");
 		assert_eq!(question.scope.openings.len(), 2);
 		assert!(question.scope.openings.iter().all(|opening| opening.is_of(&bob)));
-		let error = line.question(&of(&bob, MAX_OPENINGS + 1)).unwrap_err().to_string();
+		let too_many = KnownOpenings::new(of(&bob, MAX_OPENINGS + 1)).unwrap();
+		let error = line.question(&too_many).unwrap_err().to_string();
 		assert!(error.contains("at most 16"), "{error}");
 	}
 

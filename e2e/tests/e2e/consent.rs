@@ -438,14 +438,15 @@ fn a_committed_deny_hides_its_category_and_the_custodian_opens_it() {
 	assert!(!ask("imaging,hiv", Some(file)), "a record labelled HIV is denied");
 
 	// The same questions as a custodian's batch (JSON lines in, JSON lines out, in order), with
-	// a line that is not a question and one about another patient, whom the openings do not
-	// concern: each answered as `consent check` answers it.
+	// lines that are not questions (not JSON, a misspelt field, empty) and one about another
+	// patient, whom the openings do not concern: each answered as `consent check` answers it.
 	let input = [
 		r#"{"id": "a", "accessor": "bob", "patient": "eve", "labels": ["imaging"], "purpose": "treatment"}"#,
 		r#"{"id": "b", "accessor": "bob", "patient": "eve", "labels": ["imaging", "hiv"], "purpose": "treatment"}"#,
 		"not a question",
 		r#"{"id": "d", "accessor": "bob", "patient": "eve", "label": ["imaging"], "purpose": "treatment"}"#,
-		r#"{"id": "e", "accessor": "bob", "patient": "ferdie", "labels": ["imaging"], "purpose": "treatment"}"#,
+		"",
+		r#"{"id": "f", "accessor": "bob", "patient": "ferdie", "labels": ["imaging"], "purpose": "treatment"}"#,
 	]
 	.join("\n");
 	let (code, lines) = healthchain_e2e::run_client_with_input(
@@ -457,9 +458,9 @@ fn a_committed_deny_hides_its_category_and_the_custodian_opens_it() {
 	assert_eq!(code, 0, "{lines:?}");
 	let answers: Vec<serde_json::Value> =
 		lines.iter().map(|line| serde_json::from_str(line).expect("a JSON line")).collect();
-	assert_eq!(answers.len(), 5, "one answer per line: {answers:#?}");
+	assert_eq!(answers.len(), 6, "one answer per line: {answers:#?}");
 	let lines_answered: Vec<_> = answers.iter().map(|a| a["line"].as_u64().unwrap()).collect();
-	assert_eq!(lines_answered, [1, 2, 3, 4, 5], "in order");
+	assert_eq!(lines_answered, [1, 2, 3, 4, 5, 6], "in order");
 	assert_eq!((&answers[0]["id"], &answers[0]["permitted"]), (&"a".into(), &true.into()));
 	assert_eq!(answers[1]["permitted"], false, "{}", answers[1]);
 	assert_eq!(answers[1]["decision"]["basis"]["consent"]["consent"], deny.parse::<u64>().unwrap());
@@ -474,8 +475,9 @@ fn a_committed_deny_hides_its_category_and_the_custodian_opens_it() {
 		serde_json::Value::Null,
 		"a line that is not a question has no id"
 	);
-	assert_eq!(answers[4]["decision"]["basis"], "no_consent", "{}", answers[4]);
-	assert_eq!(answers[0]["block"], answers[4]["block"], "one batch, one block's state");
+	assert_eq!(answers[4]["error"], "an empty line", "{}", answers[4]);
+	assert_eq!(answers[5]["decision"]["basis"], "no_consent", "{}", answers[5]);
+	assert!(answers[5]["block"].as_u64().is_some(), "the block that decided: {}", answers[5]);
 
 	// The custodian logs an access with the opening; Eve's receipt check re-asks it.
 	let receipt = dir.path().join("receipt.json");

@@ -39,6 +39,7 @@ use crate::{
 	Scope, ScopeOpening, TokenId, MAX_LABELS, MAX_OPENINGS,
 };
 use alloc::{collections::BTreeMap, vec::Vec};
+use core::borrow::Borrow;
 use frame_support::traits::{Contains, Get};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_core::H256;
@@ -71,17 +72,26 @@ impl<T: Config> Pallet<T> {
 		purpose: Purpose,
 		openings: &[ScopeOpening],
 	) -> AccessDecision {
-		let now = Self::now();
 		let question = Question { grantee, patient, scope, action, purpose, openings };
-		Self::decide(question, &Self::consents_in_force(patient, now), |organisation| {
-			Self::accredited_for(organisation, purpose)
-		})
+		if let Some(emergency) = Self::emergency_decision(&question) {
+			return emergency;
+		}
+		// Read one consent at a time: a deny ends the reading.
+		let now = Self::now();
+		let consents = ConsentsOf::<T>::get(patient)
+			.into_iter()
+			.filter_map(|id| Some((id, Consents::<T>::get(id)?)))
+			.filter(move |(_, consent)| {
+				consent.effective_status(now) == ConsentEffectiveStatus::Active
+			});
+		Self::decide(question, consents, |organisation| Self::accredited_for(organisation, purpose))
 	}
 
 	/// The decisions for `queries`, in their order, all at this block's state (one snapshot):
 	/// each what [`Self::check_access_opened`] answers for it. A patient's consents are read
 	/// once for the batch, however many of its questions are about them, and an organisation's
-	/// standing once per purpose. More than [`MAX_BATCH`] queries: none is answered.
+	/// standing once per purpose (a break-glass permit reads no consent). More than
+	/// [`MAX_BATCH`] queries: none is answered.
 	pub fn check_access_batch(
 		queries: &[AccessQuery<T::AccountId>],
 	) -> Result<Vec<AccessDecision>, AccessBatchError> {
@@ -103,9 +113,13 @@ impl<T: Config> Pallet<T> {
 					purpose: asked.purpose,
 					openings: &query.openings,
 				};
+				if let Some(emergency) = Self::emergency_decision(&question) {
+					return emergency;
+				}
 				let of_patient = consents
 					.entry(&asked.patient)
 					.or_insert_with(|| Self::consents_in_force(&asked.patient, now));
+				let of_patient = of_patient.iter().map(|(id, consent)| (*id, consent));
 				Self::decide(question, of_patient, |organisation| {
 					*standing
 						.entry((organisation, asked.purpose))
@@ -124,12 +138,22 @@ impl<T: Config> Pallet<T> {
 			.collect()
 	}
 
-	/// The decision for `question` over `consents` (the patient's consents in force now),
+	/// The break-glass permit for `question`, if an emergency grant in force gives one: it
+	/// decides before any consent is read.
+	fn emergency_decision(question: &Question<'_, T::AccountId>) -> Option<AccessDecision> {
+		let Question { grantee, patient, action, purpose, .. } = *question;
+		Self::emergency_basis(grantee, patient, action, purpose)
+			.map(|basis| AccessDecision { decision: Decision::Permit, basis })
+	}
+
+	/// The decision by consent for `question` (the break-glass answered first, by
+	/// [`Self::emergency_decision`]), over `consents` (the patient's consents in force now, in
+	/// their order; read no further than the first deny that applies),
 	/// `accredited(organisation)` telling whether an organisation is accredited now in a role
 	/// that fits the question's purpose.
-	fn decide(
+	fn decide<C: Borrow<ConsentOf<T>>>(
 		question: Question<'_, T::AccountId>,
-		consents: &[(ConsentId, ConsentOf<T>)],
+		consents: impl IntoIterator<Item = (ConsentId, C)>,
 		accredited: impl FnOnce(OrganisationId) -> bool,
 	) -> AccessDecision {
 		let Question { grantee, patient, scope, action, purpose, openings } = question;
@@ -141,9 +165,6 @@ impl<T: Config> Pallet<T> {
 		let opened = |commitment: &H256| {
 			opened.iter().find(|(c, _)| c == commitment).map(|(_, category)| *category)
 		};
-		if let Some(basis) = Self::emergency_basis(grantee, patient, action, purpose) {
-			return AccessDecision { decision: Decision::Permit, basis };
-		}
 		// A deny to the grantee's organisation applies whatever the organisation's
 		// accreditation (a suspension must never widen access); a permit to it only while it is
 		// accredited in a role that fits the purpose.
@@ -154,7 +175,7 @@ impl<T: Config> Pallet<T> {
 		let mut whole = None;
 		let mut per_label: [Option<Basis>; MAX_LABELS as usize] = [None; MAX_LABELS as usize];
 		for (id, consent) in consents {
-			let id = *id;
+			let consent = consent.borrow();
 			let (applies, may_permit) = match &consent.grantee {
 				Grantee::Account(account) => (account == grantee, true),
 				Grantee::Organisation(id) => (organisation == Some(*id), standing),

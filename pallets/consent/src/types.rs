@@ -733,8 +733,11 @@ pub struct AccessQuestion<AccountId> {
 	pub purpose: Purpose,
 }
 
-/// The most questions one [`check_access_batch`](crate::Pallet::check_access_batch) answers.
-pub const MAX_BATCH: u32 = 1_000;
+/// The most questions one [`check_access_batch`](crate::Pallet::check_access_batch) answers:
+/// enough for a custodian's batch, and a bound on what one runtime call costs a node: at most
+/// that many patients' consents read, decoded and kept until the call ends. (A node's RPC rate
+/// limit counts calls, not questions.)
+pub const MAX_BATCH: u32 = 256;
 
 /// One question of a custodian's batch: the question and the openings of the patient's
 /// committed scopes it holds (at most [`MAX_OPENINGS`]; more are ignored), as

@@ -197,13 +197,30 @@ async fn access_setup(url: &str, patients: usize) -> Result<()> {
 	Ok(())
 }
 
-/// The record every question is about: imaging, which no consent of the worst case covers.
+/// The record every question is about: labelled with every category but medications, the one
+/// the worst case's consents cover, so that every provision is compared with every label.
 fn question(patient: &AccountId32) -> Result<AccessQuestion> {
+	use DataCategory::*;
 	Ok(AccessQuestion {
 		accessor: account(CUSTODIAN)?,
 		patient: *patient,
 		scope: RecordScope {
-			labels: vec![DataCategory::Imaging],
+			labels: vec![
+				ClinicalNotes,
+				DiagnosticReports,
+				Imaging,
+				Immunizations,
+				Allergies,
+				Conditions,
+				Procedures,
+				VitalSigns,
+				CarePlans,
+				MentalHealth,
+				Genomics,
+				SexualAndReproductiveHealth,
+				SubstanceUse,
+				Hiv,
+			],
 			token: None,
 			recorded_at: None,
 			openings: vec![],

@@ -112,7 +112,7 @@ pub enum ConsentCommand {
 	/// output, in order: the questions already written are asked together (up to --batch), in
 	/// one call, at one block's state.
 	CheckBatch {
-		/// The most questions asked in one call (1 to 1,000).
+		/// The most questions asked in one call (1 to 256).
 		#[arg(long, default_value_t = 100)]
 		batch: usize,
 		/// Openings files of patients' committed scopes: each question is given its patient's.

@@ -58,7 +58,7 @@ sp_api::decl_runtime_apis! {
 		) -> AccessDecision;
 		/// A custodian's batch: for each query, what `check_access_opened` answers for its
 		/// question with its openings, in their order, all at this block's state. At most
-		/// `MAX_BATCH` (1,000) queries; more are refused whole (`TooManyQuestions`).
+		/// `MAX_BATCH` (256) queries; more are refused whole (`TooManyQuestions`).
 		#[api_version(6)]
 		fn check_access_batch(
 			queries: Vec<AccessQuery<AccountId>>,

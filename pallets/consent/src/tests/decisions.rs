@@ -1016,6 +1016,60 @@ fn check_access_batch_decides_every_case_of_the_table_as_check_access_does() {
 }
 
 #[test]
+fn a_mixed_batch_answers_each_question_as_check_access_opened_does() {
+	ExtBuilder::default().build_and_execute(|| {
+		// A permit to an account, one to an organisation, a committed deny, another patient's
+		// deny, and a break-glass: what the batch's caches (a patient's consents, an
+		// organisation's standing per purpose) must not mix up.
+		grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::All)]);
+		let imaging = provision(Decision::Permit, Scope::Category(DataCategory::Imaging));
+		grant(Grantee::Organisation(HOSPITAL_ORG), vec![imaging]);
+		grant(Grantee::Account(NOBODY), vec![committed(Decision::Deny, HIV)]);
+		let deny = provision(Decision::Deny, Scope::Category(DataCategory::Imaging));
+		grant_for(PATIENT2, PATIENT2, Grantee::Account(NOBODY), vec![deny], from_now());
+		open_emergency();
+		let mut queries = Vec::new();
+		for accessor in [NOBODY, HOSPITAL_AGENT, DOCTOR] {
+			for patient in [PATIENT, PATIENT2] {
+				for purpose in [Purpose::Treatment, Purpose::Research, Purpose::Emergency] {
+					for (labels, openings) in [
+						(vec![DataCategory::Imaging], vec![]),
+						(vec![DataCategory::Imaging, DataCategory::Hiv], vec![HIV]),
+						(vec![], vec![HIV]),
+					] {
+						let question = crate::AccessQuestion {
+							accessor,
+							patient,
+							scope: labelled(&labels),
+							action: Action::Read,
+							purpose,
+						};
+						queries.push(crate::AccessQuery { question, openings });
+					}
+				}
+			}
+		}
+		let answers = Consent::check_access_batch(&queries).expect("54 questions");
+		assert_eq!(answers.len(), queries.len());
+		for (query, answer) in queries.iter().zip(&answers) {
+			let q = &query.question;
+			let alone = Consent::check_access_opened(
+				&q.accessor,
+				&q.patient,
+				&q.scope,
+				q.action,
+				q.purpose,
+				&query.openings,
+			);
+			assert_eq!(*answer, alone, "{q:?} with {} openings", query.openings.len());
+		}
+		let decided = |decision| answers.iter().filter(|a| a.decision == decision).count();
+		assert!(decided(Decision::Permit) > 0 && decided(Decision::Deny) > 0, "{answers:?}");
+		assert!(answers.iter().any(|a| matches!(a.basis, Basis::Emergency { .. })));
+	});
+}
+
+#[test]
 fn check_access_batch_refuses_more_than_max_batch_questions_whole() {
 	ExtBuilder::default().build_and_execute(|| {
 		grant(Grantee::Account(NOBODY), vec![provision(Decision::Permit, Scope::All)]);
