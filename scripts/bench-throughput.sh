@@ -12,33 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
-profile="${1:-release}"
-case "$profile" in
-release)
-	echo "==> building the node (release)" >&2
-	cargo build --locked --profile release -p healthchain-node
-	;;
-debug) ;;
-*) echo "usage: scripts/bench-throughput.sh [release | debug]" >&2; exit 2 ;;
-esac
-node="$CARGO_TARGET_DIR/$profile/healthchain-node"
-echo "==> building healthchain-bench (the test build)" >&2
-cargo build --locked "${TEST_BUILD[@]}" --bin healthchain-bench
-bench="$CARGO_TARGET_DIR/debug/healthchain-bench"
-
-work=$(mktemp -d)
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-port=$(free_port)
-"$node" --dev --base-path "$work/node" --rpc-port "$port" --port "$(free_port)" --no-prometheus \
-	--rpc-max-request-size 64 --rpc-max-response-size 64 >"$work/node.log" 2>&1 &
-node_pid=$!
-trap 'kill "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
-url="ws://127.0.0.1:$port"
-for _ in $(seq 120); do
-	grep -q "finalized #1" "$work/node.log" 2>/dev/null && break
-	sleep 1
-done
-grep -q "finalized #1" "$work/node.log" || { tail -20 "$work/node.log"; echo "the node did not finalize" >&2; exit 1; }
+source scripts/bench-node.sh
+bench_node "${1:-release}" --rpc-max-request-size 64 --rpc-max-response-size 64
 
 wallets="${WALLETS:-6000}"
 echo "==> funding $wallets wallets" >&2

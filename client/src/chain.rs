@@ -327,6 +327,15 @@ impl Chain {
 		Ok(self.runtime_api_rendered(payload, best, case).await?.1)
 	}
 
+	/// The parameters a transaction with `nonce` is signed with: subxt's defaults, and the
+	/// metadata hash when signing with `CheckMetadataHash` enabled.
+	fn params(&self, nonce: u64) -> HealthchainParams {
+		HealthchainParams {
+			default: DefaultExtrinsicParamsBuilder::<Config>::new().nonce(nonce).build(),
+			metadata_hash: self.metadata_hash,
+		}
+	}
+
 	/// Each of `transactions` (a call, its signer and the nonce to sign it with) signed and
 	/// encoded as a node takes it (`author_submitExtrinsic`), all against the best block's
 	/// state and metadata, none submitted: for a wallet that signs offline or hands its
@@ -336,11 +345,8 @@ impl Chain {
 		let metadata = at.metadata();
 		let mut signed = Vec::with_capacity(transactions.len());
 		for (call, signer, nonce) in transactions {
-			let params = HealthchainParams {
-				default: DefaultExtrinsicParamsBuilder::<Config>::new().nonce(*nonce).build(),
-				metadata_hash: self.metadata_hash,
-			};
 			let payload = call.payload(&metadata)?;
+			let params = self.params(*nonce);
 			let transaction = at.transactions().create_signed(&payload, *signer, params).await?;
 			signed.push(transaction.into_encoded());
 		}
@@ -357,10 +363,7 @@ impl Chain {
 	pub async fn submit(&self, call: &Call, signer: &Keypair, wait: Wait) -> Result<Outcome> {
 		let account = signer.public_key().to_account_id();
 		let nonce = self.rpc.system_account_next_index(&account).await?;
-		let params = HealthchainParams {
-			default: DefaultExtrinsicParamsBuilder::<Config>::new().nonce(nonce).build(),
-			metadata_hash: self.metadata_hash,
-		};
+		let params = self.params(nonce);
 		// At the best block: the state the node's pool will check the transaction against
 		// (a signer's funds or earlier transactions may not be final yet).
 		let at = self.at(true).await?;

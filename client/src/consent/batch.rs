@@ -130,21 +130,28 @@ impl KnownOpenings {
 	pub fn of(&self, patient: &AccountId32) -> &[Opening] {
 		self.0.get(&patient.0).map(Vec::as_slice).unwrap_or_default()
 	}
-}
 
-impl QuestionLine {
-	/// The question, with its patient's openings among `known` (at most [`MAX_OPENINGS`]:
-	/// more is an error, as the chain would ignore the rest).
-	pub fn question(&self, known: &KnownOpenings) -> Result<AccessQuestion> {
-		let accessor = parse_account(&self.accessor)?;
-		let patient = parse_account(&self.patient)?;
-		let openings = known.of(&patient).to_vec();
+	/// What a question about `patient` is given: its openings, at most [`MAX_OPENINGS`] (more is
+	/// an error, as the chain would ignore the rest).
+	pub fn for_question(&self, patient: &AccountId32) -> Result<Vec<Opening>> {
+		let openings = self.of(patient);
 		if openings.len() > MAX_OPENINGS {
 			return Err(invalid(format!(
 				"{} openings for patient {patient}: the chain takes at most {MAX_OPENINGS} per question",
 				openings.len()
 			)));
 		}
+		Ok(openings.to_vec())
+	}
+}
+
+impl QuestionLine {
+	/// The question, with its patient's openings among `known`
+	/// ([`KnownOpenings::for_question`]).
+	pub fn question(&self, known: &KnownOpenings) -> Result<AccessQuestion> {
+		let accessor = parse_account(&self.accessor)?;
+		let patient = parse_account(&self.patient)?;
+		let openings = known.for_question(&patient)?;
 		Ok(AccessQuestion {
 			accessor,
 			patient,

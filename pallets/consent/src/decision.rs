@@ -77,13 +77,7 @@ impl<T: Config> Pallet<T> {
 			return emergency;
 		}
 		// Read one consent at a time: a deny ends the reading.
-		let now = Self::now();
-		let consents = ConsentsOf::<T>::get(patient)
-			.into_iter()
-			.filter_map(|id| Some((id, Consents::<T>::get(id)?)))
-			.filter(move |(_, consent)| {
-				consent.effective_status(now) == ConsentEffectiveStatus::Active
-			});
+		let consents = Self::consents_in_force(patient, Self::now());
 		Self::decide(question, consents, |organisation| Self::accredited_for(organisation, purpose))
 	}
 
@@ -118,7 +112,7 @@ impl<T: Config> Pallet<T> {
 				}
 				let of_patient = consents
 					.entry(&asked.patient)
-					.or_insert_with(|| Self::consents_in_force(&asked.patient, now));
+					.or_insert_with(|| Self::consents_in_force(&asked.patient, now).collect());
 				let of_patient = of_patient.iter().map(|(id, consent)| (*id, consent));
 				Self::decide(question, of_patient, |organisation| {
 					*standing
@@ -129,13 +123,18 @@ impl<T: Config> Pallet<T> {
 			.collect())
 	}
 
-	/// `patient`'s consents in force at `now`, in their order: what a decision weighs.
-	fn consents_in_force(patient: &T::AccountId, now: Moment) -> Vec<(ConsentId, ConsentOf<T>)> {
+	/// `patient`'s consents in force at `now`, in their order, each read when it is reached:
+	/// what a decision weighs.
+	fn consents_in_force(
+		patient: &T::AccountId,
+		now: Moment,
+	) -> impl Iterator<Item = (ConsentId, ConsentOf<T>)> {
 		ConsentsOf::<T>::get(patient)
 			.into_iter()
 			.filter_map(|id| Some((id, Consents::<T>::get(id)?)))
-			.filter(|(_, consent)| consent.effective_status(now) == ConsentEffectiveStatus::Active)
-			.collect()
+			.filter(move |(_, consent)| {
+				consent.effective_status(now) == ConsentEffectiveStatus::Active
+			})
 	}
 
 	/// The break-glass permit for `question`, if an emergency grant in force gives one: it

@@ -5,8 +5,9 @@
 //! target profile's directory.
 //!
 //! It is built only for that test, never in the test build of the node (it would compile the
-//! runtime to wasm a second time on the build's critical path): `scripts/test.sh` builds it in
-//! its checks build, beside the end-to-end tests, then runs the upgrade test; by hand,
+//! runtime to wasm a second time on the build's critical path): `scripts/test.sh` builds it
+//! (`UPGRADE_TEST_BUILD`) beside the end-to-end tests and starts the upgrade test once it is
+//! built; by hand,
 //! `cargo build -p healthchain-runtime-upgrade-test`.
 
 #![deny(missing_docs)]

@@ -132,27 +132,58 @@ async fn main() -> Result<()> {
 	}
 }
 
-/// The consents of the worst case, for `patient`: 32 consents of 8 permits each, over
-/// medications, to the custodian's agent, for reading for treatment.
-fn worst_case_grants(chain_max: (u32, u32), patient: &AccountId32) -> Result<Vec<RuntimeCall>> {
-	let (consents, provisions) = chain_max;
-	let custodian = account(CUSTODIAN)?;
+/// A consent to `grantee` of `provisions` permits over `scope`, for reading for treatment,
+/// from now on.
+fn permits(grantee: &AccountId32, scope: &str, provisions: usize) -> ConsentSpec {
 	let provision = ProvisionSpec {
 		decision: "permit".into(),
-		scope: "category:medications".into(),
+		scope: scope.into(),
 		actions: vec!["read".into()],
 		purposes: vec!["treatment".into()],
 		data_from: None,
 		data_until: None,
 	};
-	let spec = ConsentSpec {
-		grantee: custodian.to_string(),
+	ConsentSpec {
+		grantee: grantee.to_string(),
 		from: None,
 		until: None,
-		provisions: vec![provision; provisions as usize],
-	};
+		provisions: vec![provision; provisions],
+	}
+}
+
+/// `patient` grants `spec` (which names no time).
+fn grant(patient: &AccountId32, spec: &ConsentSpec) -> Result<Call> {
 	let never = |_: &str| -> Result<u64> { bail!("no times in the benchmark's consents") };
-	(0..consents).map(|_| Ok(calls::grant(patient, &spec, &never, 0)?.0)).collect()
+	calls::grant(patient, spec, &never, 0)
+}
+
+/// Give each of `accounts` `amount` from [`FUNDER`], a thousand transfers per transaction (a
+/// utility batch), each final before the next.
+async fn fund(chain: &Chain, accounts: &[AccountId32], amount: u128) -> Result<()> {
+	let funder = keypair_from_suri(FUNDER)?;
+	for (n, chunk) in accounts.chunks(1_000).enumerate() {
+		let transfers = chunk
+			.iter()
+			.map(|account| {
+				RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
+					dest: subxt::utils::MultiAddress::Id(*account),
+					value: amount,
+				})
+			})
+			.collect();
+		let call = Call(RuntimeCall::Utility(UtilityCall::batch_all { calls: transfers }));
+		chain.submit(&call, &funder, Wait::Finalized).await?;
+		eprintln!("funded {} of {}", n * 1_000 + chunk.len(), accounts.len());
+	}
+	Ok(())
+}
+
+/// The consents of the worst case, for `patient`: 32 consents of 8 permits each, over
+/// medications, to the custodian's agent, for reading for treatment.
+fn worst_case_grants(chain_max: (u32, u32), patient: &AccountId32) -> Result<Vec<RuntimeCall>> {
+	let (consents, provisions) = chain_max;
+	let spec = permits(&account(CUSTODIAN)?, "category:medications", provisions as usize);
+	(0..consents).map(|_| Ok(grant(patient, &spec)?.0)).collect()
 }
 
 async fn access_setup(url: &str, patients: usize) -> Result<()> {
@@ -162,17 +193,7 @@ async fn access_setup(url: &str, patients: usize) -> Result<()> {
 	let accounts: Vec<AccountId32> =
 		(0..patients).map(|i| account(&patient_suri(i))).collect::<Result<_>>()?;
 	eprintln!("funding {patients} patients from {FUNDER}");
-	let transfers = accounts
-		.iter()
-		.map(|patient| {
-			RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
-				dest: subxt::utils::MultiAddress::Id(*patient),
-				value: FUNDS,
-			})
-		})
-		.collect();
-	let funding = Call(RuntimeCall::Utility(UtilityCall::batch_all { calls: transfers }));
-	chain.submit(&funding, &keypair_from_suri(FUNDER)?, Wait::Finalized).await?;
+	fund(&chain, &accounts, FUNDS).await?;
 	eprintln!("each grants {consents} consents of {provisions} provisions to {CUSTODIAN}");
 	for (i, patient) in accounts.iter().enumerate() {
 		let grants = worst_case_grants((consents, provisions), patient)?;

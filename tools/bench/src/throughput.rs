@@ -3,16 +3,14 @@
 //! read and the wallets' transactions counted in each. A block that is followed by another
 //! holding more of them was filled: its count is what a block holds.
 
+use super::{account, fund, grant, permits, CUSTODIAN, FUNDER};
 use anyhow::{ensure, Result};
 use healthchain_client::{
 	call::Call,
 	chain::Chain,
-	consent::{calls, ConsentSpec, ProvisionSpec},
 	keys::keypair_from_suri,
-	outcome::Wait,
 	runtime::api::runtime_types::{
 		healthchain_runtime::RuntimeCall, pallet_balances::pallet::Call as BalancesCall,
-		pallet_utility::pallet::Call as UtilityCall,
 	},
 };
 use std::{
@@ -43,52 +41,25 @@ const FUNDS: u128 = 10_000_000_000_000;
 /// Fund `wallets` wallets from Alice, a thousand transfers per transaction.
 pub async fn setup(url: &str, wallets: usize) -> Result<()> {
 	let chain = Chain::connect(url).await?;
-	let alice = keypair_from_suri("//Alice")?;
 	let accounts: Vec<AccountId32> =
 		(0..wallets).map(|i| Ok(wallet(i)?.public_key().to_account_id())).collect::<Result<_>>()?;
-	for (n, chunk) in accounts.chunks(1_000).enumerate() {
-		let transfers = chunk
-			.iter()
-			.map(|account| {
-				RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
-					dest: subxt::utils::MultiAddress::Id(*account),
-					value: FUNDS,
-				})
-			})
-			.collect();
-		let call = Call(RuntimeCall::Utility(UtilityCall::batch_all { calls: transfers }));
-		chain.submit(&call, &alice, Wait::Finalized).await?;
-		eprintln!("funded {} of {wallets} wallets", (n * 1_000 + chunk.len()).min(wallets));
-	}
-	Ok(())
+	fund(&chain, &accounts, FUNDS).await
 }
 
-/// The transaction wallet `account` signs.
-fn call(kind: Kind, account: &AccountId32) -> Result<Call> {
+/// The transaction wallet `account` signs: a transfer to the funder, or a grant to the
+/// custodian (`grantee`) of reading all its records for treatment.
+fn call(
+	kind: Kind,
+	account: &AccountId32,
+	funder: &AccountId32,
+	grantee: &AccountId32,
+) -> Result<Call> {
 	Ok(match kind {
 		Kind::Transfer => Call(RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
-			dest: subxt::utils::MultiAddress::Id(
-				keypair_from_suri("//Alice")?.public_key().to_account_id(),
-			),
+			dest: subxt::utils::MultiAddress::Id(*funder),
 			value: 1_000_000_000_000,
 		})),
-		Kind::Grant => {
-			let spec = ConsentSpec {
-				grantee: keypair_from_suri("//Bob")?.public_key().to_account_id().to_string(),
-				from: None,
-				until: None,
-				provisions: vec![ProvisionSpec {
-					decision: "permit".into(),
-					scope: "all".into(),
-					actions: vec!["read".into()],
-					purposes: vec!["treatment".into()],
-					data_from: None,
-					data_until: None,
-				}],
-			};
-			let never = |_: &str| -> Result<u64> { anyhow::bail!("no times") };
-			calls::grant(account, &spec, &never, 0)?
-		},
+		Kind::Grant => grant(account, &permits(grantee, "all", 1))?,
 	})
 }
 
@@ -97,12 +68,13 @@ fn call(kind: Kind, account: &AccountId32) -> Result<Call> {
 pub async fn run(url: &str, kind: Kind, wallets: usize) -> Result<()> {
 	let chain = Chain::connect(url).await?;
 	let signers: Vec<Keypair> = (0..wallets).map(wallet).collect::<Result<_>>()?;
+	let (funder, grantee) = (account(FUNDER)?, account(CUSTODIAN)?);
 	let mut transactions = Vec::with_capacity(wallets);
 	for signer in &signers {
 		let account = signer.public_key().to_account_id();
 		let nonce: u64 =
 			chain.request("system_accountNextIndex", rpc_params![account.to_string()]).await?;
-		transactions.push((call(kind, &account)?, signer, nonce));
+		transactions.push((call(kind, &account, &funder, &grantee)?, signer, nonce));
 	}
 	let signed = chain.sign_all(&transactions).await?;
 	let ours: HashSet<String> =

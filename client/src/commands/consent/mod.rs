@@ -13,9 +13,9 @@ pub use emergency::EmergencyCommand;
 use healthchain_client::runtime::api;
 use healthchain_client::{
 	consent::{
-		calls, AccessQuestion, AccessReceipt, Action, Capacity, ConsentId, ConsentSpec,
-		DataCategory, Justification, ProvisionSpec, Purpose, RecordScope, NOT_A_REPRESENTATIVE,
-		RECEIPT_FORMAT,
+		batch::KnownOpenings, calls, AccessQuestion, AccessReceipt, Action, Capacity, ConsentId,
+		ConsentSpec, DataCategory, Justification, ProvisionSpec, Purpose, RecordScope,
+		NOT_A_REPRESENTATIVE, RECEIPT_FORMAT,
 	},
 	documents::random_salt,
 	hash::Hash32,
@@ -196,36 +196,24 @@ pub struct AccessArgs {
 }
 
 impl AccessArgs {
-	fn scope(&self) -> Result<RecordScope> {
-		let mut openings = Vec::new();
-		for path in &self.openings {
-			openings.extend(healthchain_client::consent::openings::Openings::read(path)?);
-		}
-		Ok(RecordScope {
-			labels: self.category.clone(),
-			token: self.token,
-			recorded_at: self.recorded_at.as_deref().map(parse_time).transpose()?,
-			openings,
-		})
-	}
-
 	fn question(&self, accessor: &str, patient: &str) -> Result<AccessQuestion> {
 		let patient = keys::parse_account(patient)?;
-		let mut scope = self.scope()?;
+		let mut held = Vec::new();
+		for path in &self.openings {
+			held.extend(healthchain_client::consent::openings::Openings::read(path)?);
+		}
 		// Only this patient's openings: the receipt carries them, and another patient's would
 		// tell this one their categories.
-		scope.openings.retain(|opening| opening.is_of(&patient));
-		let max = healthchain_client::consent::openings::MAX_OPENINGS;
-		if scope.openings.len() > max {
-			return Err(invalid(format!(
-				"{} openings for this patient: the chain takes at most {max} per question",
-				scope.openings.len()
-			)));
-		}
+		let openings = KnownOpenings::new(held)?.for_question(&patient)?;
 		Ok(AccessQuestion {
 			accessor: keys::parse_account(accessor)?,
 			patient,
-			scope,
+			scope: RecordScope {
+				labels: self.category.clone(),
+				token: self.token,
+				recorded_at: self.recorded_at.as_deref().map(parse_time).transpose()?,
+				openings,
+			},
 			action: self.action,
 			purpose: self.purpose,
 		})
