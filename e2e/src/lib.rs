@@ -195,8 +195,6 @@ pub struct Node {
 	_dir: Option<TempDir>,
 	/// The RPC port.
 	pub rpc_port: u16,
-	/// The Prometheus port.
-	pub prometheus_port: u16,
 	log: PathBuf,
 	restarts: u32,
 	/// What the node is started with besides its base path and ports (`--dev`, or a chain
@@ -223,7 +221,6 @@ impl Node {
 			base_path,
 			_dir: Some(dir),
 			rpc_port: free_port()?,
-			prometheus_port: free_port()?,
 			log: PathBuf::new(),
 			restarts: 0,
 			chain_args: ["--dev", "--chain", &dev_spec()?.display().to_string()]
@@ -251,7 +248,11 @@ impl Node {
 			.arg(&self.base_path)
 			.args(["--rpc-port", &self.rpc_port.to_string()])
 			.args(["--port", &self.p2p_port.to_string()])
-			.args(["--prometheus-port", &self.prometheus_port.to_string()])
+			// Any free port, read back from the log: a port chosen here and freed may be taken
+			// by another test's node before this one binds it, and a node that cannot bind its
+			// Prometheus port runs on without one (another node's libp2p listener would then
+			// answer `/metrics` on it with nothing at all).
+			.args(["--prometheus-port", "0"])
 			.args(["--no-telemetry", "--no-mdns"])
 			.arg("--wasm-cache")
 			.arg(wasm_cache()?)
@@ -291,9 +292,8 @@ impl Node {
 					bail!("healthchain-node exited ({status}):\n{}", self.log_tail());
 				}
 			}
-			if let Some((rpc, prometheus)) = self.logged_ports() {
+			if let Some((rpc, _)) = self.logged_ports() {
 				self.rpc_port = rpc;
-				self.prometheus_port = prometheus.unwrap_or(self.prometheus_port);
 				if self.rpc("system_health", serde_json::json!([])).is_ok() {
 					return Ok(());
 				}
@@ -339,9 +339,8 @@ impl Node {
 			// Ask only once the node says where its RPC server listens: the port this harness
 			// chose may have been taken meanwhile (by another test's node), and the node then
 			// listens on another one — asking the chosen port would ask that other node.
-			if let Some((rpc, prometheus)) = self.logged_ports() {
+			if let Some((rpc, _)) = self.logged_ports() {
 				self.rpc_port = rpc;
-				self.prometheus_port = prometheus.unwrap_or(self.prometheus_port);
 				if let Ok(status) = self.client(&["status"]) {
 					if status.ok() && status.json["finalized"].as_u64().unwrap_or(0) >= number {
 						return Ok(status.json);
@@ -410,7 +409,17 @@ impl Node {
 	/// The node's Prometheus metrics page (`GET /metrics` on the Prometheus port).
 	pub fn metrics(&self) -> Result<String> {
 		use std::io::{Read, Write};
-		let mut stream = std::net::TcpStream::connect(("127.0.0.1", self.prometheus_port))?;
+		let start = Instant::now();
+		let port = loop {
+			if let Some((_, Some(port))) = self.logged_ports() {
+				break port;
+			}
+			if start.elapsed() > Duration::from_secs(30) {
+				bail!("the node has not logged a Prometheus port:\n{}", self.log_tail());
+			}
+			std::thread::sleep(Duration::from_millis(200));
+		};
+		let mut stream = std::net::TcpStream::connect(("127.0.0.1", port))?;
 		stream.set_read_timeout(Some(Duration::from_secs(10)))?;
 		stream.write_all(b"GET /metrics HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")?;
 		let mut response = String::new();
@@ -540,7 +549,6 @@ impl Network {
 				base_path: node_dir.path().join("node"),
 				_dir: Some(node_dir),
 				rpc_port: free_port()?,
-				prometheus_port: free_port()?,
 				log: PathBuf::new(),
 				restarts: 0,
 				chain_args,
@@ -571,7 +579,6 @@ impl Network {
 			base_path: node_dir.path().join("node"),
 			_dir: Some(node_dir),
 			rpc_port: free_port()?,
-			prometheus_port: free_port()?,
 			log: PathBuf::new(),
 			restarts: 0,
 			chain_args: vec![

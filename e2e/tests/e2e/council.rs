@@ -1,10 +1,11 @@
 //! The consortium council on the four-validator local testnet, where one vote is not enough:
 //! a motion is proposed, refused while short of its threshold, voted on by the other members
-//! and closed, and only then does its call execute. And, on a network of its own, a forkless
+//! and closed, and only then does its call execute. Then, on the same network, a forkless
 //! runtime upgrade through the council: it authorises the new runtime's hash by a two-thirds
 //! motion dispatched as root, anyone submits the code, and every node runs it without a
-//! restart; blocks go on, and what was written before reads back after. (That one needs the
-//! upgrade-test runtime, built apart from the test build: see its test.)
+//! restart; blocks go on, and what was written before reads back after. One network serves
+//! both (a four-validator network is the suite's dearest part); the test needs the
+//! upgrade-test runtime, built apart from the test build: see below.
 
 use super::{account, as_signer, eventually, motion, ok, registry::check, tokens::organisation};
 use healthchain_e2e::{upgrade_test_runtime, Network, Node};
@@ -16,9 +17,21 @@ fn runtime(node: &Node) -> String {
 	status.json["runtime"].as_str().expect("a runtime").to_string()
 }
 
+/// Ignored unless asked for: it needs the upgrade-test runtime, which the test build does not
+/// build (`cargo build -p healthchain-runtime-upgrade-test`; `scripts/test.sh` builds it first
+/// of its background builds, and runs this test beside the others as soon as it is built).
 #[test]
-fn a_council_motion_needs_two_thirds_of_the_members() {
+#[ignore = "needs the upgrade-test runtime: cargo build -p healthchain-runtime-upgrade-test"]
+fn a_council_motion_needs_two_thirds_and_upgrades_the_runtime_on_every_node() {
+	let wasm = upgrade_test_runtime().expect("the upgrade-test runtime is built");
+	let wasm = wasm.to_str().expect("a UTF-8 path");
 	let network = Network::start_local().expect("the local testnet's validators finalize");
+	council_motion(&network);
+	runtime_upgrade(&network, wasm);
+}
+
+/// A motion needs three of the four members' votes, then anyone closes it and it executes.
+fn council_motion(network: &Network) {
 	let [alice, bob, charlie, dave] = [0, 1, 2, 3].map(|i| &network.nodes[i]);
 
 	// Eve (no seat) registers a hospital; Dave's node serves her: the network is one chain.
@@ -76,17 +89,9 @@ fn a_council_motion_needs_two_thirds_of_the_members() {
 	);
 }
 
-/// Ignored unless asked for: it needs the upgrade-test runtime, which the test build does not
-/// build (`cargo build -p healthchain-runtime-upgrade-test`; `scripts/test.sh` builds it beside
-/// the other end-to-end tests and then runs this one).
-#[test]
-#[ignore = "needs the upgrade-test runtime: cargo build -p healthchain-runtime-upgrade-test"]
-fn a_runtime_upgrade_through_the_council_runs_on_every_node_without_a_restart() {
-	let network = Network::start_local().expect("the local testnet's validators finalize");
-	let network = &network;
+/// A forkless upgrade authorised by a council motion: every node runs it without a restart.
+fn runtime_upgrade(network: &Network, wasm: &str) {
 	let [alice, _, _, dave] = [0, 1, 2, 3].map(|i| &network.nodes[i]);
-	let wasm = upgrade_test_runtime().expect("the upgrade-test runtime is built");
-	let wasm = wasm.to_str().expect("a UTF-8 path");
 
 	// Before: every node runs the runtime this build embeds (not the test one beside it).
 	let before = runtime(alice);
