@@ -5,8 +5,9 @@ use anyhow::{anyhow, Context, Result};
 use serde::Serialize;
 use serde_json::Value as Json;
 use subxt::{
-	events::Event,
+	events::{DecodeAsEvent, Event},
 	ext::{scale_decode, scale_value::scale::decode_as_fields},
+	extrinsics::ExtrinsicEvents,
 	metadata::Metadata,
 };
 
@@ -61,14 +62,25 @@ pub struct Outcome {
 	pub block_number: Option<u64>,
 	/// Whether that block is final.
 	pub finalized: bool,
-	/// The events it emitted.
+	/// The events it emitted, rendered for printing.
 	pub events: Vec<EventRecord>,
+	/// The same events as the node sent them, decoded by type ([`Outcome::find`]).
+	#[serde(skip)]
+	pub(crate) typed: Option<ExtrinsicEvents<Config>>,
 }
 
 impl Outcome {
-	/// The first event `pallet.name`, if the transaction emitted one.
-	pub fn event(&self, pallet: &str, name: &str) -> Option<&EventRecord> {
-		self.events.iter().find(|e| e.pallet == pallet && e.name == name)
+	/// The first event of type `E` (a generated event type, e.g.
+	/// `api::consent::events::AccessRecorded`) the transaction emitted, decoded as it; `None`
+	/// if it emitted none (or was not followed into a block: `Wait::None`).
+	pub fn find<E: DecodeAsEvent>(&self) -> Result<Option<E>> {
+		let Some(events) = &self.typed else { return Ok(None) };
+		Ok(events.find_first::<E>().transpose()?)
+	}
+
+	/// [`Outcome::find`], for an event the transaction must have emitted.
+	pub fn expect<E: DecodeAsEvent>(&self, what: &str) -> Result<E> {
+		self.find::<E>()?.with_context(|| format!("the transaction emitted no {what}"))
 	}
 }
 

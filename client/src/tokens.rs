@@ -25,8 +25,12 @@ use subxt::utils::AccountId32;
 use subxt_signer::sr25519::Keypair;
 
 pub use crate::runtime::api::runtime_types::pallet_health_tokens::types::{
-	HashAlgorithm, Issuer, RevocationReason, VersionReason,
+	HashAlgorithm, Issuer, RevocationReason, Verdict, VersionReason,
 };
+
+/// What the ledger says of a document hash for one token: typed, and as JSON.
+pub type Verification =
+	crate::runtime::api::runtime_types::pallet_health_tokens::types::Verification<AccountId32, u32>;
 
 /// The ledger's issuer key for a bundle's issuer.
 pub fn issuer(bundle: &crate::documents::BundleIssuer) -> Result<Issuer<AccountId32>> {
@@ -305,23 +309,24 @@ impl Chain {
 		hash: Hash32,
 		issuer: Option<Issuer<AccountId32>>,
 		best: bool,
-	) -> Result<Vec<Json>> {
+	) -> Result<Vec<(Verification, Json)>> {
 		let apis = api::runtime_apis().health_tokens_api();
 		match issuer {
 			Some(issuer) => {
 				let payload = apis.verify(hash.h256(), issuer);
-				let json = self.runtime_api_json(payload, best, Case::AsDeclared).await?;
-				Ok((!json.is_null()).then_some(json).into_iter().collect())
+				let (typed, json) =
+					self.runtime_api_rendered(payload, best, Case::AsDeclared).await?;
+				Ok(typed.map(|typed| (typed, json)).into_iter().collect())
 			},
 			None => {
-				let (_, json) = self
+				let (typed, json) = self
 					.runtime_api_all_pages(
 						|cursor| apis.anchors_of(hash.h256(), cursor, 100),
 						best,
 						Case::AsDeclared,
 					)
 					.await?;
-				Ok(json)
+				Ok(typed.into_iter().zip(json).collect())
 			},
 		}
 	}

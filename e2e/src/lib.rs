@@ -182,9 +182,26 @@ pub fn local_spec() -> Result<PathBuf> {
 	raw_spec_once(&SPEC, &committed.display().to_string(), "local")
 }
 
-/// A free TCP port on the loopback interface.
+/// A TCP port that nothing listens on now and that no other call of this process has given,
+/// taken below the kernel's range of ephemeral ports (32768–60999 on Linux). The kernel hands
+/// out ports of that range itself, to outgoing connections and to a node's Prometheus server
+/// (port 0): a port taken from it and freed could go to one of those before the node the test
+/// starts binds it, and a node that cannot bind its peer-to-peer port runs without peers. Each
+/// process starts at its own place in the range (the suite and the upgrade test run side by
+/// side).
 pub fn free_port() -> Result<u16> {
-	Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+	use std::sync::atomic::{AtomicU32, Ordering};
+	const LOW: u32 = 20_000;
+	const SPAN: u32 = 12_000;
+	static NEXT: AtomicU32 = AtomicU32::new(0);
+	let start = std::process::id().wrapping_mul(2_654_435_761) % SPAN;
+	for _ in 0..SPAN {
+		let port = (LOW + (start + NEXT.fetch_add(1, Ordering::Relaxed)) % SPAN) as u16;
+		if TcpListener::bind(("127.0.0.1", port)).is_ok() {
+			return Ok(port);
+		}
+	}
+	bail!("no free port between {LOW} and {}", LOW + SPAN)
 }
 
 /// A running development node with its own base path and ports; killed when dropped.

@@ -89,7 +89,7 @@ fn consent() -> Vec<(&'static str, Weight)> {
 		("appoint_representative", W::appoint_representative()),
 		("record_representative", W::record_representative()),
 		("remove_representative", W::remove_representative()),
-		("grant", W::grant(provisions)),
+		("grant", W::grant(provisions, 1, 1, 1)),
 		("revoke", W::revoke()),
 		("remove", W::remove()),
 		("open_emergency_access", W::open_emergency_access()),

@@ -322,13 +322,13 @@ impl App {
 	/// motion awaits.
 	pub(crate) async fn submit_consortium(&self, chain: &Chain, wrapped: Call) -> Result<()> {
 		let outcome = self.submit(chain, wrapped).await?;
-		if let Some(proposed) = outcome.event("Council", "Proposed") {
-			if !self.cli.json {
-				println!(
-					"  motion awaits the members' votes, the proposer's included: healthchain council vote {} {}",
-					proposed.fields["proposal_hash"], proposed.fields["proposal_index"]
-				);
-			}
+		let proposed =
+			outcome.find::<healthchain_client::runtime::api::council::events::Proposed>()?;
+		if let Some(proposed) = proposed.filter(|_| !self.cli.json) {
+			println!(
+				"  motion awaits the members' votes, the proposer's included: healthchain council vote {:?} {}",
+				proposed.proposal_hash, proposed.proposal_index
+			);
 		}
 		Ok(())
 	}

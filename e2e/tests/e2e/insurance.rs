@@ -132,6 +132,30 @@ fn coverage_is_attested_presented_verified_suspended_and_renewed() {
 		(run.json["in_force"].clone(), run.json["reason"].clone()),
 		(true.into(), "in_force".into())
 	);
+	// The same verdicts from the client library, typed: what a verifier built on it sees.
+	{
+		use healthchain_client::{
+			hash::Hash32,
+			insurance::{PresentationFailure, PresentationVerdict},
+		};
+		let asked: Hash32 = c1.parse().expect("a challenge");
+		let other = Hash32([7; 32]);
+		let [right, wrong] =
+			tokio::runtime::Runtime::new().expect("a tokio runtime").block_on(async {
+				let chain =
+					healthchain_client::Chain::connect(&node.url()).await.expect("connects");
+				let check = |challenge| chain.check_presentation(&presentation, challenge, &[]);
+				[check(asked).await.expect("checked"), check(other).await.expect("checked")]
+			});
+		assert!(matches!(right, PresentationVerdict::InForce(_)), "{right:?}");
+		assert_eq!(
+			wrong,
+			PresentationVerdict::Refused(PresentationFailure::WrongChallenge {
+				answered: asked,
+				asked: other
+			})
+		);
+	}
 
 	// A provider that needs maternity cover requires it: not disclosed, not shown.
 	let run = node
@@ -245,7 +269,7 @@ fn coverage_is_attested_presented_verified_suspended_and_renewed() {
 	assert_eq!(rest.json["next"], Value::Null);
 	let removed = ok(as_signer(&node, INSURER, &["insurance", "remove", &id.to_string()]));
 	assert!(removed.event("Insurance", "Removed").is_some(), "{:?}", removed.json);
-	let message = refused(&verify(&node, &p1, &c1), "unknown_attestation");
+	let message = refused(&verify(&node, &p1, &c1), "attestation_not_found");
 	assert!(message.contains("no such attestation"), "{message}");
 }
 

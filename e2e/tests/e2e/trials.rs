@@ -208,6 +208,40 @@ fn a_trial_anchors_its_documents_and_data_and_every_record_is_verifiable() {
 	assert_eq!(late.code, 1, "{}", late.json);
 	assert!(late.json["failures"].to_string().contains("record added after"), "{}", late.json);
 
+	// The same verdicts from the client library, typed: what a verifier built on it sees.
+	{
+		use healthchain_client::{
+			hash::Hash32,
+			trial_log::{ChainFailure, OfflineFailure, RecordFailure, RecordProof},
+			trials::Milestone,
+		};
+		let verdict = |record: &str, before: Option<Milestone>| {
+			let proof = proofs.join(format!("{record}.proof.json"));
+			let proof: RecordProof =
+				serde_json::from_slice(&std::fs::read(proof).unwrap()).unwrap();
+			let content = Hash32::sha256(&std::fs::read(data.join(record)).unwrap()).0;
+			tokio::runtime::Runtime::new().expect("a tokio runtime").block_on(async {
+				let chain =
+					healthchain_client::Chain::connect(&node.url()).await.expect("connects");
+				chain.verify_record(&proof, &content, before).await.expect("verified or not")
+			})
+		};
+		let lock = Some(Milestone::DatabaseLock);
+		assert!(verdict("batch1/site-02/crf.csv", lock).is_verified());
+		assert_eq!(
+			verdict("batch2/ecoa.json", lock).failures,
+			vec![RecordFailure::Chain(ChainFailure::AfterMilestone {
+				milestone: Milestone::DatabaseLock,
+				leaf_index: 3,
+				log_size: 3,
+			})]
+		);
+		assert_eq!(
+			verdict("batch1/site-01/lab.json", None).failures,
+			vec![RecordFailure::Offline(OfflineFailure::FileChanged)]
+		);
+	}
+
 	// The sponsor rewrites its log (the changed lab file in place of the original) and tries to
 	// anchor it: the client sees it is not the anchored log, and the chain refuses it too.
 	let rewritten = dir.path().join("rewritten.log");

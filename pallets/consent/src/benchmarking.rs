@@ -272,23 +272,36 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// `p` token-scoped provisions (a token lookup each); worst case otherwise: the patient's
-	/// last free slot, granted by a provider-recorded representative (the representation and
-	/// two accreditations read), to an organisation (a registry lookup).
+	/// `n` provisions, each naming one of the patient's tokens (a token lookup each), in the
+	/// patient's last free slot; granted by a provider-recorded representative (`r` = 1: the
+	/// representation and two accreditations read) or by the patient (0), to an organisation
+	/// (`o` = 1: a registry lookup) or to an account (0), its deposit paid by a sponsor (`s` =
+	/// 1: its standing read, the budget written) or by the grantor (0). The call is weighed for
+	/// `r = o = s = 1` and charged for the case it was.
 	#[benchmark]
-	fn grant(n: Linear<1, { T::MaxProvisions::get() }>) -> Result<(), BenchmarkError> {
+	fn grant(
+		n: Linear<1, { T::MaxProvisions::get() }>,
+		r: Linear<0, 1>,
+		o: Linear<0, 1>,
+		s: Linear<0, 1>,
+	) -> Result<(), BenchmarkError> {
 		let patient = funded::<T>("patient");
-		let (representative, _, _) = attested_representative::<T>(&patient)?;
-		let (_, organisation) = agent::<T>("custodian", Role::DataCustodian);
-		let grantee = Grantee::Organisation(organisation);
+		let grantor =
+			if r == 1 { attested_representative::<T>(&patient)?.0 } else { patient.clone() };
+		let grantee = if o == 1 {
+			Grantee::Organisation(agent::<T>("custodian", Role::DataCustodian).1)
+		} else {
+			Grantee::Account(account("grantee", 0, 0))
+		};
 		consents::<T>(&patient, &patient, grantee.clone(), 1)?;
 		let provisions = provisions::<T>(&patient, n);
-		// The worst case: a sponsor pays the deposit (its standing read, the budget written).
-		T::DepositPayer::make_sponsored(&representative);
+		if s == 1 {
+			T::DepositPayer::make_sponsored(&grantor);
+		}
 
 		#[extrinsic_call]
 		_(
-			RawOrigin::Signed(representative),
+			RawOrigin::Signed(grantor),
 			patient.clone(),
 			grantee,
 			provisions,

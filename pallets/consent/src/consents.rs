@@ -5,6 +5,7 @@
 //! if the patient appointed them with that power. So a representative cannot erase a denial
 //! the patient, or another representative, made.
 
+use crate::WeightInfo;
 use crate::{
 	AccreditationInspect, Capacity, Config, ConsentEffectiveStatus, ConsentId, ConsentInfo,
 	ConsentOf, ConsentStatus, Consents, ConsentsOf, DepositPayer, Error, Event, Grantee,
@@ -13,18 +14,22 @@ use crate::{
 use frame_support::{
 	ensure,
 	traits::{fungible::MutateHold, tokens::Precision, Get},
+	weights::Weight,
 };
 use sp_runtime::{DispatchError, DispatchResult};
 
 impl<T: Config> Pallet<T> {
-	/// Grant a consent for `patient` as `who` (the patient or a representative in force).
+	/// Grant a consent for `patient` as `who` (the patient or a representative in force); the
+	/// consent's id and the weight of the grant as it turned out ([`WeightInfo::grant`] of its
+	/// provisions, whether a representative granted it, to an organisation, and whether a
+	/// sponsor paid its deposit), which the call charges instead of the worst case.
 	pub(crate) fn do_grant(
 		who: T::AccountId,
 		patient: T::AccountId,
 		grantee: Grantee<T::AccountId>,
 		provisions: ProvisionsOf<T>,
 		period: Period,
-	) -> Result<ConsentId, DispatchError> {
+	) -> Result<(ConsentId, Weight), DispatchError> {
 		let acting = Self::acting_for(&who, &patient).ok_or(Error::<T>::NotAuthorized)?;
 		ensure!(!provisions.is_empty(), Error::<T>::NoProvisions);
 		for provision in provisions.iter() {
@@ -58,6 +63,12 @@ impl<T: Config> Pallet<T> {
 		let depositor = T::DepositPayer::payer(&who, deposit).map_err(Error::<T>::Sponsorship)?;
 		T::Currency::hold(&HoldReason::ConsentDeposit.into(), &depositor, deposit)
 			.map_err(|_| Error::<T>::InsufficientBalance)?;
+		let weight = T::WeightInfo::grant(
+			provisions.len() as u32,
+			u32::from(acting.capacity != Capacity::Patient),
+			u32::from(matches!(grantee, Grantee::Organisation(_))),
+			u32::from(depositor != who),
+		);
 
 		NextConsentId::<T>::put(next);
 		ConsentsOf::<T>::insert(&patient, ids);
@@ -84,7 +95,7 @@ impl<T: Config> Pallet<T> {
 			capacity: acting.capacity,
 			grantee,
 		});
-		Ok(id)
+		Ok((id, weight))
 	}
 
 	/// Check that `who` may revoke or remove `consent`.

@@ -620,17 +620,22 @@ pub mod pallet {
 		/// [`Error::NoPurposes`], [`Error::InvalidPeriod`], [`Error::ExpiryInPast`],
 		/// [`Error::TokenNotOwned`], [`Error::OrganisationNotFound`],
 		/// [`Error::TooManyConsents`], [`Error::Sponsorship`], [`Error::InsufficientBalance`].
+		///
+		/// Weighed for the worst case (a representative's grant to an organisation, its deposit
+		/// paid by a sponsor, every provision naming a token) and charged for the case it was:
+		/// a patient's own grant to an account costs less.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::grant(provisions.len() as u32))]
+		#[pallet::weight(T::WeightInfo::grant(provisions.len() as u32, 1, 1, 1))]
 		pub fn grant(
 			origin: OriginFor<T>,
 			patient: T::AccountId,
 			grantee: Grantee<T::AccountId>,
 			provisions: ProvisionsOf<T>,
 			period: Period,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_grant(who, patient, grantee, provisions, period).map(|_| ())
+			let (_, weight) = Self::do_grant(who, patient, grantee, provisions, period)?;
+			Ok(Some(weight).into())
 		}
 
 		/// Revoke a consent: it stops permitting (and denying) from the block that includes the revocation on: every

@@ -54,7 +54,7 @@ pub trait WeightInfo {
 	fn attest_representative() -> Weight;
 	fn withdraw_representative_record() -> Weight;
 	fn remove_representative() -> Weight;
-	fn grant(n: u32, ) -> Weight;
+	fn grant(n: u32, r: u32, o: u32, s: u32, ) -> Weight;
 	fn revoke() -> Weight;
 	fn remove() -> Weight;
 	fn open_emergency_access() -> Weight;
@@ -194,7 +194,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consent::Consents` (r:0 w:1)
 	/// Proof: `Consent::Consents` (`max_values`: None, `max_size`: Some(682), added: 3157, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 8]`.
-	fn grant(n: u32, ) -> Weight {
+	fn grant(n: u32, r: u32, o: u32, s: u32, ) -> Weight {
+		let _ = (r, o, s); // PROVISIONAL: regenerate
 		// Proof Size summary in bytes:
 		//  Measured:  `2139 + n * (52 ±0)`
 		//  Estimated: `8733 + n * (2608 ±0)`
@@ -503,7 +504,8 @@ impl WeightInfo for () {
 	/// Storage: `Consent::Consents` (r:0 w:1)
 	/// Proof: `Consent::Consents` (`max_values`: None, `max_size`: Some(682), added: 3157, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 8]`.
-	fn grant(n: u32, ) -> Weight {
+	fn grant(n: u32, r: u32, o: u32, s: u32, ) -> Weight {
+		let _ = (r, o, s); // PROVISIONAL: regenerate
 		Weight::from_parts(157_026_899, 8733)
 			.saturating_add(Weight::from_parts(4_315_477, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(11_u64))

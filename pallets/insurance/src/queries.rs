@@ -22,7 +22,7 @@ impl<T: Config> Pallet<T> {
 	pub fn coverage_status(
 		attestation: AttestationId,
 	) -> Result<InForce<T::AccountId>, NotInForce> {
-		let info = Attestations::<T>::get(attestation).ok_or(NotInForce::UnknownAttestation)?;
+		let info = Attestations::<T>::get(attestation).ok_or(NotInForce::AttestationNotFound)?;
 		match info.status {
 			Status::Revoked => return Err(NotInForce::Revoked),
 			Status::Superseded { by } => return Err(NotInForce::Superseded { by }),
@@ -57,7 +57,7 @@ impl<T: Config> Pallet<T> {
 		salt: &[u8; 32],
 		proof: &ClaimProof,
 	) -> Result<(), ClaimError> {
-		let info = Attestations::<T>::get(attestation).ok_or(ClaimError::UnknownAttestation)?;
+		let info = Attestations::<T>::get(attestation).ok_or(ClaimError::AttestationNotFound)?;
 		coverage::verify_claim(&info.commitment, claim, salt, proof).map_err(ClaimError::Proof)
 	}
 

@@ -266,7 +266,7 @@ fn status_follows_the_period_without_a_transaction() {
 		assert!(status(0).is_ok());
 		Now::set(START + YEAR);
 		assert_eq!(status(0), Err(NotInForce::Expired));
-		assert_eq!(status(7), Err(NotInForce::UnknownAttestation));
+		assert_eq!(status(7), Err(NotInForce::AttestationNotFound));
 	});
 }
 
@@ -378,7 +378,7 @@ fn claims_verify_against_the_commitment_only() {
 		);
 		assert_eq!(
 			Insurance::verify_claim(id + 1, &telemedicine, &salt(2), &proof),
-			Err(ClaimError::UnknownAttestation)
+			Err(ClaimError::AttestationNotFound)
 		);
 	});
 }
@@ -406,7 +406,7 @@ fn removal_returns_the_deposit_to_whom_it_may() {
 		assert_eq!(held(AGENT), 0);
 		assert!(!Attestations::<Test>::contains_key(id));
 		assert!(!AttestationsOf::<Test>::contains_key(PATIENT, id));
-		assert_eq!(status(id), Err(NotInForce::UnknownAttestation));
+		assert_eq!(status(id), Err(NotInForce::AttestationNotFound));
 		assert_noop!(
 			Insurance::remove_attestation(origin(AGENT), id),
 			Error::<Test>::AttestationNotFound

@@ -110,7 +110,7 @@ pub struct InForce<AccountId> {
 pub enum NotInForce {
 	/// No attestation has this id on this chain (never attested, or removed).
 	#[codec(index = 0)]
-	UnknownAttestation,
+	AttestationNotFound,
 	/// The insurer revoked it.
 	#[codec(index = 1)]
 	Revoked,
@@ -140,7 +140,7 @@ pub enum NotInForce {
 pub enum ClaimError {
 	/// No attestation has this id on this chain.
 	#[codec(index = 0)]
-	UnknownAttestation,
+	AttestationNotFound,
 	/// The proof does not lead from the claim and its salt to the attestation's commitment: a
 	/// claim that is not in it, a changed value or salt, or a proof of another claim.
 	#[codec(index = 1)]

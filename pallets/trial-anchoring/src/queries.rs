@@ -176,10 +176,10 @@ impl<T: Config> Pallet<T> {
 		proof: &[Hash],
 	) -> Result<(), InclusionError> {
 		if !Trials::<T>::contains_key(trial) {
-			return Err(InclusionError::UnknownTrial);
+			return Err(InclusionError::TrialNotFound);
 		}
 		let Checkpoint { log_size, root, .. } =
-			Checkpoints::<T>::get(trial, checkpoint).ok_or(InclusionError::UnknownCheckpoint)?;
+			Checkpoints::<T>::get(trial, checkpoint).ok_or(InclusionError::CheckpointNotFound)?;
 		merkle_log::verify_inclusion(leaf_index, log_size, leaf, proof, &root)
 			.map_err(InclusionError::Proof)?;
 		if Self::in_log(trial, checkpoint) != Some(true) {

@@ -325,9 +325,9 @@ pub struct Checkpoint<AccountId, Balance, BlockNumber> {
 #[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
 pub enum InclusionError {
 	/// No trial has this id on this chain.
-	UnknownTrial,
+	TrialNotFound,
 	/// The trial has no checkpoint with this index.
-	UnknownCheckpoint,
+	CheckpointNotFound,
 	/// The checkpoint is not part of the trial's data log any more: the consortium rewound the
 	/// log past it, or reclaimed the trial from the sponsor that anchored it.
 	Superseded,

@@ -1,8 +1,59 @@
-//! `healthchain consent log-access` and `verify-access`: the audit trail's salted commitments
+//! The access question's arguments (`consent check`, `log-access`), and `healthchain consent
+//! log-access` and `verify-access`: the audit trail's salted commitments
 //! and the receipts that let a patient check them.
 
 use super::*;
 use anyhow::Result;
+
+/// An access question: which record, which action, which purpose.
+#[derive(Args)]
+pub struct AccessArgs {
+	/// The record's categories (sensitivity labels), comma-separated; omit if unknown (every
+	/// category-scoped deny then applies, and no category-scoped permit does).
+	#[arg(long, value_enum, value_delimiter = ',')]
+	pub(super) category: Vec<DataCategory>,
+	/// The record's health token, if it has one.
+	#[arg(long)]
+	pub(super) token: Option<u64>,
+	/// When the record was made (Unix ms or -<n><s|m|h|d>).
+	#[arg(long)]
+	pub(super) recorded_at: Option<String>,
+	/// The action.
+	#[arg(long, value_enum, default_value = "read")]
+	pub(super) action: Action,
+	/// The purpose of use.
+	#[arg(long, value_enum)]
+	pub(super) purpose: Purpose,
+	/// Openings files of the patient's committed scopes (`consent grant --openings-out`):
+	/// without them, a committed deny covers every record and a committed permit none.
+	#[arg(long)]
+	pub(super) openings: Vec<PathBuf>,
+}
+
+impl AccessArgs {
+	pub(super) fn question(&self, accessor: &str, patient: &str) -> Result<AccessQuestion> {
+		let patient = keys::parse_account(patient)?;
+		let mut held = Vec::new();
+		for path in &self.openings {
+			held.extend(healthchain_client::consent::openings::Openings::read(path)?);
+		}
+		// Only this patient's openings: the receipt carries them, and another patient's would
+		// tell this one their categories.
+		let openings = KnownOpenings::new(held)?.for_question(&patient)?;
+		Ok(AccessQuestion {
+			accessor: keys::parse_account(accessor)?,
+			patient,
+			scope: RecordScope {
+				labels: self.category.clone(),
+				token: self.token,
+				recorded_at: self.recorded_at.as_deref().map(parse_time).transpose()?,
+				openings,
+			},
+			action: self.action,
+			purpose: self.purpose,
+		})
+	}
+}
 
 impl App {
 	/// Record `question` in the patient's audit trail as a commitment, with the decision
@@ -24,9 +75,10 @@ impl App {
 		let commitment = chain.access_commitment(question, decision, &salt).await?;
 		let call = calls::record_access(&question.patient, &question.accessor, commitment);
 		let outcome = self.submit(chain, call).await?;
-		let recorded = outcome.event("Consent", "AccessRecorded").ok_or_else(|| {
-			anyhow::anyhow!("the chain recorded no access (no AccessRecorded event)")
-		})?;
+		let recorded = outcome
+			.expect::<healthchain_client::runtime::api::consent::events::AccessRecorded>(
+				"Consent.AccessRecorded: the chain recorded no access",
+			)?;
 		let receipt = AccessReceipt {
 			format: RECEIPT_FORMAT.into(),
 			patient: question.patient.to_string(),
@@ -37,9 +89,7 @@ impl App {
 			decision,
 			salt: Hash32(salt),
 			commitment,
-			index: recorded.fields["index"]
-				.as_u64()
-				.ok_or_else(|| anyhow::anyhow!("AccessRecorded without an index"))?,
+			index: recorded.index,
 			block: outcome.block_number.ok_or_else(|| {
 				anyhow::anyhow!(
 					"the access was not included in a block (use --wait in-block or finalized)"

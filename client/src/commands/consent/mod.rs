@@ -7,6 +7,7 @@ mod emergency;
 mod representatives;
 
 use super::{parse_duration, parse_time, read_file, App, ConsortiumArgs, DocumentArgs, Reported};
+pub use access::AccessArgs;
 use anyhow::Result;
 use clap::{Args, Subcommand};
 pub use emergency::EmergencyCommand;
@@ -168,56 +169,6 @@ pub enum ConsentCommand {
 		/// The receipt `log-access` wrote.
 		receipt: PathBuf,
 	},
-}
-
-/// An access question: which record, which action, which purpose.
-#[derive(Args)]
-pub struct AccessArgs {
-	/// The record's categories (sensitivity labels), comma-separated; omit if unknown (every
-	/// category-scoped deny then applies, and no category-scoped permit does).
-	#[arg(long, value_enum, value_delimiter = ',')]
-	category: Vec<DataCategory>,
-	/// The record's health token, if it has one.
-	#[arg(long)]
-	token: Option<u64>,
-	/// When the record was made (Unix ms or -<n><s|m|h|d>).
-	#[arg(long)]
-	recorded_at: Option<String>,
-	/// The action.
-	#[arg(long, value_enum, default_value = "read")]
-	action: Action,
-	/// The purpose of use.
-	#[arg(long, value_enum)]
-	purpose: Purpose,
-	/// Openings files of the patient's committed scopes (`consent grant --openings-out`):
-	/// without them, a committed deny covers every record and a committed permit none.
-	#[arg(long)]
-	openings: Vec<PathBuf>,
-}
-
-impl AccessArgs {
-	fn question(&self, accessor: &str, patient: &str) -> Result<AccessQuestion> {
-		let patient = keys::parse_account(patient)?;
-		let mut held = Vec::new();
-		for path in &self.openings {
-			held.extend(healthchain_client::consent::openings::Openings::read(path)?);
-		}
-		// Only this patient's openings: the receipt carries them, and another patient's would
-		// tell this one their categories.
-		let openings = KnownOpenings::new(held)?.for_question(&patient)?;
-		Ok(AccessQuestion {
-			accessor: keys::parse_account(accessor)?,
-			patient,
-			scope: RecordScope {
-				labels: self.category.clone(),
-				token: self.token,
-				recorded_at: self.recorded_at.as_deref().map(parse_time).transpose()?,
-				openings,
-			},
-			action: self.action,
-			purpose: self.purpose,
-		})
-	}
 }
 
 impl App {

@@ -18,6 +18,8 @@ fn try_grant(
 		BoundedVec::truncate_from(provisions),
 		period,
 	)
+	.map(|_| ())
+	.map_err(|e| e.error)
 }
 
 fn all() -> Vec<Provision> {
@@ -197,6 +199,49 @@ fn revoke_works_and_takes_effect_at_once() {
 			check(NOBODY, record(DataCategory::Imaging), Action::Read, Purpose::Treatment),
 			no_consent()
 		);
+	});
+}
+
+/// A grant is weighed for the worst case and charged for the case it was: the patient's own
+/// grant to an account is charged `grant(n, 0, 0, 0)`, a representative's grant to an
+/// organisation `grant(n, 1, 1, 0)` (the mock has no sponsors).
+#[test]
+fn a_grant_is_charged_for_the_case_it_was() {
+	use crate::WeightInfo;
+	use frame_support::dispatch::GetDispatchInfo;
+	ExtBuilder::default().build_and_execute(|| {
+		let provisions = || BoundedVec::truncate_from(all());
+		let call = crate::Call::<Test>::grant {
+			patient: PATIENT,
+			grantee: Grantee::Account(NOBODY),
+			provisions: provisions(),
+			period: from_now(),
+		};
+		let worst = <() as WeightInfo>::grant(1, 1, 1, 1);
+		assert_eq!(call.get_dispatch_info().call_weight, worst);
+		let own = Consent::grant(
+			RuntimeOrigin::signed(PATIENT),
+			PATIENT,
+			Grantee::Account(NOBODY),
+			provisions(),
+			from_now(),
+		)
+		.unwrap();
+		assert_eq!(own.actual_weight, Some(<() as WeightInfo>::grant(1, 0, 0, 0)));
+
+		appoint_guardian(false);
+		let representative = Consent::grant(
+			RuntimeOrigin::signed(GUARDIAN),
+			PATIENT,
+			Grantee::Organisation(LAB_ORG),
+			provisions(),
+			from_now(),
+		)
+		.unwrap();
+		assert_eq!(representative.actual_weight, Some(<() as WeightInfo>::grant(1, 1, 1, 0)));
+		let [own, representative] = [own, representative].map(|info| info.actual_weight.unwrap());
+		assert!(own.ref_time() < representative.ref_time(), "{own} {representative}");
+		assert!(representative.all_lte(worst), "{representative} {worst}");
 	});
 }
 

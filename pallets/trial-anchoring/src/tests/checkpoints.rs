@@ -44,11 +44,11 @@ fn checkpoints_grow_the_log_and_every_record_is_provable() {
 		assert!(Trials::verify_inclusion(&id(NCT), 1, 7, &tree.leaves()[6], &path).is_err());
 		assert_eq!(
 			Trials::verify_inclusion(&id(NCT), 2, 7, &hash, &path),
-			Err(InclusionError::UnknownCheckpoint)
+			Err(InclusionError::CheckpointNotFound)
 		);
 		assert_eq!(
 			Trials::verify_inclusion(&id(b"NCT00000001"), 0, 7, &hash, &path),
-			Err(InclusionError::UnknownTrial)
+			Err(InclusionError::TrialNotFound)
 		);
 	});
 }

@@ -1,18 +1,19 @@
 //! `healthchain insurance`: insurers attest coverage, patients present it, providers verify it.
 
-use super::{App, Reported};
-use anyhow::{Context, Result};
+use super::App;
+use anyhow::Result;
 use clap::Subcommand;
 use healthchain_client::{
 	hash::Hash32,
 	insurance::{
-		self, calls, not_in_force, not_in_force_code, ClaimError, ClaimsFile, Credential,
-		Presentation,
+		self, calls, not_in_force, not_in_force_code, ClaimsFile, Credential, Presentation,
 	},
 	invalid, keys, Wait,
 };
 use serde_json::json;
 use std::path::{Path, PathBuf};
+
+mod verify;
 
 #[derive(Subcommand)]
 pub(crate) enum InsuranceCommand {
@@ -293,14 +294,11 @@ impl App {
 				)))
 			},
 		};
-		let (pallet_event, field) = match replaces {
-			Some(_) => ("Renewed", "attestation"),
-			None => ("Attested", "attestation"),
+		use healthchain_client::runtime::api::insurance::events::{Attested, Renewed};
+		let id = match replaces {
+			Some(_) => outcome.expect::<Renewed>("Insurance.Renewed")?.attestation,
+			None => outcome.expect::<Attested>("Insurance.Attested")?.attestation,
 		};
-		let id = outcome
-			.event("Insurance", pallet_event)
-			.and_then(|event| event.fields[field].as_u64())
-			.with_context(|| format!("the transaction emitted no Insurance.{pallet_event}"))?;
 		credential.attestation = Some(id);
 		credential.write(&out)?;
 		let value = json!({
@@ -384,199 +382,4 @@ impl App {
 		}
 		Ok(())
 	}
-
-	async fn verify_presentation(
-		&self,
-		path: &Path,
-		challenge: &str,
-		require: &[String],
-	) -> Result<()> {
-		let presentation = Presentation::read(path)?;
-		let challenge: Hash32 = challenge.parse()?;
-		let chain = self.chain().await?;
-		let (verdict, reason, message) =
-			self.check_presentation(chain, &presentation, challenge, require).await?;
-		let disclosed: Vec<String> =
-			presentation.disclosed.iter().map(|d| d.claim.describe()).collect();
-		let in_force = verdict == Verdict::InForce;
-		let value = json!({
-			"ok": in_force,
-			"in_force": in_force,
-			"attestation": presentation.attestation,
-			"patient": presentation.patient,
-			"disclosed": presentation.disclosed.iter().map(|d| &d.claim).collect::<Vec<_>>(),
-			"reason": reason,
-			"message": message,
-		});
-		self.print(value, || match verdict {
-			Verdict::InForce => format!(
-				"IN FORCE: attestation {} of {}: {}; {message}",
-				presentation.attestation,
-				insurance::printable(&presentation.patient),
-				disclosed.join("; ")
-			),
-			Verdict::NotInForce => {
-				format!("NOT IN FORCE: attestation {}: {message}", presentation.attestation)
-			},
-			Verdict::Invalid => format!("NOT IN FORCE: the presentation proves nothing: {message}"),
-		});
-		if in_force {
-			Ok(())
-		} else {
-			Err(Reported.into())
-		}
-	}
-
-	/// The verdict on a presentation, a short reason code and a message for people. Checked in
-	/// this order, each failure with its own reason: the challenge, the chain, the bounds, that
-	/// the attestation exists, that something is disclosed, every disclosed claim against the
-	/// attestation's commitment, the signature, the signer being the attestation's patient, the
-	/// required claims, and the attestation's status now.
-	async fn check_presentation(
-		&self,
-		chain: &healthchain_client::Chain,
-		presentation: &Presentation,
-		challenge: Hash32,
-		require: &[String],
-	) -> Result<(Verdict, &'static str, String)> {
-		use Verdict::*;
-		let id = presentation.attestation;
-		if presentation.challenge != challenge {
-			return Ok((
-				Invalid,
-				"wrong_challenge",
-				format!(
-					"it answers the challenge {}, not yours ({challenge}): a replayed or \
-					 borrowed presentation",
-					presentation.challenge
-				),
-			));
-		}
-		let genesis = Hash32(chain.genesis_hash().await?);
-		if presentation.genesis_hash != genesis {
-			return Ok((
-				Invalid,
-				"other_chain",
-				format!(
-					"it was made for the chain with genesis {}, not this one ({genesis})",
-					presentation.genesis_hash
-				),
-			));
-		}
-		if let Err(why) = presentation.within_bounds() {
-			return Ok((Invalid, "out_of_bounds", why));
-		}
-		let (Some(info), _) = chain.attestation(id).await? else {
-			return Ok((
-				NotInForce,
-				"unknown_attestation",
-				format!(
-					"attestation {id}: {}",
-					not_in_force(&insurance::NotInForce::UnknownAttestation)
-				),
-			));
-		};
-		if presentation.disclosed.is_empty() {
-			return Ok((Invalid, "nothing_disclosed", "it discloses no claim".into()));
-		}
-		for disclosed in &presentation.disclosed {
-			match chain.verify_claim(id, disclosed).await? {
-				Ok(()) => {},
-				Err(ClaimError::UnknownAttestation) => {
-					return Ok((NotInForce, "unknown_attestation", format!("no attestation {id}")))
-				},
-				Err(ClaimError::Proof(_)) => {
-					return Ok((
-						Invalid,
-						"claim_not_committed",
-						format!(
-							"the claim \"{}\" is not in attestation {id}'s commitment: a claim \
-							 the insurer did not attest, or a changed value",
-							disclosed.claim.describe()
-						),
-					))
-				},
-			}
-		}
-		// A period claim must be the attestation's on-chain period: a period the insurer
-		// committed to that the chain does not hold (an old credential after a renewal, an
-		// insurer's mistake) would tell the verifier a coverage the chain does not vouch for.
-		for disclosed in &presentation.disclosed {
-			if let insurance::ClaimJson::Period { start, end } = disclosed.claim {
-				if (start, end) != (info.starts, info.ends) {
-					return Ok((
-						Invalid,
-						"period_mismatch",
-						format!(
-							"the disclosed period ({} to {}) is not attestation {id}'s period on \
-							 chain ({} to {})",
-							insurance::date(start),
-							insurance::date(end.saturating_sub(1)),
-							insurance::date(info.starts),
-							insurance::date(info.ends.saturating_sub(1))
-						),
-					));
-				}
-			}
-		}
-		if !presentation.signature_is_valid() {
-			return Ok((
-				Invalid,
-				"bad_signature",
-				format!(
-					"the signature is not {}'s over this presentation: signed by another \
-					 account, or altered",
-					insurance::printable(&presentation.patient)
-				),
-			));
-		}
-		let signer = presentation.patient()?;
-		if signer != info.patient {
-			return Ok((
-				Invalid,
-				"not_the_patient",
-				format!(
-					"signed by {signer}, but attestation {id} is bound to {}: only its patient \
-					 can present it",
-					info.patient
-				),
-			));
-		}
-		let missing: Vec<&str> = require
-			.iter()
-			.map(String::as_str)
-			.filter(|name| !presentation.disclosed.iter().any(|d| d.claim.name() == *name))
-			.collect();
-		if !missing.is_empty() {
-			return Ok((
-				Invalid,
-				"not_disclosed",
-				format!("it does not disclose what you require: {}", missing.join(", ")),
-			));
-		}
-		Ok(match chain.coverage_status(id).await? {
-			Ok(in_force) => (
-				InForce,
-				"in_force",
-				format!(
-					"insurer organisation {} (accredited as insurer now), coverage {} to {}",
-					in_force.insurer,
-					insurance::date(in_force.starts),
-					insurance::date(in_force.ends.saturating_sub(1))
-				),
-			),
-			Err(reason) => (NotInForce, not_in_force_code(&reason), not_in_force(&reason)),
-		})
-	}
-}
-
-/// What a verifier concludes of a presentation.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Verdict {
-	/// Valid, and the attestation is in force now.
-	InForce,
-	/// Valid, but the attestation is not in force now.
-	NotInForce,
-	/// The presentation does not prove what it claims.
-	Invalid,
 }
