@@ -28,7 +28,7 @@ pub use crate::runtime::api::runtime_types::pallet_health_tokens::types::{
 	HashAlgorithm, Issuer, RevocationReason, Verdict, VersionReason,
 };
 
-/// What the ledger says of a document hash for one token: typed, and as JSON.
+/// What the ledger says of a document hash for one token.
 pub type Verification =
 	crate::runtime::api::runtime_types::pallet_health_tokens::types::Verification<AccountId32, u32>;
 

@@ -322,8 +322,11 @@ impl App {
 	/// motion awaits.
 	pub(crate) async fn submit_consortium(&self, chain: &Chain, wrapped: Call) -> Result<()> {
 		let outcome = self.submit(chain, wrapped).await?;
-		let proposed =
-			outcome.find::<healthchain_client::runtime::api::council::events::Proposed>()?;
+		// A hint only: an event that does not decode leaves it out, not the motion.
+		let proposed = outcome
+			.find::<healthchain_client::runtime::api::council::events::Proposed>()
+			.ok()
+			.flatten();
 		if let Some(proposed) = proposed.filter(|_| !self.cli.json) {
 			println!(
 				"  motion awaits the members' votes, the proposer's included: healthchain council vote {:?} {}",

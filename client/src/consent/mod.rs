@@ -296,4 +296,5 @@ pub mod batch;
 /// The calls of the consent pallet.
 pub mod calls;
 pub mod openings;
+
 mod queries;

@@ -89,7 +89,12 @@ impl Chain {
 				state_file.display()
 			)));
 		}
-		let records = tokio::task::block_in_place(|| hash_records(inputs))?;
+		// Hashing reads every file on every core: off the async runtime's threads (any runtime,
+		// a current-thread one included).
+		let owned = inputs.to_vec();
+		let records = tokio::task::spawn_blocking(move || hash_records(&owned))
+			.await
+			.context("hashing the records")??;
 		if records.is_empty() {
 			return Err(invalid("no file to append"));
 		}

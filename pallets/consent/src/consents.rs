@@ -65,7 +65,8 @@ impl<T: Config> Pallet<T> {
 			.map_err(|_| Error::<T>::InsufficientBalance)?;
 		let weight = T::WeightInfo::grant(
 			provisions.len() as u32,
-			u32::from(acting.capacity != Capacity::Patient),
+			// Anyone but the patient was looked up among the representatives.
+			u32::from(who != patient),
 			u32::from(matches!(grantee, Grantee::Organisation(_))),
 			u32::from(depositor != who),
 		);

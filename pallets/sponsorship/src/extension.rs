@@ -13,7 +13,7 @@ use scale_info::TypeInfo;
 use sp_runtime::{
 	traits::{
 		DispatchInfoOf, DispatchOriginOf, Dispatchable, Implication, PostDispatchInfoOf,
-		TransactionExtension, UniqueSaturatedInto, ValidateResult, Zero,
+		Saturating, TransactionExtension, UniqueSaturatedInto, ValidateResult, Zero,
 	},
 	transaction_validity::{InvalidTransaction, TransactionValidityError},
 	DispatchResult,
@@ -209,6 +209,16 @@ where
 		len: usize,
 		result: &DispatchResult,
 	) -> Result<Weight, TransactionValidityError> {
+		// The budget pays the fee as it turned out, as the sponsor's account does: what the
+		// call was charged less than it was weighed for goes back to both.
+		if let pallet_transaction_payment::Pre::Charge { tip, .. } = &pre {
+			let counted =
+				pallet_transaction_payment::Pallet::<T>::compute_fee(len as u32, info, *tip);
+			let actual = pallet_transaction_payment::Pallet::<T>::compute_actual_fee(
+				len as u32, info, post_info, *tip,
+			);
+			Pallet::<T>::refund_paying(to_balance::<T>(counted.saturating_sub(actual)));
+		}
 		// What the sponsorship paid, fee and deposits, is written back once.
 		Pallet::<T>::finish_paying();
 		ChargeTransactionPayment::<T>::post_dispatch_details(pre, info, post_info, len, result)

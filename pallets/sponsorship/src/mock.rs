@@ -6,7 +6,7 @@ use core::time::Duration;
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstU32, ConstU64, Contains, UnixTime},
-	weights::{FixedFee, IdentityFee},
+	weights::{IdentityFee, Weight, WeightToFee},
 };
 use sp_runtime::{testing::TestSignature, BuildStorage};
 
@@ -37,8 +37,18 @@ impl pallet_balances::Config for Test {
 #[derive_impl(pallet_transaction_payment::config_preludes::TestDefaultConfig)]
 impl pallet_transaction_payment::Config for Test {
 	type OnChargeTransaction = pallet_transaction_payment::FungibleAdapter<Balances, ()>;
-	type WeightToFee = FixedFee<1, u64>;
+	type WeightToFee = OnePlusPerMillisecond;
 	type LengthToFee = IdentityFee<u64>;
+}
+
+/// A weight fee of 1, and 1 more per millisecond of weight: the small calls of the tests pay
+/// 1, and a refund of a large weight shows in the fee.
+pub struct OnePlusPerMillisecond;
+impl WeightToFee for OnePlusPerMillisecond {
+	type Balance = u64;
+	fn weight_to_fee(weight: &Weight) -> u64 {
+		1 + weight.ref_time() / 1_000_000_000
+	}
 }
 
 parameter_types! {

@@ -241,6 +241,37 @@ fn a_patient_with_funds_who_is_not_sponsored_pays_for_themself() {
 	});
 }
 
+/// A call charged afterwards for less than it was weighed for (a patient's own consent grant,
+/// charged for its case) spends of the budget only what the sponsor's account paid: the
+/// budget and the account agree.
+#[test]
+fn a_fee_refunded_after_the_call_goes_back_to_the_budget() {
+	use sp_runtime::traits::DispatchTransaction;
+	ExtBuilder::default().build_and_execute(|| {
+		sponsor(PATIENT, 1_000);
+		let before = Balances::balance(&pot(HOSPITAL_ORG));
+		let call = remark();
+		// Weighed for 100 ms more than the call turns out to use (a fee of 100 more).
+		let mut info = call.get_dispatch_info();
+		let used = info.call_weight;
+		let more = frame_support::weights::Weight::from_parts(100_000_000_000, 0);
+		info.call_weight = used.saturating_add(more);
+		let counted = pallet_transaction_payment::Pallet::<Test>::compute_fee(100, &info, 0);
+		let post = frame_support::dispatch::PostDispatchInfo {
+			actual_weight: Some(used),
+			pays_fee: frame_support::dispatch::Pays::Yes,
+		};
+		let actual =
+			pallet_transaction_payment::Pallet::<Test>::compute_actual_fee(100, &info, &post, 0);
+		assert_eq!(actual + 100, counted);
+		assert_ok!(ChargeSponsored::<Test>::from(0)
+			.test_run(RuntimeOrigin::signed(PATIENT), &call, &info, 100, 0, |_| Ok(post))
+			.unwrap());
+		assert_eq!(Balances::balance(&pot(HOSPITAL_ORG)), before - actual);
+		assert_eq!(Sponsorships::<Test>::get(PATIENT).unwrap().spent, actual);
+	});
+}
+
 #[test]
 fn a_sponsored_patient_cannot_spend_more_than_the_budget_per_period() {
 	ExtBuilder::default().build_and_execute(|| {

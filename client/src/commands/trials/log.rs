@@ -21,6 +21,8 @@ impl App {
 		unchecked: bool,
 	) -> Result<()> {
 		let started = std::time::Instant::now();
+		// A malformed trial id is refused before anything else (no node needed to say so).
+		healthchain_client::trials::trial_id(trial)?;
 		let chain = self.chain().await?;
 		let proofs = match proofs {
 			Some(dir) => dir.to_path_buf(),
