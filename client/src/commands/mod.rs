@@ -323,11 +323,9 @@ impl App {
 	pub(crate) async fn submit_consortium(&self, chain: &Chain, wrapped: Call) -> Result<()> {
 		let outcome = self.submit(chain, wrapped).await?;
 		// A hint only: an event that does not decode leaves it out, not the motion.
-		let proposed = outcome
-			.find::<healthchain_client::runtime::api::council::events::Proposed>()
-			.ok()
-			.flatten();
-		if let Some(proposed) = proposed.filter(|_| !self.cli.json) {
+		use healthchain_client::runtime::api::council::events::Proposed;
+		if let Some(proposed) = outcome.find::<Proposed>().ok().flatten().filter(|_| !self.cli.json)
+		{
 			println!(
 				"  motion awaits the members' votes, the proposer's included: healthchain council vote {:?} {}",
 				proposed.proposal_hash, proposed.proposal_index
