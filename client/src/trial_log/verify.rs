@@ -155,6 +155,11 @@ pub struct RecordVerdict {
 }
 
 impl RecordVerdict {
+	/// The verdict on a proof that fails offline: the chain is not asked.
+	pub fn offline(failure: OfflineFailure) -> Self {
+		Self { failures: vec![RecordFailure::Offline(failure)] }
+	}
+
 	/// Whether the proof holds: offline and on the chain.
 	pub fn is_verified(&self) -> bool {
 		self.failures.is_empty()
@@ -171,16 +176,22 @@ impl Chain {
 		content: &Hash,
 		before: Option<Milestone>,
 	) -> Result<RecordVerdict> {
-		let failures = match proof.verify_offline(content) {
-			Err(failure) => vec![RecordFailure::Offline(failure)],
-			Ok(()) => self
-				.chain_failures(proof, before)
-				.await?
-				.into_iter()
-				.map(RecordFailure::Chain)
-				.collect(),
-		};
-		Ok(RecordVerdict { failures })
+		match proof.verify_offline(content) {
+			Err(failure) => Ok(RecordVerdict::offline(failure)),
+			Ok(()) => self.verify_record_on_chain(proof, before).await,
+		}
+	}
+
+	/// The chain's half of [`Chain::verify_record`], for a proof already verified offline
+	/// ([`RecordProof::verify_offline`]; a verifier that checks offline first need not connect
+	/// to a chain for a proof that fails there).
+	pub async fn verify_record_on_chain(
+		&self,
+		proof: &RecordProof,
+		before: Option<Milestone>,
+	) -> Result<RecordVerdict> {
+		let failures = self.chain_failures(proof, before).await?;
+		Ok(RecordVerdict { failures: failures.into_iter().map(RecordFailure::Chain).collect() })
 	}
 
 	/// What this chain contradicts of a proof that holds offline.

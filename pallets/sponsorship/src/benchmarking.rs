@@ -143,7 +143,7 @@ mod benchmarks {
 			if let Some(sponsorship) = sponsorship {
 				Sponsorship::<T>::begin_paying(&patient, sponsorship, amount);
 			}
-			Sponsorship::<T>::finish_paying();
+			Sponsorship::<T>::finish_paying(Zero::zero);
 		}
 
 		Ok(())

@@ -209,18 +209,21 @@ where
 		len: usize,
 		result: &DispatchResult,
 	) -> Result<Weight, TransactionValidityError> {
-		// The budget pays the fee as it turned out, as the sponsor's account does: what the
-		// call was charged less than it was weighed for goes back to both.
-		if let pallet_transaction_payment::Pre::Charge { tip, .. } = &pre {
-			let counted =
-				pallet_transaction_payment::Pallet::<T>::compute_fee(len as u32, info, *tip);
-			let actual = pallet_transaction_payment::Pallet::<T>::compute_actual_fee(
-				len as u32, info, post_info, *tip,
-			);
-			Pallet::<T>::refund_paying(to_balance::<T>(counted.saturating_sub(actual)));
-		}
-		// What the sponsorship paid, fee and deposits, is written back once.
-		Pallet::<T>::finish_paying();
+		// What the sponsorship paid, fee and deposits, is written back once; the budget pays
+		// the fee as it turned out, as the sponsor's account does: what the call was charged
+		// less than it was weighed for goes back to both (computed for a sponsored
+		// transaction only).
+		Pallet::<T>::finish_paying(|| match &pre {
+			pallet_transaction_payment::Pre::Charge { tip, .. } => {
+				let len = len as u32;
+				let counted = pallet_transaction_payment::Pallet::<T>::compute_fee(len, info, *tip);
+				let actual = pallet_transaction_payment::Pallet::<T>::compute_actual_fee(
+					len, info, post_info, *tip,
+				);
+				to_balance::<T>(counted.saturating_sub(actual))
+			},
+			pallet_transaction_payment::Pre::NoCharge { .. } => Zero::zero(),
+		});
 		ChargeTransactionPayment::<T>::post_dispatch_details(pre, info, post_info, len, result)
 	}
 }

@@ -503,21 +503,14 @@ pub mod pallet {
 			Paying::<T>::put((who.clone(), sponsorship));
 		}
 
-		/// Give back to the budget of the transaction [`Self::begin_paying`] began what its fee
-		/// came to less than the fee counted before it ran (a call charged afterwards for less
-		/// than it was weighed for, such as a patient's own consent grant).
-		pub(crate) fn refund_paying(refund: BalanceOf<T>) {
-			Paying::<T>::mutate(|paying| {
-				if let Some((_, sponsorship)) = paying {
-					sponsorship.spent = sponsorship.spent.saturating_sub(refund);
-				}
-			});
-		}
-
 		/// End the transaction [`Self::begin_paying`] began: what its sponsorship paid, fee and
-		/// deposits, is written back (unless the patient left it meanwhile).
-		pub(crate) fn finish_paying() {
-			if let Some((who, sponsorship)) = Paying::<T>::take() {
+		/// deposits, is written back (unless the patient left it meanwhile), less `fee_refund`
+		/// (asked only of a sponsored transaction): what its fee came to less than the fee
+		/// counted before it ran (a call charged afterwards for less than it was weighed for,
+		/// such as a patient's own consent grant).
+		pub(crate) fn finish_paying(fee_refund: impl FnOnce() -> BalanceOf<T>) {
+			if let Some((who, mut sponsorship)) = Paying::<T>::take() {
+				sponsorship.spent = sponsorship.spent.saturating_sub(fee_refund());
 				Sponsorships::<T>::insert(who, sponsorship);
 			}
 		}

@@ -73,7 +73,7 @@ fn in_transaction_of<R>(patient: u64, body: impl FnOnce() -> R) -> R {
 		Pallet::begin_paying(&patient, sponsorship, 0);
 	}
 	let result = body();
-	Pallet::finish_paying();
+	Pallet::finish_paying(|| 0);
 	result
 }
 

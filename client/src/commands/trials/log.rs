@@ -5,7 +5,7 @@ use super::super::{read_file, App, Reported};
 use anyhow::Result;
 use healthchain_client::{
 	invalid,
-	trial_log::{self, RecordFailure, RecordProof, RecordVerdict},
+	trial_log::{self, RecordProof, RecordVerdict},
 	trials::Milestone,
 };
 use serde_json::json;
@@ -70,10 +70,10 @@ impl App {
 			invalid(format!("{} is not a trial record proof: {e}", proof.display()))
 		})?;
 		let content = trial_log::sha256_file(file, &Default::default())?;
-		// The chain is asked only if the proof holds offline.
+		// The chain is asked (and connected to) only if the proof holds offline.
 		let verdict = match proof.verify_offline(&content) {
-			Err(failure) => RecordVerdict { failures: vec![RecordFailure::Offline(failure)] },
-			Ok(()) => self.chain().await?.verify_record(&proof, &content, before).await?,
+			Err(failure) => RecordVerdict::offline(failure),
+			Ok(()) => self.chain().await?.verify_record_on_chain(&proof, before).await?,
 		};
 		let failures: Vec<String> = verdict.failures.iter().map(ToString::to_string).collect();
 		let ok = verdict.is_verified();
