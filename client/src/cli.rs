@@ -13,18 +13,31 @@ use clap::{
 use scale_info::{TypeDef, TypeInfo};
 
 /// A value parser for the field-less enum `T` of [`healthchain_primitives`] (`Role`,
-/// `OrganisationKind`, `Profession`): its variants from `T`'s `TypeInfo`, the value built by
-/// decoding the variant's index (SCALE's encoding of a field-less variant).
+/// `OrganisationKind`, `Profession`, `DataCategory`): its variants from `T`'s `TypeInfo`, the
+/// value built by decoding the variant's index (SCALE's encoding of a field-less variant).
 pub fn primitive<T>() -> impl TypedValueParser<Value = T>
 where
-	T: TypeInfo + codec::Decode + Clone + Send + Sync + 'static,
+	T: TypeInfo + codec::Decode + PartialEq + Clone + Send + Sync + 'static,
 {
-	let variants: Vec<(String, u8, String)> = match T::type_info().type_def {
+	primitive_except(&[])
+}
+
+/// [`primitive`] without the variants in `skip`: those a user may not choose
+/// (`VersionReason::CHAIN_WRITTEN` are the chain's to write, not the user's).
+pub fn primitive_except<T>(skip: &'static [T]) -> impl TypedValueParser<Value = T>
+where
+	T: TypeInfo + codec::Decode + PartialEq + Clone + Send + Sync + 'static,
+{
+	let variants: Vec<(String, T, String)> = match T::type_info().type_def {
 		TypeDef::Variant(def) => def
 			.variants
 			.iter()
 			.filter(|variant| variant.fields.is_empty())
-			.map(|variant| (kebab_case(variant.name), variant.index, variant.docs.join(" ")))
+			.filter_map(|variant| {
+				let value = T::decode(&mut &[variant.index][..]).ok()?;
+				(!skip.contains(&value))
+					.then(|| (kebab_case(variant.name), value, variant.docs.join(" ")))
+			})
 			.collect(),
 		_ => Vec::new(),
 	};
@@ -36,17 +49,33 @@ where
 		})
 		.collect();
 	PossibleValuesParser::new(values).try_map(move |name: String| {
-		let index = variants
+		variants
 			.iter()
 			.find(|(variant, ..)| *variant == name)
-			.map(|(_, index, _)| *index)
-			.ok_or_else(|| format!("unknown value {name}"))?;
-		T::decode(&mut &[index][..]).map_err(|e| format!("{name}: {e}"))
+			.map(|(_, value, _)| value.clone())
+			.ok_or_else(|| format!("unknown value {name}"))
 	})
 }
 
+/// The value of the field-less enum `T` of [`healthchain_primitives`] named `text` (kebab
+/// case, as on the command line), or why not.
+pub fn parse_primitive<T>(what: &str, text: &str) -> Result<T, String>
+where
+	T: TypeInfo + codec::Decode + PartialEq + Clone + Send + Sync + 'static,
+{
+	let TypeDef::Variant(def) = T::type_info().type_def else {
+		return Err(format!("{what} is not an enum"));
+	};
+	let names: Vec<String> = def.variants.iter().map(|v| kebab_case(v.name)).collect();
+	def.variants
+		.iter()
+		.find(|variant| variant.fields.is_empty() && kebab_case(variant.name) == text)
+		.and_then(|variant| T::decode(&mut &[variant.index][..]).ok())
+		.ok_or_else(|| format!("bad {what} {text:?}: one of {}", names.join(", ")))
+}
+
 /// A value parser for the generated enum `T` without the variants in `skip`: those a user may
-/// not choose (`VersionReason::Issued` is the chain's to write, not the user's).
+/// not choose (`Capacity::Patient` is the patient's own, not a representative's).
 pub fn except<T>(skip: &'static [T]) -> impl TypedValueParser<Value = T>
 where
 	T: ValueEnum + PartialEq + Clone + Send + Sync + 'static,
@@ -98,12 +127,24 @@ mod tests {
 	}
 
 	#[test]
-	fn generated_enums_skip_what_a_user_may_not_choose() {
-		use crate::runtime::api::runtime_types::pallet_health_tokens::types::VersionReason;
-		const SKIP: &[VersionReason] = &[VersionReason::Issued, VersionReason::SessionClosed];
-		assert_eq!(parse(except(SKIP), "amended").unwrap(), VersionReason::Amended);
-		assert!(parse(except(SKIP), "issued").is_err());
-		assert!(parse(except(SKIP), "session-closed").is_err());
+	fn what_a_user_may_not_choose_is_skipped() {
+		use healthchain_primitives::VersionReason;
+		let except = || primitive_except(&VersionReason::CHAIN_WRITTEN);
+		assert_eq!(parse(except(), "amended").unwrap(), VersionReason::Amended);
+		assert!(parse(except(), "issued").is_err());
+		assert!(parse(except(), "session-closed").is_err());
+	}
+
+	#[test]
+	fn categories_parse_by_kebab_name() {
+		use healthchain_primitives::DataCategory;
+		assert_eq!(
+			parse(primitive::<DataCategory>(), "mental-health").unwrap(),
+			DataCategory::MentalHealth
+		);
+		assert_eq!(parse_primitive::<DataCategory>("category", "hiv"), Ok(DataCategory::Hiv));
+		let refused = parse_primitive::<DataCategory>("category", "x-ray").unwrap_err();
+		assert!(refused.contains("one of clinical-notes"), "{refused}");
 	}
 
 	#[test]

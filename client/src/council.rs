@@ -17,7 +17,7 @@ pub const PROPOSAL_WEIGHT_BOUND: Weight =
 
 /// `vote(proposal, index, approve)` (council members).
 pub fn vote(proposal: Hash32, index: u32, approve: bool) -> Call {
-	Call(RuntimeCall::Council(CouncilCall::vote { proposal: proposal.h256(), index, approve }))
+	CouncilCall::vote { proposal: proposal.h256(), index, approve }.into()
 }
 
 /// `close(proposal_hash, index, proposal_weight_bound, length_bound)` (anyone), and in the same
@@ -31,14 +31,12 @@ pub fn close(proposal: Hash32, index: u32) -> Call {
 		length_bound: PROPOSAL_LENGTH_BOUND,
 	});
 	let Call(release) = release(proposal);
-	Call(RuntimeCall::Utility(UtilityCall::batch_all { calls: vec![close, release] }))
+	UtilityCall::batch_all { calls: vec![close, release] }.into()
 }
 
 /// `release_proposal_cost(proposal_hash)` (anyone): returns a closed motion's deposit to its
 /// proposer, for a motion closed without it (by another client, or by `close` alone). Until
 /// then the runtime refuses the same proposal again (`System.CallFiltered`).
 pub fn release(proposal: Hash32) -> Call {
-	Call(RuntimeCall::Council(CouncilCall::release_proposal_cost {
-		proposal_hash: proposal.h256(),
-	}))
+	CouncilCall::release_proposal_cost { proposal_hash: proposal.h256() }.into()
 }

@@ -3,21 +3,10 @@
 //! own node (`add_connections`, `remove_connections`). A node is named by its peer id
 //! (`12D3KooW…`).
 
-use crate::{
-	chain::{Call, Chain},
-	invalid,
-	runtime::api::{
-		self,
-		runtime_types::{
-			bounded_collections::bounded_vec::BoundedVec, healthchain_runtime::RuntimeCall,
-			pallet_node_authorisation::pallet::Call as NodeCall,
-		},
-	},
-};
+use crate::{chain::Chain, invalid, runtime::api};
 use anyhow::Result;
 pub use healthchain_primitives::node_id::NodeId;
 use serde_json::{json, Value as Json};
-use subxt::utils::AccountId32;
 
 /// The node whose peer id is `text` (`12D3KooW…`): the runtime's own parser.
 pub fn parse_node(text: &str) -> Result<NodeId> {
@@ -28,32 +17,6 @@ pub fn parse_node(text: &str) -> Result<NodeId> {
 /// The peer id of `node`.
 pub fn peer_id(node: &NodeId) -> String {
 	node.to_peer_id()
-}
-
-/// `node_authorisation.authorise_node(node, owner, organisation)` (consortium).
-pub fn authorise(node: NodeId, owner: AccountId32, organisation: u32) -> Call {
-	Call(RuntimeCall::NodeAuthorisation(NodeCall::authorise_node { node, owner, organisation }))
-}
-
-/// `node_authorisation.remove_node(node)` (consortium).
-pub fn remove(node: NodeId) -> Call {
-	Call(RuntimeCall::NodeAuthorisation(NodeCall::remove_node { node }))
-}
-
-/// `node_authorisation.add_connections(node, connections)` (the node's owner).
-pub fn add_connections(node: NodeId, connections: Vec<NodeId>) -> Call {
-	Call(RuntimeCall::NodeAuthorisation(NodeCall::add_connections {
-		node,
-		connections: BoundedVec(connections),
-	}))
-}
-
-/// `node_authorisation.remove_connections(node, connections)` (the node's owner).
-pub fn remove_connections(node: NodeId, connections: Vec<NodeId>) -> Call {
-	Call(RuntimeCall::NodeAuthorisation(NodeCall::remove_connections {
-		node,
-		connections: BoundedVec(connections),
-	}))
 }
 
 impl Chain {

@@ -3,15 +3,8 @@
 
 use crate::{
 	chain::{Call, Chain},
-	hash::Hash32,
 	output::Case,
-	runtime::api::{
-		self,
-		runtime_types::{
-			healthchain_runtime::RuntimeCall,
-			pallet_registry::{pallet::Call as RegistryCall, types::AccreditationView},
-		},
-	},
+	runtime::api::{self, runtime_types::pallet_registry::types::AccreditationView},
 };
 use anyhow::Result;
 pub use healthchain_primitives::{AccreditationError, OrganisationId, OrganisationKind, Role};
@@ -36,81 +29,6 @@ pub struct OrganisationReport {
 	/// All of it as JSON: the organisation's fields, `id`, `agent_accounts` and
 	/// `accreditations`, enum variants in snake case.
 	pub json: Json,
-}
-
-fn registry(call: RegistryCall) -> Call {
-	Call(RuntimeCall::Registry(call))
-}
-
-/// The calls of the registry pallet.
-pub mod calls {
-	use super::*;
-
-	/// `register_organisation(kind, profile_hash)`.
-	pub fn register(kind: OrganisationKind, profile_hash: Hash32) -> Call {
-		registry(RegistryCall::register_organisation { kind, profile_hash: profile_hash.h256() })
-	}
-
-	/// `update_profile(organisation, profile_hash)`.
-	pub fn update_profile(organisation: OrganisationId, profile_hash: Hash32) -> Call {
-		registry(RegistryCall::update_profile { organisation, profile_hash: profile_hash.h256() })
-	}
-
-	/// `add_agent(organisation, agent)`: an invitation the agent accepts.
-	pub fn add_agent(organisation: OrganisationId, agent: &AccountId32) -> Call {
-		registry(RegistryCall::add_agent { organisation, agent: *agent })
-	}
-
-	/// `accept_invitation(organisation)`.
-	pub fn accept_invitation(organisation: OrganisationId) -> Call {
-		registry(RegistryCall::accept_invitation { organisation })
-	}
-
-	/// `leave_organisation(organisation)`.
-	pub fn leave(organisation: OrganisationId) -> Call {
-		registry(RegistryCall::leave_organisation { organisation })
-	}
-
-	/// `deregister_organisation(organisation)`.
-	pub fn deregister(organisation: OrganisationId) -> Call {
-		registry(RegistryCall::deregister_organisation { organisation })
-	}
-
-	/// `remove_agent(organisation, agent)`.
-	pub fn remove_agent(organisation: OrganisationId, agent: &AccountId32) -> Call {
-		registry(RegistryCall::remove_agent { organisation, agent: *agent })
-	}
-
-	/// `grant_accreditation(organisation, role, valid_until)` (consortium).
-	pub fn grant(organisation: OrganisationId, role: Role, valid_until: u64) -> Call {
-		registry(RegistryCall::grant_accreditation { organisation, role, valid_until })
-	}
-
-	/// `renew_accreditation(organisation, role, valid_until)` (consortium).
-	pub fn renew(organisation: OrganisationId, role: Role, valid_until: u64) -> Call {
-		registry(RegistryCall::renew_accreditation { organisation, role, valid_until })
-	}
-
-	/// `suspend_accreditation`, or `suspend_organisation` without a role (consortium).
-	pub fn suspend(organisation: OrganisationId, role: Option<Role>) -> Call {
-		registry(match role {
-			Some(role) => RegistryCall::suspend_accreditation { organisation, role },
-			None => RegistryCall::suspend_organisation { organisation },
-		})
-	}
-
-	/// `reinstate_accreditation`, or `reinstate_organisation` without a role (consortium).
-	pub fn reinstate(organisation: OrganisationId, role: Option<Role>) -> Call {
-		registry(match role {
-			Some(role) => RegistryCall::reinstate_accreditation { organisation, role },
-			None => RegistryCall::reinstate_organisation { organisation },
-		})
-	}
-
-	/// `revoke_accreditation(organisation, role)` (consortium).
-	pub fn revoke(organisation: OrganisationId, role: Role) -> Call {
-		registry(RegistryCall::revoke_accreditation { organisation, role })
-	}
 }
 
 /// How a consortium call reaches the consortium origin.

@@ -4,7 +4,8 @@
 //! with `scripts/update-metadata.sh`).
 //!
 //! The types healthchain's pallets share ([`healthchain_primitives`]: organisation kinds, roles,
-//! professions, the accreditation and licence errors) are not generated: the generated code uses
+//! professions, data categories, version reasons, the accreditation, standing and licence errors)
+//! are not generated: the generated code uses
 //! them, so that each is declared once. The field-less enums a user names on the command line
 //! derive `clap::ValueEnum` here (see [`crate::cli`]).
 #![allow(missing_docs, clippy::all, clippy::pedantic)]
@@ -71,9 +72,17 @@ const _: &[u8] = include_bytes!("../metadata/healthchain.scale");
 		path = "healthchain_primitives::merkle_log::ProofError",
 		with = "::healthchain_primitives::merkle_log::ProofError"
 	),
-	derive_for_type(
-		path = "pallet_health_tokens::types::VersionReason",
-		derive = "Copy, clap::ValueEnum"
+	substitute_type(
+		path = "healthchain_primitives::records::VersionReason",
+		with = "::healthchain_primitives::VersionReason"
+	),
+	substitute_type(
+		path = "healthchain_primitives::records::DataCategory",
+		with = "::healthchain_primitives::DataCategory"
+	),
+	substitute_type(
+		path = "healthchain_primitives::StandingError",
+		with = "::healthchain_primitives::StandingError"
 	),
 	derive_for_type(
 		path = "pallet_health_tokens::types::RevocationReason",
@@ -87,14 +96,6 @@ const _: &[u8] = include_bytes!("../metadata/healthchain.scale");
 	derive_for_type(
 		path = "pallet_consent::types::Justification",
 		derive = "Copy, clap::ValueEnum"
-	),
-	derive_for_type(
-		path = "pallet_consent::types::DataCategory",
-		derive = "Copy, clap::ValueEnum, serde::Serialize, serde::Deserialize"
-	),
-	attributes_for_type(
-		path = "pallet_consent::types::DataCategory",
-		attributes = "#[serde(rename_all = \"snake_case\")]"
 	),
 	derive_for_type(
 		path = "pallet_consent::types::Action",

@@ -11,7 +11,6 @@ use crate::{
 	runtime::api::{
 		self,
 		runtime_types::{
-			healthchain_runtime::RuntimeCall,
 			pallet_sponsorship::{pallet::Call as SponsorshipCall, types},
 			sp_runtime::MultiSignature,
 		},
@@ -31,12 +30,6 @@ pub const AGREEMENT_FORMAT: &str = "healthchain-sponsorship-agreement/1";
 pub type SponsorshipView = types::SponsorshipView<AccountId32, u128, u32>;
 /// A sponsor account as the chain reports it.
 pub type SponsorAccount = types::SponsorAccount<AccountId32, u128>;
-
-impl From<SponsorshipCall> for Call {
-	fn from(call: SponsorshipCall) -> Self {
-		Call(RuntimeCall::Sponsorship(call))
-	}
-}
 
 /// A patient's agreement that an organisation sponsors their account: what the patient's
 /// wallet gives the organisation, and the organisation's agent submits with `sponsor`.

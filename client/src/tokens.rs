@@ -2,30 +2,26 @@
 //! answers as JSON, and the patient's pre-signed session acceptance.
 
 use crate::{
-	chain::{Call, Chain},
+	chain::Chain,
 	hash::Hash32,
 	output::Case,
 	runtime::api::{
 		self,
 		runtime_types::{
-			healthchain_runtime::RuntimeCall,
-			pallet_health_tokens::{
-				pallet::Call as TokensCall,
-				types::{DocumentRef, SessionAcceptance},
-			},
+			pallet_health_tokens::types::{DocumentRef, SessionAcceptance},
 			sp_runtime::MultiSignature,
 		},
 	},
 };
 use anyhow::{anyhow, Result};
-pub use healthchain_primitives::{Profession, Role, TokenId};
+pub use healthchain_primitives::{Profession, Role, TokenId, VersionReason};
 use serde::Serialize;
 use serde_json::Value as Json;
 use subxt::utils::AccountId32;
 use subxt_signer::sr25519::Keypair;
 
 pub use crate::runtime::api::runtime_types::pallet_health_tokens::types::{
-	HashAlgorithm, Issuer, RevocationReason, Verdict, VersionReason,
+	HashAlgorithm, Issuer, RevocationReason, Verdict,
 };
 
 /// What the ledger says of a document hash for one token.
@@ -42,11 +38,6 @@ pub fn issuer(bundle: &crate::documents::BundleIssuer) -> Result<Issuer<AccountI
 		},
 	})
 }
-
-/// The version reasons a user may give to `update`: the chain writes `Issued` and
-/// `SessionClosed` itself.
-pub const CHAIN_WRITTEN_REASONS: &[VersionReason] =
-	&[VersionReason::Issued, VersionReason::SessionClosed];
 
 impl HashAlgorithm {
 	/// The unsalted hash of `data` (`None` for the salted algorithm, which needs a salt).
@@ -83,10 +74,6 @@ impl Document {
 			locator: self.locator.map(Hash32::h256),
 		}
 	}
-}
-
-fn tokens(call: TokensCall) -> Call {
-	Call(RuntimeCall::HealthTokens(call))
 }
 
 /// A patient's acceptance of a telemedicine session, signed in advance.
@@ -152,129 +139,6 @@ impl Acceptance {
 			.try_into()
 			.map_err(|_| crate::invalid("bad acceptance: an sr25519 signature has 64 bytes"))?;
 		Ok(SessionAcceptance { deadline: self.deadline, signature: MultiSignature::Sr25519(bytes) })
-	}
-}
-
-/// The calls of the health-token pallet.
-pub mod calls {
-	use super::*;
-
-	/// `issue_record(patient, role, document)`.
-	pub fn issue_record(patient: &AccountId32, role: Role, document: Document) -> Call {
-		tokens(TokensCall::issue_record { patient: *patient, role, document: document.reference() })
-	}
-
-	/// `issue_certificate(subject, role, document, valid_until)`.
-	pub fn issue_certificate(
-		subject: &AccountId32,
-		role: Role,
-		document: Document,
-		valid_until: Option<u64>,
-	) -> Call {
-		tokens(TokensCall::issue_certificate {
-			subject: *subject,
-			role,
-			document: document.reference(),
-			valid_until,
-		})
-	}
-
-	/// `issue_licence(practitioner, profession, document, valid_until)`.
-	pub fn issue_licence(
-		practitioner: &AccountId32,
-		profession: Profession,
-		document: Document,
-		valid_until: u64,
-	) -> Call {
-		tokens(TokensCall::issue_licence {
-			practitioner: *practitioner,
-			profession,
-			document: document.reference(),
-			valid_until,
-		})
-	}
-
-	/// `update(token, document, reason, valid_until)`.
-	pub fn update(
-		token: TokenId,
-		document: Document,
-		reason: VersionReason,
-		valid_until: Option<u64>,
-	) -> Call {
-		tokens(TokensCall::update { token, document: document.reference(), reason, valid_until })
-	}
-
-	/// `revoke(token, reason)`.
-	pub fn revoke(token: TokenId, reason: RevocationReason) -> Call {
-		tokens(TokensCall::revoke { token, reason })
-	}
-
-	/// `force_revoke(token, reason)` (consortium).
-	pub fn force_revoke(token: TokenId, reason: RevocationReason) -> Call {
-		tokens(TokensCall::force_revoke { token, reason })
-	}
-
-	/// `suspend(token)`.
-	pub fn suspend(token: TokenId) -> Call {
-		tokens(TokensCall::suspend { token })
-	}
-
-	/// `reinstate(token)`.
-	pub fn reinstate(token: TokenId) -> Call {
-		tokens(TokensCall::reinstate { token })
-	}
-
-	/// `archive(token)`.
-	pub fn archive(token: TokenId) -> Call {
-		tokens(TokensCall::archive { token })
-	}
-
-	/// `refuse(token)`.
-	pub fn refuse(token: TokenId) -> Call {
-		tokens(TokensCall::refuse { token })
-	}
-
-	/// `change_deposit_owner(token, version)`.
-	pub fn change_deposit_owner(token: TokenId, version: u32) -> Call {
-		tokens(TokensCall::change_deposit_owner { token, version })
-	}
-
-	/// `accept_session(token)`.
-	pub fn accept_session(token: TokenId) -> Call {
-		tokens(TokensCall::accept_session { token })
-	}
-
-	/// `cancel_session(token)`.
-	pub fn cancel_session(token: TokenId) -> Call {
-		tokens(TokensCall::cancel_session { token })
-	}
-
-	/// `transfer(token, to)`.
-	pub fn transfer(token: TokenId, to: &AccountId32) -> Call {
-		tokens(TokensCall::transfer { token, to: *to })
-	}
-
-	/// `open_session(patient, reference, acceptance)`.
-	pub fn open_session(
-		patient: &AccountId32,
-		reference: Document,
-		acceptance: Option<SessionAcceptance<MultiSignature, u32>>,
-	) -> Call {
-		tokens(TokensCall::open_session {
-			patient: *patient,
-			reference: reference.reference(),
-			acceptance,
-		})
-	}
-
-	/// `accept_licence(token)`.
-	pub fn accept_licence(token: TokenId) -> Call {
-		tokens(TokensCall::accept_licence { token })
-	}
-
-	/// `close_session(token, record)`.
-	pub fn close_session(token: TokenId, record: Document) -> Call {
-		tokens(TokensCall::close_session { token, record: record.reference() })
 	}
 }
 

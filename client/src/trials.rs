@@ -2,16 +2,14 @@
 //! types, and its runtime API answers, typed and as JSON.
 
 use crate::{
-	chain::{Call, Chain},
+	chain::Chain,
 	hash::Hash32,
 	invalid,
 	output::{name_tuples, Case},
 	runtime::api::{
 		self,
 		runtime_types::{
-			bounded_collections::bounded_vec::BoundedVec,
-			healthchain_runtime::RuntimeCall,
-			pallet_trial_anchoring::{pallet::Call as TrialCall, types},
+			bounded_collections::bounded_vec::BoundedVec, pallet_trial_anchoring::types,
 		},
 	},
 };
@@ -43,88 +41,6 @@ pub fn trial_id(text: &str) -> Result<BoundedVec<u8>> {
 		)));
 	}
 	Ok(BoundedVec(text.as_bytes().to_vec()))
-}
-
-fn trials(call: TrialCall) -> Call {
-	Call(RuntimeCall::TrialAnchoring(call))
-}
-
-/// The calls of the trial-anchoring pallet.
-pub mod calls {
-	use super::*;
-
-	/// `register_trial(trial)`.
-	pub fn register(trial: &str) -> Result<Call> {
-		Ok(trials(TrialCall::register_trial { trial: trial_id(trial)? }))
-	}
-
-	/// `anchor_document(trial, kind, document_hash, reason)`.
-	pub fn anchor_document(
-		trial: &str,
-		kind: DocumentKind,
-		document_hash: Hash32,
-		reason: ChangeReason,
-	) -> Result<Call> {
-		Ok(trials(TrialCall::anchor_document {
-			trial: trial_id(trial)?,
-			kind,
-			document_hash: document_hash.0,
-			reason,
-		}))
-	}
-
-	/// `anchor_milestone(trial, milestone)`.
-	pub fn anchor_milestone(trial: &str, milestone: Milestone) -> Result<Call> {
-		Ok(trials(TrialCall::anchor_milestone { trial: trial_id(trial)?, milestone }))
-	}
-
-	/// `anchor_checkpoint(trial, log_size, root, proof)`.
-	pub fn anchor_checkpoint(
-		trial: &str,
-		log_size: u64,
-		root: Hash32,
-		proof: &[[u8; 32]],
-	) -> Result<Call> {
-		Ok(trials(TrialCall::anchor_checkpoint {
-			trial: trial_id(trial)?,
-			log_size,
-			root: root.0,
-			proof: BoundedVec(proof.to_vec()),
-		}))
-	}
-
-	/// `force_transfer_trial(trial, sponsor)` (consortium): to a successor, keeping everything.
-	pub fn transfer(trial: &str, sponsor: u32) -> Result<Call> {
-		Ok(trials(TrialCall::force_transfer_trial { trial: trial_id(trial)?, sponsor }))
-	}
-
-	/// `force_reclaim_trial(trial, sponsor, reason)` (consortium): back clean to its sponsor.
-	pub fn reclaim(trial: &str, sponsor: u32, reason: VoidReason) -> Result<Call> {
-		Ok(trials(TrialCall::force_reclaim_trial { trial: trial_id(trial)?, sponsor, reason }))
-	}
-
-	/// `force_withdraw_milestone(trial, milestone, reason)` (consortium).
-	pub fn withdraw_milestone(
-		trial: &str,
-		milestone: Milestone,
-		reason: VoidReason,
-	) -> Result<Call> {
-		Ok(trials(TrialCall::force_withdraw_milestone {
-			trial: trial_id(trial)?,
-			milestone,
-			reason,
-		}))
-	}
-
-	/// `force_rewind_log(trial, to)` (consortium).
-	pub fn rewind_log(trial: &str, to: Option<u32>) -> Result<Call> {
-		Ok(trials(TrialCall::force_rewind_log { trial: trial_id(trial)?, to }))
-	}
-
-	/// `change_deposit_owner(trial, anchor)`: the sponsor's admin takes an anchor's deposit over.
-	pub fn change_deposit_owner(trial: &str, anchor: AnchorRef) -> Result<Call> {
-		Ok(trials(TrialCall::change_deposit_owner { trial: trial_id(trial)?, anchor }))
-	}
 }
 
 impl Chain {

@@ -5,11 +5,8 @@
 //! new runtime from the next block, without a restart.
 
 use crate::{
-	chain::Call,
+	call::{Call, SystemCall},
 	hash::Hash32,
-	runtime::api::runtime_types::{
-		frame_system::pallet::Call as SystemCall, healthchain_runtime::RuntimeCall,
-	},
 };
 use anyhow::{bail, Result};
 
@@ -41,13 +38,13 @@ pub fn code_hash(code: &[u8]) -> Hash32 {
 pub fn authorize(code: &[u8]) -> Result<(Hash32, Call)> {
 	check_code(code)?;
 	let hash = code_hash(code);
-	Ok((hash, Call(RuntimeCall::System(SystemCall::authorize_upgrade { code_hash: hash.h256() }))))
+	Ok((hash, SystemCall::authorize_upgrade { code_hash: hash.h256() }.into()))
 }
 
 /// `system.apply_authorized_upgrade(code)` (anyone; no fee when it is the authorised code).
 pub fn apply(code: Vec<u8>) -> Result<Call> {
 	check_code(&code)?;
-	Ok(Call(RuntimeCall::System(SystemCall::apply_authorized_upgrade { code })))
+	Ok(SystemCall::apply_authorized_upgrade { code }.into())
 }
 
 #[cfg(test)]

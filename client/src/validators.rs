@@ -3,13 +3,12 @@
 //! (`validator_set.add_validator`, `remove_validator`, `recover_finality`).
 
 use crate::{
+	call::SessionCall,
 	chain::{Call, Chain},
 	runtime::api::{
 		self,
 		runtime_types::{
-			bounded_collections::bounded_vec::BoundedVec, healthchain_runtime::RuntimeCall,
-			healthchain_runtime::SessionKeys, pallet_session::pallet::Call as SessionCall,
-			pallet_validator_set::pallet::Call as ValidatorSetCall,
+			healthchain_runtime::SessionKeys,
 			sp_consensus_aura::sr25519::app_sr25519::Public as AuraPublic,
 			sp_consensus_grandpa::app::Public as GrandpaPublic,
 		},
@@ -19,25 +18,6 @@ use anyhow::{bail, Context, Result};
 use codec::Encode;
 use serde_json::{json, Value as Json};
 use subxt::utils::AccountId32;
-
-/// `validator_set.add_validator(validator, organisation)` (consortium).
-pub fn add(validator: AccountId32, organisation: u32) -> Call {
-	Call(RuntimeCall::ValidatorSet(ValidatorSetCall::add_validator { validator, organisation }))
-}
-
-/// `validator_set.remove_validator(validator)` (consortium).
-pub fn remove(validator: AccountId32) -> Call {
-	Call(RuntimeCall::ValidatorSet(ValidatorSetCall::remove_validator { validator }))
-}
-
-/// `validator_set.recover_finality(remove, best_finalized, delay)` (consortium).
-pub fn recover_finality(remove: Vec<AccountId32>, best_finalized: u32, delay: u32) -> Call {
-	Call(RuntimeCall::ValidatorSet(ValidatorSetCall::recover_finality {
-		remove: BoundedVec(remove),
-		best_finalized,
-		delay,
-	}))
-}
 
 /// `session.set_keys(keys, proof)` (the validator's account), from the SCALE bytes
 /// `author_rotateKeysWithOwner` returns.
@@ -55,7 +35,7 @@ pub fn set_keys(keys: &[u8], proof: Vec<u8>) -> Result<Call> {
 		aura: AuraPublic(aura.try_into().context("an Aura key has 32 bytes")?),
 		grandpa: GrandpaPublic(grandpa.try_into().context("a GRANDPA key has 32 bytes")?),
 	};
-	Ok(Call(RuntimeCall::Session(SessionCall::set_keys { keys, proof })))
+	Ok(SessionCall::set_keys { keys, proof }.into())
 }
 
 /// Session keys and the proof that their holder made them for an account.

@@ -845,7 +845,9 @@ mod tests {
 				.unwrap();
 			assert_eq!(
 				pallet_validator_set::Pallet::<Runtime>::left_out(&validator),
-				Some(pallet_validator_set::LeftOut::OrganisationNotInGoodStanding)
+				Some(pallet_validator_set::LeftOut::Standing(
+					pallet_validator_set::StandingError::OrganisationSuspended
+				))
 			);
 			assert!(pallet_node_authorisation::Pallet::<Runtime>::left_out(&info).is_some());
 		});

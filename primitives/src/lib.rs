@@ -15,7 +15,10 @@ extern crate alloc;
 pub mod coverage;
 pub mod merkle_log;
 pub mod node_id;
+pub mod records;
 pub mod trial;
+
+pub use records::{DataCategory, VersionReason};
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
@@ -246,6 +249,48 @@ pub enum AccreditationError {
 	Expired,
 }
 
+/// Why an account may not act for an organisation now, or why the organisation is not in good
+/// standing: the answer of [`AccreditationInspect::ensure_acts_for`] and
+/// [`AccreditationInspect::standing`].
+///
+/// Standing is what a membership of the network itself needs (a validator, an authorised node):
+/// no particular role, but an organisation that is registered, not suspended, and accredited for
+/// at least one role now. Pallets that ask nest it in their own error
+/// (`Error::Standing(StandingError)`), as they nest [`AccreditationError`].
+#[derive(
+	frame_support::PalletError,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "as-type", derive(scale_encode::EncodeAsType, scale_decode::DecodeAsType))]
+#[scale_info(capture_docs = "always")]
+pub enum StandingError {
+	/// The account does not act for that organisation (or no longer does): the organisation's
+	/// admin must invite it (`registry add-agent`) and it must accept (`registry accept`).
+	#[codec(index = 0)]
+	NotAnAgent,
+	/// The organisation is not registered (or was deregistered).
+	#[codec(index = 1)]
+	OrganisationNotRegistered,
+	/// The organisation is suspended by the consortium; only the consortium can reinstate it.
+	#[codec(index = 2)]
+	OrganisationSuspended,
+	/// The organisation holds no accreditation in force now (each it holds is suspended or
+	/// past its valid-until time); the consortium grants and renews them.
+	#[codec(index = 3)]
+	NoAccreditationInForce,
+}
+
 /// The registry's answer to "may this account act in this role now?".
 ///
 /// Implemented by the registry pallet; other pallets take it as a `Config` type so that the
@@ -271,11 +316,27 @@ pub trait AccreditationInspect<AccountId> {
 	/// registered, whatever its accreditations.
 	fn admin_of(organisation: OrganisationId) -> Option<AccountId>;
 
-	/// Whether `organisation` is a member in good standing at this moment: registered, not
-	/// suspended, and accredited for at least one role now (an accreditation that is suspended
-	/// or past its valid-until time does not count). Permissions granted to an organisation as
-	/// such (a patient's consent to "every agent of hospital X") hold only while this is true.
-	fn in_good_standing(organisation: OrganisationId) -> bool;
+	/// Whether `organisation` is a member in good standing at this moment, or why not:
+	/// registered, not suspended, and accredited for at least one role now (an accreditation
+	/// that is suspended or past its valid-until time does not count).
+	fn standing(organisation: OrganisationId) -> Result<(), StandingError>;
+
+	/// Whether `organisation` is a member in good standing at this moment
+	/// ([`AccreditationInspect::standing`]). Permissions granted to an organisation as such (a
+	/// patient's consent to "every agent of hospital X") hold only while this is true.
+	fn in_good_standing(organisation: OrganisationId) -> bool {
+		Self::standing(organisation).is_ok()
+	}
+
+	/// Whether `who` acts for `organisation` (as its admin or an agent) and `organisation` is in
+	/// good standing at this moment, or why not: the one rule for a membership of the network
+	/// (a validator, an authorised node), checked when it is granted and whenever it is used.
+	fn ensure_acts_for(who: &AccountId, organisation: OrganisationId) -> Result<(), StandingError> {
+		if Self::organisation_of(who) != Some(organisation) {
+			return Err(StandingError::NotAnAgent);
+		}
+		Self::standing(organisation)
+	}
 
 	/// Benchmark helper: make `who` an agent of a fresh organisation accredited for `role`
 	/// for a long time, so that another pallet's benchmarks can act in that role.

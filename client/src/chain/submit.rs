@@ -1,6 +1,7 @@
 //! Signing and submitting transactions, and following them to a block.
 
 use super::*;
+use subxt::transactions::Payload as _;
 
 impl Chain {
 	/// The parameters a transaction with `nonce` is signed with: subxt's defaults, and the

@@ -290,7 +290,8 @@ impl App {
 		}
 	}
 
-	pub(crate) async fn submit(&self, chain: &Chain, call: Call) -> Result<Outcome> {
+	pub(crate) async fn submit(&self, chain: &Chain, call: impl Into<Call>) -> Result<Outcome> {
+		let call = call.into();
 		let signer = self.signer()?;
 		let outcome = chain.submit(&call, &signer, self.cli.wait).await?;
 		let summary = outcome.call.clone();
@@ -312,9 +313,9 @@ impl App {
 		Ok(outcome)
 	}
 
-	pub(crate) async fn consortium(&self, call: Call, via: Via) -> Result<()> {
+	pub(crate) async fn consortium(&self, call: impl Into<Call>, via: Via) -> Result<()> {
 		let chain = self.chain().await?;
-		let wrapped = registry_client::consortium(chain, call, via).await?;
+		let wrapped = registry_client::consortium(chain, call.into(), via).await?;
 		self.submit_consortium(chain, wrapped).await
 	}
 

@@ -5,8 +5,8 @@ use super::{App, ConsortiumArgs};
 use anyhow::Result;
 use clap::Subcommand;
 use healthchain_client::{
-	keys::parse_account,
-	nodes::{self, parse_node},
+	call::NodeCall, keys::parse_account, nodes::parse_node,
+	runtime::api::runtime_types::bounded_collections::bounded_vec::BoundedVec,
 };
 use serde_json::json;
 
@@ -71,21 +71,31 @@ impl App {
 				self.print(json!({ "peer_id": peer_id }), || peer_id.clone());
 			},
 			NodeCommand::Authorise { node, owner, organisation, consortium } => {
-				let call =
-					nodes::authorise(parse_node(node)?, parse_account(owner)?, *organisation);
+				let call = NodeCall::authorise_node {
+					node: parse_node(node)?,
+					owner: parse_account(owner)?,
+					organisation: *organisation,
+				};
 				self.consortium(call, consortium.via).await?;
 			},
 			NodeCommand::Remove { node, consortium } => {
-				self.consortium(nodes::remove(parse_node(node)?), consortium.via).await?;
+				self.consortium(NodeCall::remove_node { node: parse_node(node)? }, consortium.via)
+					.await?;
 			},
 			NodeCommand::Connect { node, connections } => {
 				let chain = self.chain().await?;
-				let call = nodes::add_connections(parse_node(node)?, parse_all(connections)?);
+				let call = NodeCall::add_connections {
+					node: parse_node(node)?,
+					connections: BoundedVec(parse_all(connections)?),
+				};
 				self.submit(chain, call).await?;
 			},
 			NodeCommand::Disconnect { node, connections } => {
 				let chain = self.chain().await?;
-				let call = nodes::remove_connections(parse_node(node)?, parse_all(connections)?);
+				let call = NodeCall::remove_connections {
+					node: parse_node(node)?,
+					connections: BoundedVec(parse_all(connections)?),
+				};
 				self.submit(chain, call).await?;
 			},
 		}

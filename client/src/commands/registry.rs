@@ -4,10 +4,11 @@ use super::{parse_time, App, ConsortiumArgs, ProfileArgs};
 use anyhow::Result;
 use clap::Subcommand;
 use healthchain_client::{
+	call::RegistryCall,
 	cli,
 	hash::Hash32,
 	keys,
-	registry::{calls, OrganisationId, OrganisationKind, Role},
+	registry::{OrganisationId, OrganisationKind, Role},
 };
 use serde_json::json;
 
@@ -141,51 +142,106 @@ impl App {
 			Register { kind, profile } => {
 				let hash = profile.hash()?;
 				let chain = self.chain().await?;
-				self.submit(chain, calls::register(*kind, hash)).await?;
+				self.submit(
+					chain,
+					RegistryCall::register_organisation { kind: *kind, profile_hash: hash.h256() },
+				)
+				.await?;
 			},
 			UpdateProfile { organisation, profile } => {
 				let hash = profile.hash()?;
 				let chain = self.chain().await?;
-				self.submit(chain, calls::update_profile(*organisation, hash)).await?;
+				self.submit(
+					chain,
+					RegistryCall::update_profile {
+						organisation: *organisation,
+						profile_hash: hash.h256(),
+					},
+				)
+				.await?;
 			},
 			AddAgent { organisation, agent } => {
 				let agent = keys::parse_account(agent)?;
 				let chain = self.chain().await?;
-				self.submit(chain, calls::add_agent(*organisation, &agent)).await?;
+				self.submit(chain, RegistryCall::add_agent { organisation: *organisation, agent })
+					.await?;
 			},
 			Accept { organisation } => {
 				let chain = self.chain().await?;
-				self.submit(chain, calls::accept_invitation(*organisation)).await?;
+				self.submit(chain, RegistryCall::accept_invitation { organisation: *organisation })
+					.await?;
 			},
 			Leave { organisation } => {
 				let chain = self.chain().await?;
-				self.submit(chain, calls::leave(*organisation)).await?;
+				self.submit(
+					chain,
+					RegistryCall::leave_organisation { organisation: *organisation },
+				)
+				.await?;
 			},
 			RemoveAgent { organisation, agent } => {
 				let agent = keys::parse_account(agent)?;
 				let chain = self.chain().await?;
-				self.submit(chain, calls::remove_agent(*organisation, &agent)).await?;
+				self.submit(
+					chain,
+					RegistryCall::remove_agent { organisation: *organisation, agent },
+				)
+				.await?;
 			},
 			Deregister { organisation } => {
 				let chain = self.chain().await?;
-				self.submit(chain, calls::deregister(*organisation)).await?;
+				self.submit(
+					chain,
+					RegistryCall::deregister_organisation { organisation: *organisation },
+				)
+				.await?;
 			},
 			Accredit { organisation, role, valid_until, consortium } => {
 				let until = parse_time(valid_until)?;
-				self.consortium(calls::grant(*organisation, *role, until), consortium.via).await?;
+				self.consortium(
+					RegistryCall::grant_accreditation {
+						organisation: *organisation,
+						role: *role,
+						valid_until: until,
+					},
+					consortium.via,
+				)
+				.await?;
 			},
 			Renew { organisation, role, valid_until, consortium } => {
 				let until = parse_time(valid_until)?;
-				self.consortium(calls::renew(*organisation, *role, until), consortium.via).await?;
+				self.consortium(
+					RegistryCall::renew_accreditation {
+						organisation: *organisation,
+						role: *role,
+						valid_until: until,
+					},
+					consortium.via,
+				)
+				.await?;
 			},
 			Suspend { organisation, role, consortium } => {
-				self.consortium(calls::suspend(*organisation, *role), consortium.via).await?;
+				let organisation = *organisation;
+				let call = match *role {
+					Some(role) => RegistryCall::suspend_accreditation { organisation, role },
+					None => RegistryCall::suspend_organisation { organisation },
+				};
+				self.consortium(call, consortium.via).await?;
 			},
 			Reinstate { organisation, role, consortium } => {
-				self.consortium(calls::reinstate(*organisation, *role), consortium.via).await?;
+				let organisation = *organisation;
+				let call = match *role {
+					Some(role) => RegistryCall::reinstate_accreditation { organisation, role },
+					None => RegistryCall::reinstate_organisation { organisation },
+				};
+				self.consortium(call, consortium.via).await?;
 			},
 			Revoke { organisation, role, consortium } => {
-				self.consortium(calls::revoke(*organisation, *role), consortium.via).await?;
+				self.consortium(
+					RegistryCall::revoke_accreditation { organisation: *organisation, role: *role },
+					consortium.via,
+				)
+				.await?;
 			},
 			Show { organisation } => {
 				let chain = self.chain().await?;

@@ -4,6 +4,7 @@ use super::{read_file, App, DocumentArgs};
 use anyhow::Result;
 use clap::Subcommand;
 use healthchain_client::{
+	call::TokensCall,
 	hash::Hash32,
 	keys,
 	tokens::{self, Acceptance, Document, HashAlgorithm, TokenId},
@@ -58,7 +59,6 @@ pub(crate) enum SessionCommand {
 
 impl App {
 	pub(crate) async fn session(&self, command: &SessionCommand) -> Result<()> {
-		use tokens::calls;
 		use SessionCommand::*;
 		let call = match command {
 			Open { patient, reference, acceptance } => {
@@ -84,7 +84,7 @@ impl App {
 				let acceptance = acceptance.map(|a| a.to_runtime()).transpose()?;
 				let document =
 					Document { hash: reference, algorithm: HashAlgorithm::Sha256, locator: None };
-				calls::open_session(&patient, document, acceptance)
+				TokensCall::open_session { patient, reference: document.reference(), acceptance }
 			},
 			SignAcceptance { practitioner, reference, valid_for_blocks } => {
 				let practitioner = keys::parse_account(practitioner)?;
@@ -111,17 +111,20 @@ impl App {
 			},
 			Accept { token } => {
 				self.towards_token_issuer(*token).await?;
-				calls::accept_session(*token)
+				TokensCall::accept_session { token: *token }
 			},
 			Close { token, record } => {
 				let practitioner = self.signer()?.public_key().to_account_id().to_string();
 				let issuer =
 					healthchain_client::documents::BundleIssuer::Practitioner(practitioner);
-				calls::close_session(*token, record.document(Some(issuer))?)
+				TokensCall::close_session {
+					token: *token,
+					record: record.document(Some(issuer))?.reference(),
+				}
 			},
 			Cancel { token } => {
 				self.towards_token_issuer(*token).await?;
-				calls::cancel_session(*token)
+				TokensCall::cancel_session { token: *token }
 			},
 		};
 		let chain = self.chain().await?;

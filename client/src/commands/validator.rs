@@ -5,7 +5,9 @@ use super::{App, ConsortiumArgs};
 use anyhow::Result;
 use clap::Subcommand;
 use healthchain_client::{
+	call::ValidatorSetCall,
 	keys::parse_account,
+	runtime::api::runtime_types::bounded_collections::bounded_vec::BoundedVec,
 	validators::{self, GeneratedKeys},
 };
 use serde_json::json;
@@ -105,16 +107,24 @@ impl App {
 				self.submit(chain, validators::set_keys(&keys, proof)?).await?;
 			},
 			ValidatorCommand::Add { account, organisation, consortium } => {
-				let call = validators::add(parse_account(account)?, *organisation);
+				let call = ValidatorSetCall::add_validator {
+					validator: parse_account(account)?,
+					organisation: *organisation,
+				};
 				self.consortium(call, consortium.via).await?;
 			},
 			ValidatorCommand::Remove { account, consortium } => {
-				self.consortium(validators::remove(parse_account(account)?), consortium.via)
-					.await?;
+				let call =
+					ValidatorSetCall::remove_validator { validator: parse_account(account)? };
+				self.consortium(call, consortium.via).await?;
 			},
 			ValidatorCommand::RecoverFinality { remove, best_finalized, delay, consortium } => {
 				let remove = remove.iter().map(|a| parse_account(a)).collect::<Result<Vec<_>>>()?;
-				let call = validators::recover_finality(remove, *best_finalized, *delay);
+				let call = ValidatorSetCall::recover_finality {
+					remove: BoundedVec(remove),
+					best_finalized: *best_finalized,
+					delay: *delay,
+				};
 				self.consortium(call, consortium.via).await?;
 			},
 		}

@@ -3,6 +3,7 @@
 
 use crate::output::name_tuples;
 use crate::{
+	call::ConsentCall,
 	chain::Chain,
 	hash::Hash32,
 	invalid,
@@ -24,8 +25,9 @@ use serde_json::Value as Json;
 use subxt::utils::AccountId32;
 
 pub use crate::runtime::api::runtime_types::pallet_consent::types::{
-	Action, Capacity, DataCategory, Justification, Purpose,
+	Action, Capacity, Justification, Purpose,
 };
+pub use healthchain_primitives::DataCategory;
 
 /// A consent id.
 pub type ConsentId = u64;
@@ -97,6 +99,11 @@ fn parse_enum<E: clap::ValueEnum>(what: &str, text: &str) -> Result<E> {
 	})
 }
 
+/// The category named `name` (`mental-health`, in any case).
+pub(crate) fn parse_category(name: &str) -> Result<DataCategory> {
+	crate::cli::parse_primitive("category", &name.to_ascii_lowercase()).map_err(invalid)
+}
+
 /// The grantee: `org:<id>` or an account.
 pub fn grantee(text: &str) -> Result<Grantee<AccountId32>> {
 	if let Some(id) = text.strip_prefix("org:") {
@@ -107,22 +114,38 @@ pub fn grantee(text: &str) -> Result<Grantee<AccountId32>> {
 	Ok(Grantee::Account(parse_account(text)?))
 }
 
+impl ConsentSpec {
+	/// The `grant(patient, grantee, provisions, period)` call this description makes: `time`
+	/// reads its times, `now` is the start when it names none.
+	pub fn grant(
+		&self,
+		patient: &AccountId32,
+		time: &dyn Fn(&str) -> Result<u64>,
+		now: u64,
+	) -> Result<ConsentCall> {
+		if self.provisions.is_empty() {
+			return Err(invalid("a consent needs at least one provision"));
+		}
+		let provisions =
+			self.provisions.iter().map(|p| p.to_runtime(time)).collect::<Result<Vec<_>>>()?;
+		let start = self.from.as_deref().map(time).transpose()?.unwrap_or(now);
+		let end = self.until.as_deref().map(time).transpose()?;
+		Ok(ConsentCall::grant {
+			patient: *patient,
+			grantee: grantee(&self.grantee)?,
+			provisions: BoundedVec(provisions),
+			period: Period { start, end },
+		})
+	}
+}
+
 impl ProvisionSpec {
 	/// The sensitive category this provision names on chain, if it names one: a consent is
 	/// public, so it tells every reader that this category matters to the patient (the
 	/// `sensitive` scope covers them all without naming one).
 	pub fn names_sensitive_category(&self) -> Option<DataCategory> {
 		let name = self.scope.strip_prefix("category:")?;
-		let category = parse_enum::<DataCategory>("category", name).ok()?;
-		matches!(
-			category,
-			DataCategory::MentalHealth
-				| DataCategory::Genomics
-				| DataCategory::SexualAndReproductiveHealth
-				| DataCategory::SubstanceUse
-				| DataCategory::Hiv
-		)
-		.then_some(category)
+		parse_category(name).ok().filter(|category| category.is_sensitive())
 	}
 
 	/// The runtime's provision; `time` parses the times.
@@ -136,7 +159,7 @@ impl ProvisionSpec {
 			match self.scope.split_once(':') {
 				None if self.scope == "all" => Scope::All,
 				None if self.scope == "sensitive" => Scope::Sensitive,
-				Some(("category", name)) => Scope::Category(parse_enum("category", name)?),
+				Some(("category", name)) => Scope::Category(parse_category(name)?),
 				Some(("token", id)) => Scope::Token(
 					id.parse().map_err(|_| invalid(format!("bad scope {:?}", self.scope)))?,
 				),
@@ -293,8 +316,6 @@ impl AccessReceipt {
 }
 
 pub mod batch;
-/// The calls of the consent pallet.
-pub mod calls;
 pub mod openings;
 
 mod queries;

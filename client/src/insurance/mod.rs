@@ -13,18 +13,12 @@
 //!   the chain's genesis hash ([`Presentation`]).
 
 use crate::{
-	chain::{Call, Chain},
+	chain::Chain,
 	documents::random_salt,
 	hash::Hash32,
 	invalid,
 	output::{name_tuples, Case},
-	runtime::api::{
-		self,
-		runtime_types::{
-			healthchain_runtime::RuntimeCall,
-			pallet_insurance::{pallet::Call as InsuranceCall, types},
-		},
-	},
+	runtime::api::{self, runtime_types::pallet_insurance::types},
 };
 use anyhow::{anyhow, Context, Result};
 use codec::Encode;
@@ -52,60 +46,6 @@ pub const PRESENTATION_FORMAT: &str = "healthchain-insurance-presentation/1";
 pub const PRESENTATION_TAG: &[u8] = b"healthchain:insurance-presentation";
 
 const DAY_MS: u64 = 86_400_000;
-
-fn insurance(call: InsuranceCall) -> Call {
-	Call(RuntimeCall::Insurance(call))
-}
-
-/// The calls of the insurance pallet.
-pub mod calls {
-	use super::*;
-
-	/// `attest(patient, commitment, starts, ends)`.
-	pub fn attest(patient: &AccountId32, commitment: Hash32, starts: u64, ends: u64) -> Call {
-		insurance(InsuranceCall::attest {
-			patient: *patient,
-			commitment: commitment.0,
-			starts,
-			ends,
-		})
-	}
-
-	/// `suspend(attestation)`.
-	pub fn suspend(attestation: u64) -> Call {
-		insurance(InsuranceCall::suspend { attestation })
-	}
-
-	/// `reinstate(attestation)`.
-	pub fn reinstate(attestation: u64) -> Call {
-		insurance(InsuranceCall::reinstate { attestation })
-	}
-
-	/// `revoke(attestation)`.
-	pub fn revoke(attestation: u64) -> Call {
-		insurance(InsuranceCall::revoke { attestation })
-	}
-
-	/// `renew(attestation, commitment, starts, ends)`.
-	pub fn renew(attestation: u64, commitment: Hash32, starts: u64, ends: u64) -> Call {
-		insurance(InsuranceCall::renew { attestation, commitment: commitment.0, starts, ends })
-	}
-
-	/// `remove_attestation(attestation)`.
-	pub fn remove(attestation: u64) -> Call {
-		insurance(InsuranceCall::remove_attestation { attestation })
-	}
-
-	/// `refuse_insurer(insurer)` (the patient).
-	pub fn refuse_insurer(insurer: u32) -> Call {
-		insurance(InsuranceCall::refuse_insurer { insurer })
-	}
-
-	/// `allow_insurer(insurer)` (the patient).
-	pub fn allow_insurer(insurer: u32) -> Call {
-		insurance(InsuranceCall::allow_insurer { insurer })
-	}
-}
 
 mod claims;
 mod credential;

@@ -5,13 +5,17 @@
 
 use super::{hash_records, write_atomically, LogState, ProofCheckpoint, RecordProof};
 use crate::{
+	call::{Call, TrialCall},
 	chain::Chain,
 	failure::Failure,
 	hash::Hash32,
 	invalid,
 	outcome::Wait,
-	runtime::api::trial_anchoring::events::CheckpointAnchored,
-	trials::{calls, trial_id},
+	runtime::api::{
+		runtime_types::bounded_collections::bounded_vec::BoundedVec,
+		trial_anchoring::events::CheckpointAnchored,
+	},
+	trials::trial_id,
 };
 use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
@@ -117,7 +121,13 @@ impl Chain {
 			.tree
 			.consistency_proof(info.log_size.min(size), size)
 			.context("the log is shorter than its anchored size")?;
-		let call = calls::anchor_checkpoint(trial, size, root, &consistency)?;
+		let call: Call = TrialCall::anchor_checkpoint {
+			trial: trial_id(trial)?,
+			log_size: size,
+			root: root.0,
+			proof: BoundedVec(consistency.to_vec()),
+		}
+		.into();
 		// The new records are saved before the checkpoint is submitted, so that a client that
 		// stops after the chain anchored them still has them. Only when the chain refused the
 		// transaction (it is then not anchored) is the state file put back.

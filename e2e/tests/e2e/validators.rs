@@ -157,7 +157,7 @@ fn an_operator_registers_session_keys_and_the_council_adds_its_validator() {
 	let refused = as_signer(&node, "//Eve", &["validator", "add", "charlie", &org]);
 	assert_eq!(refused.error(), Some("council.NotMember"));
 	let refused = as_signer(&node, "//Alice", &["validator", "add", "dave", &org]);
-	assert_eq!(refused.error(), Some("validatorset.NotAnAgentOfOrganisation"));
+	assert_eq!(refused.error(), Some("validatorset.Standing.NotAnAgent"));
 
 	let added = ok(as_signer(&node, "//Alice", &["validator", "add", "charlie", &org]));
 	let event = added.event("ValidatorSet", "ValidatorAdded").expect("added");

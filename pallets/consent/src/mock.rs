@@ -2,11 +2,12 @@
 //! registry and health-token ledger.
 
 use crate as pallet_consent;
-use core::time::Duration;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU32, ConstU64, Nothing, UnixTime},
+	traits::{ConstU32, ConstU64, Nothing},
 };
+pub use pallet_registry::test_support::{MockTime, Now};
+use pallet_registry::{test_support::Organisation, OrganisationKind as Kind, Role};
 use sp_runtime::{testing::TestSignature, BuildStorage};
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -31,11 +32,6 @@ impl frame_system::Config for Test {
 impl pallet_balances::Config for Test {
 	type AccountStore = System;
 	type RuntimeHoldReason = RuntimeHoldReason;
-}
-
-parameter_types! {
-	/// The mock's wall clock, in Unix milliseconds; tests move it with `Now::set`.
-	pub static Now: u64 = START;
 }
 
 /// The mock clock's starting time.
@@ -110,14 +106,6 @@ pub const LAB_ORG: u32 = 1;
 pub const BOARD_ORG: u32 = 2;
 /// The clinic's organisation id.
 pub const CLINIC_ORG: u32 = 3;
-
-/// Time read from [`Now`].
-pub struct MockTime;
-impl UnixTime for MockTime {
-	fn now() -> Duration {
-		Duration::from_millis(Now::get())
-	}
-}
 
 impl pallet_registry::Config for Test {
 	type Currency = Balances;
@@ -248,24 +236,11 @@ impl ExtBuilder {
 }
 
 fn setup() {
-	use pallet_registry::{OrganisationKind as Kind, Role};
 	let until = START + 100 * DAY;
-	let register = |admin: u64, kind| {
-		Registry::register_organisation(RuntimeOrigin::signed(admin), kind, Default::default())
-			.unwrap()
-	};
-	let accredit = |id: u32, role| {
-		Registry::grant_accreditation(RuntimeOrigin::root(), id, role, until).unwrap()
-	};
-	register(HOSPITAL, Kind::Hospital);
-	accredit(HOSPITAL_ORG, Role::Provider);
-	accredit(HOSPITAL_ORG, Role::DataCustodian);
-	Registry::add_agent(RuntimeOrigin::signed(HOSPITAL), HOSPITAL_ORG, HOSPITAL_AGENT).unwrap();
-	Registry::accept_invitation(RuntimeOrigin::signed(HOSPITAL_AGENT), HOSPITAL_ORG).unwrap();
-	register(LAB, Kind::Laboratory);
-	accredit(LAB_ORG, Role::DataCustodian);
-	register(BOARD, Kind::LicensingBoard);
-	accredit(BOARD_ORG, Role::LicensingBoard);
+	let hospital = &[Role::Provider, Role::DataCustodian];
+	organisation(HOSPITAL_ORG, HOSPITAL, Kind::Hospital, hospital, &[HOSPITAL_AGENT], until);
+	organisation(LAB_ORG, LAB, Kind::Laboratory, &[Role::DataCustodian], &[], until);
+	organisation(BOARD_ORG, BOARD, Kind::LicensingBoard, &[Role::LicensingBoard], &[], until);
 	HealthTokens::issue_licence(
 		RuntimeOrigin::signed(BOARD),
 		DOCTOR,
@@ -279,9 +254,13 @@ fn setup() {
 	)
 	.unwrap();
 	HealthTokens::accept_licence(RuntimeOrigin::signed(DOCTOR), 0).unwrap();
-	register(CLINIC, Kind::Clinic);
-	accredit(CLINIC_ORG, Role::Provider);
 	// The doctor practises at the clinic: break-glass needs a licence and a provider.
-	Registry::add_agent(RuntimeOrigin::signed(CLINIC), CLINIC_ORG, DOCTOR).unwrap();
-	Registry::accept_invitation(RuntimeOrigin::signed(DOCTOR), CLINIC_ORG).unwrap();
+	organisation(CLINIC_ORG, CLINIC, Kind::Clinic, &[Role::Provider], &[DOCTOR], until);
+}
+
+/// Organisation `id` of `admin`, of `kind`, accredited for `roles` until `until`, with `agents`:
+/// set up through the registry's own paths, its id checked.
+fn organisation(id: u32, admin: u64, kind: Kind, roles: &[Role], agents: &[u64], until: u64) {
+	let organisation = Organisation { admin, kind, roles, agents, valid_until: until };
+	assert_eq!(organisation.register::<Test>(), id, "the mock's organisations in id order");
 }

@@ -3,6 +3,8 @@
 //! Enums have fixed SCALE indices and only ever gain variants at the end, so categories,
 //! purposes and justifications can be added without migrating stored consents.
 
+pub use healthchain_primitives::DataCategory;
+
 use crate::{Config, Moment, OrganisationId, Role, TokenId};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
@@ -81,61 +83,6 @@ macro_rules! scale_enum {
 		)]
 		pub enum $name { $($(#[$vdoc])* #[codec(index = $index)] $variant),* }
 	};
-}
-
-scale_enum!(
-	/// A category of health data, as a consent scopes it. Aligned with the FHIR US Core and
-	/// HL7 v3 sensitivity categories; the last five are the sensitive categories that
-	/// jurisdictions commonly protect separately. The category of a record is known to the
-	/// custodian holding it, never stored on chain.
-	DataCategory {
-		/// Clinical notes and documents (FHIR `DocumentReference`).
-		ClinicalNotes = 0,
-		/// Laboratory and diagnostic reports (`DiagnosticReport`, `Observation` laboratory).
-		DiagnosticReports = 1,
-		/// Imaging studies and reports (`ImagingStudy`).
-		Imaging = 2,
-		/// Prescriptions and medication records (`MedicationRequest`, `MedicationStatement`).
-		Medications = 3,
-		/// Immunizations (`Immunization`).
-		Immunizations = 4,
-		/// Allergies and intolerances (`AllergyIntolerance`).
-		Allergies = 5,
-		/// Problems and diagnoses (`Condition`).
-		Conditions = 6,
-		/// Procedures (`Procedure`).
-		Procedures = 7,
-		/// Vital signs (`Observation` vital-signs).
-		VitalSigns = 8,
-		/// Care plans (`CarePlan`).
-		CarePlans = 9,
-		/// Mental and behavioural health (HL7 `PSY`, `BH`).
-		MentalHealth = 10,
-		/// Genetic and genomic data (HL7 `GDIS`).
-		Genomics = 11,
-		/// Sexual and reproductive health (HL7 `SEX`).
-		SexualAndReproductiveHealth = 12,
-		/// Substance use (HL7 `ETH`, `SUD`).
-		SubstanceUse = 13,
-		/// HIV/AIDS (HL7 `HIV`).
-		Hiv = 14,
-	}
-);
-
-impl DataCategory {
-	/// The sensitive categories, which [`Scope::Sensitive`] covers without naming any.
-	pub const SENSITIVE: [DataCategory; 5] = [
-		Self::MentalHealth,
-		Self::Genomics,
-		Self::SexualAndReproductiveHealth,
-		Self::SubstanceUse,
-		Self::Hiv,
-	];
-
-	/// Whether it is one of the [`Self::SENSITIVE`] categories.
-	pub fn is_sensitive(self) -> bool {
-		Self::SENSITIVE.contains(&self)
-	}
 }
 
 scale_enum!(

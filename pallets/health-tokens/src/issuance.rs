@@ -135,10 +135,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut token = Tokens::<T>::get(id).ok_or(Error::<T>::TokenNotFound)?;
 		ensure!(token.class().updatable(), Error::<T>::NotSupportedForClass);
-		ensure!(
-			!matches!(reason, VersionReason::Issued | VersionReason::SessionClosed),
-			Error::<T>::NotSupportedForClass
-		);
+		ensure!(!reason.is_chain_written(), Error::<T>::NotSupportedForClass);
 		Self::ensure_issuer_accredited(&who, &token)?;
 		// An expired token may be renewed; a revoked or archived one is final.
 		ensure!(

@@ -2,11 +2,12 @@
 
 use crate as pallet_health_tokens;
 use crate::TokenClass;
-use core::time::Duration;
 use frame_support::{
-	derive_impl, parameter_types,
-	traits::{ConstU32, ConstU64, Contains, UnixTime},
+	derive_impl,
+	traits::{ConstU32, ConstU64, Contains},
 };
+pub use pallet_registry::test_support::{MockTime, Now};
+use pallet_registry::{test_support::Organisation, OrganisationKind as Kind, Role};
 use sp_runtime::{testing::TestSignature, BuildStorage};
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -30,11 +31,6 @@ impl frame_system::Config for Test {
 impl pallet_balances::Config for Test {
 	type AccountStore = System;
 	type RuntimeHoldReason = RuntimeHoldReason;
-}
-
-parameter_types! {
-	/// The mock's wall clock, in Unix milliseconds; tests move it with `Now::set`.
-	pub static Now: u64 = START;
 }
 
 /// The mock clock's starting time.
@@ -68,14 +64,6 @@ pub const DOCTOR: u64 = 20;
 pub const NOBODY: u64 = 30;
 /// An agent of an accredited hospital, without funds for deposits.
 pub const POOR: u64 = 99;
-
-/// Time read from [`Now`].
-pub struct MockTime;
-impl UnixTime for MockTime {
-	fn now() -> Duration {
-		Duration::from_millis(Now::get())
-	}
-}
 
 impl pallet_registry::Config for Test {
 	type Currency = Balances;
@@ -185,21 +173,23 @@ pub const LAB_ORG: u32 = 2;
 pub const BOARD_ORG: u32 = 3;
 
 fn setup_organisations() {
-	use pallet_registry::{OrganisationKind as Kind, Role};
 	let until = START + 100 * DAY;
-	let orgs = [
-		(HOSPITAL, Kind::Hospital, Role::Provider),
-		(OTHER_HOSPITAL, Kind::Hospital, Role::Provider),
-		(LAB, Kind::Laboratory, Role::Laboratory),
-		(BOARD, Kind::LicensingBoard, Role::LicensingBoard),
-	];
-	for (id, (admin, kind, role)) in orgs.into_iter().enumerate() {
-		Registry::register_organisation(RuntimeOrigin::signed(admin), kind, Default::default())
-			.unwrap();
-		Registry::grant_accreditation(RuntimeOrigin::root(), id as u32, role, until).unwrap();
-	}
-	for agent in [HOSPITAL_AGENT, POOR] {
-		Registry::add_agent(RuntimeOrigin::signed(HOSPITAL), HOSPITAL_ORG, agent).unwrap();
-		Registry::accept_invitation(RuntimeOrigin::signed(agent), HOSPITAL_ORG).unwrap();
-	}
+	organisation(
+		HOSPITAL_ORG,
+		HOSPITAL,
+		Kind::Hospital,
+		&[Role::Provider],
+		&[HOSPITAL_AGENT, POOR],
+		until,
+	);
+	organisation(1, OTHER_HOSPITAL, Kind::Hospital, &[Role::Provider], &[], until);
+	organisation(LAB_ORG, LAB, Kind::Laboratory, &[Role::Laboratory], &[], until);
+	organisation(BOARD_ORG, BOARD, Kind::LicensingBoard, &[Role::LicensingBoard], &[], until);
+}
+
+/// Organisation `id` of `admin`, of `kind`, accredited for `roles` until `until`, with `agents`:
+/// set up through the registry's own paths, its id checked.
+fn organisation(id: u32, admin: u64, kind: Kind, roles: &[Role], agents: &[u64], until: u64) {
+	let organisation = Organisation { admin, kind, roles, agents, valid_until: until };
+	assert_eq!(organisation.register::<Test>(), id, "the mock's organisations in id order");
 }

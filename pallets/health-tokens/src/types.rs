@@ -4,6 +4,8 @@
 //! statuses added later (drug batches, organs, research datasets) decode alongside the tokens
 //! stored today, without a storage migration.
 
+pub use healthchain_primitives::VersionReason;
+
 use crate::{Config, Moment, OrganisationId, Profession, Role, TokenId};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::traits::fungible::Inspect;
@@ -371,40 +373,6 @@ pub enum TokenEffectiveStatus {
 	/// Its owner refused it (see [`TokenStatus::Refused`]).
 	#[codec(index = 7)]
 	Refused,
-}
-
-/// Why a new version of a token was written.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Debug,
-)]
-pub enum VersionReason {
-	/// The first version, written at issuance (a session: when it was opened).
-	#[codec(index = 0)]
-	Issued,
-	/// An error in the previous version was corrected (FHIR `corrected`).
-	#[codec(index = 1)]
-	Corrected,
-	/// The content was amended after review (FHIR `amended`).
-	#[codec(index = 2)]
-	Amended,
-	/// Information was appended (FHIR `appended`).
-	#[codec(index = 3)]
-	Appended,
-	/// A licence or certificate was renewed (a new valid-until).
-	#[codec(index = 4)]
-	Renewed,
-	/// The hash of a telemedicine session's record, written when it was closed.
-	#[codec(index = 5)]
-	SessionClosed,
 }
 
 /// A health token: who issued it under what authority, who owns it, its status.

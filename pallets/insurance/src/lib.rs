@@ -7,8 +7,11 @@ extern crate alloc;
 
 pub use pallet::*;
 
+mod attestations;
 pub mod migrations;
 mod queries;
+mod refusals;
+mod status;
 pub mod types;
 pub mod weights;
 
@@ -31,11 +34,7 @@ pub mod pallet {
 	use super::*;
 	use frame_support::{
 		pallet_prelude::*,
-		traits::{
-			fungible::{self, MutateHold},
-			tokens::Precision,
-			UnixTime,
-		},
+		traits::{fungible, UnixTime},
 	};
 	use frame_system::pallet_prelude::*;
 
@@ -304,24 +303,7 @@ pub mod pallet {
 			ends: Moment,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let insurer = Self::ensure_insurer(&who)?;
-			ensure!(patient != who, Error::<T>::SelfAttestation);
-			ensure!(
-				!RefusedInsurers::<T>::contains_key(&patient, insurer),
-				Error::<T>::RefusedByPatient
-			);
-			Self::ensure_period(starts, ends)?;
-			let attestation =
-				Self::store(&who, insurer, patient.clone(), commitment, starts, ends, None)?;
-			Self::deposit_event(Event::Attested {
-				attestation,
-				insurer,
-				patient,
-				starts,
-				ends,
-				by: who,
-			});
-			Ok(())
+			Self::do_attest(who, patient, commitment, starts, ends)
 		}
 
 		/// Suspend an active attestation (it reads as suspended until reinstated).
@@ -334,13 +316,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::suspend())]
 		pub fn suspend(origin: OriginFor<T>, attestation: AttestationId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let mut info = Self::ensure_agent_of_insurer(&who, attestation)?;
-			ensure!(!info.status.is_final(), Error::<T>::Final);
-			ensure!(info.status == Status::Active, Error::<T>::NotActive);
-			info.status = Status::Suspended;
-			Attestations::<T>::insert(attestation, info);
-			Self::deposit_event(Event::Suspended { attestation, by: who });
-			Ok(())
+			Self::do_suspend(who, attestation)
 		}
 
 		/// Reinstate a suspended attestation.
@@ -353,13 +329,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::reinstate())]
 		pub fn reinstate(origin: OriginFor<T>, attestation: AttestationId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let mut info = Self::ensure_accredited_insurer_of(&who, attestation)?;
-			ensure!(!info.status.is_final(), Error::<T>::Final);
-			ensure!(info.status == Status::Suspended, Error::<T>::NotSuspended);
-			info.status = Status::Active;
-			Attestations::<T>::insert(attestation, info);
-			Self::deposit_event(Event::Reinstated { attestation, by: who });
-			Ok(())
+			Self::do_reinstate(who, attestation)
 		}
 
 		/// Revoke an attestation, active or suspended, for good.
@@ -371,12 +341,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::revoke())]
 		pub fn revoke(origin: OriginFor<T>, attestation: AttestationId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let mut info = Self::ensure_agent_of_insurer(&who, attestation)?;
-			ensure!(!info.status.is_final(), Error::<T>::Final);
-			info.status = Status::Revoked;
-			Attestations::<T>::insert(attestation, info);
-			Self::deposit_event(Event::Revoked { attestation, by: who });
-			Ok(())
+			Self::do_revoke(who, attestation)
 		}
 
 		/// Renew or amend an attestation (active, suspended or expired): a new attestation for
@@ -400,33 +365,7 @@ pub mod pallet {
 			ends: Moment,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let mut old = Self::ensure_accredited_insurer_of(&who, attestation)?;
-			ensure!(!old.status.is_final(), Error::<T>::Final);
-			ensure!(old.patient != who, Error::<T>::SelfAttestation);
-			ensure!(
-				!RefusedInsurers::<T>::contains_key(&old.patient, old.insurer),
-				Error::<T>::RefusedByPatient
-			);
-			Self::ensure_period(starts, ends)?;
-			let new = Self::store(
-				&who,
-				old.insurer,
-				old.patient.clone(),
-				commitment,
-				starts,
-				ends,
-				Some(attestation),
-			)?;
-			old.status = Status::Superseded { by: new };
-			Attestations::<T>::insert(attestation, old);
-			Self::deposit_event(Event::Renewed {
-				attestation: new,
-				replaces: attestation,
-				starts,
-				ends,
-				by: who,
-			});
-			Ok(())
+			Self::do_renew(who, attestation, commitment, starts, ends)
 		}
 
 		/// Remove an attestation and return its deposit to the depositor. Its patient can
@@ -443,31 +382,7 @@ pub mod pallet {
 			attestation: AttestationId,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let info =
-				Attestations::<T>::get(attestation).ok_or(Error::<T>::AttestationNotFound)?;
-			if who != info.patient {
-				// The storage reads come first in each test: every removal on the insurer's side
-				// makes them, as benchmarked.
-				let for_insurer = T::Accreditation::organisation_of(&who) == Some(info.insurer)
-					|| who == info.depositor;
-				ensure!(for_insurer, Error::<T>::NotAllowed);
-				ensure!(
-					!T::Accreditation::organisation_exists(info.insurer)
-						|| info.ends <= Self::now()
-						|| info.status.is_final(),
-					Error::<T>::NotFinal
-				);
-			}
-			T::Currency::release(
-				&HoldReason::AttestationDeposit.into(),
-				&info.depositor,
-				info.deposit,
-				Precision::Exact,
-			)?;
-			Attestations::<T>::remove(attestation);
-			AttestationsOf::<T>::remove(&info.patient, attestation);
-			Self::deposit_event(Event::Removed { attestation, by: who });
-			Ok(())
+			Self::do_remove_attestation(who, attestation)
 		}
 
 		/// Refuse an insurer: it may not attest the caller (nor renew an attestation of them)
@@ -482,22 +397,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::refuse_insurer())]
 		pub fn refuse_insurer(origin: OriginFor<T>, insurer: OrganisationId) -> DispatchResult {
 			let patient = ensure_signed(origin)?;
-			ensure!(
-				T::Accreditation::organisation_exists(insurer),
-				Error::<T>::OrganisationNotFound
-			);
-			ensure!(
-				!RefusedInsurers::<T>::contains_key(&patient, insurer),
-				Error::<T>::AlreadyRefused
-			);
-			let deposit = T::RefusalDeposit::get();
-			let depositor =
-				T::DepositPayer::payer(&patient, deposit).map_err(Error::<T>::Sponsorship)?;
-			T::Currency::hold(&HoldReason::RefusalDeposit.into(), &depositor, deposit)
-				.map_err(|_| Error::<T>::InsufficientBalance)?;
-			RefusedInsurers::<T>::insert(&patient, insurer, Refusal { depositor, deposit });
-			Self::deposit_event(Event::InsurerRefused { patient, insurer });
-			Ok(())
+			Self::do_refuse_insurer(patient, insurer)
 		}
 
 		/// Allow an insurer the caller refused to attest them again; the deposit returns.
@@ -508,16 +408,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::allow_insurer())]
 		pub fn allow_insurer(origin: OriginFor<T>, insurer: OrganisationId) -> DispatchResult {
 			let patient = ensure_signed(origin)?;
-			let refusal =
-				RefusedInsurers::<T>::take(&patient, insurer).ok_or(Error::<T>::NotRefused)?;
-			T::Currency::release(
-				&HoldReason::RefusalDeposit.into(),
-				&refusal.depositor,
-				refusal.deposit,
-				Precision::BestEffort,
-			)?;
-			Self::deposit_event(Event::InsurerAllowed { patient, insurer });
-			Ok(())
+			Self::do_allow_insurer(patient, insurer)
 		}
 	}
 
@@ -525,91 +416,6 @@ pub mod pallet {
 		/// The current block's time in Unix milliseconds.
 		pub fn now() -> Moment {
 			healthchain_primitives::moment_of(T::Time::now())
-		}
-
-		/// The organisation for which `who` may act as insurer now, or why not.
-		fn ensure_insurer(who: &T::AccountId) -> Result<OrganisationId, Error<T>> {
-			T::Accreditation::ensure_accredited(who, Role::Insurer)
-				.map_err(Error::<T>::Accreditation)
-		}
-
-		/// The attestation, if `who` acts now, as an accredited insurer, for the organisation
-		/// that attested it: what granting calls (reinstate, renew) need.
-		fn ensure_accredited_insurer_of(
-			who: &T::AccountId,
-			attestation: AttestationId,
-		) -> Result<AttestationOf<T>, Error<T>> {
-			let insurer = Self::ensure_insurer(who)?;
-			let info =
-				Attestations::<T>::get(attestation).ok_or(Error::<T>::AttestationNotFound)?;
-			ensure!(info.insurer == insurer, Error::<T>::NotInsurer);
-			Ok(info)
-		}
-
-		/// The attestation, if `who` is an agent (or the admin) of the organisation that
-		/// attested it, accredited or not: what withdrawing calls (suspend, revoke) need.
-		fn ensure_agent_of_insurer(
-			who: &T::AccountId,
-			attestation: AttestationId,
-		) -> Result<AttestationOf<T>, Error<T>> {
-			let info =
-				Attestations::<T>::get(attestation).ok_or(Error::<T>::AttestationNotFound)?;
-			ensure!(
-				T::Accreditation::organisation_of(who) == Some(info.insurer),
-				Error::<T>::NotInsurer
-			);
-			Ok(info)
-		}
-
-		/// A period that starts before it ends, is not too long, ends within
-		/// [`Config::MaxCoveragePeriod`] from now and has not ended.
-		fn ensure_period(starts: Moment, ends: Moment) -> Result<(), Error<T>> {
-			ensure!(starts < ends, Error::<T>::InvalidPeriod);
-			let longest = T::MaxCoveragePeriod::get();
-			let now = Self::now();
-			ensure!(
-				ends - starts <= longest && ends <= now.saturating_add(longest),
-				Error::<T>::PeriodTooLong
-			);
-			ensure!(ends > now, Error::<T>::AlreadyEnded);
-			Ok(())
-		}
-
-		/// Hold the deposit from `who` and store a new active attestation; its id.
-		fn store(
-			who: &T::AccountId,
-			insurer: OrganisationId,
-			patient: T::AccountId,
-			commitment: Hash,
-			starts: Moment,
-			ends: Moment,
-			replaces: Option<AttestationId>,
-		) -> Result<AttestationId, DispatchError> {
-			let id = NextAttestationId::<T>::get();
-			let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
-			let deposit = T::AttestationDeposit::get();
-			T::Currency::hold(&HoldReason::AttestationDeposit.into(), who, deposit)
-				.map_err(|_| Error::<T>::InsufficientBalance)?;
-			NextAttestationId::<T>::put(next);
-			AttestationsOf::<T>::insert(&patient, id, ());
-			Attestations::<T>::insert(
-				id,
-				Attestation {
-					insurer,
-					patient,
-					commitment,
-					starts,
-					ends,
-					status: Status::Active,
-					replaces,
-					attested_by: who.clone(),
-					block: frame_system::Pallet::<T>::block_number(),
-					time: Self::now(),
-					depositor: who.clone(),
-					deposit,
-				},
-			);
-			Ok(id)
 		}
 	}
 }

@@ -2,11 +2,12 @@
 //! registry.
 
 use crate as pallet_insurance;
-use core::time::Duration;
 use frame_support::{
-	derive_impl, parameter_types,
-	traits::{ConstU32, ConstU64, UnixTime},
+	derive_impl,
+	traits::{ConstU32, ConstU64},
 };
+pub use pallet_registry::test_support::{MockTime, Now};
+use pallet_registry::{test_support::Organisation, OrganisationKind as Kind, Role};
 use sp_runtime::BuildStorage;
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -32,10 +33,6 @@ impl pallet_balances::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 }
 
-parameter_types! {
-	pub static Now: u64 = START;
-}
-
 pub const START: u64 = 1_000_000;
 pub const DAY: u64 = 24 * 3_600_000;
 pub const DEPOSIT: u64 = 20;
@@ -59,13 +56,6 @@ pub const POOR: u64 = 99;
 pub const INSURER_ORG: u32 = 0;
 pub const RIVAL_ORG: u32 = 1;
 pub const HOSPITAL_ORG: u32 = 2;
-
-pub struct MockTime;
-impl UnixTime for MockTime {
-	fn now() -> Duration {
-		Duration::from_millis(Now::get())
-	}
-}
 
 impl pallet_registry::Config for Test {
 	type Currency = Balances;
@@ -142,25 +132,22 @@ impl ExtBuilder {
 }
 
 fn setup() {
-	use pallet_registry::{OrganisationKind as Kind, Role};
 	let until = START + 400 * DAY;
-	let register = |admin: u64, kind| {
-		Registry::register_organisation(RuntimeOrigin::signed(admin), kind, Default::default())
-			.unwrap()
-	};
-	let accredit = |id: u32, role| {
-		Registry::grant_accreditation(RuntimeOrigin::root(), id, role, until).unwrap()
-	};
-	let agent = |admin: u64, id: u32, who: u64| {
-		Registry::add_agent(RuntimeOrigin::signed(admin), id, who).unwrap();
-		Registry::accept_invitation(RuntimeOrigin::signed(who), id).unwrap();
-	};
-	register(INSURER, Kind::Insurer);
-	accredit(INSURER_ORG, Role::Insurer);
-	agent(INSURER, INSURER_ORG, AGENT);
-	agent(INSURER, INSURER_ORG, OTHER_AGENT);
-	register(RIVAL, Kind::Insurer);
-	accredit(RIVAL_ORG, Role::Insurer);
-	register(HOSPITAL, Kind::Hospital);
-	accredit(HOSPITAL_ORG, Role::Provider);
+	organisation(
+		INSURER_ORG,
+		INSURER,
+		Kind::Insurer,
+		&[Role::Insurer],
+		&[AGENT, OTHER_AGENT],
+		until,
+	);
+	organisation(RIVAL_ORG, RIVAL, Kind::Insurer, &[Role::Insurer], &[], until);
+	organisation(HOSPITAL_ORG, HOSPITAL, Kind::Hospital, &[Role::Provider], &[], until);
+}
+
+/// Organisation `id` of `admin`, of `kind`, accredited for `roles` until `until`, with `agents`:
+/// set up through the registry's own paths, its id checked.
+fn organisation(id: u32, admin: u64, kind: Kind, roles: &[Role], agents: &[u64], until: u64) {
+	let organisation = Organisation { admin, kind, roles, agents, valid_until: until };
+	assert_eq!(organisation.register::<Test>(), id, "the mock's organisations in id order");
 }

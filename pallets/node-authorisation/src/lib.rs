@@ -11,50 +11,32 @@ pub mod weights;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod connections;
+mod nodes;
+mod peering;
+
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
 mod tests;
 
 pub use healthchain_primitives::node_id::{NodeId, NodeIdError, PEER_ID_PREFIX};
-pub use healthchain_primitives::{AccreditationInspect, OrganisationId};
+pub use healthchain_primitives::{AccreditationInspect, OrganisationId, StandingError};
 pub use weights::WeightInfo;
-
-/// Why an authorised node may not peer now.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	codec::Encode,
-	codec::Decode,
-	codec::DecodeWithMemTracking,
-	codec::MaxEncodedLen,
-	scale_info::TypeInfo,
-	Debug,
-)]
-pub enum LeftOut {
-	/// Its organisation is not in good standing (suspended, deregistered, or accredited for
-	/// no role now).
-	OrganisationNotInGoodStanding,
-	/// Its owner no longer acts for its organisation.
-	OwnerNoLongerAnAgent,
-}
 
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use alloc::{collections::BTreeSet, vec::Vec};
+	use alloc::vec::Vec;
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
 			fungible::{Inspect, Mutate, MutateHold},
-			tokens::Precision,
 			Contains,
 		},
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::traits::{Saturating, Zero};
+	use sp_runtime::traits::Zero;
 
 	/// The in-code storage version.
 	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
@@ -186,7 +168,7 @@ pub mod pallet {
 	}
 
 	#[pallet::event]
-	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	#[pallet::generate_deposit(pub(crate) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// The consortium authorised a node: the other authorised nodes accept it once this
 		/// block is their best.
@@ -228,11 +210,9 @@ pub mod pallet {
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// The owner does not act for that organisation: the organisation's admin must invite
-		/// it (`registry add-agent`) and it must accept.
-		NotAnAgentOfOrganisation,
-		/// The organisation is not in good standing (suspended, or accredited for no role now).
-		OrganisationNotInGoodStanding,
+		/// The node's owner may not run a node for that organisation now: it does not act for it
+		/// (any more), or the organisation is not in good standing (the inner error says which).
+		Standing(StandingError),
 		/// The node is already authorised.
 		AlreadyAuthorised,
 		/// The node is not authorised.
@@ -241,8 +221,6 @@ pub mod pallet {
 		TooManyNodes,
 		/// The signer does not own that node.
 		NotOwner,
-		/// The node's owner no longer acts for its organisation: it may not add connections.
-		OwnerNoLongerAnAgent,
 		/// A node cannot be a connection of itself.
 		ConnectionToItself,
 		/// That node is authorised: it peers by its own authorisation, not as a connection.
@@ -267,7 +245,6 @@ pub mod pallet {
 		/// The bounds the pallet relies on: room for nodes and connections, and a deposit for
 		/// each connection an owner adds (without one, any owner could fill storage for free).
 		fn integrity_test() {
-			use sp_runtime::traits::Zero;
 			assert!(T::MaxNodes::get() > 0, "MaxNodes is zero: no node could be authorised");
 			assert!(T::MaxConnections::get() > 0, "MaxConnections is zero");
 			assert!(!T::ConnectionDeposit::get().is_zero(), "ConnectionDeposit is zero");
@@ -295,30 +272,7 @@ pub mod pallet {
 			organisation: OrganisationId,
 		) -> DispatchResult {
 			T::ConsortiumOrigin::ensure_origin(origin).map_err(|_| Error::<T>::NotConsortium)?;
-			ensure!(
-				T::Accreditation::organisation_of(&owner) == Some(organisation),
-				Error::<T>::NotAnAgentOfOrganisation
-			);
-			ensure!(
-				T::Accreditation::in_good_standing(organisation),
-				Error::<T>::OrganisationNotInGoodStanding
-			);
-			ensure!(!Nodes::<T>::contains_key(node), Error::<T>::AlreadyAuthorised);
-			ensure!(Nodes::<T>::count() < T::MaxNodes::get(), Error::<T>::TooManyNodes);
-			// It peers by its own authorisation from now on: no longer anyone's connection (so
-			// that a connection list cannot bring it back once the consortium removes it).
-			Self::strip_connection(&node);
-			Nodes::<T>::insert(
-				node,
-				NodeInfo {
-					owner: owner.clone(),
-					organisation: Some(organisation),
-					connections: Default::default(),
-					deposit: Zero::zero(),
-				},
-			);
-			Self::deposit_event(Event::NodeAuthorised { node, owner, organisation });
-			Ok(())
+			Self::do_authorise_node(node, owner, organisation)
 		}
 
 		/// Remove `node` (and its connections, releasing their deposit to its owner).
@@ -328,10 +282,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::remove_node())]
 		pub fn remove_node(origin: OriginFor<T>, node: NodeId) -> DispatchResult {
 			T::ConsortiumOrigin::ensure_origin(origin).map_err(|_| Error::<T>::NotConsortium)?;
-			let info = Nodes::<T>::take(node).ok_or(Error::<T>::NotAuthorised)?;
-			Self::release(&info.owner, info.deposit);
-			Self::deposit_event(Event::NodeRemoved { node, owner: info.owner });
-			Ok(())
+			Self::do_remove_node(node)
 		}
 
 		/// Let `node`, which the signer owns, accept `connections` too (nodes the consortium
@@ -350,40 +301,7 @@ pub mod pallet {
 			connections: BoundedVec<NodeId, T::MaxConnections>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			ensure!(!connections.is_empty(), Error::<T>::NoConnections);
-			let mut info = Nodes::<T>::get(node).ok_or(Error::<T>::NotAuthorised)?;
-			ensure!(info.owner == who, Error::<T>::NotOwner);
-			match Self::left_out(&info) {
-				Some(LeftOut::OrganisationNotInGoodStanding) => {
-					return Err(Error::<T>::OrganisationNotInGoodStanding.into())
-				},
-				Some(LeftOut::OwnerNoLongerAnAgent) => {
-					return Err(Error::<T>::OwnerNoLongerAnAgent.into())
-				},
-				None => {},
-			}
-			for (i, peer) in connections.iter().enumerate() {
-				ensure!(*peer != node, Error::<T>::ConnectionToItself);
-				ensure!(!Nodes::<T>::contains_key(peer), Error::<T>::ConnectionIsAuthorised);
-				ensure!(!connections[..i].contains(peer), Error::<T>::DuplicateConnection);
-				ensure!(
-					info.connections
-						.try_insert(*peer)
-						.map_err(|_| Error::<T>::TooManyConnections)?,
-					Error::<T>::AlreadyConnected
-				);
-			}
-			let deposit =
-				T::ConnectionDeposit::get().saturating_mul((connections.len() as u32).into());
-			T::Currency::hold(&HoldReason::ConnectionDeposit.into(), &who, deposit)?;
-			info.deposit = info.deposit.saturating_add(deposit);
-			Nodes::<T>::insert(node, info);
-			Self::deposit_event(Event::ConnectionsAdded {
-				node,
-				owner: who,
-				connections: connections.into_inner(),
-			});
-			Ok(())
+			Self::do_add_connections(who, node, connections)
 		}
 
 		/// Stop `node`, which the signer owns, accepting `connections`, and release their share
@@ -399,156 +317,7 @@ pub mod pallet {
 			connections: BoundedVec<NodeId, T::MaxConnections>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let mut info = Nodes::<T>::get(node).ok_or(Error::<T>::NotAuthorised)?;
-			ensure!(info.owner == who, Error::<T>::NotOwner);
-			for (i, peer) in connections.iter().enumerate() {
-				ensure!(!connections[..i].contains(peer), Error::<T>::DuplicateConnection);
-				ensure!(info.connections.contains(peer), Error::<T>::NotConnected);
-			}
-			// Their share of what is held (whatever `ConnectionDeposit` was when each was
-			// added), rounded down; all of it once none remains.
-			let deposit = Self::share(&info, connections.len() as u32);
-			for peer in connections.iter() {
-				info.connections.remove(peer);
-			}
-			info.deposit = info.deposit.saturating_sub(deposit);
-			Self::release(&who, deposit);
-			Nodes::<T>::insert(node, info);
-			Self::deposit_event(Event::ConnectionsRemoved {
-				node,
-				owner: who,
-				connections: connections.into_inner(),
-			});
-			Ok(())
-		}
-	}
-
-	impl<T: Config> Pallet<T> {
-		/// Take `node` out of every authorised node's connections, releasing each owner's share
-		/// of the deposit for it.
-		fn strip_connection(node: &NodeId) {
-			let hosts: Vec<NodeId> = Nodes::<T>::iter()
-				.filter(|(_, info)| info.connections.contains(node))
-				.map(|(id, _)| id)
-				.collect();
-			for host in hosts {
-				Nodes::<T>::mutate(host, |info| {
-					let Some(info) = info else { return };
-					let share = Self::share(info, 1);
-					info.connections.remove(node);
-					info.deposit = info.deposit.saturating_sub(share);
-					Self::release(&info.owner, share);
-				});
-			}
-		}
-
-		/// What is held for `removed` of `info`'s connections (before they are removed):
-		/// their share, rounded down; all of it when they are all of them.
-		fn share(info: &NodeInfo<T>, removed: u32) -> BalanceOf<T> {
-			let count = info.connections.len() as u32;
-			if removed >= count {
-				info.deposit
-			} else {
-				(info.deposit / count.into()).saturating_mul(removed.into())
-			}
-		}
-
-		/// Release `amount` of `owner`'s connection deposit (no more than is held).
-		fn release(owner: &T::AccountId, amount: BalanceOf<T>) {
-			if amount.is_zero() {
-				return;
-			}
-			// Best effort: never more than is held, so it cannot fail.
-			let _ = T::Currency::release(
-				&HoldReason::ConnectionDeposit.into(),
-				owner,
-				amount,
-				Precision::BestEffort,
-			);
-		}
-
-		/// Why an authorised node may not peer now, if it may not: every node checks it (through
-		/// [`Pallet::allowed_peers`]) at each new best block and every few seconds, so that a
-		/// node is disconnected as soon as its organisation's standing or its owner's agency
-		/// ends — but for a node a validator of the current or next session owns, which stays
-		/// until the validator set drops that validator ([`Config::SessionValidators`]).
-		pub fn left_out(info: &NodeInfo<T>) -> Option<LeftOut> {
-			let organisation = info.organisation?;
-			if T::SessionValidators::contains(&info.owner) {
-				return None;
-			}
-			if T::Accreditation::organisation_of(&info.owner) != Some(organisation) {
-				return Some(LeftOut::OwnerNoLongerAnAgent);
-			}
-			if !T::Accreditation::in_good_standing(organisation) {
-				return Some(LeftOut::OrganisationNotInGoodStanding);
-			}
-			None
-		}
-
-		/// The nodes `node` may peer with now, by the chain's state; `None` while the chain
-		/// authorises no node at all (an open network, as a development chain's).
-		///
-		/// - an authorised node that may peer: every other authorised node that may, and its
-		///   own connections (those that are not authorised nodes themselves);
-		/// - an authorised node that is left out: every authorised node that may peer (they
-		///   refuse it until it may peer again; it keeps trying them);
-		/// - any other node: none (the chain gives it no peer; a node adds those its operator
-		///   names, `--bootnodes` and `--reserved-nodes`, which accept it only if the chain
-		///   lets them: a connection's host does).
-		pub fn allowed_peers(node: &NodeId) -> Option<Vec<NodeId>> {
-			if Nodes::<T>::count() == 0 {
-				return None;
-			}
-			let nodes: Vec<(NodeId, NodeInfo<T>)> = Nodes::<T>::iter().collect();
-			let eligible: BTreeSet<NodeId> = nodes
-				.iter()
-				.filter(|(_, info)| Self::left_out(info).is_none())
-				.map(|(id, _)| *id)
-				.collect();
-			let mut peers = eligible.clone();
-			peers.remove(node);
-			match nodes.iter().find(|(id, _)| id == node) {
-				Some((_, info)) if eligible.contains(node) => peers.extend(
-					info.connections
-						.iter()
-						.filter(|peer| !nodes.iter().any(|(id, _)| id == *peer))
-						.copied(),
-				),
-				Some(_) => {},
-				None => peers.clear(),
-			}
-			Some(peers.into_iter().collect())
-		}
-
-		/// Checks the invariants: the counter counts the nodes, no more than the bound; no node
-		/// is its own connection; a node with no connections holds no deposit; what each owner
-		/// has on hold for connections is the sum of its nodes' deposits.
-		#[cfg(any(feature = "try-runtime", test))]
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			use frame_support::traits::fungible::InspectHold;
-			let mut count = 0u32;
-			let mut held = alloc::collections::BTreeMap::<T::AccountId, BalanceOf<T>>::new();
-			for (node, info) in Nodes::<T>::iter() {
-				count += 1;
-				let owner = held.entry(info.owner.clone()).or_default();
-				*owner = owner.saturating_add(info.deposit);
-				ensure!(!info.connections.contains(&node), "a node is its own connection");
-				ensure!(
-					!info.connections.is_empty() || info.deposit.is_zero(),
-					"a deposit held for no connection"
-				);
-			}
-			ensure!(count == Nodes::<T>::count(), "the node counter is wrong");
-			for (owner, deposits) in held {
-				ensure!(
-					T::Currency::balance_on_hold(&HoldReason::ConnectionDeposit.into(), &owner)
-						== deposits,
-					"an owner's connection hold is not its nodes' deposits"
-				);
-			}
-			ensure!(count <= T::MaxNodes::get(), "too many nodes");
-			Ok(())
+			Self::do_remove_connections(who, node, connections)
 		}
 	}
 }

@@ -3,11 +3,12 @@
 
 use crate as pallet_node_authorisation;
 use crate::NodeId;
-use core::time::Duration;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU32, ConstU64, UnixTime},
+	traits::{ConstU32, ConstU64},
 };
+pub use pallet_registry::test_support::{MockTime, Now};
+use pallet_registry::{test_support::Organisation, OrganisationKind as Kind, Role};
 use sp_runtime::BuildStorage;
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -34,7 +35,6 @@ impl pallet_balances::Config for Test {
 }
 
 parameter_types! {
-	pub static Now: u64 = START;
 	/// The accounts of the current and next sessions' validators.
 	pub static Validators: Vec<u64> = vec![];
 }
@@ -75,13 +75,6 @@ pub const INSURER_NODE: NodeId = node(20);
 /// Nodes nobody authorised.
 pub const ARCHIVE_NODE: NodeId = node(11);
 pub const ROGUE_NODE: NodeId = node(66);
-
-pub struct MockTime;
-impl UnixTime for MockTime {
-	fn now() -> Duration {
-		Duration::from_millis(Now::get())
-	}
-}
 
 impl pallet_registry::Config for Test {
 	type Currency = Balances;
@@ -177,19 +170,15 @@ impl ExtBuilder {
 }
 
 fn setup() {
-	use pallet_registry::{OrganisationKind as Kind, Role};
 	let until = START + 400 * DAY;
-	let register = |admin: u64, kind| {
-		Registry::register_organisation(RuntimeOrigin::signed(admin), kind, Default::default())
-			.unwrap()
-	};
-	let accredit = |id: u32, role| {
-		Registry::grant_accreditation(RuntimeOrigin::root(), id, role, until).unwrap()
-	};
-	register(HOSPITAL, Kind::Hospital);
-	accredit(HOSPITAL_ORG, Role::Provider);
-	Registry::add_agent(RuntimeOrigin::signed(HOSPITAL), HOSPITAL_ORG, HOSPITAL_OPERATOR).unwrap();
-	Registry::accept_invitation(RuntimeOrigin::signed(HOSPITAL_OPERATOR), HOSPITAL_ORG).unwrap();
-	register(INSURER, Kind::Insurer);
-	accredit(INSURER_ORG, Role::Insurer);
+	let operators = &[HOSPITAL_OPERATOR];
+	organisation(HOSPITAL_ORG, HOSPITAL, Kind::Hospital, &[Role::Provider], operators, until);
+	organisation(INSURER_ORG, INSURER, Kind::Insurer, &[Role::Insurer], &[], until);
+}
+
+/// Organisation `id` of `admin`, of `kind`, accredited for `roles` until `until`, with `agents`:
+/// set up through the registry's own paths, its id checked.
+fn organisation(id: u32, admin: u64, kind: Kind, roles: &[Role], agents: &[u64], until: u64) {
+	let organisation = Organisation { admin, kind, roles, agents, valid_until: until };
+	assert_eq!(organisation.register::<Test>(), id, "the mock's organisations in id order");
 }

@@ -4,7 +4,7 @@
 use crate::{
 	AccreditationEffectiveStatus, AccreditationError, AccreditationInspect, AccreditationView,
 	Accreditations, AgentOf, AgentsOf, Config, OrganisationId, OrganisationOf, OrganisationStatus,
-	Organisations, Pallet, Role,
+	Organisations, Pallet, Role, StandingError,
 };
 use alloc::vec::Vec;
 
@@ -37,17 +37,21 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Whether organisation `id` is in good standing now: registered, not suspended, and
-	/// accredited for at least one role now (at most one read per role).
-	pub fn in_good_standing(id: OrganisationId) -> bool {
-		let Some(organisation) = Organisations::<T>::get(id) else { return false };
+	/// Whether organisation `id` is in good standing now, or why not: registered, not suspended,
+	/// and accredited for at least one role now (at most one read per role).
+	pub fn standing(id: OrganisationId) -> Result<(), StandingError> {
+		let organisation =
+			Organisations::<T>::get(id).ok_or(StandingError::OrganisationNotRegistered)?;
 		if organisation.status == OrganisationStatus::Suspended {
-			return false;
+			return Err(StandingError::OrganisationSuspended);
 		}
 		let now = Self::now();
-		Accreditations::<T>::iter_prefix_values(id).any(|accreditation| {
-			accreditation.effective_status(now) == AccreditationEffectiveStatus::Active
-		})
+		Accreditations::<T>::iter_prefix_values(id)
+			.any(|accreditation| {
+				accreditation.effective_status(now) == AccreditationEffectiveStatus::Active
+			})
+			.then_some(())
+			.ok_or(StandingError::NoAccreditationInForce)
 	}
 
 	/// Organisation `id`, for the runtime API.
@@ -173,8 +177,8 @@ impl<T: Config> AccreditationInspect<T::AccountId> for Pallet<T> {
 		Organisations::<T>::get(organisation).map(|info| info.admin)
 	}
 
-	fn in_good_standing(organisation: OrganisationId) -> bool {
-		Self::in_good_standing(organisation)
+	fn standing(organisation: OrganisationId) -> Result<(), StandingError> {
+		Self::standing(organisation)
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

@@ -33,11 +33,14 @@ pub mod weights;
 mod benchmarking;
 #[cfg(test)]
 mod mock;
+#[cfg(any(test, feature = "test-support"))]
+pub mod test_support;
 #[cfg(test)]
 mod tests;
 
 pub use healthchain_primitives::{
 	AccreditationError, AccreditationInspect, Moment, OrganisationId, OrganisationKind, Role,
+	StandingError,
 };
 pub use types::*;
 pub use weights::WeightInfo;

@@ -1,12 +1,13 @@
 //! A mock runtime for the registry's unit tests and benchmark tests.
 
 use crate as pallet_registry;
-use core::time::Duration;
 use frame_support::{
-	derive_impl, parameter_types,
-	traits::{ConstU32, ConstU64, UnixTime},
+	derive_impl,
+	traits::{ConstU32, ConstU64},
 };
 use sp_runtime::BuildStorage;
+
+pub use crate::test_support::{MockTime, Now};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -30,11 +31,6 @@ impl pallet_balances::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 }
 
-parameter_types! {
-	/// The mock's wall clock, in Unix milliseconds; tests move it with `Now::set`.
-	pub static Now: u64 = START;
-}
-
 /// The mock clock's starting time.
 pub const START: u64 = 1_000_000;
 /// The registration deposit.
@@ -54,14 +50,6 @@ pub const CHARLIE: u64 = 3;
 pub const DAVE: u64 = 4;
 /// An account without funds.
 pub const POOR: u64 = 99;
-
-/// Time read from [`Now`].
-pub struct MockTime;
-impl UnixTime for MockTime {
-	fn now() -> Duration {
-		Duration::from_millis(Now::get())
-	}
-}
 
 impl pallet_registry::Config for Test {
 	type Currency = Balances;

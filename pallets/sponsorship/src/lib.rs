@@ -8,6 +8,10 @@ extern crate alloc;
 pub use pallet::*;
 
 mod extension;
+mod funds;
+mod paying;
+mod queries;
+mod sponsorships;
 pub mod types;
 pub mod weights;
 
@@ -41,14 +45,10 @@ pub mod pallet {
 	use super::*;
 	use frame_support::{
 		pallet_prelude::*,
-		traits::{
-			fungible::{self, Inspect, InspectHold, Mutate, MutateHold},
-			tokens::{Fortitude, Precision, Preservation},
-			Contains,
-		},
+		traits::{fungible, Contains},
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::traits::{Convert, IdentifyAccount, Saturating, Verify, Zero};
+	use sp_runtime::traits::{Convert, IdentifyAccount, Verify};
 
 	/// The in-code storage version.
 	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
@@ -250,6 +250,28 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// A runtime whose deposit is zero would let any agent fill storage for the price of a
+		/// fee, and one whose periods or agreements last no block could not keep what this
+		/// pallet promises.
+		fn integrity_test() {
+			use sp_runtime::traits::Zero;
+			assert!(
+				!T::SponsorshipDeposit::get().is_zero(),
+				"SponsorshipDeposit is zero: any agent could fill storage with sponsorships, and \
+				 keep accounts alive, for the price of a fee"
+			);
+			assert!(
+				!T::BudgetPeriod::get().is_zero(),
+				"BudgetPeriod is zero: every transaction would begin a new period with nothing \
+				 spent, and a patient could spend the whole budget again and again"
+			);
+			assert!(
+				!T::MaxAgreementLife::get().is_zero(),
+				"MaxAgreementLife is zero: an agreement would be valid only in the block it names, \
+				 too short for an agent to submit it"
+			);
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()
@@ -280,61 +302,7 @@ pub mod pallet {
 			signature: T::Signature,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let sponsor = T::Accreditation::organisation_of(&who).ok_or(Error::<T>::NotAnAgent)?;
-			let role = Role::ALL
-				.into_iter()
-				.find(|role| T::Accreditation::is_accredited(sponsor, *role))
-				.ok_or(Error::<T>::NotInGoodStanding)?;
-			ensure!(
-				T::Accreditation::organisation_of(&patient) != Some(sponsor),
-				Error::<T>::OwnAgent
-			);
-			// A sponsorship whose sponsor is no longer accredited in its role pays nothing, and its
-			// patient may hold nothing to leave it with: another organisation takes its place.
-			if let Some(stale) = Sponsorships::<T>::get(&patient) {
-				ensure!(
-					!T::Accreditation::is_accredited(stale.sponsor, stale.role),
-					Error::<T>::AlreadySponsored
-				);
-				Self::end(&patient, stale, &who)?;
-			}
-			let now = frame_system::Pallet::<T>::block_number();
-			ensure!(now <= valid_until, Error::<T>::AgreementExpired);
-			ensure!(
-				valid_until <= now.saturating_add(T::MaxAgreementLife::get()),
-				Error::<T>::AgreementTooLong
-			);
-			let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
-			let nonce = frame_system::Pallet::<T>::account_nonce(&patient);
-			let message = sponsorship_message(&genesis, &sponsor, &patient, &nonce, &valid_until);
-			ensure!(signature.verify(&message[..], &patient), Error::<T>::BadSignature);
-
-			let deposit = T::SponsorshipDeposit::get();
-			T::Currency::hold(
-				&HoldReason::SponsorshipDeposit.into(),
-				&Self::sponsor_account(sponsor),
-				deposit,
-			)
-			.map_err(|_| Error::<T>::InsufficientFunds)?;
-			if !KeptAlive::<T>::contains_key(&patient) {
-				frame_system::Pallet::<T>::inc_sufficients(&patient);
-				KeptAlive::<T>::insert(&patient, ());
-			}
-			Sponsorships::<T>::insert(
-				&patient,
-				Sponsorship {
-					sponsor,
-					role,
-					budget,
-					spent: Zero::zero(),
-					period_start: now,
-					deposit,
-					since: now,
-				},
-			);
-			SponsoredBy::<T>::insert(sponsor, &patient, ());
-			Self::deposit_event(Event::Sponsored { patient, sponsor, by: who, budget });
-			Ok(())
+			Self::do_sponsor(who, patient, budget, valid_until, signature)
 		}
 
 		/// Set the budget per period of a sponsorship; what was spent in the current period
@@ -349,17 +317,7 @@ pub mod pallet {
 			budget: BalanceOf<T>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let mut sponsorship =
-				Sponsorships::<T>::get(&patient).ok_or(Error::<T>::NotSponsored)?;
-			ensure!(
-				T::Accreditation::organisation_of(&who) == Some(sponsorship.sponsor),
-				Error::<T>::NotTheSponsor
-			);
-			sponsorship.budget = budget;
-			let sponsor = sponsorship.sponsor;
-			Sponsorships::<T>::insert(&patient, sponsorship);
-			Self::deposit_event(Event::BudgetSet { patient, sponsor, by: who, budget });
-			Ok(())
+			Self::do_set_budget(who, patient, budget)
 		}
 
 		/// End a sponsorship: the sponsor pays nothing more for the account. Nothing the
@@ -373,19 +331,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::end_sponsorship())]
 		pub fn end_sponsorship(origin: OriginFor<T>, patient: T::AccountId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let sponsorship = Sponsorships::<T>::get(&patient).ok_or(Error::<T>::NotSponsored)?;
-			ensure!(
-				who == patient
-					|| T::Accreditation::organisation_of(&who) == Some(sponsorship.sponsor),
-				Error::<T>::NotTheSponsor
-			);
-			Self::end(&patient, sponsorship, &who)?;
-			if frame_system::Pallet::<T>::account_nonce(&patient).is_zero()
-				&& KeptAlive::<T>::take(&patient).is_some()
-			{
-				frame_system::Pallet::<T>::dec_sufficients(&patient);
-			}
-			Ok(())
+			Self::do_end_sponsorship(who, patient)
 		}
 
 		/// Pay `amount` into `organisation`'s sponsor account. Anyone may.
@@ -399,19 +345,7 @@ pub mod pallet {
 			amount: BalanceOf<T>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-			ensure!(
-				T::Accreditation::organisation_exists(organisation),
-				Error::<T>::OrganisationNotFound
-			);
-			T::Currency::transfer(
-				&who,
-				&Self::sponsor_account(organisation),
-				amount,
-				Preservation::Preserve,
-			)?;
-			Self::deposit_event(Event::Funded { organisation, by: who, amount });
-			Ok(())
+			Self::do_fund(who, organisation, amount)
 		}
 
 		/// Take `amount` from the caller's organisation's sponsor account. What it holds as
@@ -422,264 +356,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::withdraw())]
 		pub fn withdraw(origin: OriginFor<T>, amount: BalanceOf<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-			let organisation =
-				T::Accreditation::organisation_of(&who).ok_or(Error::<T>::NotAnAgent)?;
-			ensure!(
-				T::Accreditation::admin_of(organisation).as_ref() == Some(&who),
-				Error::<T>::NotAdmin
-			);
-			T::Currency::transfer(
-				&Self::sponsor_account(organisation),
-				&who,
-				amount,
-				Preservation::Preserve,
-			)
-			.map_err(|_| Error::<T>::InsufficientFunds)?;
-			Self::deposit_event(Event::Withdrawn { organisation, by: who, amount });
-			Ok(())
-		}
-	}
-
-	impl<T: Config> Pallet<T> {
-		/// End `patient`'s `sponsorship` as `by`: its record and listing go, its deposit
-		/// returns to the sponsor account; the account stays kept alive.
-		fn end(
-			patient: &T::AccountId,
-			sponsorship: SponsorshipOf<T>,
-			by: &T::AccountId,
-		) -> DispatchResult {
-			Sponsorships::<T>::remove(patient);
-			// Leaving in a transaction the sponsor pays for: nothing to write back after it.
-			if Paying::<T>::get().is_some_and(|(paying, _)| paying == *patient) {
-				Paying::<T>::kill();
-			}
-			SponsoredBy::<T>::remove(sponsorship.sponsor, patient);
-			T::Currency::release(
-				&HoldReason::SponsorshipDeposit.into(),
-				&Self::sponsor_account(sponsorship.sponsor),
-				sponsorship.deposit,
-				Precision::BestEffort,
-			)?;
-			Self::deposit_event(Event::SponsorshipEnded {
-				patient: patient.clone(),
-				sponsor: sponsorship.sponsor,
-				by: by.clone(),
-			});
-			Ok(())
-		}
-
-		/// The account from which `organisation`'s sponsorships are paid.
-		pub fn sponsor_account(organisation: OrganisationId) -> T::AccountId {
-			T::SponsorAccount::convert(organisation)
-		}
-
-		/// Whether `sponsorship`'s sponsor pays for `who` now: it is accredited in its role,
-		/// and `who` acts for no organisation (a sponsor pays for patients; checked each time,
-		/// as an account may join an organisation after it was sponsored).
-		fn pays(sponsorship: &SponsorshipOf<T>, who: &T::AccountId) -> bool {
-			T::Accreditation::is_accredited(sponsorship.sponsor, sponsorship.role)
-				&& T::Accreditation::organisation_of(who).is_none()
-		}
-
-		/// `who`'s sponsorship as it stands now (its period rolled over), if its sponsor pays
-		/// for it.
-		pub(crate) fn paying_sponsorship(who: &T::AccountId) -> Option<SponsorshipOf<T>> {
-			let sponsorship = Sponsorships::<T>::get(who)?;
-			Self::pays(&sponsorship, who).then(|| {
-				sponsorship.at(frame_system::Pallet::<T>::block_number(), T::BudgetPeriod::get())
-			})
-		}
-
-		/// Begin a transaction that `who`'s `sponsorship` (as [`Self::paying_sponsorship`]
-		/// answered) pays `fee` for: the caller checked the budget. Deposits the call takes come
-		/// from the same sponsorship ([`Paying`]) until [`Self::finish_paying`].
-		pub(crate) fn begin_paying(
-			who: &T::AccountId,
-			mut sponsorship: SponsorshipOf<T>,
-			fee: BalanceOf<T>,
-		) {
-			sponsorship.spent = sponsorship.spent.saturating_add(fee);
-			Paying::<T>::put((who.clone(), sponsorship));
-		}
-
-		/// End the transaction [`Self::begin_paying`] began: what its sponsorship paid, fee and
-		/// deposits, is written back (unless the patient left it meanwhile), less `fee_refund`
-		/// (asked only of a sponsored transaction): what its fee came to less than the fee
-		/// counted before it ran (a call charged afterwards for less than it was weighed for,
-		/// such as a patient's own consent grant).
-		pub(crate) fn finish_paying(fee_refund: impl FnOnce() -> BalanceOf<T>) {
-			if let Some((who, mut sponsorship)) = Paying::<T>::take() {
-				sponsorship.spent = sponsorship.spent.saturating_sub(fee_refund());
-				Sponsorships::<T>::insert(who, sponsorship);
-			}
-		}
-
-		/// `patient`'s sponsorship as the runtime API reports it.
-		pub fn sponsorship_of(
-			patient: &T::AccountId,
-		) -> Option<SponsorshipView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
-			let stored = Sponsorships::<T>::get(patient)?;
-			let period = T::BudgetPeriod::get();
-			let sponsorship = stored.at(frame_system::Pallet::<T>::block_number(), period);
-			Some(SponsorshipView {
-				sponsor: sponsorship.sponsor,
-				sponsor_account: Self::sponsor_account(sponsorship.sponsor),
-				budget: sponsorship.budget,
-				spent: sponsorship.spent,
-				remaining: sponsorship.remaining(),
-				period_start: sponsorship.period_start,
-				period,
-				role: sponsorship.role,
-				paying: Self::pays(&sponsorship, patient),
-				deposit: sponsorship.deposit,
-				since: sponsorship.since,
-			})
-		}
-
-		/// `organisation`'s sponsor account and what it holds.
-		pub fn sponsor_account_of(
-			organisation: OrganisationId,
-		) -> SponsorAccount<T::AccountId, BalanceOf<T>> {
-			let account = Self::sponsor_account(organisation);
-			SponsorAccount {
-				spendable: T::Currency::reducible_balance(
-					&account,
-					Preservation::Preserve,
-					Fortitude::Polite,
-				),
-				held: T::Currency::total_balance_on_hold(&account),
-				account,
-			}
-		}
-
-		/// Up to `limit` (at most `MAX_PAGE`) of the accounts `organisation` sponsors, after
-		/// `start_after`, and where the next page starts.
-		pub fn sponsored_by(
-			organisation: OrganisationId,
-			start_after: Option<T::AccountId>,
-			limit: u32,
-		) -> Page<T::AccountId> {
-			let limit = limit.min(MAX_PAGE) as usize;
-			let mut iter = match start_after {
-				Some(after) => SponsoredBy::<T>::iter_key_prefix_from(
-					organisation,
-					SponsoredBy::<T>::hashed_key_for(organisation, after),
-				),
-				None => SponsoredBy::<T>::iter_key_prefix(organisation),
-			};
-			let items: alloc::vec::Vec<_> = iter.by_ref().take(limit).collect();
-			let next = if items.len() == limit && iter.next().is_some() {
-				items.last().cloned()
-			} else {
-				None
-			};
-			Page { items, next }
-		}
-
-		/// Check the pallet's invariants:
-		/// - every sponsorship is listed under its sponsor, and every listing is a sponsorship;
-		/// - every sponsored account is kept alive;
-		/// - what each sponsor account has on hold for sponsorships is the sum of their
-		///   deposits;
-		/// - no transaction is being paid for ([`Paying`] is empty between transactions).
-		#[cfg(any(feature = "try-runtime", test))]
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			ensure!(!Paying::<T>::exists(), "a transaction's sponsorship was left behind");
-			use alloc::collections::BTreeMap;
-			let mut deposits: BTreeMap<OrganisationId, BalanceOf<T>> = BTreeMap::new();
-			for (patient, sponsorship) in Sponsorships::<T>::iter() {
-				ensure!(
-					SponsoredBy::<T>::contains_key(sponsorship.sponsor, &patient),
-					"a sponsorship is not listed under its sponsor"
-				);
-				ensure!(KeptAlive::<T>::contains_key(&patient), "a sponsored account is not kept");
-				let total = deposits.entry(sponsorship.sponsor).or_default();
-				*total = total.saturating_add(sponsorship.deposit);
-			}
-			for (patient, ()) in KeptAlive::<T>::iter() {
-				ensure!(
-					frame_system::Pallet::<T>::sufficients(&patient) > 0,
-					"a kept account has no sufficients reference"
-				);
-			}
-			for (sponsor, patient, ()) in SponsoredBy::<T>::iter() {
-				ensure!(
-					Sponsorships::<T>::get(&patient).map(|s| s.sponsor) == Some(sponsor),
-					"a listing is not a sponsorship"
-				);
-			}
-			for (sponsor, total) in deposits {
-				ensure!(
-					T::Currency::balance_on_hold(
-						&HoldReason::SponsorshipDeposit.into(),
-						&Self::sponsor_account(sponsor)
-					) == total,
-					"a sponsor account's hold is not the sum of its sponsorships' deposits"
-				);
-			}
-			Ok(())
-		}
-	}
-
-	/// The sponsor pays deposits for the accounts it sponsors, within their budgets.
-	impl<T: Config> DepositPayer<T::AccountId, BalanceOf<T>> for Pallet<T> {
-		fn payer(
-			who: &T::AccountId,
-			amount: BalanceOf<T>,
-		) -> Result<T::AccountId, SponsorshipError> {
-			// One payer per transaction: the sponsor whose budget paid its fee, or `who`.
-			let Some((paying, mut sponsorship)) = Paying::<T>::get() else {
-				return Ok(who.clone());
-			};
-			if paying != *who {
-				return Ok(who.clone());
-			}
-			if amount <= sponsorship.remaining() {
-				let account = Self::sponsor_account(sponsorship.sponsor);
-				sponsorship.spent = sponsorship.spent.saturating_add(amount);
-				Paying::<T>::put((paying, sponsorship));
-				return Ok(account);
-			}
-			// Past the budget, an account that can pay its own deposit does: no sponsor can
-			// stop a patient from acting by lowering a budget.
-			let own =
-				T::Currency::reducible_balance(who, Preservation::Preserve, Fortitude::Polite);
-			if own >= amount {
-				Ok(who.clone())
-			} else {
-				Err(SponsorshipError::OverBudget)
-			}
-		}
-
-		/// Also puts `who` in a transaction its sponsor pays for ([`Paying`]), as
-		/// [`ChargeSponsored`] does before dispatch.
-		#[cfg(feature = "runtime-benchmarks")]
-		fn make_sponsored(who: &T::AccountId) {
-			let agent: T::AccountId = frame_benchmarking::account("sponsor", 0, 0);
-			let role = *Role::ALL.last().expect("roles exist");
-			let sponsor = T::Accreditation::make_accredited(&agent, role);
-			let plenty = T::SponsorshipDeposit::get()
-				.saturating_add(T::Currency::minimum_balance())
-				.saturating_mul(1_000_000u32.into());
-			T::Currency::set_balance(&Self::sponsor_account(sponsor), plenty);
-			if !KeptAlive::<T>::contains_key(who) {
-				frame_system::Pallet::<T>::inc_sufficients(who);
-				KeptAlive::<T>::insert(who, ());
-			}
-			let now = frame_system::Pallet::<T>::block_number();
-			let sponsorship = Sponsorship {
-				sponsor,
-				role,
-				budget: plenty,
-				spent: Zero::zero(),
-				period_start: now,
-				deposit: Zero::zero(),
-				since: now,
-			};
-			Sponsorships::<T>::insert(who, sponsorship.clone());
-			SponsoredBy::<T>::insert(sponsor, who, ());
-			Paying::<T>::put((who.clone(), sponsorship));
+			Self::do_withdraw(who, amount)
 		}
 	}
 }

@@ -2,12 +2,13 @@
 //! registry, balances and transaction payment.
 
 use crate as pallet_sponsorship;
-use core::time::Duration;
 use frame_support::{
-	derive_impl, parameter_types,
-	traits::{ConstU32, ConstU64, Contains, UnixTime},
+	derive_impl,
+	traits::{ConstU32, ConstU64, Contains},
 	weights::{IdentityFee, Weight, WeightToFee},
 };
+pub use pallet_registry::test_support::{MockTime, Now};
+use pallet_registry::{test_support::Organisation, OrganisationKind as Kind, Role};
 use sp_runtime::{testing::TestSignature, BuildStorage};
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -51,10 +52,6 @@ impl WeightToFee for OnePlusPerMillisecond {
 	}
 }
 
-parameter_types! {
-	pub static Now: u64 = START;
-}
-
 /// Organisation `o`'s sponsor account: `1_000_000 + o` (the runtime derives a module account).
 pub struct SponsorAccountOf;
 impl sp_runtime::traits::Convert<u32, u64> for SponsorAccountOf {
@@ -88,13 +85,6 @@ pub const RICH: u64 = 30;
 pub const HOSPITAL_ORG: u32 = 0;
 pub const OTHER_ORG: u32 = 1;
 pub const UNACCREDITED_ORG: u32 = 2;
-
-pub struct MockTime;
-impl UnixTime for MockTime {
-	fn now() -> Duration {
-		Duration::from_millis(Now::get())
-	}
-}
 
 impl pallet_registry::Config for Test {
 	type Currency = Balances;
@@ -196,21 +186,16 @@ impl ExtBuilder {
 }
 
 fn setup() {
-	use pallet_registry::{OrganisationKind as Kind, Role};
 	let until = START + 400 * DAY;
-	let register = |admin: u64, kind| {
-		Registry::register_organisation(RuntimeOrigin::signed(admin), kind, Default::default())
-			.unwrap()
-	};
-	let accredit = |id: u32, role| {
-		Registry::grant_accreditation(RuntimeOrigin::root(), id, role, until).unwrap()
-	};
-	register(HOSPITAL, Kind::Hospital);
-	accredit(HOSPITAL_ORG, Role::Provider);
-	Registry::add_agent(RuntimeOrigin::signed(HOSPITAL), HOSPITAL_ORG, AGENT).unwrap();
-	Registry::accept_invitation(RuntimeOrigin::signed(AGENT), HOSPITAL_ORG).unwrap();
-	register(OTHER, Kind::Hospital);
-	accredit(OTHER_ORG, Role::Provider);
-	register(UNACCREDITED, Kind::Hospital);
+	organisation(HOSPITAL_ORG, HOSPITAL, Kind::Hospital, &[Role::Provider], &[AGENT], until);
+	organisation(OTHER_ORG, OTHER, Kind::Hospital, &[Role::Provider], &[], until);
+	organisation(UNACCREDITED_ORG, UNACCREDITED, Kind::Hospital, &[], &[], until);
 	Sponsorship::fund(RuntimeOrigin::signed(RICH), HOSPITAL_ORG, 10_000).unwrap();
+}
+
+/// Organisation `id` of `admin`, of `kind`, accredited for `roles` until `until`, with `agents`:
+/// set up through the registry's own paths, its id checked.
+fn organisation(id: u32, admin: u64, kind: Kind, roles: &[Role], agents: &[u64], until: u64) {
+	let organisation = Organisation { admin, kind, roles, agents, valid_until: until };
+	assert_eq!(organisation.register::<Test>(), id, "the mock's organisations in id order");
 }

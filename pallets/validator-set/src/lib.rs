@@ -7,6 +7,9 @@ extern crate alloc;
 
 pub use pallet::*;
 
+mod membership;
+mod recovery;
+mod sessions;
 pub mod weights;
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -16,7 +19,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
-pub use healthchain_primitives::{AccreditationInspect, OrganisationId};
+pub use healthchain_primitives::{AccreditationInspect, OrganisationId, StandingError};
 pub use pallet_session::SessionManager;
 pub use weights::WeightInfo;
 
@@ -97,12 +100,12 @@ pub enum RecoveryDeferred {
 )]
 pub enum LeftOut {
 	/// Its operator has not registered session keys (`session.set_keys`), or purged them.
+	#[codec(index = 0)]
 	NoSessionKeys,
-	/// Its organisation is not in good standing (suspended, deregistered, or accredited for
-	/// no role now).
-	OrganisationNotInGoodStanding,
-	/// Its account no longer acts for its organisation.
-	NoLongerAnAgent,
+	/// Its account no longer acts for its organisation, or that organisation is not in good
+	/// standing (the inner reason says which).
+	#[codec(index = 1)]
+	Standing(StandingError),
 }
 
 /// A finality recovery the consortium ordered, waiting for its session.
@@ -316,11 +319,9 @@ pub mod pallet {
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// The account does not act for that organisation: the organisation's admin must
-		/// invite it (`registry add-agent`) and it must accept.
-		NotAnAgentOfOrganisation,
-		/// The organisation is not in good standing (suspended, or accredited for no role now).
-		OrganisationNotInGoodStanding,
+		/// The account may not run a validator for that organisation now: it does not act for
+		/// it, or the organisation is not in good standing (the inner error says which).
+		Standing(StandingError),
 		/// The account has no session keys: its operator must generate them on the node
 		/// (`author_rotateKeys`) and register them (`session.set_keys`) first.
 		NoSessionKeys,
@@ -387,22 +388,7 @@ pub mod pallet {
 			organisation: OrganisationId,
 		) -> DispatchResult {
 			T::ConsortiumOrigin::ensure_origin(origin).map_err(|_| Error::<T>::NotConsortium)?;
-			ensure!(
-				T::Accreditation::organisation_of(&validator) == Some(organisation),
-				Error::<T>::NotAnAgentOfOrganisation
-			);
-			ensure!(
-				T::Accreditation::in_good_standing(organisation),
-				Error::<T>::OrganisationNotInGoodStanding
-			);
-			ensure!(T::SessionKeys::contains(&validator), Error::<T>::NoSessionKeys);
-			Validators::<T>::try_mutate(|validators| {
-				ensure!(!validators.contains(&validator), Error::<T>::AlreadyValidator);
-				validators.try_push(validator.clone()).map_err(|_| Error::<T>::TooManyValidators)
-			})?;
-			Operators::<T>::insert(&validator, organisation);
-			Self::deposit_event(Event::ValidatorAdded { validator, organisation });
-			Ok(())
+			Self::do_add_validator(validator, organisation)
 		}
 
 		/// Remove `validator`: it leaves the set handed to the session after next.
@@ -412,9 +398,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::remove_validator())]
 		pub fn remove_validator(origin: OriginFor<T>, validator: T::AccountId) -> DispatchResult {
 			T::ConsortiumOrigin::ensure_origin(origin).map_err(|_| Error::<T>::NotConsortium)?;
-			Self::do_remove(core::slice::from_ref(&validator))?;
-			Self::deposit_event(Event::ValidatorRemoved { validator });
-			Ok(())
+			Self::do_remove_validator(validator)
 		}
 
 		/// Recover from a finality stall (a third or more of the validators gone): remove the
@@ -434,172 +418,7 @@ pub mod pallet {
 			delay: BlockNumberFor<T>,
 		) -> DispatchResult {
 			T::ConsortiumOrigin::ensure_origin(origin).map_err(|_| Error::<T>::NotConsortium)?;
-			ensure!(!PendingRecovery::<T>::exists(), Error::<T>::RecoveryPending);
-			ensure!(delay <= T::MaxRecoveryDelay::get(), Error::<T>::DelayTooLong);
-			ensure!(
-				best_finalized <= frame_system::Pallet::<T>::block_number(),
-				Error::<T>::FinalizedInFuture
-			);
-			Self::do_remove(&remove)?;
-			PendingRecovery::<T>::put(Recovery { best_finalized, delay, session: None });
-			Self::deposit_event(Event::FinalityRecoveryOrdered {
-				removed: remove.into_inner(),
-				best_finalized,
-				delay,
-			});
-			Ok(())
+			Self::do_recover_finality(remove, best_finalized, delay)
 		}
-	}
-
-	impl<T: Config> Pallet<T> {
-		/// Remove every account of `remove` from the set, or none (an error).
-		fn do_remove(remove: &[T::AccountId]) -> DispatchResult {
-			Validators::<T>::try_mutate(|validators| {
-				for (i, who) in remove.iter().enumerate() {
-					ensure!(!remove[..i].contains(who), Error::<T>::DuplicateValidator);
-					let at =
-						validators.iter().position(|v| v == who).ok_or(Error::<T>::NotValidator)?;
-					validators.remove(at);
-				}
-				ensure!(
-					validators.len() as u32 >= T::MinValidators::get(),
-					Error::<T>::TooFewValidators
-				);
-				Ok::<_, DispatchError>(())
-			})?;
-			for who in remove {
-				Operators::<T>::remove(who);
-			}
-			Ok(())
-		}
-
-		/// Why `validator` may not be in a session's set now, if it may not.
-		pub fn left_out(validator: &T::AccountId) -> Option<LeftOut> {
-			if !T::SessionKeys::contains(validator) {
-				return Some(LeftOut::NoSessionKeys);
-			}
-			let organisation = Operators::<T>::get(validator)?;
-			if T::Accreditation::organisation_of(validator) != Some(organisation) {
-				return Some(LeftOut::NoLongerAnAgent);
-			}
-			if !T::Accreditation::in_good_standing(organisation) {
-				return Some(LeftOut::OrganisationNotInGoodStanding);
-			}
-			None
-		}
-
-		/// The set for a session now: the kept validators that are eligible, and those left
-		/// out with why.
-		pub fn eligible() -> Eligible<T::AccountId> {
-			let mut set = Vec::new();
-			let mut left_out = Vec::new();
-			for validator in Validators::<T>::get() {
-				match Self::left_out(&validator) {
-					None => set.push(validator),
-					Some(reason) => left_out.push((validator, reason)),
-				}
-			}
-			Eligible { set, left_out }
-		}
-
-		/// Checks the invariants: no duplicate validator, at least one, an operator only for a
-		/// validator, a queued set that is not empty.
-		#[cfg(any(feature = "try-runtime", test))]
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			let validators = Validators::<T>::get();
-			ensure!(!validators.is_empty(), "no validator");
-			for (i, v) in validators.iter().enumerate() {
-				ensure!(!validators[..i].contains(v), "duplicate validator");
-			}
-			for (v, _) in Operators::<T>::iter() {
-				ensure!(validators.contains(&v), "operator of an account that is no validator");
-			}
-			ensure!(!Queued::<T>::get().is_empty(), "empty queued set");
-			Ok(())
-		}
-	}
-
-	impl<T: Config> SessionManager<T::AccountId> for Pallet<T> {
-		fn new_session(new_index: SessionIndex) -> Option<Vec<T::AccountId>> {
-			let Eligible { set, left_out } = Self::eligible();
-			// Fewer than the minimum eligible: the set stays as it is (never re-admitting one
-			// that is not eligible, never shrinking below the minimum, never empty).
-			let kept = set.as_slice() != Queued::<T>::get().as_slice()
-				&& (set.len() as u32) < T::MinValidators::get();
-			// A pending recovery is aimed at the first session whose set is the eligible one;
-			// not at one whose set is kept, which would force GRANDPA back onto the stalled set.
-			if let Some(mut recovery) = PendingRecovery::<T>::get() {
-				if recovery.session.is_none() {
-					if kept {
-						Self::deposit_event(Event::FinalityRecoveryDeferred {
-							session: new_index,
-							reason: RecoveryDeferred::TooFewEligible { eligible: set.len() as u32 },
-						});
-					} else {
-						recovery.session = Some(new_index);
-						PendingRecovery::<T>::put(recovery);
-					}
-				}
-			}
-			if set.as_slice() == Queued::<T>::get().as_slice() {
-				return None;
-			}
-			if kept {
-				Self::deposit_event(Event::ValidatorSetKept {
-					session: new_index,
-					eligible: set.len() as u32,
-				});
-				return None;
-			}
-			let Ok(bounded) = BoundedVec::<_, T::MaxValidators>::try_from(set.clone()) else {
-				return None;
-			};
-			Queued::<T>::put(bounded);
-			for (validator, reason) in left_out {
-				Self::deposit_event(Event::ValidatorLeftOut {
-					validator,
-					reason,
-					session: new_index,
-				});
-			}
-			Self::deposit_event(Event::ValidatorSetQueued {
-				session: new_index,
-				validators: set.clone(),
-			});
-			Some(set)
-		}
-
-		fn new_session_genesis(_: SessionIndex) -> Option<Vec<T::AccountId>> {
-			let validators = Validators::<T>::get();
-			Queued::<T>::put(validators.clone());
-			Some(validators.into_inner())
-		}
-
-		fn start_session(start_index: SessionIndex) {
-			if let Some(mut recovery) = PendingRecovery::<T>::get() {
-				if recovery.session == Some(start_index) {
-					match T::FinalityRecovery::note_stalled(recovery.delay, recovery.best_finalized)
-					{
-						Ok(()) => {
-							PendingRecovery::<T>::kill();
-							Self::deposit_event(Event::FinalityRecoveryStarted {
-								session: start_index,
-							});
-						},
-						Err(reason) => {
-							// Aimed again at the next session whose set is the eligible one.
-							recovery.session = None;
-							PendingRecovery::<T>::put(recovery);
-							Self::deposit_event(Event::FinalityRecoveryDeferred {
-								session: start_index,
-								reason,
-							});
-						},
-					}
-				}
-			}
-		}
-
-		fn end_session(_: SessionIndex) {}
 	}
 }

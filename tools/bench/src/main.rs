@@ -24,8 +24,7 @@ use healthchain_client::{
 	call::Call,
 	chain::Chain,
 	consent::{
-		calls, AccessQuestion, Action, ConsentSpec, DataCategory, ProvisionSpec, Purpose,
-		RecordScope,
+		AccessQuestion, Action, ConsentSpec, DataCategory, ProvisionSpec, Purpose, RecordScope,
 	},
 	keys::keypair_from_suri,
 	outcome::Wait,
@@ -154,7 +153,7 @@ fn permits(grantee: &AccountId32, scope: &str, provisions: usize) -> ConsentSpec
 /// `patient` grants `spec` (which names no time).
 fn grant(patient: &AccountId32, spec: &ConsentSpec) -> Result<Call> {
 	let never = |_: &str| -> Result<u64> { bail!("no times in the benchmark's consents") };
-	calls::grant(patient, spec, &never, 0)
+	Ok(spec.grant(patient, &never, 0)?.into())
 }
 
 /// Give each of `accounts` `amount` from [`FUNDER`], a thousand transfers per transaction (a

@@ -10,7 +10,7 @@ use anyhow::Result;
 pub struct AccessArgs {
 	/// The record's categories (sensitivity labels), comma-separated; omit if unknown (every
 	/// category-scoped deny then applies, and no category-scoped permit does).
-	#[arg(long, value_enum, value_delimiter = ',')]
+	#[arg(long, value_parser = healthchain_client::cli::primitive::<DataCategory>(), value_delimiter = ',')]
 	pub(super) category: Vec<DataCategory>,
 	/// The record's health token, if it has one.
 	#[arg(long)]
@@ -73,7 +73,11 @@ impl App {
 		let (decision, _) = chain.check_access(question, None).await?;
 		let salt = random_salt()?;
 		let commitment = chain.access_commitment(question, decision, &salt).await?;
-		let call = calls::record_access(&question.patient, &question.accessor, commitment);
+		let call = ConsentCall::record_access {
+			patient: question.patient,
+			accessor: question.accessor,
+			commitment: commitment.h256(),
+		};
 		let outcome = self.submit(chain, call).await?;
 		let recorded = outcome
 			.expect::<healthchain_client::runtime::api::consent::events::AccessRecorded>(

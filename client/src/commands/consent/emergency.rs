@@ -3,7 +3,7 @@
 use super::*;
 use anyhow::Result;
 use clap::Subcommand;
-use healthchain_client::chain::Call;
+use healthchain_client::call::ConsentCall;
 
 /// The break-glass commands.
 #[derive(Subcommand)]
@@ -48,13 +48,18 @@ pub enum EmergencyCommand {
 impl App {
 	/// The call an emergency command makes, or `None` when it printed an answer or submitted
 	/// through the consortium.
-	pub(super) async fn emergency(&self, command: &EmergencyCommand) -> Result<Option<Call>> {
+	pub(super) async fn emergency(
+		&self,
+		command: &EmergencyCommand,
+	) -> Result<Option<ConsentCall>> {
 		Ok(Some(match command {
-			EmergencyCommand::Open { patient, justification, duration } => calls::open_emergency(
-				&keys::parse_account(patient)?,
-				*justification,
-				parse_duration(duration)?,
-			),
+			EmergencyCommand::Open { patient, justification, duration } => {
+				ConsentCall::open_emergency_access {
+					patient: keys::parse_account(patient)?,
+					justification: *justification,
+					duration: parse_duration(duration)?,
+				}
+			},
 			EmergencyCommand::Close { patient, practitioner, consortium, via } => {
 				let practitioner = match practitioner {
 					Some(practitioner) => keys::parse_account(practitioner)?,
@@ -62,14 +67,14 @@ impl App {
 				};
 				let patient = keys::parse_account(patient)?;
 				self.towards_patient(&patient).await?;
-				let call = calls::close_emergency(&patient, &practitioner);
+				let call = ConsentCall::close_emergency_access { patient, practitioner };
 				if *consortium {
 					return self.consortium(call, via.via).await.map(|()| None);
 				}
 				call
 			},
 			EmergencyCommand::Clear { patient } => {
-				calls::clear_emergency(&keys::parse_account(patient)?)
+				ConsentCall::clear_emergency_access { patient: keys::parse_account(patient)? }
 			},
 			EmergencyCommand::List { patient } => {
 				let patient = keys::parse_account(patient)?;

@@ -11,10 +11,11 @@ pub use access::AccessArgs;
 use anyhow::Result;
 use clap::{Args, Subcommand};
 pub use emergency::EmergencyCommand;
+use healthchain_client::call::ConsentCall;
 use healthchain_client::runtime::api;
 use healthchain_client::{
 	consent::{
-		batch::KnownOpenings, calls, AccessQuestion, AccessReceipt, Action, Capacity, ConsentId,
+		batch::KnownOpenings, AccessQuestion, AccessReceipt, Action, Capacity, ConsentId,
 		ConsentSpec, DataCategory, Justification, ProvisionSpec, Purpose, RecordScope,
 		NOT_A_REPRESENTATIVE, RECEIPT_FORMAT,
 	},
@@ -238,8 +239,7 @@ impl App {
 				let mut spec = spec;
 				let openings =
 					healthchain_client::consent::openings::commit_scopes(&mut spec, &patient)?;
-				let call =
-					calls::grant(&patient, &spec, &parse_time, healthchain_client::now_ms()?)?;
+				let call = spec.grant(&patient, &parse_time, healthchain_client::now_ms()?)?;
 				if !openings.is_empty() {
 					let Some(path) = openings_out else {
 						return Err(invalid(
@@ -297,8 +297,8 @@ impl App {
 					self.towards_patient(&self.consent_patient(*consent).await?).await?;
 				}
 				match command {
-					Revoke { .. } => calls::revoke(*consent),
-					_ => calls::remove(*consent),
+					Revoke { .. } => ConsentCall::revoke { consent: *consent },
+					_ => ConsentCall::remove { consent: *consent },
 				}
 			},
 			Check { grantee, patient, access } => {
@@ -330,7 +330,10 @@ impl App {
 				None => return Ok(()),
 			},
 			ChangeAuditDepositOwner { patient, index } => {
-				calls::change_audit_deposit_owner(&keys::parse_account(patient)?, *index)
+				ConsentCall::change_access_record_deposit_owner {
+					patient: keys::parse_account(patient)?,
+					index: *index,
+				}
 			},
 			Audit { patient, start, limit } => {
 				let patient = keys::parse_account(patient)?;

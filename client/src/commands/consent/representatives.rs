@@ -3,7 +3,7 @@
 use super::*;
 use anyhow::Result;
 use clap::Subcommand;
-use healthchain_client::chain::Call;
+use healthchain_client::call::ConsentCall;
 
 /// The representative commands.
 #[derive(Subcommand)]
@@ -94,7 +94,7 @@ impl App {
 	pub(super) async fn representative(
 		&self,
 		command: &RepresentativeCommand,
-	) -> Result<Option<Call>> {
+	) -> Result<Option<ConsentCall>> {
 		Ok(Some(match command {
 			RepresentativeCommand::Appoint {
 				representative,
@@ -103,12 +103,12 @@ impl App {
 				may_revoke_my_consents,
 			} => {
 				let until = until.as_deref().map(parse_time).transpose()?;
-				calls::appoint(
-					&keys::parse_account(representative)?,
-					*capacity,
-					until,
-					*may_revoke_my_consents,
-				)
+				ConsentCall::appoint_representative {
+					representative: keys::parse_account(representative)?,
+					capacity: *capacity,
+					valid_until: until,
+					may_revoke_patient_consents: *may_revoke_my_consents,
+				}
 			},
 			RepresentativeCommand::Record {
 				patient,
@@ -118,13 +118,13 @@ impl App {
 				evidence,
 			} => {
 				let until = until.as_deref().map(parse_time).transpose()?;
-				calls::record(
-					&keys::parse_account(patient)?,
-					&keys::parse_account(representative)?,
-					*capacity,
-					until,
-					evidence.document(None)?.hash,
-				)
+				ConsentCall::record_representative {
+					patient: keys::parse_account(patient)?,
+					representative: keys::parse_account(representative)?,
+					capacity: *capacity,
+					valid_until: until,
+					evidence: evidence.document(None)?.hash.h256(),
+				}
 			},
 			RepresentativeCommand::Attest {
 				patient,
@@ -134,25 +134,28 @@ impl App {
 				consortium,
 				via,
 			} => {
-				let call = calls::attest(
-					&keys::parse_account(patient)?,
-					*organisation,
-					&keys::parse_account(representative)?,
-					evidence.parse::<Hash32>()?,
-				);
+				let call = ConsentCall::attest_representative {
+					patient: keys::parse_account(patient)?,
+					organisation: *organisation,
+					representative: keys::parse_account(representative)?,
+					evidence: evidence.parse::<Hash32>()?.h256(),
+				};
 				if *consortium {
 					return self.consortium(call, via.via).await.map(|()| None);
 				}
 				call
 			},
 			RepresentativeCommand::Withdraw { patient, organisation } => {
-				calls::withdraw_record(&keys::parse_account(patient)?, *organisation)
+				ConsentCall::withdraw_representative_record {
+					patient: keys::parse_account(patient)?,
+					organisation: *organisation,
+				}
 			},
 			RepresentativeCommand::Remove { patient, representative, consortium, via } => {
 				let patient = keys::parse_account(patient)?;
 				self.towards_patient(&patient).await?;
-				let call =
-					calls::remove_representative(&patient, &keys::parse_account(representative)?);
+				let representative = keys::parse_account(representative)?;
+				let call = ConsentCall::remove_representative { patient, representative };
 				if *consortium {
 					return self.consortium(call, via.via).await.map(|()| None);
 				}

@@ -4,10 +4,9 @@ use super::App;
 use anyhow::Result;
 use clap::Subcommand;
 use healthchain_client::{
+	call::{Call, InsuranceCall},
 	hash::Hash32,
-	insurance::{
-		self, calls, not_in_force, not_in_force_code, ClaimsFile, Credential, Presentation,
-	},
+	insurance::{self, not_in_force, not_in_force_code, ClaimsFile, Credential, Presentation},
 	invalid, keys, Wait,
 };
 use serde_json::json;
@@ -151,17 +150,19 @@ impl App {
 					.attest(&info.patient, Some(*attestation), claims, out.as_deref())
 					.await;
 			},
-			Suspend { attestation } => calls::suspend(*attestation),
-			Reinstate { attestation } => calls::reinstate(*attestation),
-			Revoke { attestation } => calls::revoke(*attestation),
-			Remove { attestation } => calls::remove(*attestation),
+			Suspend { attestation } => InsuranceCall::suspend { attestation: *attestation },
+			Reinstate { attestation } => InsuranceCall::reinstate { attestation: *attestation },
+			Revoke { attestation } => InsuranceCall::revoke { attestation: *attestation },
+			Remove { attestation } => {
+				InsuranceCall::remove_attestation { attestation: *attestation }
+			},
 			Refuse { insurer } => {
 				self.towards(keys::Counterparty::Organisation(*insurer));
-				calls::refuse_insurer(*insurer)
+				InsuranceCall::refuse_insurer { insurer: *insurer }
 			},
 			Allow { insurer } => {
 				self.towards(keys::Counterparty::Organisation(*insurer));
-				calls::allow_insurer(*insurer)
+				InsuranceCall::allow_insurer { insurer: *insurer }
 			},
 			Show { attestation } => {
 				let chain = self.chain().await?;
@@ -266,10 +267,12 @@ impl App {
 		let chain = self.chain().await?;
 		let genesis = Hash32(chain.genesis_hash().await?);
 		let mut credential = Credential::new(genesis, patient, claims)?;
-		let call = match replaces {
-			Some(old) => calls::renew(old, credential.commitment, starts, ends),
-			None => calls::attest(patient, credential.commitment, starts, ends),
-		};
+		let commitment = credential.commitment.0;
+		let call: Call = match replaces {
+			Some(attestation) => InsuranceCall::renew { attestation, commitment, starts, ends },
+			None => InsuranceCall::attest { patient: *patient, commitment, starts, ends },
+		}
+		.into();
 		credential.write(&out)?;
 		let signer = self.signer()?;
 		let outcome = match chain.submit(&call, &signer, Wait::Finalized).await {

@@ -4,10 +4,11 @@ use super::{parse_time, App, ConsortiumArgs, DocumentArgs};
 use anyhow::Result;
 use clap::Subcommand;
 use healthchain_client::{
+	call::TokensCall,
 	cli,
 	documents::BundleIssuer,
 	keys,
-	tokens::{self, Profession, RevocationReason, Role, TokenId, VersionReason},
+	tokens::{Profession, RevocationReason, Role, TokenId, VersionReason},
 };
 use serde_json::json;
 use std::path::PathBuf;
@@ -59,7 +60,7 @@ pub(crate) enum TokenCommand {
 		/// The token.
 		token: TokenId,
 		/// Why.
-		#[arg(long, value_parser = cli::except(tokens::CHAIN_WRITTEN_REASONS))]
+		#[arg(long, value_parser = cli::primitive_except(&VersionReason::CHAIN_WRITTEN))]
 		reason: VersionReason,
 		/// A new valid-until time, for renewals.
 		#[arg(long)]
@@ -179,58 +180,71 @@ pub(crate) enum TokenCommand {
 
 impl App {
 	pub(crate) async fn token(&self, command: &TokenCommand) -> Result<()> {
-		use tokens::calls;
 		use TokenCommand::*;
 		let call = match command {
 			IssueRecord { patient, role, document } => {
 				let issuer = self.organisation_issuer().await?;
-				calls::issue_record(
-					&keys::parse_account(patient)?,
-					*role,
-					document.document(issuer)?,
-				)
+				TokensCall::issue_record {
+					patient: keys::parse_account(patient)?,
+					role: *role,
+					document: document.document(issuer)?.reference(),
+				}
 			},
 			IssueCertificate { subject, role, valid_until, document } => {
 				let until = valid_until.as_deref().map(parse_time).transpose()?;
 				let issuer = self.organisation_issuer().await?;
-				calls::issue_certificate(
-					&keys::parse_account(subject)?,
-					*role,
-					document.document(issuer)?,
-					until,
-				)
+				TokensCall::issue_certificate {
+					subject: keys::parse_account(subject)?,
+					role: *role,
+					document: document.document(issuer)?.reference(),
+					valid_until: until,
+				}
 			},
 			IssueLicence { practitioner, profession, valid_until, document } => {
 				let issuer = self.organisation_issuer().await?;
-				calls::issue_licence(
-					&keys::parse_account(practitioner)?,
-					*profession,
-					document.document(issuer)?,
-					parse_time(valid_until)?,
-				)
+				TokensCall::issue_licence {
+					practitioner: keys::parse_account(practitioner)?,
+					profession: *profession,
+					document: document.document(issuer)?.reference(),
+					valid_until: parse_time(valid_until)?,
+				}
 			},
 			Update { token, reason, valid_until, document } => {
 				let until = valid_until.as_deref().map(parse_time).transpose()?;
 				let issuer = self.organisation_issuer().await?;
-				calls::update(*token, document.document(issuer)?, *reason, until)
+				TokensCall::update {
+					token: *token,
+					document: document.document(issuer)?.reference(),
+					reason: *reason,
+					valid_until: until,
+				}
 			},
-			Revoke { token, reason } => calls::revoke(*token, *reason),
-			Suspend { token } => calls::suspend(*token),
-			Reinstate { token } => calls::reinstate(*token),
+			Revoke { token, reason } => TokensCall::revoke { token: *token, reason: *reason },
+			Suspend { token } => TokensCall::suspend { token: *token },
+			Reinstate { token } => TokensCall::reinstate { token: *token },
 			Archive { token } => {
 				self.towards_token_issuer(*token).await?;
-				calls::archive(*token)
+				TokensCall::archive { token: *token }
 			},
 			Refuse { token } => {
 				self.towards_token_issuer(*token).await?;
-				calls::refuse(*token)
+				TokensCall::refuse { token: *token }
 			},
-			AcceptLicence { token } => calls::accept_licence(*token),
-			ChangeDepositOwner { token, version } => calls::change_deposit_owner(*token, *version),
+			AcceptLicence { token } => TokensCall::accept_licence { token: *token },
+			ChangeDepositOwner { token, version } => {
+				TokensCall::change_deposit_owner { token: *token, version: *version }
+			},
 			ForceRevoke { token, reason, consortium } => {
-				return self.consortium(calls::force_revoke(*token, *reason), consortium.via).await;
+				return self
+					.consortium(
+						TokensCall::force_revoke { token: *token, reason: *reason },
+						consortium.via,
+					)
+					.await;
 			},
-			Transfer { token, to } => calls::transfer(*token, &keys::parse_account(to)?),
+			Transfer { token, to } => {
+				TokensCall::transfer { token: *token, to: keys::parse_account(to)? }
+			},
 			Show { token } => {
 				let chain = self.chain().await?;
 				let Some(report) = chain.token(*token, false).await? else {

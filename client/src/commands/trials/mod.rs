@@ -5,10 +5,11 @@ use super::{read_file, App, ConsortiumArgs};
 use anyhow::Result;
 use clap::Subcommand;
 use healthchain_client::{
+	call::TrialCall,
 	cli,
 	hash::Hash32,
 	invalid, trial_log,
-	trials::{self, calls, ChangeReason, DocumentKind, Milestone},
+	trials::{self, trial_id, ChangeReason, DocumentKind, Milestone},
 };
 use serde_json::json;
 use std::path::PathBuf;
@@ -197,24 +198,38 @@ impl App {
 	pub(crate) async fn trial(&self, command: &TrialCommand) -> Result<()> {
 		use TrialCommand::*;
 		let call = match command {
-			Register { trial } => calls::register(trial)?,
-			Milestone { trial, milestone } => calls::anchor_milestone(trial, *milestone)?,
-			TakeDeposit { trial, anchor } => {
-				calls::change_deposit_owner(trial, parse_anchor(anchor)?)?
+			Register { trial } => TrialCall::register_trial { trial: trial_id(trial)? },
+			Milestone { trial, milestone } => {
+				TrialCall::anchor_milestone { trial: trial_id(trial)?, milestone: *milestone }
+			},
+			TakeDeposit { trial, anchor } => TrialCall::change_deposit_owner {
+				trial: trial_id(trial)?,
+				anchor: parse_anchor(anchor)?,
 			},
 			Transfer { trial, sponsor, consortium } => {
-				return self.consortium(calls::transfer(trial, *sponsor)?, consortium.via).await;
+				let call =
+					TrialCall::force_transfer_trial { trial: trial_id(trial)?, sponsor: *sponsor };
+				return self.consortium(call, consortium.via).await;
 			},
 			Reclaim { trial, sponsor, reason, consortium } => {
-				let call = calls::reclaim(trial, *sponsor, *reason)?;
+				let call = TrialCall::force_reclaim_trial {
+					trial: trial_id(trial)?,
+					sponsor: *sponsor,
+					reason: *reason,
+				};
 				return self.consortium(call, consortium.via).await;
 			},
 			WithdrawMilestone { trial, milestone, reason, consortium } => {
-				let call = calls::withdraw_milestone(trial, *milestone, *reason)?;
+				let call = TrialCall::force_withdraw_milestone {
+					trial: trial_id(trial)?,
+					milestone: *milestone,
+					reason: *reason,
+				};
 				return self.consortium(call, consortium.via).await;
 			},
 			Rewind { trial, to, empty: _, consortium } => {
-				return self.consortium(calls::rewind_log(trial, *to)?, consortium.via).await;
+				let call = TrialCall::force_rewind_log { trial: trial_id(trial)?, to: *to };
+				return self.consortium(call, consortium.via).await;
 			},
 			Document(DocumentCommand::Add { trial, kind, file, reason }) => {
 				let hash = Hash32::sha256(&read_file(file)?);
@@ -233,7 +248,12 @@ impl App {
 						ChangeReason::Initial
 					},
 				};
-				calls::anchor_document(trial, *kind, hash, reason)?
+				TrialCall::anchor_document {
+					trial: trial_id(trial)?,
+					kind: *kind,
+					document_hash: hash.0,
+					reason,
+				}
 			},
 			Document(DocumentCommand::Show { trial }) => {
 				let chain = self.chain().await?;

@@ -127,32 +127,57 @@ fn organisation_storage_holds_no_personal_data() {
 
 #[test]
 fn in_good_standing_needs_registration_no_suspension_and_an_accreditation_in_force() {
+	use crate::StandingError::*;
 	ExtBuilder::default().build_and_execute(|| {
-		let standing = |id| <Registry as AccreditationInspect<u64>>::in_good_standing(id);
+		let standing = |id| <Registry as AccreditationInspect<u64>>::standing(id);
+		let good = |id| <Registry as AccreditationInspect<u64>>::in_good_standing(id);
 		let id = register(ALICE);
-		assert!(!standing(id), "registered but accredited for nothing");
+		assert_eq!(standing(id), Err(NoAccreditationInForce), "registered, accredited for nothing");
+		assert!(!good(id));
 		assert_ok!(Registry::grant_accreditation(
 			RuntimeOrigin::root(),
 			id,
 			Role::Provider,
 			DAY_LATER
 		));
-		assert!(standing(id));
+		assert_eq!(standing(id), Ok(()));
+		assert!(good(id));
 		assert_ok!(Registry::suspend_organisation(RuntimeOrigin::root(), id));
-		assert!(!standing(id), "suspended");
+		assert_eq!(standing(id), Err(OrganisationSuspended));
+		assert!(!good(id));
 		assert_ok!(Registry::reinstate_organisation(RuntimeOrigin::root(), id));
 		assert_ok!(Registry::suspend_accreditation(RuntimeOrigin::root(), id, Role::Provider));
-		assert!(!standing(id), "its only accreditation suspended");
+		assert_eq!(standing(id), Err(NoAccreditationInForce), "its only accreditation suspended");
 		assert_ok!(Registry::grant_accreditation(
 			RuntimeOrigin::root(),
 			id,
 			Role::DataCustodian,
 			DAY_LATER * 2
 		));
-		assert!(standing(id), "another accreditation in force");
+		assert_eq!(standing(id), Ok(()), "another accreditation in force");
 		Now::set(DAY_LATER * 2);
-		assert!(!standing(id), "every accreditation expired, without a transaction");
-		assert!(!standing(id + 1), "not registered");
+		assert_eq!(standing(id), Err(NoAccreditationInForce), "every one expired, no transaction");
+		assert_eq!(standing(id + 1), Err(OrganisationNotRegistered));
+		assert!(!good(id + 1));
+	});
+}
+
+#[test]
+fn acting_for_an_organisation_needs_its_agency_then_its_standing() {
+	use crate::StandingError::*;
+	ExtBuilder::default().build_and_execute(|| {
+		let acts = |who, id| <Registry as AccreditationInspect<u64>>::ensure_acts_for(&who, id);
+		let id = register(ALICE);
+		assert_eq!(acts(BOB, id), Err(NotAnAgent), "a stranger, whatever the standing");
+		assert_eq!(acts(ALICE, id), Err(NoAccreditationInForce), "the admin, not in standing");
+		assert_ok!(Registry::grant_accreditation(
+			RuntimeOrigin::root(),
+			id,
+			Role::Provider,
+			DAY_LATER
+		));
+		assert_eq!(acts(ALICE, id), Ok(()));
+		assert_eq!(acts(ALICE, id + 1), Err(NotAnAgent), "another organisation's");
 	});
 }
 
