@@ -6,7 +6,7 @@
 use crate::{chain::Chain, invalid, runtime::api};
 use anyhow::Result;
 pub use healthchain_primitives::node_id::NodeId;
-use serde_json::{json, Value as Json};
+use subxt::utils::AccountId32;
 
 /// The node whose peer id is `text` (`12D3KooW…`): the runtime's own parser.
 pub fn parse_node(text: &str) -> Result<NodeId> {
@@ -27,7 +27,7 @@ impl Chain {
 
 	/// The authorised nodes (latest finalized block), by peer id, each with its owner, its organisation
 	/// (none for a founding member's), its connections and their deposit.
-	pub async fn nodes(&self) -> Result<Json> {
+	pub async fn nodes(&self) -> Result<Vec<AuthorisedNode>> {
 		let at = self.api().at_current_block().await?;
 		let mut entries =
 			at.storage().iter(api::storage().node_authorisation().nodes(), ()).await?;
@@ -41,17 +41,37 @@ impl Chain {
 				anyhow::bail!("a node authorisation key of {} bytes", key.len());
 			};
 			let info = entry.value().decode()?;
-			list.push(json!({
-				"node": peer_id(&NodeId(node)),
-				"owner": info.owner.to_string(),
-				"organisation": info.organisation,
-				"connections": info.connections.0.iter().map(peer_id).collect::<Vec<_>>(),
-				"deposit": info.deposit.to_string(),
-			}));
+			list.push(AuthorisedNode {
+				node: NodeId(node),
+				owner: info.owner,
+				organisation: info.organisation,
+				connections: info.connections.0,
+				deposit: info.deposit,
+			});
 		}
-		list.sort_by(|a, b| a["node"].as_str().cmp(&b["node"].as_str()));
-		Ok(json!({ "nodes": list }))
+		list.sort_by_key(|node| peer_id(&node.node));
+		Ok(list)
 	}
+}
+
+/// A node the consortium authorised ([`Chain::nodes`]).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct AuthorisedNode {
+	/// The node (its peer id in JSON).
+	pub node: NodeId,
+	/// The account that runs it (an SS58 address in JSON).
+	pub owner: AccountId32,
+	/// Its organisation; none for a founding member's node.
+	pub organisation: Option<u32>,
+	/// The nodes its owner lets it accept besides the authorised ones.
+	pub connections: Vec<NodeId>,
+	/// Held from the owner for the connections (a decimal string in JSON).
+	#[serde(serialize_with = "as_decimal")]
+	pub deposit: u128,
+}
+
+fn as_decimal<S: serde::Serializer>(amount: &u128, serializer: S) -> Result<S::Ok, S::Error> {
+	serializer.collect_str(amount)
 }
 
 #[cfg(test)]

@@ -2,8 +2,7 @@
 //! and how a consortium call reaches the consortium origin.
 
 use crate::{
-	chain::{Call, Chain},
-	output::Case,
+	chain::{Answer, Call, Chain, Style},
 	runtime::api::{self, runtime_types::pallet_registry::types::AccreditationView},
 };
 use anyhow::Result;
@@ -15,20 +14,32 @@ use subxt::utils::AccountId32;
 pub type Organisation =
 	api::runtime_types::pallet_registry::types::OrganisationInfo<AccountId32, u128, u32>;
 
-/// Everything the registry knows of one organisation: typed, and as the JSON the client prints.
-#[derive(Debug)]
+/// Everything the registry knows of one organisation ([`Chain::organisation`]).
+#[derive(Clone, Debug)]
 pub struct OrganisationReport {
 	/// Its id.
 	pub id: OrganisationId,
 	/// The organisation.
 	pub organisation: Organisation,
 	/// Its agents, the admin included.
-	pub agent_accounts: Vec<AccountId32>,
+	pub agent_accounts: Answer<Vec<AccountId32>>,
 	/// Its accreditations.
-	pub accreditations: Vec<AccreditationView<u32>>,
+	pub accreditations: Answer<Vec<AccreditationView<u32>>>,
+	answer: Answer<Option<Organisation>>,
+}
+
+impl OrganisationReport {
 	/// All of it as JSON: the organisation's fields, `id`, `agent_accounts` and
 	/// `accreditations`, enum variants in snake case.
-	pub json: Json,
+	pub fn json(&self) -> Result<Json> {
+		let mut json = self.answer.json()?;
+		if let Json::Object(map) = &mut json {
+			map.insert("id".into(), self.id.into());
+			map.insert("agent_accounts".into(), self.agent_accounts.json()?);
+			map.insert("accreditations".into(), self.accreditations.json()?);
+		}
+		Ok(json)
+	}
 }
 
 /// How a consortium call reaches the consortium origin.
@@ -73,24 +84,16 @@ impl Chain {
 		best: bool,
 	) -> Result<Option<OrganisationReport>> {
 		let apis = api::runtime_apis().registry_api();
-		let (organisation, json) =
-			self.runtime_api_rendered(apis.organisation(id), best, Case::Snake).await?;
-		let (Some(organisation), Json::Object(mut json)) = (organisation, json) else {
-			return Ok(None);
-		};
-		let (agent_accounts, agents_json) =
-			self.runtime_api_rendered(apis.agents(id), best, Case::Snake).await?;
-		let (accreditations, accreditations_json) =
-			self.runtime_api_rendered(apis.accreditations(id), best, Case::Snake).await?;
-		json.insert("id".into(), id.into());
-		json.insert("agent_accounts".into(), agents_json);
-		json.insert("accreditations".into(), accreditations_json);
+		let snake = Style::DECLARED.snake();
+		let at = self.at(best).await?;
+		let answer = Self::answer(at.clone(), apis.organisation(id)).await?.styled(snake);
+		let Some(organisation) = answer.value().clone() else { return Ok(None) };
 		Ok(Some(OrganisationReport {
 			id,
 			organisation,
-			agent_accounts,
-			accreditations,
-			json: Json::Object(json),
+			agent_accounts: Self::answer(at.clone(), apis.agents(id)).await?.styled(snake),
+			accreditations: Self::answer(at, apis.accreditations(id)).await?.styled(snake),
+			answer,
 		}))
 	}
 

@@ -2,9 +2,8 @@
 //! answers as JSON, and the patient's pre-signed session acceptance.
 
 use crate::{
-	chain::Chain,
+	chain::{Answer, Chain, Pages},
 	hash::Hash32,
-	output::Case,
 	runtime::api::{
 		self,
 		runtime_types::{
@@ -23,6 +22,74 @@ use subxt_signer::sr25519::Keypair;
 pub use crate::runtime::api::runtime_types::pallet_health_tokens::types::{
 	HashAlgorithm, Issuer, RevocationReason, Verdict,
 };
+
+/// A token with its status now, as the chain answers it.
+pub type TokenView =
+	crate::runtime::api::runtime_types::pallet_health_tokens::types::TokenView<AccountId32, u32>;
+/// A version of a token, as the chain answers it.
+pub type VersionInfo = crate::runtime::api::runtime_types::pallet_health_tokens::types::VersionInfo<
+	AccountId32,
+	u128,
+	u32,
+>;
+/// Whether a practitioner is licensed for a profession now, and by which licence.
+pub use crate::runtime::api::runtime_types::pallet_health_tokens::types::LicenceCheck;
+/// A page of the verifications of every token that anchors a document hash.
+pub type AnchorsPage = crate::runtime::api::runtime_types::healthchain_primitives::Page<
+	Verification,
+	Issuer<AccountId32>,
+>;
+
+/// A token and its versions ([`Chain::token`]).
+#[derive(Clone, Debug)]
+pub struct TokenReport {
+	/// The token with its status now, if there is one.
+	pub token: Answer<Option<TokenView>>,
+	/// Its versions, oldest first.
+	pub versions: Answer<Vec<VersionInfo>>,
+}
+
+impl TokenReport {
+	/// The token as JSON, its versions under `history`; `null` if there is no such token.
+	pub fn json(&self) -> Result<Json> {
+		let mut token = self.token.json()?;
+		if let Json::Object(map) = &mut token {
+			map.insert("history".into(), self.versions.json()?);
+		}
+		Ok(token)
+	}
+}
+
+/// The tokens that anchor a document hash ([`Chain::verify`]): each one's verification,
+/// typed, and printable as JSON.
+#[derive(Clone, Debug)]
+pub struct Anchored {
+	/// The verification of each token that anchors it.
+	pub verifications: Vec<Verification>,
+	answer: AnchoredAnswer,
+}
+
+#[derive(Clone, Debug)]
+enum AnchoredAnswer {
+	Issuer(Answer<Option<Verification>>),
+	All(Pages<Verification, AnchorsPage>),
+}
+
+impl Anchored {
+	/// The verifications as JSON, in the order of [`Anchored::verifications`].
+	pub fn json(&self) -> Result<Vec<Json>> {
+		Ok(match &self.answer {
+			AnchoredAnswer::Issuer(answer) => match answer.json()? {
+				Json::Null => Vec::new(),
+				verification => vec![verification],
+			},
+			AnchoredAnswer::All(pages) => match pages.json()? {
+				Json::Array(items) => items,
+				_ => Vec::new(),
+			},
+		})
+	}
+}
 
 /// What the ledger says of a document hash for one token.
 pub type Verification =
@@ -143,14 +210,13 @@ impl Acceptance {
 }
 
 impl Chain {
-	/// Token `id` with its status now and its versions (`history`), as JSON, or `None`.
-	pub async fn token(&self, id: TokenId, best: bool) -> Result<Option<Json>> {
+	/// Token `id` with its status now, and its versions (`history` in JSON).
+	pub async fn token(&self, id: TokenId, best: bool) -> Result<TokenReport> {
 		let apis = api::runtime_apis().health_tokens_api();
-		let mut token = self.runtime_api_json(apis.token(id), best, Case::AsDeclared).await?;
-		let Json::Object(map) = &mut token else { return Ok(None) };
-		let versions = self.runtime_api_json(apis.versions(id), best, Case::AsDeclared).await?;
-		map.insert("history".into(), versions);
-		Ok(Some(token))
+		let at = self.at(best).await?;
+		let token = Self::answer(at.clone(), apis.token(id)).await?;
+		let versions = Self::answer(at, apis.versions(id)).await?;
+		Ok(TokenReport { token, versions })
 	}
 
 	/// A page of the ids of `owner`'s tokens.
@@ -173,26 +239,24 @@ impl Chain {
 		hash: Hash32,
 		issuer: Option<Issuer<AccountId32>>,
 		best: bool,
-	) -> Result<Vec<(Verification, Json)>> {
+	) -> Result<Anchored> {
 		let apis = api::runtime_apis().health_tokens_api();
-		match issuer {
+		Ok(match issuer {
 			Some(issuer) => {
-				let payload = apis.verify(hash.h256(), issuer);
-				let (typed, json) =
-					self.runtime_api_rendered(payload, best, Case::AsDeclared).await?;
-				Ok(typed.map(|typed| (typed, json)).into_iter().collect())
+				let answer =
+					self.runtime_api_answer(apis.verify(hash.h256(), issuer), best).await?;
+				Anchored {
+					verifications: answer.value().iter().cloned().collect(),
+					answer: AnchoredAnswer::Issuer(answer),
+				}
 			},
 			None => {
-				let (typed, json) = self
-					.runtime_api_all_pages(
-						|cursor| apis.anchors_of(hash.h256(), cursor, 100),
-						best,
-						Case::AsDeclared,
-					)
+				let pages = self
+					.runtime_api_pages(|cursor| apis.anchors_of(hash.h256(), cursor, 100), best)
 					.await?;
-				Ok(typed.into_iter().zip(json).collect())
+				Anchored { verifications: pages.items.clone(), answer: AnchoredAnswer::All(pages) }
 			},
-		}
+		})
 	}
 
 	/// Whether `who` is licensed for `profession` now.
@@ -201,9 +265,9 @@ impl Chain {
 		who: &AccountId32,
 		profession: Profession,
 		best: bool,
-	) -> Result<Json> {
+	) -> Result<Answer<LicenceCheck>> {
 		let apis = api::runtime_apis().health_tokens_api();
-		self.runtime_api_json(apis.licence_check(*who, profession), best, Case::AsDeclared).await
+		self.runtime_api_answer(apis.licence_check(*who, profession), best).await
 	}
 
 	/// The chain's genesis hash.

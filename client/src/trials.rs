@@ -1,15 +1,15 @@
 //! The trial-anchoring pallet as the client sees it: its calls, built from their generated
-//! types, and its runtime API answers, typed and as JSON.
+//! types, and its runtime API answers, typed.
 
 use crate::{
-	chain::Chain,
+	chain::{Answer, Chain, Pages, Style},
 	hash::Hash32,
 	invalid,
-	output::{name_tuples, Case},
 	runtime::api::{
 		self,
 		runtime_types::{
-			bounded_collections::bounded_vec::BoundedVec, pallet_trial_anchoring::types,
+			bounded_collections::bounded_vec::BoundedVec, healthchain_primitives::Page,
+			pallet_trial_anchoring::types,
 		},
 	},
 };
@@ -28,6 +28,20 @@ const PAGE: u32 = 100;
 pub type TrialInfo = types::Trial<AccountId32, u128, u32>;
 /// A checkpoint of a trial's data log as the chain answers it.
 pub type CheckpointInfo = types::Checkpoint<AccountId32, u128, u32>;
+/// A document version, with its key and whether it is void.
+pub type DocumentEntry = types::DocumentEntry<AccountId32, u128, u32>;
+/// A version of one kind of a trial's documents.
+pub type DocumentVersion = types::DocumentVersion<AccountId32, u128, u32>;
+/// A milestone's record.
+pub type MilestoneRecord = types::MilestoneRecord<AccountId32, u128, u32>;
+/// What the consortium voided, why and when.
+pub type Voiding = types::Voiding<AccountId32, u128, u32>;
+/// A page of a trial's documents.
+pub type DocumentsPage = Page<DocumentEntry, u32>;
+/// A page of the versions of one kind of a trial's documents.
+pub type LineagePage = Page<(u32, DocumentVersion), u32>;
+/// A page of what the consortium voided in a trial.
+pub type VoidingsPage = Page<(u32, Voiding), u32>;
 /// Why the chain does not find a record in a checkpoint; why the consortium voided anchors;
 /// an anchor whose deposit can change hands.
 pub use types::{AnchorRef, InclusionError, VoidReason};
@@ -63,117 +77,109 @@ impl Chain {
 		self.runtime_api(payload, false).await
 	}
 
-	/// The trial as JSON (`null` if it is not registered).
-	pub async fn trial_json(&self, trial: &str) -> Result<Json> {
+	/// The trial registered under `trial`, printable as JSON (`null` if it is not registered).
+	pub async fn trial_answer(&self, trial: &str) -> Result<Answer<Option<TrialInfo>>> {
 		let payload = api::runtime_apis().trial_anchoring_api().trial(trial_id(trial)?);
-		self.runtime_api_json(payload, false, Case::AsDeclared).await
+		self.runtime_api_answer(payload, false).await
 	}
 
 	/// Every document version of the trial, of every tenure, in anchoring order, each marked
-	/// void if the consortium reclaimed the trial from its sponsor: `[{key: {tenure, kind,
-	/// version}, document, void}]`, read page by page.
-	pub async fn trial_documents(&self, trial: &str) -> Result<Json> {
+	/// void if the consortium reclaimed the trial from its sponsor, read page by page.
+	pub async fn trial_documents(
+		&self,
+		trial: &str,
+	) -> Result<Pages<DocumentEntry, DocumentsPage>> {
 		let id = trial_id(trial)?;
 		let api = api::runtime_apis().trial_anchoring_api();
-		let (_, json) = self
-			.runtime_api_all_pages(
-				|cursor| api.documents(id.clone(), cursor, PAGE),
-				false,
-				Case::AsDeclared,
-			)
-			.await?;
-		Ok(Json::Array(json))
+		self.runtime_api_pages(|cursor| api.documents(id.clone(), cursor, PAGE), false).await
 	}
 
-	/// The current holder's versions of one kind of the trial's documents, oldest first:
-	/// `[{version, document}]`, read page by page.
-	pub async fn trial_lineage(&self, trial: &str, kind: DocumentKind) -> Result<Json> {
+	/// The current holder's versions of one kind of the trial's documents, oldest first, read
+	/// page by page: each `(version, document)` (`{version, document}` in JSON).
+	pub async fn trial_lineage(
+		&self,
+		trial: &str,
+		kind: DocumentKind,
+	) -> Result<Pages<(u32, DocumentVersion), LineagePage>> {
 		let id = trial_id(trial)?;
 		let api = api::runtime_apis().trial_anchoring_api();
-		let (_, json) = self
-			.runtime_api_all_pages(
-				|cursor| api.lineage(id.clone(), kind, cursor, PAGE),
-				false,
-				Case::AsDeclared,
-			)
+		let pages = self
+			.runtime_api_pages(|cursor| api.lineage(id.clone(), kind, cursor, PAGE), false)
 			.await?;
-		Ok(name_tuples(Json::Array(json), &["version", "document"]))
+		Ok(pages.styled(Style::named(&["version", "document"])))
 	}
 
 	/// What the consortium voided in the trial (a reclaimed tenure, withdrawn milestones), why
-	/// and when: `[{index, voiding}]`, read page by page.
-	pub async fn trial_voidings(&self, trial: &str) -> Result<Json> {
+	/// and when, read page by page: each `(index, voiding)` (`{index, voiding}` in JSON).
+	pub async fn trial_voidings(&self, trial: &str) -> Result<Pages<(u32, Voiding), VoidingsPage>> {
 		let id = trial_id(trial)?;
 		let api = api::runtime_apis().trial_anchoring_api();
-		let (_, json) = self
-			.runtime_api_all_pages(
-				|cursor| api.voidings(id.clone(), cursor, PAGE),
-				false,
-				Case::AsDeclared,
-			)
-			.await?;
-		Ok(name_tuples(Json::Array(json), &["index", "voiding"]))
+		let pages =
+			self.runtime_api_pages(|cursor| api.voidings(id.clone(), cursor, PAGE), false).await?;
+		Ok(pages.styled(Style::named(&["index", "voiding"])))
 	}
 
-	/// The milestones the trial reached, each with the log's size and head checkpoint then:
-	/// typed, and as JSON `[{milestone, record}]`.
+	/// The milestones the trial reached, each with its record: the log's size and head
+	/// checkpoint then (`{milestone, record}` in JSON).
 	pub async fn trial_milestones(
 		&self,
 		trial: &str,
-	) -> Result<(Vec<(Milestone, u64, Option<u32>)>, Json)> {
+	) -> Result<Answer<Vec<(Milestone, MilestoneRecord)>>> {
 		let payload = api::runtime_apis().trial_anchoring_api().milestones(trial_id(trial)?);
-		let (typed, json) = self.runtime_api_rendered(payload, false, Case::AsDeclared).await?;
-		let sizes = typed
-			.into_iter()
-			.map(|(milestone, record)| (milestone, record.log_size, record.head))
-			.collect();
-		Ok((sizes, name_tuples(json, &["milestone", "record"])))
+		let answer = self.runtime_api_answer(payload, false).await?;
+		Ok(answer.styled(Style::named(&["milestone", "record"])))
 	}
 
-	/// Which version of each document was in force when the trial reached `milestone`:
-	/// `[{kind, version}]`, or `null` if it has not.
-	pub async fn trial_in_force_at(&self, trial: &str, milestone: Milestone) -> Result<Json> {
+	/// Which version of each document was in force when the trial reached `milestone`, or
+	/// `None` if it has not (`[{kind, version}]` or `null` in JSON).
+	pub async fn trial_in_force_at(
+		&self,
+		trial: &str,
+		milestone: Milestone,
+	) -> Result<Answer<Option<Vec<(DocumentKind, u32)>>>> {
 		let payload =
 			api::runtime_apis().trial_anchoring_api().in_force_at(trial_id(trial)?, milestone);
-		let json = self.runtime_api_json(payload, false, Case::AsDeclared).await?;
-		Ok(name_tuples(json, &["kind", "version"]))
+		let answer = self.runtime_api_answer(payload, false).await?;
+		Ok(answer.styled(Style::named(&["kind", "version"])))
 	}
 
-	/// The holder's document versions anchored after it reached `milestone`:
-	/// `[{key: {tenure, kind, version}, document, void}]`, or `null` if it has not.
-	pub async fn trial_changes_after(&self, trial: &str, milestone: Milestone) -> Result<Json> {
+	/// The holder's document versions anchored after it reached `milestone`, read page by page
+	/// in one block's state; `None` if it has not.
+	pub async fn trial_changes_after(
+		&self,
+		trial: &str,
+		milestone: Milestone,
+	) -> Result<Option<Pages<DocumentEntry, Option<DocumentsPage>>>> {
 		let id = trial_id(trial)?;
 		let api = api::runtime_apis().trial_anchoring_api();
-		let first = api.changes_after(id.clone(), milestone, None, PAGE);
-		if self.runtime_api(first, false).await?.is_none() {
-			return Ok(Json::Null);
-		}
-		// Paged like the others: a `None` page (not reached) cannot follow a `Some` one in the
-		// same block, but reads as the end if it did.
-		let mut items = Vec::new();
-		let mut cursor = None;
 		let at = self.status().await?.finalized;
+		let (mut items, mut pages) = (Vec::new(), Vec::new());
+		let mut cursor = None;
 		loop {
 			let payload = api.changes_after(id.clone(), milestone, cursor, PAGE);
-			let (page, json) = self.runtime_api_rendered_at(payload, at, Case::AsDeclared).await?;
-			let Some(page) = page else { break };
-			items.extend(json.get("items").and_then(Json::as_array).into_iter().flatten().cloned());
-			match page.next {
+			let answer = self.runtime_api_answer_at(payload, at).await?;
+			// A `None` page (not reached) cannot follow a `Some` one in the same block.
+			let Some(page) = answer.value() else {
+				return Ok((!pages.is_empty()).then(|| Pages::new(items, pages)));
+			};
+			items.extend(page.items.iter().cloned());
+			let next = page.next;
+			pages.push(answer);
+			match next {
 				Some(next) => cursor = Some(next),
-				None => break,
+				None => return Ok(Some(Pages::new(items, pages))),
 			}
 		}
-		Ok(Json::Array(items))
 	}
 
-	/// Checkpoint `index` of the trial's data log: typed, and as JSON.
+	/// Checkpoint `index` of the trial's data log.
 	pub async fn trial_checkpoint(
 		&self,
 		trial: &str,
 		index: u32,
-	) -> Result<(Option<CheckpointInfo>, Json)> {
+	) -> Result<Answer<Option<CheckpointInfo>>> {
 		let payload = api::runtime_apis().trial_anchoring_api().checkpoint(trial_id(trial)?, index);
-		self.runtime_api_rendered(payload, false, Case::AsDeclared).await
+		self.runtime_api_answer(payload, false).await
 	}
 
 	/// What the chain says of a record's inclusion proof in checkpoint `checkpoint`.
@@ -197,44 +203,95 @@ impl Chain {
 
 	/// The trial's timeline for an auditor: its documents, milestones and checkpoints, and the
 	/// protocol and analysis-plan versions anchored after first enrolment (`flagged`).
-	pub async fn trial_audit(&self, trial: &str) -> Result<Json> {
+	pub async fn trial_audit(&self, trial: &str) -> Result<TrialAudit> {
 		let Some(info) = self.trial(trial).await? else {
 			return Err(invalid(format!("no trial {trial} is registered on this chain")));
 		};
-		let documents = self.trial_documents(trial).await?;
-		let (_, milestones) = self.trial_milestones(trial).await?;
 		let mut checkpoints = Vec::new();
 		for index in 0..info.checkpoints {
-			checkpoints.push(self.trial_checkpoint(trial, index).await?.1);
+			checkpoints.push(self.trial_checkpoint(trial, index).await?);
 		}
-		let after_enrolment = self.trial_changes_after(trial, Milestone::FirstEnrolment).await?;
-		let flagged: Vec<Json> = after_enrolment
-			.as_array()
-			.map(|changes| {
-				changes
+		Ok(TrialAudit {
+			trial: trial.to_string(),
+			documents: self.trial_documents(trial).await?,
+			milestones: self.trial_milestones(trial).await?,
+			checkpoints,
+			changed_after_first_enrolment: self
+				.trial_changes_after(trial, Milestone::FirstEnrolment)
+				.await?,
+			in_force_at_first_enrolment: self
+				.trial_in_force_at(trial, Milestone::FirstEnrolment)
+				.await?,
+			voidings: self.trial_voidings(trial).await?,
+			info,
+		})
+	}
+}
+
+/// A trial's timeline for an auditor ([`Chain::trial_audit`]).
+#[derive(Clone, Debug)]
+pub struct TrialAudit {
+	/// The trial's registry id.
+	pub trial: String,
+	/// The trial.
+	pub info: TrialInfo,
+	/// Every document version, of every tenure, in anchoring order.
+	pub documents: Pages<DocumentEntry, DocumentsPage>,
+	/// The milestones it reached.
+	pub milestones: Answer<Vec<(Milestone, MilestoneRecord)>>,
+	/// Its data log's checkpoints, in order.
+	pub checkpoints: Vec<Answer<Option<CheckpointInfo>>>,
+	/// The holder's document versions anchored after first enrolment (`None`: not reached).
+	pub changed_after_first_enrolment: Option<Pages<DocumentEntry, Option<DocumentsPage>>>,
+	/// The version of each document in force at first enrolment (`None`: not reached).
+	pub in_force_at_first_enrolment: Answer<Option<Vec<(DocumentKind, u32)>>>,
+	/// What the consortium voided.
+	pub voidings: Pages<(u32, Voiding), VoidingsPage>,
+}
+
+impl TrialAudit {
+	/// Whether a change after first enrolment is one an auditor flags: a protocol or
+	/// statistical-analysis-plan version.
+	pub fn flags(change: &DocumentEntry) -> bool {
+		matches!(change.key.kind, DocumentKind::Protocol | DocumentKind::StatisticalAnalysisPlan)
+	}
+
+	/// The protocol and analysis-plan versions anchored after first enrolment.
+	pub fn flagged(&self) -> Vec<&DocumentEntry> {
+		self.changed_after_first_enrolment
+			.iter()
+			.flat_map(|changes| changes.items.iter())
+			.filter(|change| Self::flags(change))
+			.collect()
+	}
+
+	/// The audit as JSON.
+	pub fn json(&self) -> Result<Json> {
+		let (changed, flagged) = match &self.changed_after_first_enrolment {
+			None => (Json::Null, Vec::new()),
+			Some(changes) => {
+				let json = changes.json()?;
+				let flagged = changes
+					.items
 					.iter()
-					.filter(|change| {
-						matches!(
-							change["key"]["kind"].as_str(),
-							Some("Protocol") | Some("StatisticalAnalysisPlan")
-						)
-					})
-					.cloned()
-					.collect()
-			})
-			.unwrap_or_default();
-		let in_force = self.trial_in_force_at(trial, Milestone::FirstEnrolment).await?;
-		let voidings = self.trial_voidings(trial).await?;
+					.zip(json.as_array().into_iter().flatten())
+					.filter(|(change, _)| Self::flags(change))
+					.map(|(_, json)| json.clone())
+					.collect();
+				(json, flagged)
+			},
+		};
+		let checkpoints = self.checkpoints.iter().map(Answer::json).collect::<Result<Vec<_>>>()?;
 		Ok(json!({
-			"trial": trial,
-			"sponsor": info.sponsor,
-			"tenure": info.tenure,
-			"voidings": voidings,
-			"documents": documents,
-			"milestones": milestones,
+			"trial": self.trial,
+			"sponsor": self.info.sponsor,
+			"tenure": self.info.tenure,
+			"voidings": self.voidings.json()?,
+			"documents": self.documents.json()?,
+			"milestones": self.milestones.json()?,
 			"checkpoints": checkpoints,
-			"in_force_at_first_enrolment": in_force,
-			"changed_after_first_enrolment": after_enrolment,
+			"in_force_at_first_enrolment": self.in_force_at_first_enrolment.json()?,
+			"changed_after_first_enrolment": changed,
 			"flagged": flagged,
 		}))
 	}

@@ -16,7 +16,6 @@ use crate::{
 };
 use anyhow::{bail, Context, Result};
 use codec::Encode;
-use serde_json::{json, Value as Json};
 use subxt::utils::AccountId32;
 
 /// `session.set_keys(keys, proof)` (the validator's account), from the SCALE bytes
@@ -74,7 +73,7 @@ impl Chain {
 	/// The validator set as the chain holds it now (latest finalized block): the kept validators with
 	/// their organisations and whether they have session keys, the session's validators now,
 	/// the set queued for the next session, and a pending finality recovery.
-	pub async fn validators(&self) -> Result<Json> {
+	pub async fn validators(&self) -> Result<ValidatorSet> {
 		let at = self.api().at_current_block().await?;
 		let storage = at.storage();
 		let kept =
@@ -83,7 +82,7 @@ impl Chain {
 		let current = storage.fetch(api::storage().session().validators(), ()).await?.decode()?;
 		let session =
 			storage.fetch(api::storage().session().current_index(), ()).await?.decode()?;
-		let mut list = Vec::new();
+		let mut validators = Vec::new();
 		for who in kept.0 {
 			let organisation = storage
 				.try_fetch(api::storage().validator_set().operators(), (who,))
@@ -91,29 +90,71 @@ impl Chain {
 				.map(|v| v.decode())
 				.transpose()?;
 			let keys = storage.try_fetch(api::storage().session().next_keys(), (who,)).await?;
-			list.push(json!({
-				"account": who.to_string(),
-				"organisation": organisation,
-				"session_keys": keys.is_some(),
-				"in_session": current.contains(&who),
-				"queued": queued.0.contains(&who),
-			}));
+			validators.push(Validator {
+				organisation,
+				session_keys: keys.is_some(),
+				in_session: current.contains(&who),
+				queued: queued.0.contains(&who),
+				account: who,
+			});
 		}
-		let recovery = storage
+		let pending_recovery = storage
 			.try_fetch(api::storage().validator_set().pending_recovery(), ())
 			.await?
 			.map(|v| v.decode())
-			.transpose()?;
-		Ok(json!({
-			"session": session,
-			"validators": list,
-			"session_validators": current.iter().map(|v| v.to_string()).collect::<Vec<_>>(),
-			"queued": queued.0.iter().map(|v| v.to_string()).collect::<Vec<_>>(),
-			"pending_recovery": recovery.map(|r| json!({
-				"best_finalized": r.best_finalized,
-				"delay": r.delay,
-				"session": r.session,
-			})),
-		}))
+			.transpose()?
+			.map(|r| PendingRecovery {
+				best_finalized: r.best_finalized,
+				delay: r.delay,
+				session: r.session,
+			});
+		Ok(ValidatorSet {
+			session,
+			validators,
+			session_validators: current,
+			queued: queued.0,
+			pending_recovery,
+		})
 	}
+}
+
+/// The validator set ([`Chain::validators`]).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct ValidatorSet {
+	/// The current session.
+	pub session: u32,
+	/// The validators the consortium keeps, in the order added.
+	pub validators: Vec<Validator>,
+	/// The session's validators now.
+	pub session_validators: Vec<AccountId32>,
+	/// The set queued for the next session.
+	pub queued: Vec<AccountId32>,
+	/// A finality recovery the consortium ordered that has not taken effect.
+	pub pending_recovery: Option<PendingRecovery>,
+}
+
+/// A validator the consortium keeps.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Validator {
+	/// Its account (an SS58 address in JSON).
+	pub account: AccountId32,
+	/// The organisation whose node it is (none for a founding validator without one).
+	pub organisation: Option<u32>,
+	/// Whether it has session keys registered.
+	pub session_keys: bool,
+	/// Whether it validates in the current session.
+	pub in_session: bool,
+	/// Whether it is in the set queued for the next session.
+	pub queued: bool,
+}
+
+/// A finality recovery waiting for its session.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct PendingRecovery {
+	/// The highest block every remaining validator has finalized.
+	pub best_finalized: u32,
+	/// Blocks after the session change before GRANDPA's new authorities take over.
+	pub delay: u32,
+	/// The session it is aimed at, once one is.
+	pub session: Option<u32>,
 }

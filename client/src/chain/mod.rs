@@ -8,15 +8,13 @@ pub use crate::{
 };
 use crate::{
 	config::{metadata_hash, ChainInfo, HealthchainParams, MetadataHash},
-	output::{render, Case},
 	runtime::api::{self, runtime_types::healthchain_primitives::Page},
 };
 use anyhow::{anyhow, bail, Context, Result};
 use codec::{Decode, Encode};
-use serde_json::Value as Json;
 use subxt::{
 	config::{DefaultExtrinsicParamsBuilder, RpcConfigFor},
-	ext::{scale_decode::DecodeAsType, scale_value::scale::decode_as_type},
+	ext::scale_decode::DecodeAsType,
 	rpcs::{methods::LegacyRpcMethods, RpcClient},
 	runtime_apis::Payload as RuntimeApiPayload,
 	transactions::{TransactionStatus, ValidationResult},
@@ -28,7 +26,10 @@ use subxt_signer::sr25519::Keypair;
 /// The chain configuration the client signs for.
 pub type Config = crate::config::HealthchainConfig;
 
+mod answer;
 mod submit;
+
+pub use answer::{Answer, Pages, Style};
 
 /// A connection to a node.
 pub struct Chain {
@@ -240,93 +241,77 @@ impl Chain {
 			.with_context(|| format!("runtime API {name}{context} failed"))
 	}
 
-	/// Call a runtime API: the answer as its generated type, and as JSON rendered from the
-	/// answer's type in the runtime's metadata (accounts as SS58 addresses, byte strings as
-	/// hex, options as the value or null: see [`crate::output`]).
-	pub async fn runtime_api_rendered<P: RuntimeApiPayload>(
+	/// Call a runtime API: the answer as its generated type, with what prints it as JSON
+	/// ([`Answer`]).
+	pub async fn runtime_api_answer<P: RuntimeApiPayload>(
 		&self,
 		payload: P,
 		best: bool,
-		case: Case,
-	) -> Result<(P::ReturnType, Json)> {
-		Self::rendered(self.at(best).await?, payload, case).await
+	) -> Result<Answer<P::ReturnType>> {
+		Self::answer(self.at(best).await?, payload).await
+	}
+
+	/// [`Chain::runtime_api_answer`] in the state of block number `block`.
+	pub async fn runtime_api_answer_at<P: RuntimeApiPayload>(
+		&self,
+		payload: P,
+		block: u64,
+	) -> Result<Answer<P::ReturnType>> {
+		Self::answer(self.at_number(block).await?, payload).await
 	}
 
 	/// Every page of a paged runtime API answer, all read in the state of one block: `page`
-	/// builds the call for the page after a cursor (`None`: the first page); the items, typed
-	/// and as JSON.
-	pub async fn runtime_api_all_pages<P, Item, Cursor>(
+	/// builds the call for the page after a cursor (`None`: the first page).
+	pub async fn runtime_api_pages<P, Item, Cursor>(
 		&self,
 		page: impl Fn(Option<Cursor>) -> P,
 		best: bool,
-		case: Case,
-	) -> Result<(Vec<Item>, Vec<Json>)>
+	) -> Result<Pages<Item, Page<Item, Cursor>>>
 	where
 		P: RuntimeApiPayload<ReturnType = Page<Item, Cursor>>,
+		Item: Clone,
+		Cursor: Clone,
 	{
 		let at = self.at(best).await?;
-		let (mut items, mut json) = (Vec::new(), Vec::new());
+		let (mut items, mut pages) = (Vec::new(), Vec::new());
 		let mut cursor = None;
 		// A node that never ends its pages is not followed for ever.
 		for _ in 0..100_000 {
-			let (answer, rendered) = Self::rendered(at.clone(), page(cursor), case).await?;
-			items.extend(answer.items);
-			json.extend(
-				rendered.get("items").and_then(Json::as_array).into_iter().flatten().cloned(),
-			);
-			match answer.next {
+			let answer = Self::answer(at.clone(), page(cursor)).await?;
+			items.extend(answer.items.iter().cloned());
+			let next = answer.next.clone();
+			pages.push(answer);
+			match next {
 				Some(next) => cursor = Some(next),
-				None => return Ok((items, json)),
+				None => return Ok(Pages { items, pages, style: Style::DECLARED }),
 			}
 		}
 		Err(anyhow!("the node's answer has more than 100,000 pages"))
 	}
 
-	/// [`Chain::runtime_api_rendered`] in the state of block number `block`.
-	pub async fn runtime_api_rendered_at<P: RuntimeApiPayload>(
-		&self,
-		payload: P,
-		block: u64,
-		case: Case,
-	) -> Result<(P::ReturnType, Json)> {
-		Self::rendered(self.at_number(block).await?, payload, case).await
-	}
-
-	pub(crate) async fn rendered<P: RuntimeApiPayload>(
+	/// A runtime API's answer at `at`: decoded once into its type, the bytes kept to print it.
+	pub(crate) async fn answer<P: RuntimeApiPayload>(
 		at: OnlineClientAtBlock<Config>,
 		payload: P,
-		case: Case,
-	) -> Result<(P::ReturnType, Json)> {
+	) -> Result<Answer<P::ReturnType>> {
 		let (trait_name, method) = (payload.trait_name(), payload.method_name());
 		let name = format!("{trait_name}_{method}");
 		let apis = at.runtime_apis();
 		apis.validate(&payload).with_context(|| format!("runtime API {name}"))?;
 		let args = apis.encode_args(&payload)?;
-		let answer = apis
+		let bytes = apis
 			.call_raw(&name, Some(&args))
 			.await
 			.with_context(|| format!("runtime API {name} failed"))?;
 		let metadata = at.metadata();
-		let output = metadata
+		let ty = metadata
 			.runtime_api_trait_by_name(trait_name)
 			.and_then(|api| api.method_by_name(method))
 			.map(|method| method.output_ty())
 			.ok_or_else(|| anyhow!("the runtime has no runtime API {name}"))?;
-		let typed = P::ReturnType::decode_as_type(&mut &answer[..], output, metadata.types())
+		let value = P::ReturnType::decode_as_type(&mut &bytes[..], ty, metadata.types())
 			.with_context(|| format!("cannot decode the answer of {name}"))?;
-		let value = decode_as_type(&mut &answer[..], output, metadata.types())
-			.with_context(|| format!("cannot decode the answer of {name}"))?;
-		Ok((typed, render(&value, metadata.types(), case)))
-	}
-
-	/// [`Chain::runtime_api_rendered`]'s JSON alone.
-	pub async fn runtime_api_json<P: RuntimeApiPayload>(
-		&self,
-		payload: P,
-		best: bool,
-		case: Case,
-	) -> Result<Json> {
-		Ok(self.runtime_api_rendered(payload, best, case).await?.1)
+		Ok(Answer::new(value, bytes, ty, metadata))
 	}
 }
 

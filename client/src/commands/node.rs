@@ -61,7 +61,8 @@ impl App {
 			|texts: &[String]| texts.iter().map(|t| parse_node(t)).collect::<Result<Vec<_>>>();
 		match command {
 			NodeCommand::List => {
-				let report = self.chain().await?.nodes().await?;
+				let nodes = self.chain().await?.nodes().await?;
+				let report = json!({ "nodes": nodes });
 				self.print(report.clone(), || {
 					serde_json::to_string_pretty(&report).unwrap_or_default()
 				});

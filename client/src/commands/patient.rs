@@ -5,7 +5,7 @@ use super::App;
 use anyhow::Result;
 use clap::Subcommand;
 use healthchain_client::keys::{self, Counterparty};
-use serde_json::{json, Value as Json};
+use serde_json::json;
 
 #[derive(Subcommand)]
 pub(crate) enum PatientCommand {
@@ -56,19 +56,19 @@ impl App {
 					let sponsor = chain.sponsorship_of(&account).await?.map(|view| view.sponsor);
 					let tokens = chain.tokens_of(&account, None, 100, false).await?;
 					let consents = chain.consents_of(&account).await?;
-					let (attestations, _) = chain.attestations_of(&account, None, 100).await?;
+					let attestations =
+						chain.attestations_of(&account, None, 100).await?.into_value();
 					let audit = chain.audit_log(&account, 0, 100).await?;
 					let emergency = chain.emergency_access_of(&account).await?;
 					let representatives = chain.representatives_of(&account).await?;
-					let count = |json: &Json| json.as_array().map_or(0, Vec::len);
 					let used = holdings.exists
-						|| count(&emergency) > 0
-						|| count(&representatives) > 0
+						|| !emergency.items.is_empty()
+						|| !representatives.is_empty()
 						|| sponsor.is_some()
 						|| !tokens.is_empty()
-						|| count(&consents) > 0
+						|| !consents.is_empty()
 						|| !attestations.attestations.is_empty()
-						|| count(&audit) > 0;
+						|| !audit.is_empty();
 					if used {
 						found.push(json!({
 							"counterparty": counterparty.to_string(),
@@ -76,15 +76,15 @@ impl App {
 							"transactions": holdings.nonce,
 							"sponsored_by": sponsor,
 							"tokens": tokens,
-							"consents": consents,
+							"consents": consents.json()?,
 							"attestations": attestations
 								.attestations
 								.iter()
 								.map(|(id, _)| *id)
 								.collect::<Vec<_>>(),
-							"audit_entries": count(&audit),
-							"emergency_access": emergency,
-							"representatives": representatives,
+							"audit_entries": audit.len(),
+							"emergency_access": emergency.json()?,
+							"representatives": representatives.json()?,
 						}));
 					}
 				}

@@ -250,7 +250,7 @@ impl App {
 						"unknown organisation {organisation}"
 					)));
 				};
-				self.print(report.json.clone(), || {
+				self.print(report.json()?, || {
 					let mut text =
 						format!(
 						"organisation {} ({:?}, {:?})\n  admin: {}\n  profile: {}\n  agents: {}",
@@ -261,7 +261,7 @@ impl App {
 						Hash32::from(report.organisation.profile_hash),
 						report.agent_accounts.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", ")
 					);
-					for accreditation in &report.accreditations {
+					for accreditation in report.accreditations.iter() {
 						text.push_str(&format!(
 							"\n  {:?}: {:?} until {} ms",
 							accreditation.role, accreditation.effective, accreditation.valid_until

@@ -76,7 +76,7 @@ impl App {
 	pub(crate) async fn validator(&self, command: &ValidatorCommand) -> Result<()> {
 		match command {
 			ValidatorCommand::List => {
-				let report = self.chain().await?.validators().await?;
+				let report = serde_json::to_value(self.chain().await?.validators().await?)?;
 				self.print(report.clone(), || {
 					serde_json::to_string_pretty(&report).unwrap_or_default()
 				});

@@ -1,31 +1,29 @@
 //! The consent pallet as the client sees it: a readable consent description (flags or a JSON
-//! file) turned into the pallet's provisions, its calls, and its runtime API answers as JSON.
+//! file) turned into the pallet's provisions and its calls, and its runtime API answers, typed.
 
-use crate::output::name_tuples;
 use crate::{
 	call::ConsentCall,
 	chain::Chain,
 	hash::Hash32,
 	invalid,
 	keys::parse_account,
-	output::Case,
+	registry::OrganisationId,
 	runtime::api::{
 		self,
 		runtime_types::{
 			bounded_collections::bounded_vec::BoundedVec,
 			pallet_consent::types::{
-				AccessDecision, Actions, Decision, Grantee, Period, Provision, Purposes, Scope,
+				AccessDecision, Actions, Grantee, Period, Provision, Purposes, Scope,
 			},
 		},
 	},
 };
 use anyhow::Result;
 use serde::{Deserialize, Serialize};
-use serde_json::Value as Json;
 use subxt::utils::AccountId32;
 
 pub use crate::runtime::api::runtime_types::pallet_consent::types::{
-	Action, Capacity, Justification, Purpose,
+	Action, Capacity, Decision, Justification, Purpose,
 };
 pub use healthchain_primitives::DataCategory;
 
@@ -41,6 +39,23 @@ pub type RuntimeQuestion = api::runtime_types::pallet_consent::types::AccessQues
 
 /// The runtime's record scope.
 pub type RuntimeRecordScope = api::runtime_types::pallet_consent::types::RecordScope;
+
+use api::runtime_types::{healthchain_primitives::Page, pallet_consent::types as generated};
+
+/// A consent with its status now, as the chain answers it.
+pub type ConsentView = generated::ConsentView<AccountId32, u128, u32>;
+/// A representative's appointment, as the chain answers it.
+pub type Appointment = generated::RepresentativeInfo<AccountId32, u128>;
+/// A representative a provider recorded, awaiting attestation.
+pub type RecordedRepresentative = generated::RecordedRepresentative<AccountId32, u128>;
+/// A page of the representatives providers recorded for a patient.
+pub type RecordedPage = Page<(OrganisationId, RecordedRepresentative), OrganisationId>;
+/// An emergency grant to a patient's records.
+pub type EmergencyGrant = generated::EmergencyGrant<AccountId32, u128, u32>;
+/// A page of a patient's emergency grants.
+pub type EmergencyPage = Page<(AccountId32, EmergencyGrant), AccountId32>;
+/// An entry of a patient's audit trail.
+pub type AuditEntry = generated::AccessRecord<AccountId32, u128, u32>;
 
 /// A consent as a person describes it: in a JSON file, or built from command-line flags.
 ///

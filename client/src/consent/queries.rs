@@ -2,15 +2,16 @@
 //! consents, representatives and emergency grants.
 
 use super::*;
+use crate::chain::{Answer, Pages, Style};
 
 impl Chain {
-	/// What `check_access` answers for `question`: typed (to pass on to `record_access`) and
-	/// as JSON. At block number `at`, or at the latest finalized block.
+	/// What `check_access` answers for `question`, at block number `at` or at the latest
+	/// finalized block: the decision (to pass on to `record_access`), printable as JSON.
 	pub async fn check_access(
 		&self,
 		question: &AccessQuestion,
 		at: Option<u64>,
-	) -> Result<(AccessDecision, Json)> {
+	) -> Result<Answer<AccessDecision>> {
 		let q = question.to_runtime();
 		let apis = api::runtime_apis().consent_api();
 		let block = match at {
@@ -20,12 +21,12 @@ impl Chain {
 		if question.scope.openings.is_empty() {
 			// Version 4's call: what a runtime before committed scopes answers too.
 			let payload = apis.check_access(q.accessor, q.patient, q.scope, q.action, q.purpose);
-			return Self::rendered(block, payload, Case::AsDeclared).await;
+			return Self::answer(block, payload).await;
 		}
 		let openings = question.scope.openings.iter().map(openings::Opening::to_runtime).collect();
 		let payload =
 			apis.check_access_opened(q.accessor, q.patient, q.scope, q.action, q.purpose, openings);
-		Self::rendered(block, payload, Case::AsDeclared).await
+		Self::answer(block, payload).await
 	}
 
 	/// The salted commitment to `question` and `decision` the audit trail stores, computed by
@@ -63,57 +64,67 @@ impl Chain {
 		self.runtime_api(payload, false).await
 	}
 
-	/// The representatives providers recorded for the patient, awaiting attestation:
-	/// `[{organisation, record}]`, read page by page.
-	pub async fn recorded_representatives_of(&self, patient: &AccountId32) -> Result<Json> {
+	/// The representatives providers recorded for the patient, awaiting attestation, read page
+	/// by page: each `(organisation, record)` (`{organisation, record}` in JSON).
+	pub async fn recorded_representatives_of(
+		&self,
+		patient: &AccountId32,
+	) -> Result<Pages<(OrganisationId, RecordedRepresentative), RecordedPage>> {
 		let api = api::runtime_apis().consent_api();
-		let (_, json) = self
-			.runtime_api_all_pages(
+		let pages = self
+			.runtime_api_pages(
 				|cursor| api.recorded_representatives_of(*patient, cursor, 100),
 				false,
-				Case::AsDeclared,
 			)
 			.await?;
-		Ok(name_tuples(Json::Array(json), &["organisation", "record"]))
+		Ok(pages.styled(Style::named(&["organisation", "record"])))
 	}
 
 	/// The patient's consents.
-	pub async fn consents_of(&self, patient: &AccountId32) -> Result<Json> {
+	pub async fn consents_of(&self, patient: &AccountId32) -> Result<Answer<Vec<ConsentView>>> {
 		let payload = api::runtime_apis().consent_api().consents_of(*patient);
-		self.runtime_api_json(payload, false, Case::AsDeclared).await
+		self.runtime_api_answer(payload, false).await
 	}
 
-	/// Consent `id`, or `None`.
-	pub async fn consent(&self, id: ConsentId) -> Result<Option<Json>> {
+	/// Consent `id`, if there is one.
+	pub async fn consent(&self, id: ConsentId) -> Result<Answer<Option<ConsentView>>> {
 		let payload = api::runtime_apis().consent_api().consent(id);
-		let json = self.runtime_api_json(payload, false, Case::AsDeclared).await?;
-		Ok((!json.is_null()).then_some(json))
+		self.runtime_api_answer(payload, false).await
 	}
 
-	/// The patient's representatives: `[{representative, appointment, in_force}]`.
-	pub async fn representatives_of(&self, patient: &AccountId32) -> Result<Json> {
+	/// The patient's representatives: each `(representative, appointment, in_force)`
+	/// (`{representative, appointment, in_force}` in JSON).
+	pub async fn representatives_of(
+		&self,
+		patient: &AccountId32,
+	) -> Result<Answer<Vec<(AccountId32, Appointment, bool)>>> {
 		let payload = api::runtime_apis().consent_api().representatives_of(*patient);
-		let json = self.runtime_api_json(payload, false, Case::AsDeclared).await?;
-		Ok(name_tuples(json, &["representative", "appointment", "in_force"]))
+		let answer = self.runtime_api_answer(payload, false).await?;
+		Ok(answer.styled(Style::named(&["representative", "appointment", "in_force"])))
 	}
 
-	/// The patient's emergency grants: `[{practitioner, grant}]`, read page by page.
-	pub async fn emergency_access_of(&self, patient: &AccountId32) -> Result<Json> {
+	/// The patient's emergency grants, read page by page: each `(practitioner, grant)`
+	/// (`{practitioner, grant}` in JSON).
+	pub async fn emergency_access_of(
+		&self,
+		patient: &AccountId32,
+	) -> Result<Pages<(AccountId32, EmergencyGrant), EmergencyPage>> {
 		let api = api::runtime_apis().consent_api();
-		let (_, json) = self
-			.runtime_api_all_pages(
-				|cursor| api.emergency_access_of(*patient, cursor, 100),
-				false,
-				Case::AsDeclared,
-			)
+		let pages = self
+			.runtime_api_pages(|cursor| api.emergency_access_of(*patient, cursor, 100), false)
 			.await?;
-		Ok(name_tuples(Json::Array(json), &["practitioner", "grant"]))
+		Ok(pages.styled(Style::named(&["practitioner", "grant"])))
 	}
 
-	/// A page of the patient's audit trail: `[{index, entry}]`.
-	pub async fn audit_log(&self, patient: &AccountId32, start: u64, limit: u32) -> Result<Json> {
+	/// A page of the patient's audit trail: each `(index, entry)` (`{index, entry}` in JSON).
+	pub async fn audit_log(
+		&self,
+		patient: &AccountId32,
+		start: u64,
+		limit: u32,
+	) -> Result<Answer<Vec<(u64, AuditEntry)>>> {
 		let payload = api::runtime_apis().consent_api().audit_log(*patient, start, limit);
-		let json = self.runtime_api_json(payload, false, Case::AsDeclared).await?;
-		Ok(name_tuples(json, &["index", "entry"]))
+		let answer = self.runtime_api_answer(payload, false).await?;
+		Ok(answer.styled(Style::named(&["index", "entry"])))
 	}
 }

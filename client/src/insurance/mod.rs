@@ -13,11 +13,10 @@
 //!   the chain's genesis hash ([`Presentation`]).
 
 use crate::{
-	chain::Chain,
+	chain::{Answer, Chain, Style},
 	documents::random_salt,
 	hash::Hash32,
 	invalid,
-	output::{name_tuples, Case},
 	runtime::api::{self, runtime_types::pallet_insurance::types},
 };
 use anyhow::{anyhow, Context, Result};
@@ -26,7 +25,6 @@ pub use healthchain_primitives::coverage::{
 	self, Claim, ClaimProof, CoverageClass, CLAIM_PROOF_HASHES, CLAIM_TREE_LEAVES, MAX_CLAIM_TEXT,
 };
 use serde::{Deserialize, Serialize};
-use serde_json::Value as Json;
 use std::path::Path;
 use subxt::utils::AccountId32;
 use subxt_signer::sr25519::{self, Keypair};
@@ -106,10 +104,10 @@ pub fn not_in_force_code(reason: &NotInForce) -> &'static str {
 }
 
 impl Chain {
-	/// The attestation with this id: typed, and as JSON.
-	pub async fn attestation(&self, attestation: u64) -> Result<(Option<AttestationInfo>, Json)> {
+	/// The attestation with this id, if there is one.
+	pub async fn attestation(&self, attestation: u64) -> Result<Answer<Option<AttestationInfo>>> {
 		let payload = api::runtime_apis().insurance_api().attestation(attestation);
-		self.runtime_api_rendered(payload, false, Case::AsDeclared).await
+		self.runtime_api_answer(payload, false).await
 	}
 
 	/// Whether the attestation is in force now, or why not (at the finalized block).
@@ -143,21 +141,18 @@ impl Chain {
 		self.runtime_api(payload, false).await
 	}
 
-	/// One page of `patient`'s attestations: typed, and as JSON `{attestations: [{id,
-	/// attestation}], next}`.
+	/// One page of `patient`'s attestations (`{attestations: [{id, attestation}], next}` in
+	/// JSON).
 	pub async fn attestations_of(
 		&self,
 		patient: &AccountId32,
 		start_after: Option<u64>,
 		limit: u32,
-	) -> Result<(AttestationPage, Json)> {
+	) -> Result<Answer<AttestationPage>> {
 		let payload =
 			api::runtime_apis().insurance_api().attestations_of(*patient, start_after, limit);
-		let (page, mut json) = self.runtime_api_rendered(payload, false, Case::AsDeclared).await?;
-		if let Some(list) = json.get_mut("attestations") {
-			*list = name_tuples(list.take(), &["id", "attestation"]);
-		}
-		Ok((page, json))
+		let answer = self.runtime_api_answer(payload, false).await?;
+		Ok(answer.styled(Style::named_in("attestations", &["id", "attestation"])))
 	}
 
 	/// The id of `patient`'s attestation whose commitment is `commitment`, if there is one.
@@ -168,7 +163,7 @@ impl Chain {
 	) -> Result<Option<u64>> {
 		let mut after = None;
 		loop {
-			let (page, _) = self.attestations_of(patient, after, 100).await?;
+			let page = self.attestations_of(patient, after, 100).await?.into_value();
 			if let Some((id, _)) =
 				page.attestations.iter().find(|(_, info)| info.commitment == commitment.0)
 			{

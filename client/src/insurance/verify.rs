@@ -230,7 +230,7 @@ impl Chain {
 		if let Err(why) = presentation.within_bounds() {
 			return Ok(Some(OutOfBounds(why)));
 		}
-		let (Some(info), _) = self.attestation(attestation).await? else {
+		let Some(info) = self.attestation(attestation).await?.into_value() else {
 			return Ok(Some(AttestationNotFound { attestation }));
 		};
 		if presentation.disclosed.is_empty() {

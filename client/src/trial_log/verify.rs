@@ -208,8 +208,7 @@ impl Chain {
 				chain: genesis,
 			}]);
 		}
-		let (checkpoint, _) = self.trial_checkpoint(&trial, index).await?;
-		let Some(checkpoint) = checkpoint else {
+		let Some(checkpoint) = self.trial_checkpoint(&trial, index).await?.into_value() else {
 			return Ok(vec![ChainFailure::NoCheckpoint { trial, index }]);
 		};
 		if checkpoint.log_size != proof.checkpoint.size
@@ -244,19 +243,23 @@ impl Chain {
 			Err(other) => failures.push(ChainFailure::NotIncluded(other)),
 		}
 		if let Some(milestone) = before {
-			let (milestones, _) = self.trial_milestones(&trial).await?;
-			match milestones.iter().find(|(m, _, _)| *m == milestone) {
+			let milestones = self.trial_milestones(&trial).await?;
+			let reached = milestones.iter().find(|(m, _)| *m == milestone).map(|(_, r)| r);
+			// Undecidable when the checkpoint that was the head as it was reached left the log.
+			let undecidable = match reached.and_then(|record| record.head) {
+				Some(head) => self.trial_in_log(&trial, head).await? != Some(true),
+				None => false,
+			};
+			match reached {
 				None => failures.push(ChainFailure::MilestoneNotReached { trial, milestone }),
-				Some((_, _, Some(head)))
-					if self.trial_in_log(&trial, *head).await? != Some(true) =>
-				{
+				Some(_) if undecidable => {
 					failures.push(ChainFailure::MilestoneUndecidable { milestone })
 				},
-				Some((_, log_size, _)) if proof.record.leaf_index >= *log_size => {
+				Some(record) if proof.record.leaf_index >= record.log_size => {
 					failures.push(ChainFailure::AfterMilestone {
 						milestone,
 						leaf_index: proof.record.leaf_index,
-						log_size: *log_size,
+						log_size: record.log_size,
 					})
 				},
 				Some(_) => {},

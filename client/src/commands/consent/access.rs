@@ -70,7 +70,7 @@ impl App {
 			)));
 		}
 		let chain = self.chain().await?;
-		let (decision, _) = chain.check_access(question, None).await?;
+		let decision = chain.check_access(question, None).await?.into_value();
 		let salt = random_salt()?;
 		let commitment = chain.access_commitment(question, decision, &salt).await?;
 		let call = ConsentCall::record_access {
@@ -126,8 +126,9 @@ impl App {
 				.audit_entry_matches(receipt.index, &question, decision, &receipt.salt.0)
 				.await?;
 		let recorded = serde_json::to_value(decision)?;
-		let (then_typed, then) = chain.check_access(&question, Some(receipt.block)).await?;
-		let decided = matches && then_typed == decision;
+		let answer = chain.check_access(&question, Some(receipt.block)).await?;
+		let decided = matches && *answer.value() == decision;
+		let then = answer.json()?;
 		self.print(
 			json!({
 				"verified": decided,

@@ -79,7 +79,7 @@ impl App {
 			EmergencyCommand::List { patient } => {
 				let patient = keys::parse_account(patient)?;
 				let list = self.chain().await?.emergency_access_of(&patient).await?;
-				self.print_of_patient(&patient, "emergency_access", list);
+				self.print_of_patient(&patient, "emergency_access", list.json()?);
 				return Ok(None);
 			},
 		}))

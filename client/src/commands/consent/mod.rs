@@ -16,7 +16,7 @@ use healthchain_client::runtime::api;
 use healthchain_client::{
 	consent::{
 		batch::KnownOpenings, AccessQuestion, AccessReceipt, Action, Capacity, ConsentId,
-		ConsentSpec, DataCategory, Justification, ProvisionSpec, Purpose, RecordScope,
+		ConsentSpec, DataCategory, Decision, Justification, ProvisionSpec, Purpose, RecordScope,
 		NOT_A_REPRESENTATIVE, RECEIPT_FORMAT,
 	},
 	documents::random_salt,
@@ -280,13 +280,15 @@ impl App {
 			List { patient } => {
 				let patient = keys::parse_account(patient)?;
 				let consents = self.chain().await?.consents_of(&patient).await?;
-				self.print_of_patient(&patient, "consents", consents);
+				self.print_of_patient(&patient, "consents", consents.json()?);
 				return Ok(());
 			},
 			Show { consent } => {
-				let Some(view) = self.chain().await?.consent(*consent).await? else {
+				let answer = self.chain().await?.consent(*consent).await?;
+				if answer.is_none() {
 					return Err(invalid(format!("unknown consent {consent}")));
-				};
+				}
+				let view = answer.json()?;
 				self.print(view.clone(), || {
 					serde_json::to_string_pretty(&view).unwrap_or_default()
 				});
@@ -303,8 +305,9 @@ impl App {
 			},
 			Check { grantee, patient, access } => {
 				let question = access.question(grantee, patient)?;
-				let (_, answer) = self.chain().await?.check_access(&question, None).await?;
-				let permitted = answer["decision"] == "Permit";
+				let answer = self.chain().await?.check_access(&question, None).await?;
+				let permitted = answer.decision == Decision::Permit;
+				let answer = answer.json()?;
 				self.print(json!({ "permitted": permitted, "answer": answer }), || {
 					format!(
 						"{}: {:?} of a record labelled {:?} for {:?} by {}, decided by {}",
@@ -338,7 +341,7 @@ impl App {
 			Audit { patient, start, limit } => {
 				let patient = keys::parse_account(patient)?;
 				let entries = self.chain().await?.audit_log(&patient, *start, *limit).await?;
-				self.print_of_patient(&patient, "entries", entries);
+				self.print_of_patient(&patient, "entries", entries.json()?);
 				return Ok(());
 			},
 			LogAccess { patient, accessor, access, receipt } => {
@@ -357,13 +360,9 @@ impl App {
 	/// gave it granted the consent.
 	/// The patient of consent `consent`.
 	async fn consent_patient(&self, consent: ConsentId) -> Result<AccountId32> {
-		let payload = api::runtime_apis().consent_api().consent(consent);
-		let view = self
-			.chain()
-			.await?
-			.runtime_api(payload, false)
-			.await?
-			.ok_or_else(|| invalid(format!("unknown consent {consent}")))?;
+		let answer = self.chain().await?.consent(consent).await?;
+		let view =
+			answer.into_value().ok_or_else(|| invalid(format!("unknown consent {consent}")))?;
 		Ok(view.patient)
 	}
 }

@@ -164,8 +164,8 @@ impl App {
 			RepresentativeCommand::List { patient } => {
 				let patient = keys::parse_account(patient)?;
 				let chain = self.chain().await?;
-				let in_force = chain.representatives_of(&patient).await?;
-				let recorded = chain.recorded_representatives_of(&patient).await?;
+				let in_force = chain.representatives_of(&patient).await?.json()?;
+				let recorded = chain.recorded_representatives_of(&patient).await?.json()?;
 				self.print(
 					json!({
 						"patient": patient.to_string(),

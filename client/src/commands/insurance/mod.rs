@@ -143,7 +143,7 @@ impl App {
 			},
 			Renew { attestation, claims, out } => {
 				let chain = self.chain().await?;
-				let (Some(info), _) = chain.attestation(*attestation).await? else {
+				let Some(info) = chain.attestation(*attestation).await?.into_value() else {
 					return Err(invalid(format!("no attestation {attestation} on this chain")));
 				};
 				return self
@@ -166,7 +166,8 @@ impl App {
 			},
 			Show { attestation } => {
 				let chain = self.chain().await?;
-				let (info, json) = chain.attestation(*attestation).await?;
+				let info = chain.attestation(*attestation).await?;
+				let json = info.json()?;
 				if info.is_none() {
 					return Err(invalid(format!("no attestation {attestation} on this chain")));
 				}
@@ -196,7 +197,7 @@ impl App {
 			List { patient, after, limit } => {
 				let patient = keys::parse_account(patient)?;
 				let chain = self.chain().await?;
-				let (_, page) = chain.attestations_of(&patient, *after, *limit).await?;
+				let page = chain.attestations_of(&patient, *after, *limit).await?.json()?;
 				self.print(page.clone(), || {
 					serde_json::to_string_pretty(&page).unwrap_or_default()
 				});

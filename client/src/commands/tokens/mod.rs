@@ -247,17 +247,20 @@ impl App {
 			},
 			Show { token } => {
 				let chain = self.chain().await?;
-				let Some(report) = chain.token(*token, false).await? else {
+				let report = chain.token(*token, false).await?;
+				let Some(view) = report.token.value() else {
 					return Err(healthchain_client::invalid(format!("unknown token {token}")));
 				};
-				self.print(report.clone(), || {
+				let json = report.json()?;
+				self.print(json.clone(), || {
+					let owner = view.token.owner.as_ref().map(ToString::to_string);
 					format!(
-						"token {token}: {} {} owned by {}, issued by {}\n{}",
-						report["effective"].as_str().unwrap_or("?"),
-						report["class"].as_str().unwrap_or("?"),
-						report["token"]["owner"].as_str().unwrap_or("?"),
-						report["token"]["issuer"].as_str().unwrap_or("?"),
-						serde_json::to_string_pretty(&report).unwrap_or_default()
+						"token {token}: {:?} {:?} owned by {}, issued by {}\n{}",
+						view.effective,
+						view.class,
+						owner.as_deref().unwrap_or("?"),
+						view.token.issuer,
+						serde_json::to_string_pretty(&json).unwrap_or_default()
 					)
 				});
 				return Ok(());
@@ -295,23 +298,20 @@ impl App {
 				let account = keys::parse_account(practitioner)?;
 				let chain = self.chain().await?;
 				let check = chain.licence_check(&account, *profession, false).await?;
-				let licensed = check["result"].get("Ok").is_some();
+				let rendered = check.json()?;
 				let value = json!({
 					"practitioner": account.to_string(),
 					"profession": profession,
-					"licensed": licensed,
-					"licence": check["licence"],
-					"reason": check["result"].get("Err"),
+					"licensed": check.result.is_ok(),
+					"licence": rendered["licence"],
+					"reason": rendered["result"].get("Err"),
 				});
-				self.print(value, || match (licensed, &check["result"]) {
-					(true, result) => {
-						format!(
-							"{account} is licensed as {profession:?} (licence {})",
-							result["Ok"]
-						)
+				self.print(value, || match &check.result {
+					Ok(licence) => {
+						format!("{account} is licensed as {profession:?} (licence {licence})")
 					},
-					(false, result) => {
-						format!("{account} is not licensed as {profession:?}: {}", result["Err"])
+					Err(reason) => {
+						format!("{account} is not licensed as {profession:?}: {reason:?}")
 					},
 				});
 				return Ok(());

@@ -59,20 +59,16 @@ impl App {
 		let key = issuer.as_ref().map(tokens::issuer).transpose()?;
 		let mut found = None;
 		for (algorithm, hash) in &candidates {
-			let verifications = chain.verify(*hash, key.clone(), false).await?;
-			if verifications.len() > 1 {
+			let anchored = chain.verify(*hash, key.clone(), false).await?;
+			if anchored.verifications.len() > 1 {
 				// Another issuer anchored the same hash (a copy): without the document's
 				// issuer, nothing says which token is its own.
-				let issuers: Vec<String> = verifications
+				let issuers: Vec<String> = anchored
+					.verifications
 					.iter()
-					.map(|(_, v)| {
-						format!(
-							"token {} by {}",
-							v["token"]["id"], v["token"]["token"]["authority"]
-						)
-					})
+					.map(|v| format!("token {} by {:?}", v.token.id, v.token.token.authority))
 					.collect();
-				let ambiguous: Vec<_> = verifications.into_iter().map(|(_, json)| json).collect();
+				let ambiguous = anchored.json()?;
 				self.print(
 					json!({ "authentic": false, "valid_now": false, "ambiguous": ambiguous }),
 					|| {
@@ -86,8 +82,9 @@ impl App {
 				);
 				return Err(anyhow::Error::new(Reported));
 			}
-			if let Some(verification) = verifications.into_iter().next() {
-				found = Some((*algorithm, *hash, verification));
+			if let Some(verification) = anchored.verifications.first() {
+				let json = anchored.json()?.into_iter().next().unwrap_or_default();
+				found = Some((*algorithm, *hash, (verification.clone(), json)));
 				break;
 			}
 		}
@@ -106,7 +103,7 @@ impl App {
 			map.insert("document_hash".into(), hash.to_string().into());
 		}
 		self.print(value, || {
-			let token = &verification["token"];
+			let token = &typed.token;
 			let verdict = match &typed.verdict {
 				Verdict::InForce => "AUTHENTIC and in force".to_string(),
 				Verdict::InForceIssuerNoLongerAuthorized => {
@@ -121,15 +118,15 @@ impl App {
 				Verdict::NotInForce(status) => format!("AUTHENTIC but not in force ({status:?})"),
 			};
 			format!(
-				"{verdict}: token {} ({}), version {}, status {}\n  issued by {} under {}\n  \
+				"{verdict}: token {} ({:?}), version {}, status {:?}\n  issued by {} under {}\n  \
 				 issuer's authority still holds: {}",
-				token["id"],
-				token["class"].as_str().unwrap_or("?"),
+				token.id,
+				token.class,
 				typed.version,
-				token["effective"].as_str().unwrap_or("?"),
-				token["token"]["issuer"].as_str().unwrap_or("?"),
-				token["token"]["authority"],
-				token["authority_valid_now"],
+				token.effective,
+				token.token.issuer,
+				verification["token"]["token"]["authority"],
+				token.authority_valid_now,
 			)
 		});
 		if valid_now {

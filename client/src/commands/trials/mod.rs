@@ -238,7 +238,7 @@ impl App {
 					None => {
 						let chain = self.chain().await?;
 						let lineage = chain.trial_lineage(trial, *kind).await?;
-						if lineage.as_array().is_some_and(|versions| !versions.is_empty()) {
+						if !lineage.items.is_empty() {
 							return Err(invalid(
 								"a later version needs --reason (substantial-amendment, \
 								 non-substantial-amendment, urgent-safety-measure, \
@@ -257,7 +257,7 @@ impl App {
 			},
 			Document(DocumentCommand::Show { trial }) => {
 				let chain = self.chain().await?;
-				let documents = chain.trial_documents(trial).await?;
+				let documents = chain.trial_documents(trial).await?.json()?;
 				self.print(documents.clone(), || {
 					serde_json::to_string_pretty(&documents).unwrap_or_default()
 				});
@@ -266,26 +266,20 @@ impl App {
 			Document(DocumentCommand::Lineage { trial, kind }) => {
 				let chain = self.chain().await?;
 				let lineage = chain.trial_lineage(trial, *kind).await?;
-				self.print(lineage.clone(), || {
+				self.print(lineage.json()?, || {
 					let lines: Vec<String> = lineage
-						.as_array()
-						.map(|versions| {
-							versions
-								.iter()
-								.map(|v| {
-									let d = &v["document"];
-									format!(
-										"v{} {} {} block #{} replaces {}",
-										v["version"],
-										d["document_hash"].as_str().unwrap_or("?"),
-										d["reason"].as_str().unwrap_or("?"),
-										d["anchored"]["block"],
-										d["replaces"]
-									)
-								})
-								.collect()
+						.items
+						.iter()
+						.map(|(version, d)| {
+							let replaces = d.replaces.map_or("nothing".into(), |v| format!("v{v}"));
+							format!(
+								"v{version} {} {:?} block #{} replaces {replaces}",
+								Hash32(d.document_hash),
+								d.reason,
+								d.anchored.block,
+							)
 						})
-						.unwrap_or_default();
+						.collect();
 					if lines.is_empty() {
 						format!("{trial} has no {kind:?} anchored")
 					} else {
@@ -296,12 +290,13 @@ impl App {
 			},
 			Show { trial } => {
 				let chain = self.chain().await?;
-				let info = chain.trial_json(trial).await?;
-				if info.is_null() {
+				let info = chain.trial_answer(trial).await?;
+				if info.is_none() {
 					return Err(invalid(format!("no trial {trial} is registered on this chain")));
 				}
-				let documents = chain.trial_documents(trial).await?;
-				let (_, milestones) = chain.trial_milestones(trial).await?;
+				let info = info.json()?;
+				let documents = chain.trial_documents(trial).await?.json()?;
+				let milestones = chain.trial_milestones(trial).await?.json()?;
 				let value = json!({ "trial": trial, "info": info, "documents": documents, "milestones": milestones });
 				self.print(value.clone(), || {
 					serde_json::to_string_pretty(&value).unwrap_or_default()
@@ -311,7 +306,8 @@ impl App {
 			Audit { trial } => {
 				let chain = self.chain().await?;
 				let audit = chain.trial_audit(trial).await?;
-				self.print(audit.clone(), || audit::audit_text(&audit));
+				let json = audit.json()?;
+				self.print(json.clone(), || audit::audit_text(&audit, &json));
 				return Ok(());
 			},
 			Log(LogCommand::Hash { inputs }) => {

@@ -1,0 +1,192 @@
+//! A runtime API's answer: decoded once into its generated type, for the library and its
+//! callers; rendered as JSON only where it is printed.
+
+use crate::output::{name_tuples, render, Case};
+use anyhow::{Context, Result};
+use serde_json::Value as Json;
+use std::sync::Arc;
+use subxt::{ext::scale_value::scale::decode_as_type, Metadata};
+
+/// How an answer reads as JSON: its enum variants' names, and the names given to the members of
+/// the tuples it lists (`[[a, b], ..]` as `[{names[0]: a, names[1]: b}, ..]`).
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+	/// How enum variant names are written.
+	pub case: Case,
+	/// The names of the members of the tuples a list answer holds, if it is one.
+	pub tuple_names: Option<&'static [&'static str]>,
+	/// The field of the answer that holds that list, if the answer is not the list itself.
+	pub list_field: Option<&'static str>,
+}
+
+impl Style {
+	/// Variant names as the runtime declares them, tuples as lists.
+	pub const DECLARED: Style =
+		Style { case: Case::AsDeclared, tuple_names: None, list_field: None };
+
+	/// [`Style::DECLARED`], the members of each listed tuple named `names`.
+	pub const fn named(names: &'static [&'static str]) -> Style {
+		Style { tuple_names: Some(names), ..Self::DECLARED }
+	}
+
+	/// [`Style::named`], for the list in the answer's field `field`.
+	pub const fn named_in(field: &'static str, names: &'static [&'static str]) -> Style {
+		Style { tuple_names: Some(names), list_field: Some(field), ..Self::DECLARED }
+	}
+
+	/// In snake case (`not_accredited`).
+	pub const fn snake(self) -> Style {
+		Style { case: Case::Snake, ..self }
+	}
+
+	fn name(self, mut json: Json) -> Json {
+		let Some(names) = self.tuple_names else { return json };
+		match self.list_field {
+			None => name_tuples(json, names),
+			Some(field) => {
+				if let Some(list) = json.get_mut(field) {
+					*list = name_tuples(list.take(), names);
+				}
+				json
+			},
+		}
+	}
+}
+
+/// A runtime API's answer: its generated type (`answer.value()`, or through `Deref`), and
+/// the bytes the node sent with their type in the runtime's metadata, from which
+/// [`Answer::json`] renders it where it is printed (accounts as SS58 addresses, byte strings as
+/// hex, options as the value or null: see [`crate::output`]).
+#[derive(Clone, Debug)]
+pub struct Answer<T> {
+	value: T,
+	bytes: Vec<u8>,
+	ty: u32,
+	metadata: Arc<Metadata>,
+	style: Style,
+}
+
+impl<T> Answer<T> {
+	pub(crate) fn new(value: T, bytes: Vec<u8>, ty: u32, metadata: Arc<Metadata>) -> Self {
+		Self { value, bytes, ty, metadata, style: Style::DECLARED }
+	}
+
+	/// The same answer, printed in `style`.
+	pub fn styled(mut self, style: Style) -> Self {
+		self.style = style;
+		self
+	}
+
+	/// The answer, typed.
+	pub fn value(&self) -> &T {
+		&self.value
+	}
+
+	/// The answer, typed, without what prints it.
+	pub fn into_value(self) -> T {
+		self.value
+	}
+
+	/// The answer as JSON, rendered from its type in the runtime's metadata.
+	pub fn json(&self) -> Result<Json> {
+		Ok(self.style.name(self.rendered()?))
+	}
+
+	fn rendered(&self) -> Result<Json> {
+		let value = decode_as_type(&mut &self.bytes[..], self.ty, self.metadata.types())
+			.context("cannot render the node's answer")?;
+		Ok(render(&value, self.metadata.types(), self.style.case))
+	}
+}
+
+impl<T> core::ops::Deref for Answer<T> {
+	type Target = T;
+
+	fn deref(&self) -> &T {
+		&self.value
+	}
+}
+
+/// Every page of a paged answer, all read in the state of one block: the items, typed, and the
+/// pages that print them.
+#[derive(Clone, Debug)]
+pub struct Pages<Item, Page> {
+	/// Every item, in the order of the pages.
+	pub items: Vec<Item>,
+	pub(crate) pages: Vec<Answer<Page>>,
+	pub(crate) style: Style,
+}
+
+impl<Item, Page> Pages<Item, Page> {
+	pub(crate) fn new(items: Vec<Item>, pages: Vec<Answer<Page>>) -> Self {
+		Self { items, pages, style: Style::DECLARED }
+	}
+
+	/// The same pages, printed in `style`.
+	pub fn styled(mut self, style: Style) -> Self {
+		self.style = style;
+		for page in &mut self.pages {
+			page.style = Style { case: style.case, ..Style::DECLARED };
+		}
+		self
+	}
+
+	/// The items as a JSON list, each rendered from its type in the runtime's metadata.
+	pub fn json(&self) -> Result<Json> {
+		let mut items = Vec::new();
+		for page in &self.pages {
+			let mut json = page.rendered()?;
+			if let Some(Json::Array(page_items)) = json.get_mut("items").map(Json::take) {
+				items.extend(page_items);
+			}
+		}
+		Ok(self.style.name(Json::Array(items)))
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use codec::Encode;
+	use healthchain_primitives::trial::DocumentKind;
+
+	fn metadata() -> Arc<Metadata> {
+		Arc::new(
+			Metadata::decode_from(&include_bytes!("../../metadata/healthchain.scale")[..])
+				.expect("the committed metadata decodes"),
+		)
+	}
+
+	fn output(metadata: &Metadata, api: &str, method: &str) -> u32 {
+		metadata
+			.runtime_api_trait_by_name(api)
+			.and_then(|api| api.method_by_name(method))
+			.map(|method| method.output_ty())
+			.expect("the runtime API is in the metadata")
+	}
+
+	#[test]
+	fn an_answer_prints_from_its_type_with_its_tuples_named() {
+		let metadata = metadata();
+		let ty = output(&metadata, "TrialAnchoringApi", "in_force_at");
+		let value =
+			Some(vec![(DocumentKind::Protocol, 2u32), (DocumentKind::InformedConsentForm, 1)]);
+		let answer = Answer::new(value.clone(), value.encode(), ty, metadata.clone());
+		assert_eq!(answer.value(), &value);
+		assert_eq!(
+			answer.json().unwrap(),
+			serde_json::json!([["Protocol", 2], ["InformedConsentForm", 1]])
+		);
+		let named = answer.styled(Style::named(&["kind", "version"]));
+		assert_eq!(
+			named.json().unwrap(),
+			serde_json::json!([
+				{ "kind": "Protocol", "version": 2 },
+				{ "kind": "InformedConsentForm", "version": 1 }
+			])
+		);
+		let none: Option<Vec<(DocumentKind, u32)>> = None;
+		let answer = Answer::new(none, None::<()>.encode(), ty, metadata);
+		assert_eq!(answer.styled(Style::named(&["kind", "version"])).json().unwrap(), Json::Null);
+	}
+}
