@@ -1,6 +1,6 @@
 //! What the client reports of a node and of a transaction it submitted.
 
-use crate::{chain::Config, output::Case};
+use crate::chain::Config;
 use anyhow::{anyhow, Context, Result};
 use serde::Serialize;
 use serde_json::Value as Json;
@@ -100,5 +100,5 @@ pub(crate) fn event_fields(metadata: &Metadata, event: &Event<'_, Config>) -> Re
 		.with_context(|| {
 			format!("cannot decode event {}.{}", event.pallet_name(), event.event_name())
 		})?;
-	Ok(crate::output::render_fields(&fields, metadata.types(), Case::AsDeclared))
+	Ok(crate::output::render_fields(&fields, metadata.types()))
 }

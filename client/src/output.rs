@@ -1,7 +1,9 @@
 //! Decoded SCALE values as readable JSON, driven by their types in the runtime's metadata (not
 //! by guessing from the values): a byte string or byte array (`Vec<u8>`, `[u8; 32]`, `H256`) is
 //! `0x…` hex, an `AccountId32` an SS58 address, an `Option` its value or null, a newtype its
-//! content, a field-less enum variant its name; a list of numbers stays a list of numbers.
+//! content, a field-less enum variant its name in snake case (the one naming convention of
+//! everything the client prints: fields, variants, its own files); a list of numbers stays a
+//! list of numbers.
 
 use scale_info::{form::PortableForm, PortableRegistry, Type, TypeDef, TypeDefPrimitive};
 use serde_json::{json, Map, Value as Json};
@@ -9,15 +11,6 @@ use subxt::{
 	ext::scale_value::{Composite, Primitive, Value, ValueDef},
 	utils::AccountId32,
 };
-
-/// How enum variant names are written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Case {
-	/// As the runtime declares them (`NotInForce`): events, tokens, consents.
-	AsDeclared,
-	/// In snake case (`not_accredited`): the registry's answers, as the client always showed them.
-	Snake,
-}
 
 /// `[[a, b, c], ..]` as `[{names[0]: a, names[1]: b, names[2]: c}, ..]`: a list of tuples the
 /// runtime answers, with the names the client gives their members.
@@ -38,18 +31,17 @@ pub fn name_tuples(json: Json, names: &[&str]) -> Json {
 }
 
 /// A value decoded with its type ids (`Value<u32>`), as JSON.
-pub fn render(value: &Value<u32>, types: &PortableRegistry, case: Case) -> Json {
-	Renderer { types, case }.value(value)
+pub fn render(value: &Value<u32>, types: &PortableRegistry) -> Json {
+	Renderer { types }.value(value)
 }
 
 /// A composite decoded with its type ids (an event's fields), as JSON.
-pub fn render_fields(fields: &Composite<u32>, types: &PortableRegistry, case: Case) -> Json {
-	Renderer { types, case }.composite(fields)
+pub fn render_fields(fields: &Composite<u32>, types: &PortableRegistry) -> Json {
+	Renderer { types }.composite(fields)
 }
 
 struct Renderer<'a> {
 	types: &'a PortableRegistry,
-	case: Case,
 }
 
 impl Renderer<'_> {
@@ -134,11 +126,10 @@ impl Renderer<'_> {
 			.is_some_and(|ty| ty.type_def == TypeDef::Primitive(TypeDefPrimitive::U8))
 	}
 
+	/// An enum variant's name, in snake case like every name the client prints (a field's, a
+	/// primitive type's, a file's): `NotInForce` is `not_in_force`.
 	fn name(&self, name: &str) -> String {
-		match self.case {
-			Case::AsDeclared => name.to_string(),
-			Case::Snake => snake_case(name),
-		}
+		snake_case(name)
 	}
 }
 
@@ -201,12 +192,12 @@ mod tests {
 	use scale_info::{meta_type, Registry, TypeInfo};
 	use subxt::ext::scale_value::scale::decode_as_type;
 
-	fn rendered<T: Encode + TypeInfo + 'static>(value: &T, case: Case) -> Json {
+	fn rendered<T: Encode + TypeInfo + 'static>(value: &T) -> Json {
 		let mut registry = Registry::new();
 		let id = registry.register_type(&meta_type::<T>()).id;
 		let types: PortableRegistry = registry.into();
 		let decoded = decode_as_type(&mut &value.encode()[..], id, &types).expect("decodes");
-		render(&decoded, &types, case)
+		render(&decoded, &types)
 	}
 
 	#[derive(Encode, TypeInfo)]
@@ -257,7 +248,7 @@ mod tests {
 			result: Err(Reason::NotAnAgent),
 			big: u128::MAX,
 		};
-		let json = rendered(&answer, Case::AsDeclared);
+		let json = rendered(&answer);
 		let ss58 = alice.to_string();
 		assert_eq!(json["who"], ss58.as_str());
 		assert_eq!(json["delegates"], json!([ss58, ss58]));
@@ -267,14 +258,12 @@ mod tests {
 		assert_eq!(json["salt"], "0x010203");
 		assert_eq!(json["ids"], json!([1, 2]));
 		assert_eq!(json["small"], "0x07");
-		assert_eq!(json["status"], "Active");
-		assert_eq!(json["why"], json!({ "NotInForce": "NotAnAgent" }));
-		assert_eq!(json["result"], json!({ "Err": "NotAnAgent" }));
+		assert_eq!(json["status"], "active");
+		assert_eq!(json["why"], json!({ "not_in_force": "not_an_agent" }));
+		assert_eq!(json["result"], json!({ "err": "not_an_agent" }));
 		assert_eq!(json["big"], u128::MAX.to_string());
-		let snake = rendered(&answer, Case::Snake);
-		assert_eq!(snake["why"], json!({ "not_in_force": "not_an_agent" }));
 		// A one-element list of structs or enums stays a list.
-		assert_eq!(rendered(&vec![Status::Active], Case::AsDeclared), json!(["Active"]));
+		assert_eq!(rendered(&vec![Status::Active]), json!(["active"]));
 	}
 
 	#[test]

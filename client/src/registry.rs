@@ -2,7 +2,7 @@
 //! and how a consortium call reaches the consortium origin.
 
 use crate::{
-	chain::{Answer, Call, Chain, Style},
+	chain::{Answer, Call, Chain},
 	runtime::api::{self, runtime_types::pallet_registry::types::AccreditationView},
 };
 use anyhow::Result;
@@ -84,15 +84,14 @@ impl Chain {
 		best: bool,
 	) -> Result<Option<OrganisationReport>> {
 		let apis = api::runtime_apis().registry_api();
-		let snake = Style::DECLARED.snake();
 		let at = self.at(best).await?;
-		let answer = Self::answer(at.clone(), apis.organisation(id)).await?.styled(snake);
+		let answer = Self::answer(at.clone(), apis.organisation(id)).await?;
 		let Some(organisation) = answer.value().clone() else { return Ok(None) };
 		Ok(Some(OrganisationReport {
 			id,
 			organisation,
-			agent_accounts: Self::answer(at.clone(), apis.agents(id)).await?.styled(snake),
-			accreditations: Self::answer(at, apis.accreditations(id)).await?.styled(snake),
+			agent_accounts: Self::answer(at.clone(), apis.agents(id)).await?,
+			accreditations: Self::answer(at, apis.accreditations(id)).await?,
 			answer,
 		}))
 	}

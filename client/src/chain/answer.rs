@@ -1,18 +1,16 @@
 //! A runtime API's answer: decoded once into its generated type, for the library and its
 //! callers; rendered as JSON only where it is printed.
 
-use crate::output::{name_tuples, render, Case};
+use crate::output::{name_tuples, render};
 use anyhow::{Context, Result};
 use serde_json::Value as Json;
 use std::sync::Arc;
 use subxt::{ext::scale_value::scale::decode_as_type, Metadata};
 
-/// How an answer reads as JSON: its enum variants' names, and the names given to the members of
-/// the tuples it lists (`[[a, b], ..]` as `[{names[0]: a, names[1]: b}, ..]`).
+/// How an answer reads as JSON beyond its types: the names given to the members of the tuples
+/// it lists (`[[a, b], ..]` as `[{names[0]: a, names[1]: b}, ..]`).
 #[derive(Clone, Copy, Debug)]
 pub struct Style {
-	/// How enum variant names are written.
-	pub case: Case,
 	/// The names of the members of the tuples a list answer holds, if it is one.
 	pub tuple_names: Option<&'static [&'static str]>,
 	/// The field of the answer that holds that list, if the answer is not the list itself.
@@ -20,23 +18,17 @@ pub struct Style {
 }
 
 impl Style {
-	/// Variant names as the runtime declares them, tuples as lists.
-	pub const DECLARED: Style =
-		Style { case: Case::AsDeclared, tuple_names: None, list_field: None };
+	/// Tuples as lists.
+	pub const LISTS: Style = Style { tuple_names: None, list_field: None };
 
-	/// [`Style::DECLARED`], the members of each listed tuple named `names`.
+	/// The members of each listed tuple named `names`.
 	pub const fn named(names: &'static [&'static str]) -> Style {
-		Style { tuple_names: Some(names), ..Self::DECLARED }
+		Style { tuple_names: Some(names), ..Self::LISTS }
 	}
 
 	/// [`Style::named`], for the list in the answer's field `field`.
 	pub const fn named_in(field: &'static str, names: &'static [&'static str]) -> Style {
-		Style { tuple_names: Some(names), list_field: Some(field), ..Self::DECLARED }
-	}
-
-	/// In snake case (`not_accredited`).
-	pub const fn snake(self) -> Style {
-		Style { case: Case::Snake, ..self }
+		Style { tuple_names: Some(names), list_field: Some(field) }
 	}
 
 	fn name(self, mut json: Json) -> Json {
@@ -68,7 +60,7 @@ pub struct Answer<T> {
 
 impl<T> Answer<T> {
 	pub(crate) fn new(value: T, bytes: Vec<u8>, ty: u32, metadata: Arc<Metadata>) -> Self {
-		Self { value, bytes, ty, metadata, style: Style::DECLARED }
+		Self { value, bytes, ty, metadata, style: Style::LISTS }
 	}
 
 	/// The same answer, printed in `style`.
@@ -95,7 +87,7 @@ impl<T> Answer<T> {
 	fn rendered(&self) -> Result<Json> {
 		let value = decode_as_type(&mut &self.bytes[..], self.ty, self.metadata.types())
 			.context("cannot render the node's answer")?;
-		Ok(render(&value, self.metadata.types(), self.style.case))
+		Ok(render(&value, self.metadata.types()))
 	}
 }
 
@@ -119,14 +111,14 @@ pub struct Pages<Item, Page> {
 
 impl<Item, Page> Pages<Item, Page> {
 	pub(crate) fn new(items: Vec<Item>, pages: Vec<Answer<Page>>) -> Self {
-		Self { items, pages, style: Style::DECLARED }
+		Self { items, pages, style: Style::LISTS }
 	}
 
 	/// The same pages, printed in `style`.
 	pub fn styled(mut self, style: Style) -> Self {
 		self.style = style;
 		for page in &mut self.pages {
-			page.style = Style { case: style.case, ..Style::DECLARED };
+			page.style = Style::LISTS;
 		}
 		self
 	}
@@ -175,14 +167,14 @@ mod tests {
 		assert_eq!(answer.value(), &value);
 		assert_eq!(
 			answer.json().unwrap(),
-			serde_json::json!([["Protocol", 2], ["InformedConsentForm", 1]])
+			serde_json::json!([["protocol", 2], ["informed_consent_form", 1]])
 		);
 		let named = answer.styled(Style::named(&["kind", "version"]));
 		assert_eq!(
 			named.json().unwrap(),
 			serde_json::json!([
-				{ "kind": "Protocol", "version": 2 },
-				{ "kind": "InformedConsentForm", "version": 1 }
+				{ "kind": "protocol", "version": 2 },
+				{ "kind": "informed_consent_form", "version": 1 }
 			])
 		);
 		let none: Option<Vec<(DocumentKind, u32)>> = None;

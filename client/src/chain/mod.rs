@@ -283,7 +283,7 @@ impl Chain {
 			pages.push(answer);
 			match next {
 				Some(next) => cursor = Some(next),
-				None => return Ok(Pages { items, pages, style: Style::DECLARED }),
+				None => return Ok(Pages::new(items, pages)),
 			}
 		}
 		Err(anyhow!("the node's answer has more than 100,000 pages"))

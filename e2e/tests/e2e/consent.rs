@@ -64,7 +64,7 @@ fn grant_check_revoke_and_expiry_through_the_client() {
 	let consent = granted(&run);
 	let (permitted, answer) = check(&node, "dave", "treatment");
 	assert!(permitted);
-	assert_eq!(answer["basis"]["Consent"]["consent"].to_string(), consent);
+	assert_eq!(answer["basis"]["consent"]["consent"].to_string(), consent);
 	assert!(!check(&node, "dave", "research").0, "wrong purpose");
 
 	// Only the patient (or a representative) may revoke; once revoked, denied from the next
@@ -74,10 +74,10 @@ fn grant_check_revoke_and_expiry_through_the_client() {
 	ok(as_signer(&node, PATIENT, &["consent", "revoke", &consent]));
 	let (permitted, answer) = check(&node, "dave", "treatment");
 	assert!(!permitted);
-	assert_eq!(answer["basis"], "NoConsent");
+	assert_eq!(answer["basis"], "no_consent");
 	let listed = ok(node.client(&["consent", "list", "eve"]).unwrap()).json;
-	assert_eq!(listed["consents"][0]["effective"], "Revoked");
-	assert_eq!(listed["consents"][0]["capacity"], "Patient");
+	assert_eq!(listed["consents"][0]["effective"], "revoked");
+	assert_eq!(listed["consents"][0]["capacity"], "patient");
 
 	// A consent that ends in 40 s permits now, and denies after, without any transaction.
 	let run = ok(as_signer(
@@ -102,7 +102,7 @@ fn grant_check_revoke_and_expiry_through_the_client() {
 	node.wait_for_finalized(finalized + 8, Duration::from_secs(120)).expect("blocks go on");
 	assert!(!check(&node, "dave", "treatment").0, "consent {expiring} expired");
 	let shown = ok(node.client(&["consent", "show", &expiring]).unwrap()).json;
-	assert_eq!(shown["effective"], "Expired");
+	assert_eq!(shown["effective"], "expired");
 	// An expired consent can be removed; its deposit returns.
 	ok(as_signer(&node, PATIENT, &["consent", "remove", &expiring]));
 
@@ -186,10 +186,10 @@ fn break_glass_needs_a_licence_and_is_audited() {
 		],
 	));
 	let opened = run.event("Consent", "EmergencyAccessOpened").expect("announced to the patient");
-	assert_eq!(opened["fields"]["justification"], "PatientUnableToConsent");
+	assert_eq!(opened["fields"]["justification"], "patient_unable_to_consent");
 	let (permitted, answer) = check(&node, "ferdie", "emergency");
 	assert!(permitted);
-	assert!(answer["basis"]["Emergency"].is_object(), "{answer}");
+	assert!(answer["basis"]["emergency"].is_object(), "{answer}");
 	assert!(!check(&node, "ferdie", "treatment").0, "emergency purpose only");
 
 	// It is in Eve's audit trail, about no record: a break-glass opening, under its licence.
@@ -197,7 +197,7 @@ fn break_glass_needs_a_licence_and_is_audited() {
 	let entry = &audit["entries"][0]["entry"];
 	assert_eq!(entry["accessor"], ok(as_signer(&node, DOCTOR, &["account"])).json["account"]);
 	assert_eq!(entry["custodian"], serde_json::Value::Null);
-	assert_eq!(entry["kind"]["BreakGlass"]["licence"].as_u64(), Some(0), "{entry}");
+	assert_eq!(entry["kind"]["break_glass"]["licence"].as_u64(), Some(0), "{entry}");
 
 	// The patient closes it: the access ends, and it cannot be reopened at once.
 	let refused = as_signer(
@@ -343,7 +343,7 @@ fn a_guardian_needs_two_providers_and_the_audit_trail_reveals_no_record() {
 	assert_eq!(fields, ["accessor", "by", "custodian", "index", "patient"]);
 	let audit = ok(node.client(&["consent", "audit", "eve"]).unwrap()).json;
 	let entry = &audit["entries"][0]["entry"];
-	assert!(entry["kind"]["Reported"]["commitment"].is_string(), "{entry}");
+	assert!(entry["kind"]["reported"]["commitment"].is_string(), "{entry}");
 	let mut fields: Vec<&str> = entry.as_object().unwrap().keys().map(String::as_str).collect();
 	fields.sort();
 	assert_eq!(
@@ -418,7 +418,7 @@ fn a_committed_deny_hides_its_category_and_the_custodian_opens_it() {
 	let text = shown.to_string();
 	assert!(!text.to_lowercase().contains("hiv"), "{text}");
 	assert_eq!(
-		shown["provisions"][0]["scope"]["Committed"], opening["openings"][0]["commitment"],
+		shown["provisions"][0]["scope"]["committed"], opening["openings"][0]["commitment"],
 		"{shown}"
 	);
 

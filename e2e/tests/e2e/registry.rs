@@ -65,7 +65,7 @@ fn registry_lifecycle_through_the_client() {
 		&["registry", "accredit", &org, "provider", "--valid-until", "+365d"],
 	));
 	let event = granted.event("Registry", "AccreditationGranted").expect("granted event");
-	assert_eq!(event["fields"]["role"], "Provider");
+	assert_eq!(event["fields"]["role"], "provider");
 
 	// The agent may now act as a provider for the hospital (runtime API).
 	let permitted = check(&node, "charlie", "provider");

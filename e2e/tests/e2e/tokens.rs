@@ -90,8 +90,8 @@ fn records_and_certificates_through_the_client() {
 	let verified = ok(verify(&node, &report)).json;
 	assert_eq!(verified["authentic"], true);
 	assert_eq!(verified["valid_now"], true);
-	assert_eq!(verified["verdict"], "InForce");
-	assert_eq!(verified["token"]["class"], "MedicalRecord");
+	assert_eq!(verified["verdict"], "in_force");
+	assert_eq!(verified["token"]["class"], "medical_record");
 	assert_eq!(verified["token"]["token"]["owner"], address(&node, PATIENT));
 	assert_eq!(verified["authorized_at_issuance"], true);
 
@@ -146,15 +146,15 @@ fn records_and_certificates_through_the_client() {
 	assert_eq!(ok(verify(&node, &correction)).json["version"], 1);
 	let history = show(&node, &record)["history"].clone();
 	assert_eq!(history.as_array().map(Vec::len), Some(2));
-	assert_eq!(history[0]["reason"], "Issued");
-	assert_eq!(history[1]["reason"], "Corrected");
+	assert_eq!(history[0]["reason"], "issued");
+	assert_eq!(history[1]["reason"], "corrected");
 
 	// The patient archives it: still authentic, no longer in force.
 	ok(as_signer(&node, PATIENT, &["token", "archive", &record]));
 	let archived = verify(&node, &correction);
 	assert_eq!(
 		(archived.code, archived.json["token"]["effective"].as_str()),
-		(1, Some("Archived"))
+		(1, Some("archived"))
 	);
 
 	// A laboratory certificate, verified, then revoked with a reason.
@@ -177,12 +177,12 @@ fn records_and_certificates_through_the_client() {
 	let certificate = issued(&run);
 	// Anchored unsalted (as older clients did): it still verifies, without a bundle.
 	assert!(!Path::new(&format!("{result}.healthchain.json")).exists());
-	assert_eq!(ok(verify(&node, &result)).json["token"]["class"], "Certificate");
+	assert_eq!(ok(verify(&node, &result)).json["token"]["class"], "certificate");
 	// Issued while the laboratory was accredited, a test result stays valid when it no longer
 	// is — and the verifier is told.
 	ok(as_signer(&node, CONSORTIUM, &["registry", "suspend", "0", "laboratory"]));
 	let lapsed = ok(verify(&node, &result));
-	assert_eq!(lapsed.json["verdict"], "InForceIssuerNoLongerAuthorized");
+	assert_eq!(lapsed.json["verdict"], "in_force_issuer_no_longer_authorized");
 	assert_eq!(lapsed.json["token"]["authority_valid_now"], false);
 	ok(as_signer(&node, CONSORTIUM, &["registry", "reinstate", "0", "laboratory"]));
 	let refused =
@@ -190,9 +190,9 @@ fn records_and_certificates_through_the_client() {
 	assert_eq!(refused.error(), Some("healthtokens.NotIssuer"));
 	let run =
 		ok(as_signer(&node, HOSPITAL, &["token", "revoke", &certificate, "--reason", "withdrawn"]));
-	assert_eq!(run.event("HealthTokens", "TokenRevoked").unwrap()["fields"]["reason"], "Withdrawn");
+	assert_eq!(run.event("HealthTokens", "TokenRevoked").unwrap()["fields"]["reason"], "withdrawn");
 	let revoked = verify(&node, &result);
-	assert_eq!((revoked.code, revoked.json["token"]["effective"].as_str()), (1, Some("Revoked")));
+	assert_eq!((revoked.code, revoked.json["token"]["effective"].as_str()), (1, Some("revoked")));
 
 	// The patient's tokens, and a document no token anchors.
 	let listed = ok(node.client(&["token", "list", "eve", "--all"]).unwrap()).json;
@@ -216,7 +216,7 @@ fn records_and_certificates_through_the_client() {
 	assert!(run.event("HealthTokens", "TokenRefused").is_some());
 	assert_eq!(show(&node, &unwanted_id)["token"]["owner"], Value::Null);
 	let after = verify(&node, &unwanted);
-	assert_eq!((after.code, after.json["token"]["effective"].as_str()), (1, Some("Refused")));
+	assert_eq!((after.code, after.json["token"]["effective"].as_str()), (1, Some("refused")));
 	let listed = ok(node.client(&["token", "list", "eve", "--all"]).unwrap()).json;
 	let unwanted_id: u64 = unwanted_id.parse().unwrap();
 	assert!(!listed["tokens"]
@@ -282,7 +282,7 @@ fn licences_through_the_client() {
 	let check = ok(node.client(&["token", "licence-check", "ferdie", "nurse"]).unwrap()).json;
 	assert_eq!(
 		(check["licensed"].as_bool(), check["reason"].as_str()),
-		(Some(false), Some("NotLicensed"))
+		(Some(false), Some("not_licensed"))
 	);
 
 	// A suspended licence stops the practitioner at once; reinstated, it licenses again.
@@ -292,7 +292,7 @@ fn licences_through_the_client() {
 	let check = ok(node.client(&["token", "licence-check", "ferdie", "physician"]).unwrap()).json;
 	assert_eq!(
 		(check["licensed"].as_bool(), check["reason"].as_str()),
-		(Some(false), Some("Suspended"))
+		(Some(false), Some("suspended"))
 	);
 	let refused = as_signer(&node, DOCTOR, &["session", "open", "eve"]);
 	assert_eq!(refused.error(), Some("healthtokens.Licence.Suspended"));
@@ -330,7 +330,7 @@ fn licences_through_the_client() {
 	let finalized = ok(node.client(&["status"]).unwrap()).json["finalized"].as_u64().unwrap();
 	node.wait_for_finalized(finalized + 8, Duration::from_secs(120)).expect("blocks go on");
 	let check = ok(node.client(&["token", "licence-check", "dave", "nurse"]).unwrap()).json;
-	assert_eq!(check["reason"], "Expired", "licence {short}: {check}");
+	assert_eq!(check["reason"], "expired", "licence {short}: {check}");
 	let refused = as_signer(&node, STRANGER, &["session", "open", "eve"]);
 	assert_eq!(refused.error(), Some("healthtokens.Licence.Expired"));
 
@@ -338,10 +338,13 @@ fn licences_through_the_client() {
 	// exits 1.
 	let licence_hash = format!("0x{}", "22".repeat(32));
 	let verified = ok(node.client(&["token", "verify", "--hash", &licence_hash]).unwrap()).json;
-	assert_eq!(verified["verdict"], "InForce");
+	assert_eq!(verified["verdict"], "in_force");
 	ok(as_signer(&node, CONSORTIUM, &["registry", "suspend", "0"]));
 	let lapsed = node.client(&["token", "verify", "--hash", &licence_hash]).unwrap();
-	assert_eq!((lapsed.code, &lapsed.json["verdict"]), (1, &Value::from("IssuerAuthorityLapsed")));
+	assert_eq!(
+		(lapsed.code, &lapsed.json["verdict"]),
+		(1, &Value::from("issuer_authority_lapsed"))
+	);
 	// Its board can no longer act on it, but the consortium can revoke it.
 	let run = ok(as_signer(
 		&node,
@@ -351,7 +354,7 @@ fn licences_through_the_client() {
 	let revoked = run.event("HealthTokens", "TokenRevoked").expect("revoked");
 	assert_eq!(revoked["fields"]["by"], Value::Null, "by the consortium");
 	let check = ok(node.client(&["token", "licence-check", "ferdie", "physician"]).unwrap()).json;
-	assert_eq!(check["reason"], "Revoked");
+	assert_eq!(check["reason"], "revoked");
 }
 
 #[test]
@@ -367,7 +370,7 @@ fn telemedicine_sessions_through_the_client() {
 	// Practitioner first, then the patient accepts; closed with the record's hash.
 	let run = ok(as_signer(&node, DOCTOR, &["session", "open", "eve"]));
 	let session = issued(&run);
-	assert_eq!(show(&node, &session)["effective"], "Pending");
+	assert_eq!(show(&node, &session)["effective"], "pending");
 	let refused = as_signer(&node, STRANGER, &["session", "accept", &session]);
 	assert_eq!(refused.error(), Some("healthtokens.NotOwner"));
 	let run = ok(as_signer(&node, PATIENT, &["session", "accept", &session]));
@@ -377,11 +380,11 @@ fn telemedicine_sessions_through_the_client() {
 	assert_eq!(refused.error(), Some("healthtokens.NotIssuer"));
 	ok(as_signer(&node, DOCTOR, &["session", "close", &session, "--file", &notes]));
 	let closed = ok(verify(&node, &notes)).json;
-	assert_eq!(closed["token"]["effective"], "Closed");
+	assert_eq!(closed["token"]["effective"], "closed");
 	assert_eq!(closed["token"]["token"]["issuer"], address(&node, DOCTOR));
 	assert_eq!(closed["token"]["token"]["owner"], address(&node, PATIENT));
 	// Licensed, but which licence (and so which profession) is not under the patient's account.
-	assert_eq!(closed["token"]["token"]["authority"], "Licensed", "licence {licence}");
+	assert_eq!(closed["token"]["token"]["authority"], "licensed", "licence {licence}");
 
 	// Patient first: an account without any funds signs an acceptance off chain.
 	let patient = address(&node, UNFUNDED_PATIENT);
@@ -402,7 +405,7 @@ fn telemedicine_sessions_through_the_client() {
 		ok(as_signer(&node, DOCTOR, &["session", "open", &patient, "--acceptance", &acceptance]));
 	assert!(run.event("HealthTokens", "SessionAccepted").is_some(), "accepted at once");
 	let opened = show(&node, &issued(&run));
-	assert_eq!(opened["effective"], "Active");
+	assert_eq!(opened["effective"], "active");
 	assert_eq!(opened["token"]["owner"], patient);
 	// The same acceptance cannot open a second session.
 	let replayed =
@@ -439,11 +442,11 @@ fn attack_no_token_can_be_imposed_on_a_patient_or_a_practitioner() {
 	assert!(run.event("HealthTokens", "TokenRefused").is_some());
 	let token = show(&node, &certificate);
 	assert_eq!(token["token"]["owner"], Value::Null, "{token}");
-	assert_eq!(token["effective"], "Revoked");
+	assert_eq!(token["effective"], "revoked");
 	let listed = ok(node.client(&["token", "list", "eve", "--all"]).unwrap()).json;
 	assert_eq!(listed["tokens"], serde_json::json!([]));
 	let verified = verify(&node, &smear);
-	assert_eq!((verified.code, verified.json["token"]["effective"].as_str()), (1, Some("Revoked")));
+	assert_eq!((verified.code, verified.json["token"]["effective"].as_str()), (1, Some("revoked")));
 
 	// A licence nobody asked for: pending, licensing nothing, refused and gone.
 	organisation(&node, BOARD, "licensing-board", &["licensing-board"]);
@@ -462,7 +465,7 @@ fn attack_no_token_can_be_imposed_on_a_patient_or_a_practitioner() {
 		],
 	));
 	let imposed = issued(&run);
-	assert_eq!(show(&node, &imposed)["effective"], "Pending");
+	assert_eq!(show(&node, &imposed)["effective"], "pending");
 	let check = ok(node.client(&["token", "licence-check", "dave", "psychologist"]).unwrap()).json;
 	assert_eq!(check["licensed"], false);
 	let refused = as_signer(&node, STRANGER, &["session", "open", "eve"]);

@@ -96,16 +96,16 @@ fn a_trial_anchors_its_documents_and_data_and_every_record_is_verifiable() {
 	let audit = ok(node.client(&["trial", "audit", TRIAL]).unwrap()).json;
 	let flagged = audit["flagged"].as_array().expect("flagged changes");
 	assert_eq!(flagged.len(), 1, "{audit}");
-	assert_eq!(flagged[0]["key"]["kind"], "StatisticalAnalysisPlan");
+	assert_eq!(flagged[0]["key"]["kind"], "statistical_analysis_plan");
 	assert_eq!(flagged[0]["key"]["version"], 2);
-	assert_eq!(flagged[0]["document"]["reason"], "SubstantialAmendment");
+	assert_eq!(flagged[0]["document"]["reason"], "substantial_amendment");
 	let in_force = &audit["in_force_at_first_enrolment"];
 	assert!(
 		in_force
 			.as_array()
 			.unwrap()
 			.iter()
-			.any(|v| v["kind"] == "StatisticalAnalysisPlan" && v["version"] == 1),
+			.any(|v| v["kind"] == "statistical_analysis_plan" && v["version"] == 1),
 		"{audit}"
 	);
 
@@ -423,10 +423,10 @@ fn attack_a_squatted_trial_is_given_back_clean_to_its_sponsor() {
 	assert!(void.iter().all(|d| d["document"]["anchored_by"] == rival), "{audit}");
 	let voidings = audit["voidings"].as_array().unwrap();
 	assert_eq!(voidings.len(), 1, "{audit}");
-	assert_eq!(voidings[0]["voiding"]["reason"], "Squatted");
+	assert_eq!(voidings[0]["voiding"]["reason"], "squatted");
 	let milestones: Vec<_> =
 		audit["milestones"].as_array().unwrap().iter().map(|m| m["milestone"].clone()).collect();
-	assert_eq!(milestones, ["FirstEnrolment", "DatabaseLock", "Unblinding"]);
+	assert_eq!(milestones, ["first_enrolment", "database_lock", "unblinding"]);
 	assert_eq!(audit["flagged"].as_array().map(Vec::len), Some(1), "the plan came after enrolment");
 	let lineage =
 		ok(node.client(&["trial", "document", "lineage", SQUATTED, "protocol"]).unwrap()).json;

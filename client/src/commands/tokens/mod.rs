@@ -304,7 +304,7 @@ impl App {
 					"profession": profession,
 					"licensed": check.result.is_ok(),
 					"licence": rendered["licence"],
-					"reason": rendered["result"].get("Err"),
+					"reason": rendered["result"].get("err"),
 				});
 				self.print(value, || match &check.result {
 					Ok(licence) => {
