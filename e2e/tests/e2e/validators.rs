@@ -158,6 +158,17 @@ fn an_operator_registers_session_keys_and_the_council_adds_its_validator() {
 	assert_eq!(refused.error(), Some("council.NotMember"));
 	let refused = as_signer(&node, "//Alice", &["validator", "add", "dave", &org]);
 	assert_eq!(refused.error(), Some("validatorset.Standing.NotAnAgent"));
+	// A wallet shows the outer error's context, then the precise reason.
+	let message = refused.json["message"].as_str().unwrap_or_default();
+	let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
+	assert!(
+		message.starts_with(
+			"The account may not run a validator for that organisation now (it does not act for \
+			 it, or the organisation is not in good standing): The account does not act for that \
+			 organisation"
+		),
+		"{message}"
+	);
 
 	let added = ok(as_signer(&node, "//Alice", &["validator", "add", "charlie", &org]));
 	let event = added.event("ValidatorSet", "ValidatorAdded").expect("added");

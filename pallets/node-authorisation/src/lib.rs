@@ -210,8 +210,8 @@ pub mod pallet {
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// The node's owner may not run a node for that organisation now: it does not act for it
-		/// (any more), or the organisation is not in good standing (the inner error says which).
+		/// The node's owner may not run a node for that organisation now (it does not act for it,
+		/// or the organisation is not in good standing); the inner error says why.
 		Standing(StandingError),
 		/// The node is already authorised.
 		AlreadyAuthorised,

@@ -319,8 +319,8 @@ pub mod pallet {
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// The account may not run a validator for that organisation now: it does not act for
-		/// it, or the organisation is not in good standing (the inner error says which).
+		/// The account may not run a validator for that organisation now (it does not act for
+		/// it, or the organisation is not in good standing); the inner error says why.
 		Standing(StandingError),
 		/// The account has no session keys: its operator must generate them on the node
 		/// (`author_rotateKeys`) and register them (`session.set_keys`) first.

@@ -74,6 +74,22 @@ fn a_validator_leaves_the_next_set_when_its_organisation_or_its_agency_or_its_ke
 	});
 }
 
+#[test]
+fn a_validator_is_left_out_once_its_organisations_accreditation_runs_out_without_a_transaction() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(add(HOSPITAL_NODE, HOSPITAL_ORG));
+		assert_eq!(ValidatorSet::left_out(&HOSPITAL_NODE), None);
+		// The hospital's only accreditation runs out: nobody acts, the reason is precise.
+		Now::set(START + 401 * DAY);
+		assert_eq!(
+			ValidatorSet::left_out(&HOSPITAL_NODE),
+			Some(LeftOut::Standing(StandingError::NoAccreditationInForce))
+		);
+		// A founding validator without an organisation stays.
+		assert_eq!(ValidatorSet::left_out(&1), None);
+	});
+}
+
 /// Item 14 of the second review: a founding validator named with its organisation in genesis
 /// (as a members file names it) is left out when that organisation's standing or its agency
 /// ends, like any validator the consortium added; one with no organisation stays.
