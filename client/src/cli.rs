@@ -143,6 +143,10 @@ mod tests {
 			DataCategory::MentalHealth
 		);
 		assert_eq!(parse_primitive::<DataCategory>("category", "hiv"), Ok(DataCategory::Hiv));
+		use healthchain_primitives::{Action, Purpose};
+		assert_eq!(parse(primitive::<Action>(), "share").unwrap(), Action::Share);
+		assert_eq!(parse(primitive::<Purpose>(), "operations").unwrap(), Purpose::Operations);
+		assert!(parse(primitive::<Purpose>(), "marketing").is_err());
 		let refused = parse_primitive::<DataCategory>("category", "x-ray").unwrap_err();
 		assert!(refused.contains("one of clinical-notes"), "{refused}");
 	}

@@ -4,7 +4,8 @@
 //! with `scripts/update-metadata.sh`).
 //!
 //! The types healthchain's pallets share ([`healthchain_primitives`]: organisation kinds, roles,
-//! professions, data categories, version reasons, the accreditation, standing and licence errors)
+//! professions, data categories, actions, purposes, version reasons, the accreditation, standing
+//! and licence errors)
 //! are not generated: the generated code uses
 //! them, so that each is declared once. The field-less enums a user names on the command line
 //! derive `clap::ValueEnum` here (see [`crate::cli`]).
@@ -81,6 +82,14 @@ const _: &[u8] = include_bytes!("../metadata/healthchain.scale");
 		with = "::healthchain_primitives::DataCategory"
 	),
 	substitute_type(
+		path = "healthchain_primitives::records::Action",
+		with = "::healthchain_primitives::Action"
+	),
+	substitute_type(
+		path = "healthchain_primitives::records::Purpose",
+		with = "::healthchain_primitives::Purpose"
+	),
+	substitute_type(
 		path = "healthchain_primitives::StandingError",
 		with = "::healthchain_primitives::StandingError"
 	),
@@ -96,22 +105,6 @@ const _: &[u8] = include_bytes!("../metadata/healthchain.scale");
 	derive_for_type(
 		path = "pallet_consent::types::Justification",
 		derive = "Copy, clap::ValueEnum"
-	),
-	derive_for_type(
-		path = "pallet_consent::types::Action",
-		derive = "Copy, clap::ValueEnum, serde::Serialize, serde::Deserialize"
-	),
-	attributes_for_type(
-		path = "pallet_consent::types::Action",
-		attributes = "#[serde(rename_all = \"snake_case\")]"
-	),
-	derive_for_type(
-		path = "pallet_consent::types::Purpose",
-		derive = "Copy, clap::ValueEnum, serde::Serialize, serde::Deserialize"
-	),
-	attributes_for_type(
-		path = "pallet_consent::types::Purpose",
-		attributes = "#[serde(rename_all = \"snake_case\")]"
 	),
 	// An access receipt holds the decision `check_access` gave, in its JSON.
 	derive_for_type(

@@ -18,7 +18,7 @@ pub mod node_id;
 pub mod records;
 pub mod trial;
 
-pub use records::{DataCategory, VersionReason};
+pub use records::{Action, DataCategory, Purpose, VersionReason};
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;

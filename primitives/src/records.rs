@@ -1,7 +1,9 @@
 //! The vocabulary of health records that the chain and its clients share: the categories a
-//! consent scopes (and which of them are sensitive), and why a token's version was written (and
-//! which reasons only the chain writes). Each rule is written here once.
+//! consent scopes (and which of them are sensitive), what is done with a record and why (and
+//! which roles an organisation needs for each purpose), and why a token's version was written
+//! (and which reasons only the chain writes). Each rule is written here once.
 
+use crate::Role;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 #[cfg(feature = "std")]
@@ -112,6 +114,96 @@ impl DataCategory {
 	}
 }
 
+/// What a grantee does with the data (FHIR `Consent.provision.action`).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "as-type", derive(scale_encode::EncodeAsType, scale_decode::DecodeAsType))]
+pub enum Action {
+	/// Read or view it.
+	#[codec(index = 0)]
+	Read,
+	/// Write or append to it.
+	#[codec(index = 1)]
+	Write,
+	/// Disclose it to a third party.
+	#[codec(index = 2)]
+	Share,
+}
+
+/// Why a grantee uses the data (HL7 `PurposeOfUse`).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "as-type", derive(scale_encode::EncodeAsType, scale_decode::DecodeAsType))]
+pub enum Purpose {
+	/// Treatment (`TREAT`).
+	#[codec(index = 0)]
+	Treatment,
+	/// Payment (`HPAYMT`).
+	#[codec(index = 1)]
+	Payment,
+	/// Research (`HRESCH`).
+	#[codec(index = 2)]
+	Research,
+	/// Emergency treatment (`ETREAT`).
+	#[codec(index = 3)]
+	Emergency,
+	/// Healthcare operations (`HOPERAT`).
+	#[codec(index = 4)]
+	Operations,
+}
+
+impl Purpose {
+	/// The roles in which an organisation a consent names as grantee may be permitted for this
+	/// purpose: the consent permits its agents only while it is accredited for one of them (a
+	/// hospital whose provider accreditation ended gets no treatment permit because it is
+	/// still, say, a data custodian).
+	///
+	/// | purpose | roles |
+	/// |---|---|
+	/// | treatment | provider, laboratory |
+	/// | emergency | provider |
+	/// | payment | insurer |
+	/// | research | researcher, trial sponsor |
+	/// | operations | provider, laboratory, data custodian |
+	pub fn roles(self) -> &'static [Role] {
+		match self {
+			Self::Treatment => &[Role::Provider, Role::Laboratory],
+			Self::Emergency => &[Role::Provider],
+			Self::Payment => &[Role::Insurer],
+			Self::Research => &[Role::Researcher, Role::TrialSponsor],
+			Self::Operations => &[Role::Provider, Role::Laboratory, Role::DataCustodian],
+		}
+	}
+}
+
 /// Why a new version of a token was written.
 #[derive(
 	Clone,
@@ -177,6 +269,22 @@ mod tests {
 		assert_eq!(DataCategory::SENSITIVE[..], DataCategory::ALL[10..]);
 		assert!(DataCategory::Hiv.is_sensitive());
 		assert!(!DataCategory::Imaging.is_sensitive());
+	}
+
+	#[test]
+	fn every_purpose_needs_an_accredited_role_and_emergency_a_provider() {
+		use crate::Role;
+		for purpose in [
+			Purpose::Treatment,
+			Purpose::Payment,
+			Purpose::Research,
+			Purpose::Emergency,
+			Purpose::Operations,
+		] {
+			assert!(!purpose.roles().is_empty(), "{purpose:?}");
+		}
+		assert_eq!(Purpose::Emergency.roles(), &[Role::Provider]);
+		assert!(!Purpose::Payment.roles().contains(&Role::Provider), "a provider is no payer");
 	}
 
 	#[test]

@@ -23,9 +23,9 @@ use serde::{Deserialize, Serialize};
 use subxt::utils::AccountId32;
 
 pub use crate::runtime::api::runtime_types::pallet_consent::types::{
-	Action, Capacity, Decision, Justification, Purpose,
+	Capacity, Decision, Justification,
 };
-pub use healthchain_primitives::DataCategory;
+pub use healthchain_primitives::{Action, DataCategory, Purpose};
 
 /// A consent id.
 pub type ConsentId = u64;
@@ -103,20 +103,18 @@ pub struct ProvisionSpec {
 	pub data_until: Option<String>,
 }
 
-/// Parse a value of a clap value enum by its command-line name (`mental-health`).
-fn parse_enum<E: clap::ValueEnum>(what: &str, text: &str) -> Result<E> {
-	E::from_str(text, true).map_err(|_| {
-		let names: Vec<String> = E::value_variants()
-			.iter()
-			.filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_string()))
-			.collect();
-		invalid(format!("bad {what} {text:?}: one of {}", names.join(", ")))
-	})
-}
-
 /// The category named `name` (`mental-health`, in any case).
 pub(crate) fn parse_category(name: &str) -> Result<DataCategory> {
-	crate::cli::parse_primitive("category", &name.to_ascii_lowercase()).map_err(invalid)
+	parse_primitive("category", name)
+}
+
+/// The value of a field-less enum of `healthchain-primitives` named `text` (kebab case, in any
+/// case), or why not.
+fn parse_primitive<T>(what: &str, text: &str) -> Result<T>
+where
+	T: scale_info::TypeInfo + codec::Decode + PartialEq + Clone + Send + Sync + 'static,
+{
+	crate::cli::parse_primitive(what, &text.to_ascii_lowercase()).map_err(invalid)
 }
 
 /// The grantee: `org:<id>` or an account.
@@ -195,9 +193,9 @@ impl ProvisionSpec {
 				},
 			};
 		let actions: Vec<Action> =
-			self.actions.iter().map(|a| parse_enum("action", a)).collect::<Result<_>>()?;
+			self.actions.iter().map(|a| parse_primitive("action", a)).collect::<Result<_>>()?;
 		let purposes: Vec<Purpose> =
-			self.purposes.iter().map(|p| parse_enum("purpose", p)).collect::<Result<_>>()?;
+			self.purposes.iter().map(|p| parse_primitive("purpose", p)).collect::<Result<_>>()?;
 		if actions.is_empty() || purposes.is_empty() {
 			return Err(invalid("a provision needs at least one action and one purpose"));
 		}

@@ -3,9 +3,9 @@
 //! Enums have fixed SCALE indices and only ever gain variants at the end, so categories,
 //! purposes and justifications can be added without migrating stored consents.
 
-pub use healthchain_primitives::DataCategory;
+pub use healthchain_primitives::{Action, DataCategory, Purpose};
 
-use crate::{Config, Moment, OrganisationId, Role, TokenId};
+use crate::{Config, Moment, OrganisationId, TokenId};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
 	traits::{fungible::Inspect, ConstU32},
@@ -86,34 +86,6 @@ macro_rules! scale_enum {
 }
 
 scale_enum!(
-	/// What a grantee does with the data (FHIR `Consent.provision.action`).
-	Action {
-		/// Read or view it.
-		Read = 0,
-		/// Write or append to it.
-		Write = 1,
-		/// Disclose it to a third party.
-		Share = 2,
-	}
-);
-
-scale_enum!(
-	/// Why a grantee uses the data (HL7 `PurposeOfUse`).
-	Purpose {
-		/// Treatment (`TREAT`).
-		Treatment = 0,
-		/// Payment (`HPAYMT`).
-		Payment = 1,
-		/// Research (`HRESCH`).
-		Research = 2,
-		/// Emergency treatment (`ETREAT`).
-		Emergency = 3,
-		/// Healthcare operations (`HOPERAT`).
-		Operations = 4,
-	}
-);
-
-scale_enum!(
 	/// Whether a provision permits or denies (FHIR `Consent.provision.type`).
 	Decision {
 		/// It permits what it covers.
@@ -148,30 +120,6 @@ scale_enum!(
 		Other = 3,
 	}
 );
-
-impl Purpose {
-	/// The roles in which an organisation a consent names as grantee may be permitted for this
-	/// purpose: the consent permits its agents only while it is accredited for one of them (a
-	/// hospital whose provider accreditation ended gets no treatment permit because it is
-	/// still, say, a data custodian).
-	///
-	/// | purpose | roles |
-	/// |---|---|
-	/// | treatment | provider, laboratory |
-	/// | emergency | provider |
-	/// | payment | insurer |
-	/// | research | researcher, trial sponsor |
-	/// | operations | provider, laboratory, data custodian |
-	pub fn roles(self) -> &'static [Role] {
-		match self {
-			Self::Treatment => &[Role::Provider, Role::Laboratory],
-			Self::Emergency => &[Role::Provider],
-			Self::Payment => &[Role::Insurer],
-			Self::Research => &[Role::Researcher, Role::TrialSponsor],
-			Self::Operations => &[Role::Provider, Role::Laboratory, Role::DataCustodian],
-		}
-	}
-}
 
 /// Which actions a provision covers (at least one).
 #[derive(

@@ -19,10 +19,10 @@ pub struct AccessArgs {
 	#[arg(long)]
 	pub(super) recorded_at: Option<String>,
 	/// The action.
-	#[arg(long, value_enum, default_value = "read")]
+	#[arg(long, value_parser = healthchain_client::cli::primitive::<Action>(), default_value = "read")]
 	pub(super) action: Action,
 	/// The purpose of use.
-	#[arg(long, value_enum)]
+	#[arg(long, value_parser = healthchain_client::cli::primitive::<Purpose>())]
 	pub(super) purpose: Purpose,
 	/// Openings files of the patient's committed scopes (`consent grant --openings-out`):
 	/// without them, a committed deny covers every record and a committed permit none.
