@@ -1,9 +1,9 @@
 //! Decoded SCALE values as readable JSON, driven by their types in the runtime's metadata (not
 //! by guessing from the values): a byte string or byte array (`Vec<u8>`, `[u8; 32]`, `H256`) is
 //! `0x…` hex, an `AccountId32` an SS58 address, an `Option` its value or null, a newtype its
-//! content, a field-less enum variant its name in snake case (the one naming convention of
-//! everything the client prints: fields, variants, its own files); a list of numbers stays a
-//! list of numbers.
+//! content, a field-less enum variant its name in snake case (the one naming convention of the
+//! JSON the client prints: fields, variants, its own files); a list of numbers stays a list of
+//! numbers.
 
 use scale_info::{form::PortableForm, PortableRegistry, Type, TypeDef, TypeDefPrimitive};
 use serde_json::{json, Map, Value as Json};
@@ -126,8 +126,8 @@ impl Renderer<'_> {
 			.is_some_and(|ty| ty.type_def == TypeDef::Primitive(TypeDefPrimitive::U8))
 	}
 
-	/// An enum variant's name, in snake case like every name the client prints (a field's, a
-	/// primitive type's, a file's): `NotInForce` is `not_in_force`.
+	/// An enum variant's name, in snake case like every name in the JSON the client prints (a
+	/// field's, a primitive type's, a file's): `NotInForce` is `not_in_force`.
 	fn name(&self, name: &str) -> String {
 		snake_case(name)
 	}

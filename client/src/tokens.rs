@@ -64,18 +64,24 @@ impl TokenReport {
 /// typed, and printable as JSON.
 #[derive(Clone, Debug)]
 pub struct Anchored {
-	/// The verification of each token that anchors it.
-	pub verifications: Vec<Verification>,
 	answer: AnchoredAnswer,
 }
 
 #[derive(Clone, Debug)]
 enum AnchoredAnswer {
 	Issuer(Answer<Option<Verification>>),
-	All(Pages<Verification, AnchorsPage>),
+	All(Pages<AnchorsPage>),
 }
 
 impl Anchored {
+	/// The verification of each token that anchors it.
+	pub fn verifications(&self) -> Vec<&Verification> {
+		match &self.answer {
+			AnchoredAnswer::Issuer(answer) => answer.value().iter().collect(),
+			AnchoredAnswer::All(pages) => pages.items().collect(),
+		}
+	}
+
 	/// The verifications as JSON, in the order of [`Anchored::verifications`].
 	pub fn json(&self) -> Result<Vec<Json>> {
 		Ok(match &self.answer {
@@ -245,16 +251,13 @@ impl Chain {
 			Some(issuer) => {
 				let answer =
 					self.runtime_api_answer(apis.verify(hash.h256(), issuer), best).await?;
-				Anchored {
-					verifications: answer.value().iter().cloned().collect(),
-					answer: AnchoredAnswer::Issuer(answer),
-				}
+				Anchored { answer: AnchoredAnswer::Issuer(answer) }
 			},
 			None => {
 				let pages = self
 					.runtime_api_pages(|cursor| apis.anchors_of(hash.h256(), cursor, 100), best)
 					.await?;
-				Anchored { verifications: pages.items.clone(), answer: AnchoredAnswer::All(pages) }
+				Anchored { answer: AnchoredAnswer::All(pages) }
 			},
 		})
 	}

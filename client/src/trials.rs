@@ -85,10 +85,7 @@ impl Chain {
 
 	/// Every document version of the trial, of every tenure, in anchoring order, each marked
 	/// void if the consortium reclaimed the trial from its sponsor, read page by page.
-	pub async fn trial_documents(
-		&self,
-		trial: &str,
-	) -> Result<Pages<DocumentEntry, DocumentsPage>> {
+	pub async fn trial_documents(&self, trial: &str) -> Result<Pages<DocumentsPage>> {
 		let id = trial_id(trial)?;
 		let api = api::runtime_apis().trial_anchoring_api();
 		self.runtime_api_pages(|cursor| api.documents(id.clone(), cursor, PAGE), false).await
@@ -100,7 +97,7 @@ impl Chain {
 		&self,
 		trial: &str,
 		kind: DocumentKind,
-	) -> Result<Pages<(u32, DocumentVersion), LineagePage>> {
+	) -> Result<Pages<LineagePage>> {
 		let id = trial_id(trial)?;
 		let api = api::runtime_apis().trial_anchoring_api();
 		let pages = self
@@ -111,7 +108,7 @@ impl Chain {
 
 	/// What the consortium voided in the trial (a reclaimed tenure, withdrawn milestones), why
 	/// and when, read page by page: each `(index, voiding)` (`{index, voiding}` in JSON).
-	pub async fn trial_voidings(&self, trial: &str) -> Result<Pages<(u32, Voiding), VoidingsPage>> {
+	pub async fn trial_voidings(&self, trial: &str) -> Result<Pages<VoidingsPage>> {
 		let id = trial_id(trial)?;
 		let api = api::runtime_apis().trial_anchoring_api();
 		let pages =
@@ -149,25 +146,23 @@ impl Chain {
 		&self,
 		trial: &str,
 		milestone: Milestone,
-	) -> Result<Option<Pages<DocumentEntry, Option<DocumentsPage>>>> {
+	) -> Result<Option<Pages<Option<DocumentsPage>>>> {
 		let id = trial_id(trial)?;
 		let api = api::runtime_apis().trial_anchoring_api();
 		let at = self.status().await?.finalized;
-		let (mut items, mut pages) = (Vec::new(), Vec::new());
+		let mut pages = Vec::new();
 		let mut cursor = None;
 		loop {
 			let payload = api.changes_after(id.clone(), milestone, cursor, PAGE);
 			let answer = self.runtime_api_answer_at(payload, at).await?;
 			// A `None` page (not reached) cannot follow a `Some` one in the same block.
-			let Some(page) = answer.value() else {
-				return Ok((!pages.is_empty()).then(|| Pages::new(items, pages)));
+			let Some(next) = answer.value().as_ref().map(|page| page.next) else {
+				return Ok((!pages.is_empty()).then(|| Pages::new(pages)));
 			};
-			items.extend(page.items.iter().cloned());
-			let next = page.next;
 			pages.push(answer);
 			match next {
 				Some(next) => cursor = Some(next),
-				None => return Ok(Some(Pages::new(items, pages))),
+				None => return Ok(Some(Pages::new(pages))),
 			}
 		}
 	}
@@ -236,17 +231,17 @@ pub struct TrialAudit {
 	/// The trial.
 	pub info: TrialInfo,
 	/// Every document version, of every tenure, in anchoring order.
-	pub documents: Pages<DocumentEntry, DocumentsPage>,
+	pub documents: Pages<DocumentsPage>,
 	/// The milestones it reached.
 	pub milestones: Answer<Vec<(Milestone, MilestoneRecord)>>,
 	/// Its data log's checkpoints, in order.
 	pub checkpoints: Vec<Answer<Option<CheckpointInfo>>>,
 	/// The holder's document versions anchored after first enrolment (`None`: not reached).
-	pub changed_after_first_enrolment: Option<Pages<DocumentEntry, Option<DocumentsPage>>>,
+	pub changed_after_first_enrolment: Option<Pages<Option<DocumentsPage>>>,
 	/// The version of each document in force at first enrolment (`None`: not reached).
 	pub in_force_at_first_enrolment: Answer<Option<Vec<(DocumentKind, u32)>>>,
 	/// What the consortium voided.
-	pub voidings: Pages<(u32, Voiding), VoidingsPage>,
+	pub voidings: Pages<VoidingsPage>,
 }
 
 impl TrialAudit {
@@ -260,7 +255,7 @@ impl TrialAudit {
 	pub fn flagged(&self) -> Vec<&DocumentEntry> {
 		self.changed_after_first_enrolment
 			.iter()
-			.flat_map(|changes| changes.items.iter())
+			.flat_map(|changes| changes.items())
 			.filter(|change| Self::flags(change))
 			.collect()
 	}
@@ -272,8 +267,7 @@ impl TrialAudit {
 			Some(changes) => {
 				let json = changes.json()?;
 				let flagged = changes
-					.items
-					.iter()
+					.items()
 					.zip(json.as_array().into_iter().flatten())
 					.filter(|(change, _)| Self::flags(change))
 					.map(|(_, json)| json.clone())

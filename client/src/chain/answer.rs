@@ -1,7 +1,10 @@
 //! A runtime API's answer: decoded once into its generated type, for the library and its
 //! callers; rendered as JSON only where it is printed.
 
-use crate::output::{name_tuples, render};
+use crate::{
+	output::{name_tuples, render},
+	runtime::api::runtime_types::healthchain_primitives::Page,
+};
 use anyhow::{Context, Result};
 use serde_json::Value as Json;
 use std::sync::Arc;
@@ -99,27 +102,58 @@ impl<T> core::ops::Deref for Answer<T> {
 	}
 }
 
-/// Every page of a paged answer, all read in the state of one block: the items, typed, and the
-/// pages that print them.
-#[derive(Clone, Debug)]
-pub struct Pages<Item, Page> {
-	/// Every item, in the order of the pages.
-	pub items: Vec<Item>,
-	pub(crate) pages: Vec<Answer<Page>>,
-	pub(crate) style: Style,
+/// A page of a paged runtime API answer: its items.
+pub trait Paged {
+	/// What the page lists.
+	type Item;
+
+	/// The page's items.
+	fn page_items(&self) -> &[Self::Item];
 }
 
-impl<Item, Page> Pages<Item, Page> {
-	pub(crate) fn new(items: Vec<Item>, pages: Vec<Answer<Page>>) -> Self {
-		Self { items, pages, style: Style::LISTS }
+impl<Item, Cursor> Paged for Page<Item, Cursor> {
+	type Item = Item;
+
+	fn page_items(&self) -> &[Item] {
+		&self.items
+	}
+}
+
+/// A page that may not be there (`changes_after` before its milestone): no items.
+impl<P: Paged> Paged for Option<P> {
+	type Item = P::Item;
+
+	fn page_items(&self) -> &[P::Item] {
+		self.as_ref().map_or(&[], P::page_items)
+	}
+}
+
+/// Every page of a paged answer, all read in the state of one block: typed (`items()`), and
+/// printable as one JSON list.
+#[derive(Clone, Debug)]
+pub struct Pages<P> {
+	pages: Vec<Answer<P>>,
+	style: Style,
+}
+
+impl<P: Paged> Pages<P> {
+	pub(crate) fn new(pages: Vec<Answer<P>>) -> Self {
+		Self { pages, style: Style::LISTS }
+	}
+
+	/// Every item, in the order of the pages.
+	pub fn items(&self) -> impl Iterator<Item = &P::Item> {
+		self.pages.iter().flat_map(|page| page.value().page_items())
+	}
+
+	/// Whether no page holds an item.
+	pub fn is_empty(&self) -> bool {
+		self.items().next().is_none()
 	}
 
 	/// The same pages, printed in `style`.
 	pub fn styled(mut self, style: Style) -> Self {
 		self.style = style;
-		for page in &mut self.pages {
-			page.style = Style::LISTS;
-		}
 		self
 	}
 

@@ -266,24 +266,22 @@ impl Chain {
 		&self,
 		page: impl Fn(Option<Cursor>) -> P,
 		best: bool,
-	) -> Result<Pages<Item, Page<Item, Cursor>>>
+	) -> Result<Pages<Page<Item, Cursor>>>
 	where
 		P: RuntimeApiPayload<ReturnType = Page<Item, Cursor>>,
-		Item: Clone,
 		Cursor: Clone,
 	{
 		let at = self.at(best).await?;
-		let (mut items, mut pages) = (Vec::new(), Vec::new());
+		let mut pages = Vec::new();
 		let mut cursor = None;
 		// A node that never ends its pages is not followed for ever.
 		for _ in 0..100_000 {
 			let answer = Self::answer(at.clone(), page(cursor)).await?;
-			items.extend(answer.items.iter().cloned());
 			let next = answer.next.clone();
 			pages.push(answer);
 			match next {
 				Some(next) => cursor = Some(next),
-				None => return Ok(Pages::new(items, pages)),
+				None => return Ok(Pages::new(pages)),
 			}
 		}
 		Err(anyhow!("the node's answer has more than 100,000 pages"))

@@ -62,7 +62,7 @@ impl App {
 					let emergency = chain.emergency_access_of(&account).await?;
 					let representatives = chain.representatives_of(&account).await?;
 					let used = holdings.exists
-						|| !emergency.items.is_empty()
+						|| !emergency.is_empty()
 						|| !representatives.is_empty()
 						|| sponsor.is_some()
 						|| !tokens.is_empty()

@@ -69,7 +69,7 @@ impl Chain {
 	pub async fn recorded_representatives_of(
 		&self,
 		patient: &AccountId32,
-	) -> Result<Pages<(OrganisationId, RecordedRepresentative), RecordedPage>> {
+	) -> Result<Pages<RecordedPage>> {
 		let api = api::runtime_apis().consent_api();
 		let pages = self
 			.runtime_api_pages(
@@ -105,10 +105,7 @@ impl Chain {
 
 	/// The patient's emergency grants, read page by page: each `(practitioner, grant)`
 	/// (`{practitioner, grant}` in JSON).
-	pub async fn emergency_access_of(
-		&self,
-		patient: &AccountId32,
-	) -> Result<Pages<(AccountId32, EmergencyGrant), EmergencyPage>> {
+	pub async fn emergency_access_of(&self, patient: &AccountId32) -> Result<Pages<EmergencyPage>> {
 		let api = api::runtime_apis().consent_api();
 		let pages = self
 			.runtime_api_pages(|cursor| api.emergency_access_of(*patient, cursor, 100), false)

@@ -60,11 +60,11 @@ impl App {
 		let mut found = None;
 		for (algorithm, hash) in &candidates {
 			let anchored = chain.verify(*hash, key.clone(), false).await?;
-			if anchored.verifications.len() > 1 {
+			let verifications = anchored.verifications();
+			if verifications.len() > 1 {
 				// Another issuer anchored the same hash (a copy): without the document's
 				// issuer, nothing says which token is its own.
-				let issuers: Vec<String> = anchored
-					.verifications
+				let issuers: Vec<String> = verifications
 					.iter()
 					.map(|v| format!("token {} by {:?}", v.token.id, v.token.token.authority))
 					.collect();
@@ -82,7 +82,7 @@ impl App {
 				);
 				return Err(anyhow::Error::new(Reported));
 			}
-			if let Some(verification) = anchored.verifications.first() {
+			if let Some(&verification) = verifications.first() {
 				let json = anchored.json()?.into_iter().next().unwrap_or_default();
 				found = Some((*algorithm, *hash, (verification.clone(), json)));
 				break;

@@ -11,7 +11,7 @@ pub(super) fn audit_text(audit: &TrialAudit, json: &Json) -> String {
 		"trial {} (sponsor organisation {}, tenure {})",
 		audit.trial, info.sponsor, info.tenure
 	)];
-	for entry in &audit.documents.items {
+	for entry in audit.documents.items() {
 		let (d, key) = (&entry.document, &entry.key);
 		lines.push(format!(
 			"  #{:>3} block #{} {:?} v{} {:?} {}{}",
@@ -35,7 +35,7 @@ pub(super) fn audit_text(audit: &TrialAudit, json: &Json) -> String {
 		));
 	}
 	let voided = json["voidings"].as_array().cloned().unwrap_or_default();
-	for (position, (_, v)) in audit.voidings.items.iter().enumerate() {
+	for (position, (_, v)) in audit.voidings.items().enumerate() {
 		lines.push(format!(
 			"  #{:>3} block #{} VOIDED by the consortium ({:?}): {}",
 			v.at.seq,

@@ -238,7 +238,7 @@ impl App {
 					None => {
 						let chain = self.chain().await?;
 						let lineage = chain.trial_lineage(trial, *kind).await?;
-						if !lineage.items.is_empty() {
+						if !lineage.is_empty() {
 							return Err(invalid(
 								"a later version needs --reason (substantial-amendment, \
 								 non-substantial-amendment, urgent-safety-measure, \
@@ -268,8 +268,7 @@ impl App {
 				let lineage = chain.trial_lineage(trial, *kind).await?;
 				self.print(lineage.json()?, || {
 					let lines: Vec<String> = lineage
-						.items
-						.iter()
+						.items()
 						.map(|(version, d)| {
 							let replaces = d.replaces.map_or("nothing".into(), |v| format!("v{v}"));
 							format!(
